@@ -1,0 +1,15 @@
+//! `partnerdesk check`: validate the data and summarise it.
+
+use super::{Args, Failure, Out};
+
+/// Loads and validates the data; prints `ok: 17 cities, 6 people (embedded data)`.
+pub fn run(args: &Args, out: &mut Out) -> Result<u8, Failure> {
+    let directory = super::load(args)?;
+    out.line(&format!(
+        "ok: {} cities, {} people ({})",
+        directory.cities().len(),
+        directory.people().len(),
+        directory.source()
+    ))?;
+    Ok(0)
+}

@@ -1,0 +1,99 @@
+//! The command line: argument parsing, dispatch and exit statuses.
+//!
+//! Exit statuses follow fzf: 0 success, 1 nothing found, 2 bad arguments or bad data, 130 interrupted.
+
+mod check;
+mod out;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::directory::{self, DataError, Directory, Source};
+
+pub use out::Out;
+
+/// Exit status for bad arguments or bad data.
+pub const EXIT_ERROR: u8 = 2;
+
+/// Who at Darmstadt's international relations office handles a partner city, and how to reach them.
+#[derive(Debug, Parser)]
+#[command(name = "partnerdesk", version, about, long_about = None)]
+#[command(after_help = "Examples:\n  partnerdesk check\n  partnerdesk check --data my-directory.ron")]
+pub struct Args {
+    /// Data file to use instead of the embedded directory.
+    #[arg(long, global = true, value_name = "FILE", env = "PARTNERDESK_DATA")]
+    pub data: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What partnerdesk can do from the command line.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate the data and print a one-line summary; list every problem otherwise.
+    #[command(after_help = "Example:\n  partnerdesk check --data shared/directory.ron")]
+    Check,
+}
+
+impl Args {
+    /// Where the directory comes from: `--data`, then `PARTNERDESK_DATA`, then the embedded data.
+    pub fn source(&self) -> Source {
+        self.data.clone().map_or(Source::Embedded, Source::File)
+    }
+}
+
+/// Loads the directory the arguments point at.
+pub fn load(args: &Args) -> Result<Directory, DataError> {
+    directory::load(&args.source(), crate::clock::current_year())
+}
+
+/// Parses the process's arguments, runs the command and turns the outcome into an exit status.
+pub fn main() -> ExitCode {
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => {
+            // --help and --version are not errors; clap knows which is which.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_ERROR } else { 0 });
+        }
+    };
+    let mut out = Out::stdout();
+    let status = match &args.command {
+        Some(Command::Check) => check::run(&args, &mut out),
+        None => usage(&mut out),
+    };
+    match status {
+        Ok(code) => ExitCode::from(code),
+        Err(Failure::Data(e)) => {
+            eprintln!("{e}");
+            ExitCode::from(EXIT_ERROR)
+        }
+        Err(Failure::ClosedPipe) => ExitCode::SUCCESS,
+    }
+}
+
+/// Why a command stopped early.
+#[derive(Debug)]
+pub enum Failure {
+    /// The data could not be loaded; the error lists every problem.
+    Data(DataError),
+    /// Whoever read our output went away (`partnerdesk list | head -1`): stop quietly.
+    ClosedPipe,
+}
+
+impl From<DataError> for Failure {
+    fn from(e: DataError) -> Self {
+        Failure::Data(e)
+    }
+}
+
+fn usage(out: &mut Out) -> Result<u8, Failure> {
+    out.line("partnerdesk: who at Darmstadt's Abteilung Internationales handles a partner city")?;
+    out.line("")?;
+    out.line("Usage: partnerdesk check [--data FILE]   validate the data and print a summary")?;
+    out.line("       partnerdesk --help                every command and option")?;
+    Ok(EXIT_ERROR)
+}

@@ -1,0 +1,107 @@
+//! What can go wrong with a data file, as values a caller can report.
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+/// Where a directory comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The dataset compiled into the binary.
+    Embedded,
+    /// A data file given with `--data` or `PARTNERDESK_DATA`.
+    File(PathBuf),
+}
+
+impl Source {
+    /// Picks the data source: `--data` wins over `PARTNERDESK_DATA`, then the embedded data.
+    pub fn choose(flag: Option<PathBuf>, env: Option<std::ffi::OsString>) -> Self {
+        match (flag, env) {
+            (Some(path), _) => Source::File(path),
+            (None, Some(var)) if !var.is_empty() => Source::File(PathBuf::from(var)),
+            _ => Source::Embedded,
+        }
+    }
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Embedded => f.write_str("embedded data"),
+            Source::File(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+/// One problem found in a data file, with its position where known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// 1-based line, where the parser or the locator could tell.
+    pub line: Option<usize>,
+    /// 1-based column, where the parser could tell.
+    pub col: Option<usize>,
+    /// What is wrong and what is allowed.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at a known line (and maybe column).
+    pub fn at(line: Option<usize>, col: Option<usize>, message: impl Into<String>) -> Self {
+        Problem { line, col, message: message.into() }
+    }
+}
+
+/// Why a directory could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum DataError {
+    /// The file could not be opened or read.
+    #[error("{origin}: cannot read the data file: {error}")]
+    Read {
+        /// The file.
+        origin: Source,
+        /// The operating system's reason.
+        error: io::Error,
+    },
+    /// The path names a folder or something else that is not a regular file.
+    #[error("{origin}: is not a file; give the path of a .ron data file")]
+    NotAFile {
+        /// The path.
+        origin: Source,
+    },
+    /// The file is larger than a directory could reasonably be.
+    #[error("{origin}: is {size} bytes; a data file may be at most 10 MiB")]
+    TooLarge {
+        /// The file.
+        origin: Source,
+        /// Its size in bytes.
+        size: u64,
+    },
+    /// The file is not UTF-8 text.
+    #[error("{origin}:{line}: is not valid UTF-8; save the data file as UTF-8 text")]
+    NotUtf8 {
+        /// The file.
+        origin: Source,
+        /// The line of the first invalid byte.
+        line: usize,
+    },
+    /// The file parsed badly or broke validation rules; every problem is listed.
+    #[error("{}", render_problems(origin, problems))]
+    Invalid {
+        /// The file.
+        origin: Source,
+        /// Every problem found, in file order where positions are known.
+        problems: Vec<Problem>,
+    },
+}
+
+fn render_problems(origin: &Source, problems: &[Problem]) -> String {
+    let lines: Vec<String> = problems
+        .iter()
+        .map(|p| match (p.line, p.col) {
+            (Some(line), Some(col)) => format!("{origin}:{line}:{col}: {}", p.message),
+            (Some(line), None) => format!("{origin}:{line}: {}", p.message),
+            _ => format!("{origin}: {}", p.message),
+        })
+        .collect();
+    lines.join("\n")
+}

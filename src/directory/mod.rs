@@ -1,0 +1,81 @@
+//! The directory: the office, its people and the partner cities, loaded and validated.
+//!
+//! Data flows one way: text (a file or the embedded dataset) → [`model::DirectoryData`] →
+//! [`validate`] → [`Directory`]. The rest of the program only ever sees a validated `Directory`.
+
+mod error;
+mod load;
+pub mod model;
+pub mod phone;
+pub mod validate;
+
+pub use error::{DataError, Problem, Source};
+pub use load::{EMBEDDED, MAX_BYTES, load, parse};
+pub use model::{Address, City, Country, DirectoryData, Office, Person};
+pub use phone::Phone;
+
+/// A directory that passed every validation rule: every city's contact names a real person.
+#[derive(Debug, Clone)]
+pub struct Directory {
+    data: DirectoryData,
+    /// For each city, the index of its contact in `data.people`.
+    contacts: Vec<usize>,
+    /// Index of the department head in `data.people`.
+    head: usize,
+    source: Source,
+}
+
+impl Directory {
+    /// Wraps data that `validate` found no problem with.
+    fn new(data: DirectoryData, source: Source) -> Self {
+        let index_of = |id: &str| data.people.iter().position(|p| p.id == id).unwrap_or(0);
+        let contacts = data.cities.iter().map(|c| index_of(&c.contact)).collect();
+        let head = index_of(&data.office.head);
+        Directory { data, contacts, head, source }
+    }
+
+    /// The office itself.
+    pub fn office(&self) -> &Office {
+        &self.data.office
+    }
+
+    /// Everyone on the team, in file order.
+    pub fn people(&self) -> &[Person] {
+        &self.data.people
+    }
+
+    /// The partner cities, in file order.
+    pub fn cities(&self) -> &[City] {
+        &self.data.cities
+    }
+
+    /// The person responsible for city number `city`.
+    pub fn contact_of(&self, city: usize) -> &Person {
+        &self.data.people[self.contacts[city]]
+    }
+
+    /// Index into [`Self::people`] of the person responsible for city number `city`.
+    pub fn contact_index(&self, city: usize) -> usize {
+        self.contacts[city]
+    }
+
+    /// The department head, the escalation contact.
+    pub fn head(&self) -> &Person {
+        &self.data.people[self.head]
+    }
+
+    /// The cities person number `person` handles, in file order.
+    pub fn cities_of(&self, person: usize) -> impl Iterator<Item = &City> {
+        self.data.cities.iter().zip(&self.contacts).filter(move |(_, c)| **c == person).map(|(city, _)| city)
+    }
+
+    /// Where this directory was loaded from.
+    pub fn source(&self) -> &Source {
+        &self.source
+    }
+
+    /// The raw data, e.g. for export.
+    pub fn data(&self) -> &DirectoryData {
+        &self.data
+    }
+}

@@ -1,0 +1,119 @@
+//! The serde shape of a data file, exactly as a maintainer writes it in RON.
+
+use serde::{Deserialize, Serialize};
+
+/// The whole file: the office, its people and the partner cities.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "Directory")]
+pub struct DirectoryData {
+    /// The office itself: names, addresses, shared contact channels.
+    pub office: Office,
+    /// Everyone on the team, each with a stable id.
+    pub people: Vec<Person>,
+    /// The partner cities, each pointing at its responsible person by id.
+    pub cities: Vec<City>,
+}
+
+/// The office (Abteilung Internationales) as a whole.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Office {
+    /// The Amt the department belongs to.
+    pub name: String,
+    /// The department's own name.
+    pub department: String,
+    /// Where visitors go.
+    pub visiting_address: Address,
+    /// Where letters go.
+    pub postal_address: Address,
+    /// The nearest public transport stop.
+    pub transit_stop: String,
+    /// The shared mailbox.
+    pub email: String,
+    /// The shared fax, in the page's form `(06151) 13-3584`.
+    pub fax: String,
+    /// Id of the department head, the escalation contact.
+    pub head: String,
+}
+
+/// A postal or visiting address.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Address {
+    /// Building name, if the address names one.
+    #[serde(default)]
+    pub building: Option<String>,
+    /// Street and number, or a post office box.
+    pub street: String,
+    /// Five-digit German postcode.
+    pub postcode: String,
+    /// City name.
+    pub city: String,
+}
+
+/// One member of staff.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Stable id that cities refer to, e.g. `"kuz"`.
+    pub id: String,
+    /// Given name(s).
+    pub given_name: String,
+    /// Family name.
+    pub family_name: String,
+    /// Role or responsibility as the office page states it.
+    pub role: String,
+    /// Phone in the page's form, e.g. `(06151) 13-2325`.
+    pub phone: String,
+    /// Fax in the page's form.
+    pub fax: String,
+    /// Email address.
+    pub email: String,
+}
+
+impl Person {
+    /// "Given Family", the way a caller says it.
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.given_name, self.family_name)
+    }
+}
+
+/// A country, named in German and English, with its ISO 3166-1 alpha-2 code.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2 code, two capital letters.
+    pub code: String,
+    /// German name.
+    pub de: String,
+    /// English name.
+    pub en: String,
+}
+
+/// One partner city.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct City {
+    /// The name as the office spells it.
+    pub name: String,
+    /// The native spelling, where it differs from `name`.
+    #[serde(default)]
+    pub native: Option<String>,
+    /// The German name, where it differs from `name`.
+    #[serde(default)]
+    pub german: Option<String>,
+    /// Exonyms, old names and transliterations people type.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The country the city is in.
+    pub country: Country,
+    /// Region, province or state.
+    pub region: String,
+    /// The year the partnership began.
+    pub since: i32,
+    /// Id of the responsible person.
+    pub contact: String,
+    /// A short source note.
+    #[serde(default)]
+    pub note: String,
+}

@@ -1,0 +1,312 @@
+//! The rules a data file must follow. Every broken rule is reported, not just the first.
+
+use std::collections::HashMap;
+
+use super::error::Problem;
+use super::model::{City, DirectoryData, Person};
+use super::phone::{PHONE_FORM, Phone};
+
+/// The first year a partnership may have begun.
+pub const FIRST_YEAR: i32 = 1945;
+
+/// Checks `data` (parsed from `text`) and returns every problem, each placed on a line where possible.
+pub fn problems(data: &DirectoryData, text: &str, current_year: i32) -> Vec<Problem> {
+    let mut check = Checker { text, problems: Vec::new() };
+    check.office(data);
+    check.people(&data.people);
+    check.cities(&data.cities, &data.people, current_year);
+    check.control_characters(data);
+    check.problems.sort_by_key(|p| p.line.unwrap_or(usize::MAX));
+    check.problems
+}
+
+struct Checker<'t> {
+    text: &'t str,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    /// Records a problem on the line where `field: "value"` stands (its `nth` occurrence).
+    fn report(&mut self, field: &str, value: &str, nth: usize, message: String) {
+        let line = locate(self.text, field, value, nth);
+        self.problems.push(Problem::at(line, None, message));
+    }
+
+    fn office(&mut self, data: &DirectoryData) {
+        let office = &data.office;
+        self.not_empty("office", "name", &office.name, 0);
+        self.not_empty("office", "department", &office.department, 0);
+        self.email("office", &office.email, 0);
+        self.phone("office", "fax", &office.fax, 0);
+        for address in [&office.visiting_address, &office.postal_address] {
+            let ok = address.postcode.len() == 5 && address.postcode.bytes().all(|b| b.is_ascii_digit());
+            if !ok {
+                let message = format!("office: postcode {:?} is not five digits", address.postcode);
+                self.report("postcode", &address.postcode, 0, message);
+            }
+        }
+        if !data.people.iter().any(|p| p.id == office.head) {
+            let message = format!(
+                "office: head {:?} names no person; valid ids are {}",
+                office.head,
+                valid_ids(&data.people)
+            );
+            self.report("head", &office.head, 0, message);
+        }
+    }
+
+    fn people(&mut self, people: &[Person]) {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for person in people {
+            let nth = *seen.get(person.id.as_str()).unwrap_or(&0);
+            seen.insert(&person.id, nth + 1);
+            // Problems inside this person are placed at or after the line of their id.
+            let from = locate(self.text, "id", &person.id, nth).map_or(0, |line| line - 1);
+            let who = format!("person {:?}", person.id);
+            if nth == 1 {
+                let message = format!("{who}: duplicate id; every person needs an id of their own");
+                self.report_from(from, "id", &person.id, message);
+            }
+            let id_ok = !person.id.is_empty()
+                && person.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            if !id_ok {
+                let message = format!("{who}: an id is lowercase letters a-z, digits and '-', and not empty");
+                self.report_from(from, "id", &person.id, message);
+            }
+            for (field, value) in [
+                ("given_name", &person.given_name),
+                ("family_name", &person.family_name),
+                ("role", &person.role),
+            ] {
+                if value.trim().is_empty() {
+                    self.report_from(from, field, value, format!("{who}: {field} is empty; it needs a value"));
+                }
+            }
+            for (field, value) in [("phone", &person.phone), ("fax", &person.fax)] {
+                if Phone::parse(value).is_none() {
+                    self.report_from(from, field, value, phone_message(&who, field, value));
+                }
+            }
+            if !is_email(&person.email) {
+                self.report_from(from, "email", &person.email, email_message(&who, &person.email));
+            }
+        }
+    }
+
+    fn cities(&mut self, cities: &[City], people: &[Person], current_year: i32) {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for city in cities {
+            let key = city.name.to_lowercase();
+            let nth = *seen.get(&key).unwrap_or(&0);
+            seen.insert(key, nth + 1);
+            // Problems inside this city are placed at or after the line of its name.
+            let from = locate(self.text, "name", &city.name, nth).map_or(0, |line| line - 1);
+            let what = format!("city {:?}", city.name);
+            if city.name.trim().is_empty() {
+                self.report_from(from, "name", &city.name, "city: empty name; every city needs a name".into());
+            } else if nth == 1 {
+                let message = format!("{what}: duplicate city name; each city is listed once");
+                self.report_from(from, "name", &city.name, message);
+            }
+            if !people.iter().any(|p| p.id == city.contact) {
+                let message = format!(
+                    "{what}: contact {:?} names no person; valid ids are {}",
+                    city.contact,
+                    valid_ids(people)
+                );
+                self.report_from(from, "contact", &city.contact, message);
+            }
+            if !(FIRST_YEAR..=current_year).contains(&city.since) {
+                let message = format!(
+                    "{what}: since {} is not a year from {FIRST_YEAR} to {current_year}",
+                    city.since
+                );
+                self.report_from(from, "since", &city.since.to_string(), message);
+            }
+            let code = &city.country.code;
+            if !(code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())) {
+                let message = format!(
+                    "{what}: country code {code:?} is not two capital letters (ISO 3166-1 alpha-2, e.g. \"PL\")"
+                );
+                self.report_from(from, "code", code, message);
+            }
+            for (field, value) in [("de", &city.country.de), ("en", &city.country.en)] {
+                if value.trim().is_empty() {
+                    let message = format!("{what}: country {field} is empty; it needs the country's name");
+                    self.report_from(from, field, value, message);
+                }
+            }
+            if city.aliases.iter().any(|a| a.trim().is_empty()) {
+                let message = format!("{what}: aliases has an empty entry; remove it");
+                self.report_from(from, "aliases", "", message);
+            }
+        }
+    }
+
+    /// Records a problem on the first line from line `from` (0-based) that holds `field: value`.
+    fn report_from(&mut self, from: usize, field: &str, value: &str, message: String) {
+        let line = locate_after(self.text, from, field, value);
+        self.problems.push(Problem::at(line, None, message));
+    }
+
+    fn control_characters(&mut self, data: &DirectoryData) {
+        for (owner, field, value) in texts(data) {
+            if let Some(c) = value.chars().find(|c| c.is_control()) {
+                let message = format!(
+                    "{owner}: {field} contains the control character U+{:04X}; text may not contain control characters",
+                    c as u32
+                );
+                let line = locate_prefix(self.text, field, &printable_prefix(value));
+                self.problems.push(Problem::at(line, None, message));
+            }
+        }
+    }
+
+    fn not_empty(&mut self, owner: &str, field: &str, value: &str, nth: usize) {
+        if value.trim().is_empty() {
+            self.report(field, value, nth, format!("{owner}: {field} is empty; it needs a value"));
+        }
+    }
+
+    fn phone(&mut self, owner: &str, field: &str, value: &str, nth: usize) {
+        if Phone::parse(value).is_none() {
+            self.report(field, value, nth, phone_message(owner, field, value));
+        }
+    }
+
+    fn email(&mut self, owner: &str, value: &str, nth: usize) {
+        if !is_email(value) {
+            self.report("email", value, nth, email_message(owner, value));
+        }
+    }
+}
+
+fn phone_message(owner: &str, field: &str, value: &str) -> String {
+    format!("{owner}: {field} {value:?} is not a German number in the form {PHONE_FORM}")
+}
+
+fn email_message(owner: &str, value: &str) -> String {
+    format!("{owner}: email {value:?} is not an address like name@example.de")
+}
+
+/// `local@domain.tld` with no spaces and one `@`.
+pub fn is_email(value: &str) -> bool {
+    let Some((local, domain)) = value.split_once('@') else {
+        return false;
+    };
+    let labels_ok = domain.split('.').all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'));
+    !local.is_empty()
+        && !local.contains(char::is_whitespace)
+        && domain.contains('.')
+        && labels_ok
+}
+
+fn valid_ids(people: &[Person]) -> String {
+    let ids: Vec<String> = people.iter().map(|p| format!("{:?}", p.id)).collect();
+    if ids.is_empty() { "none (the people list is empty)".into() } else { ids.join(", ") }
+}
+
+/// Every text in the file, with who owns it and the field's name.
+fn texts(data: &DirectoryData) -> Vec<(String, &'static str, &str)> {
+    let o = &data.office;
+    let mut out = vec![
+        ("office".to_string(), "name", o.name.as_str()),
+        ("office".into(), "department", &o.department),
+        ("office".into(), "transit_stop", &o.transit_stop),
+        ("office".into(), "email", &o.email),
+        ("office".into(), "fax", &o.fax),
+        ("office".into(), "head", &o.head),
+    ];
+    for a in [&o.visiting_address, &o.postal_address] {
+        if let Some(building) = &a.building {
+            out.push(("office".into(), "building", building));
+        }
+        out.push(("office".into(), "street", &a.street));
+        out.push(("office".into(), "postcode", &a.postcode));
+        out.push(("office".into(), "city", &a.city));
+    }
+    for p in &data.people {
+        let who = format!("person {:?}", p.id);
+        for (field, value) in [
+            ("id", &p.id),
+            ("given_name", &p.given_name),
+            ("family_name", &p.family_name),
+            ("role", &p.role),
+            ("phone", &p.phone),
+            ("fax", &p.fax),
+            ("email", &p.email),
+        ] {
+            out.push((who.clone(), field, value.as_str()));
+        }
+    }
+    for c in &data.cities {
+        let what = format!("city {:?}", c.name);
+        for (field, value) in [
+            ("name", &c.name),
+            ("region", &c.region),
+            ("contact", &c.contact),
+            ("note", &c.note),
+            ("code", &c.country.code),
+            ("de", &c.country.de),
+            ("en", &c.country.en),
+        ] {
+            out.push((what.clone(), field, value.as_str()));
+        }
+        for (field, value) in [("native", &c.native), ("german", &c.german)] {
+            if let Some(value) = value {
+                out.push((what.clone(), field, value.as_str()));
+            }
+        }
+        for alias in &c.aliases {
+            out.push((what.clone(), "aliases", alias.as_str()));
+        }
+    }
+    out
+}
+
+/// Control characters stand in the file as escapes; the locator looks for the text before them.
+fn printable_prefix(value: &str) -> String {
+    value.chars().take_while(|c| !c.is_control()).collect()
+}
+
+/// The 1-based line of the `nth` (0-based) line that holds `field: "value"` (or a bare value).
+pub fn locate(text: &str, field: &str, value: &str, nth: usize) -> Option<usize> {
+    let mut line = find_line(text, 0, field, value, true)?;
+    for _ in 0..nth {
+        line = find_line(text, line, field, value, true)?;
+    }
+    Some(line)
+}
+
+/// The first line that holds `field: "prefix…`.
+fn locate_prefix(text: &str, field: &str, prefix: &str) -> Option<usize> {
+    find_line(text, 0, field, prefix, false)
+}
+
+/// The first line that holds `field: value`, skipping the first `after` lines.
+fn locate_after(text: &str, after: usize, field: &str, value: &str) -> Option<usize> {
+    find_line(text, after, field, value, true)
+}
+
+fn find_line(text: &str, after: usize, field: &str, value: &str, exact: bool) -> Option<usize> {
+    text.lines().enumerate().skip(after).find_map(|(i, line)| {
+        let mut rest = line;
+        while let Some(at) = rest.find(field) {
+            rest = &rest[at + field.len()..];
+            let Some(tail) = rest.trim_start().strip_prefix(':') else { continue };
+            let tail = tail.trim_start();
+            let quoted = if exact { format!("\"{value}\"") } else { format!("\"{value}") };
+            let found = if let Some(list) = tail.strip_prefix('[') {
+                list.contains(&quoted) // `aliases: ["…", "…"]`
+            } else if tail.starts_with('"') {
+                tail.starts_with(&quoted)
+            } else {
+                tail.starts_with(value) // a bare number, `since: 1988`
+            };
+            if found {
+                return Some(i + 1);
+            }
+        }
+        None
+    })
+}

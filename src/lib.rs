@@ -1,0 +1,12 @@
+//! partnerdesk: who at Darmstadt's Abteilung Internationales handles a partner city, and how to
+//! reach them.
+//!
+//! The library is the whole program; `main.rs` only calls [`cli::main`]. Data flows one way:
+//!
+//! - [`directory`]: the RON data model, its loader and validation → a validated `Directory`;
+//! - [`cli`]: the command line (`check`, …), a front end over the library;
+//! - [`clock`]: today's year, the one place that reads the system clock.
+
+pub mod cli;
+pub mod clock;
+pub mod directory;
