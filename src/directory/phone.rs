@@ -23,9 +23,8 @@ impl<'a> Phone<'a> {
             Some((base, ext)) => (base, Some(ext)),
             None => (rest, None),
         };
-        let digits = |s: &str, min: usize, max: usize| {
-            (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
-        };
+        let digits =
+            |s: &str, min: usize, max: usize| (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
         let area_ok = digits(area, 2, 5) && !area.starts_with('0');
         let ext_ok = extension.is_none_or(|e| digits(e, 1, 6));
         (area_ok && digits(base, 1, 8) && ext_ok).then_some(Phone { area, base, extension })

@@ -46,11 +46,8 @@ impl Checker<'_> {
             }
         }
         if !data.people.iter().any(|p| p.id == office.head) {
-            let message = format!(
-                "office: head {:?} names no person; valid ids are {}",
-                office.head,
-                valid_ids(&data.people)
-            );
+            let message =
+                format!("office: head {:?} names no person; valid ids are {}", office.head, valid_ids(&data.people));
             self.report("head", &office.head, 0, message);
         }
     }
@@ -73,11 +70,9 @@ impl Checker<'_> {
                 let message = format!("{who}: an id is lowercase letters a-z, digits and '-', and not empty");
                 self.report_from(from, "id", &person.id, message);
             }
-            for (field, value) in [
-                ("given_name", &person.given_name),
-                ("family_name", &person.family_name),
-                ("role", &person.role),
-            ] {
+            for (field, value) in
+                [("given_name", &person.given_name), ("family_name", &person.family_name), ("role", &person.role)]
+            {
                 if value.trim().is_empty() {
                     self.report_from(from, field, value, format!("{who}: {field} is empty; it needs a value"));
                 }
@@ -109,18 +104,12 @@ impl Checker<'_> {
                 self.report_from(from, "name", &city.name, message);
             }
             if !people.iter().any(|p| p.id == city.contact) {
-                let message = format!(
-                    "{what}: contact {:?} names no person; valid ids are {}",
-                    city.contact,
-                    valid_ids(people)
-                );
+                let message =
+                    format!("{what}: contact {:?} names no person; valid ids are {}", city.contact, valid_ids(people));
                 self.report_from(from, "contact", &city.contact, message);
             }
             if !(FIRST_YEAR..=current_year).contains(&city.since) {
-                let message = format!(
-                    "{what}: since {} is not a year from {FIRST_YEAR} to {current_year}",
-                    city.since
-                );
+                let message = format!("{what}: since {} is not a year from {FIRST_YEAR} to {current_year}", city.since);
                 self.report_from(from, "since", &city.since.to_string(), message);
             }
             let code = &city.country.code;
@@ -195,10 +184,7 @@ pub fn is_email(value: &str) -> bool {
         return false;
     };
     let labels_ok = domain.split('.').all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'));
-    !local.is_empty()
-        && !local.contains(char::is_whitespace)
-        && domain.contains('.')
-        && labels_ok
+    !local.is_empty() && !local.contains(char::is_whitespace) && domain.contains('.') && labels_ok
 }
 
 fn valid_ids(people: &[Person]) -> String {

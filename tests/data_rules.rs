@@ -1,0 +1,269 @@
+//! Every validation rule, one malformed input each: the message names the file, the line and what
+//! is allowed, and the binary exits 2.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use partnerdesk::directory::{self, DataError, EMBEDDED, Source};
+use predicates::prelude::*;
+
+const YEAR: i32 = 2026;
+
+/// The embedded dataset with the first `from` replaced by `to`.
+fn broken(from: &str, to: &str) -> String {
+    assert!(EMBEDDED.contains(from), "the dataset no longer contains {from:?}");
+    EMBEDDED.replacen(from, to, 1)
+}
+
+/// The problems `text` is rejected with, one rendered line each.
+fn problems(text: &str) -> Vec<String> {
+    match directory::parse(text, Source::File("test.ron".into()), YEAR) {
+        Ok(_) => panic!("the malformed data was accepted"),
+        Err(e) => e.to_string().lines().map(str::to_owned).collect(),
+    }
+}
+
+/// The 1-based line of the first line of `text` that contains `needle`.
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines().position(|l| l.contains(needle)).expect("needle in text") + 1
+}
+
+fn assert_one_problem(text: &str, line: usize, needle: &str) {
+    let found = problems(text);
+    assert_eq!(found.len(), 1, "expected one problem, got {found:#?}");
+    let prefix = format!("test.ron:{line}:");
+    assert!(found[0].starts_with(&prefix), "{:?} should start with {prefix:?}", found[0]);
+    assert!(found[0].contains(needle), "{:?} should contain {needle:?}", found[0]);
+}
+
+#[test]
+fn the_embedded_dataset_is_valid() {
+    let dir = directory::load(&Source::Embedded, YEAR).expect("embedded data is valid");
+    assert_eq!(dir.cities().len(), 17);
+    assert_eq!(dir.people().len(), 6);
+}
+
+#[test]
+fn syntax_error_names_line_and_column() {
+    let text = broken("        City(\n            name: \"Graz\",", "        City(\n            name: \"Graz\"");
+    let line = line_of(&text, "name: \"Graz\"") + 1;
+    let found = problems(&text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].starts_with(&format!("test.ron:{line}:")), "{found:?}");
+}
+
+#[test]
+fn unknown_field_lists_the_allowed_ones() {
+    let text = broken("region: \"Tolna\"", "regio: \"Tolna\"");
+    let line = line_of(&text, "regio:");
+    assert_one_problem(&text, line, "unknown field `regio` in City; allowed fields are `name`");
+}
+
+#[test]
+fn missing_field_is_named() {
+    let text = broken("            region: \"Tolna\",\n", "");
+    let found = problems(&text);
+    assert!(found[0].contains("City is missing the field `region`"), "{found:?}");
+}
+
+#[test]
+fn duplicate_person_id() {
+    let text = broken("id: \"otto\"", "id: \"kuz\"");
+    let line = line_of(&text, "Jessica") - 1;
+    assert!(
+        problems(&text)
+            .iter()
+            .any(|p| p.starts_with(&format!("test.ron:{line}:")) && p.contains("person \"kuz\": duplicate id"))
+    );
+}
+
+#[test]
+fn duplicate_city_name() {
+    let text = broken("name: \"Troyes\"", "name: \"Alkmaar\"");
+    let line = line_of(&text, "jumelage") - 5;
+    assert_one_problem(&text, line, "city \"Alkmaar\": duplicate city name");
+}
+
+#[test]
+fn contact_that_names_no_person_lists_the_valid_ids() {
+    let text = broken("contact: \"kuz\"", "contact: \"kus\"");
+    let line = line_of(&text, "contact: \"kus\"");
+    assert_one_problem(
+        &text,
+        line,
+        "city \"Graz\": contact \"kus\" names no person; valid ids are \"sacaliuc\", \"seel\", \"schewe\", \"kuz\", \"otto\", \"moumna\"",
+    );
+}
+
+#[test]
+fn year_before_1945() {
+    let text = broken("since: 1988", "since: 1944");
+    assert_one_problem(&text, line_of(&text, "since: 1944"), "since 1944 is not a year from 1945 to 2026");
+}
+
+#[test]
+fn year_in_the_future() {
+    let text = broken("since: 2023", "since: 2027");
+    assert_one_problem(&text, line_of(&text, "since: 2027"), "since 2027 is not a year from 1945 to 2026");
+}
+
+#[test]
+fn empty_person_name() {
+    let text = broken("family_name: \"Otto\"", "family_name: \" \"");
+    assert_one_problem(&text, line_of(&text, "family_name: \" \""), "person \"otto\": family_name is empty");
+}
+
+#[test]
+fn empty_city_name() {
+    let text = broken("name: \"Brescia\"", "name: \"\"");
+    assert_one_problem(&text, line_of(&text, "name: \"\""), "city: empty name");
+}
+
+#[test]
+fn email_that_is_not_an_address() {
+    let text = broken(
+        "email: \"international@darmstadt.de\",\n        ),\n        Person(\n            id: \"seel\"",
+        "email: \"international(at)darmstadt.de\",\n        ),\n        Person(\n            id: \"seel\"",
+    );
+    assert_one_problem(&text, line_of(&text, "(at)"), "email \"international(at)darmstadt.de\" is not an address");
+}
+
+#[test]
+fn phone_not_in_the_page_form() {
+    let text = broken("(06151) 13-2325", "06151/13-2325");
+    assert_one_problem(
+        &text,
+        line_of(&text, "06151/13"),
+        "person \"kuz\": phone \"06151/13-2325\" is not a German number in the form",
+    );
+}
+
+#[test]
+fn fax_not_in_the_page_form() {
+    let text = broken("fax: \"(06151) 13-3584\",\n        head", "fax: \"13-3584\",\n        head");
+    assert_one_problem(&text, line_of(&text, "fax: \"13-3584\""), "office: fax \"13-3584\" is not a German number");
+}
+
+#[test]
+fn country_code_not_two_capitals() {
+    let text = broken("code: \"PL\"", "code: \"POL\"");
+    assert_one_problem(&text, line_of(&text, "\"POL\""), "country code \"POL\" is not two capital letters");
+}
+
+#[test]
+fn control_character_in_text() {
+    let text = broken("Drontheim\", \"Trondhjem", "Dront\\u{1b}[2Jheim\", \"Trondhjem");
+    assert_one_problem(&text, line_of(&text, "Dront\\u"), "aliases contains the control character U+001B");
+}
+
+#[test]
+fn head_that_names_no_person() {
+    let text = broken("head: \"sacaliuc\"", "head: \"boss\"");
+    assert_one_problem(&text, line_of(&text, "head: \"boss\""), "office: head \"boss\" names no person");
+}
+
+#[test]
+fn every_problem_is_reported_not_just_the_first() {
+    let text = broken("since: 1988", "since: 1800").replacen("code: \"IT\"", "code: \"it\"", 1);
+    let text = text.replacen("(06151) 13-2321", "0", 1);
+    let found = problems(&text);
+    assert_eq!(found.len(), 3, "{found:#?}");
+    let lines: Vec<usize> = found.iter().map(|p| p.split(':').nth(1).unwrap().parse().unwrap()).collect();
+    assert!(lines.windows(2).all(|w| w[0] < w[1]), "problems come in file order: {lines:?}");
+}
+
+fn partnerdesk() -> Command {
+    let mut cmd = Command::cargo_bin("partnerdesk").unwrap();
+    cmd.env_remove("PARTNERDESK_DATA");
+    cmd
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn binary_check_summarises_the_embedded_data() {
+    partnerdesk().arg("check").assert().success().stdout("ok: 17 cities, 6 people (embedded data)\n");
+}
+
+#[test]
+fn binary_check_lists_problems_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = broken("contact: \"kuz\"", "contact: \"kus\"").replacen("code: \"PL\"", "code: \"P\"", 1);
+    let path = write(dir.path(), "bad.ron", text.as_bytes());
+    partnerdesk()
+        .args(["check", "--data", &path])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(format!(
+            "{path}:{}: city \"Graz\": contact \"kus\"",
+            line_of(&text, "\"kus\"")
+        )))
+        .stderr(predicate::str::contains(format!(
+            "{path}:{}: city \"Płock\": country code \"P\"",
+            line_of(&text, "\"P\"")
+        )))
+        .stderr(predicate::str::contains("panicked").not());
+}
+
+#[test]
+fn binary_rejects_a_file_that_is_not_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = b"Directory(\n  office: Office(\n    name: \"".to_vec();
+    bytes.extend_from_slice(&[0xff, 0xfe]);
+    let path = write(dir.path(), "latin1.ron", &bytes);
+    partnerdesk()
+        .args(["check", "--data", &path])
+        .assert()
+        .code(2)
+        .stderr(format!("{path}:3: is not valid UTF-8; save the data file as UTF-8 text\n"));
+}
+
+#[test]
+fn binary_rejects_a_file_over_10_mib() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "huge.ron", &vec![b' '; 10 * 1024 * 1024 + 1]);
+    partnerdesk()
+        .args(["check", "--data", &path])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is 10485761 bytes; a data file may be at most 10 MiB"));
+}
+
+#[test]
+fn binary_rejects_a_folder_and_a_missing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().to_string_lossy().into_owned();
+    partnerdesk().args(["check", "--data", &folder]).assert().code(2).stderr(predicate::str::contains("is not a file"));
+    let missing = dir.path().join("nope.ron").to_string_lossy().into_owned();
+    partnerdesk()
+        .args(["check", "--data", &missing])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!("{missing}: cannot read the data file")));
+}
+
+#[test]
+fn binary_reads_partnerdesk_data_and_data_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "bad.ron", b"not ron");
+    let good = write(dir.path(), "good.ron", EMBEDDED.as_bytes());
+    partnerdesk().env("PARTNERDESK_DATA", &bad).arg("check").assert().code(2);
+    partnerdesk()
+        .env("PARTNERDESK_DATA", &bad)
+        .args(["check", "--data", &good])
+        .assert()
+        .success()
+        .stdout(format!("ok: 17 cities, 6 people ({good})\n"));
+}
+
+#[test]
+fn bad_data_error_is_a_value_not_a_panic() {
+    let err = directory::parse("", Source::Embedded, YEAR).unwrap_err();
+    assert!(matches!(err, DataError::Invalid { .. }));
+}

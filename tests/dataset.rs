@@ -1,0 +1,147 @@
+//! The embedded dataset against its two sources, kept in `data/sources/`: the facts table for city
+//! facts and the office's page for people and who handles which city.
+
+use std::collections::HashMap;
+
+use partnerdesk::directory::{self, Directory, Source};
+
+const FACTS: &str = include_str!("../data/sources/partner-cities-facts.csv");
+const OFFICE_PAGE: &str = include_str!("../data/sources/office-page.txt");
+
+fn embedded() -> Directory {
+    directory::load(&Source::Embedded, 2026).expect("embedded data is valid")
+}
+
+/// A minimal RFC 4180 reader: quoted fields may hold commas.
+fn csv_rows(text: &str) -> Vec<HashMap<String, String>> {
+    let mut lines = text.lines();
+    let header: Vec<String> = split_csv(lines.next().unwrap());
+    lines.filter(|l| !l.trim().is_empty()).map(|line| header.iter().cloned().zip(split_csv(line)).collect()).collect()
+}
+
+fn split_csv(line: &str) -> Vec<String> {
+    let (mut fields, mut field, mut quoted) = (Vec::new(), String::new(), false);
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => fields.push(std::mem::take(&mut field)),
+            c => field.push(c),
+        }
+    }
+    fields.push(field);
+    fields
+}
+
+#[test]
+fn holds_exactly_the_seventeen_cities_with_the_facts_tables_values() {
+    let dir = embedded();
+    let facts = csv_rows(FACTS);
+    assert_eq!(facts.len(), 17);
+    assert_eq!(dir.cities().len(), 17);
+    for row in &facts {
+        let name = &row["city_darmstadt_spelling"];
+        let city = dir.cities().iter().find(|c| &c.name == name).unwrap_or_else(|| panic!("{name} missing"));
+        assert_eq!(city.since.to_string(), row["since"], "{name}: year");
+        assert_eq!(city.country.code, row["iso2"], "{name}: country code");
+        assert_eq!(city.country.de, row["country_de"], "{name}: country (de)");
+        assert_eq!(city.country.en, row["country_en"], "{name}: country (en)");
+        assert_eq!(city.region, row["region"], "{name}: region");
+        let differs = |v: &String| (v != name).then(|| v.clone());
+        assert_eq!(city.native, differs(&row["native"]), "{name}: native spelling");
+        assert_eq!(city.german, differs(&row["german_name"]), "{name}: German name");
+        let aliases: Vec<String> =
+            row["aliases"].split("; ").filter(|a| !a.is_empty() && !a.starts_with("NOT ")).map(str::to_owned).collect();
+        assert_eq!(city.aliases, aliases, "{name}: aliases");
+    }
+}
+
+/// The office page's blocks: "Family, Given", a role line, then Telefon/Fax/E-Mail lines.
+struct PageEntry {
+    family: String,
+    given: String,
+    role: String,
+    phone: String,
+    fax: String,
+    email: String,
+}
+
+fn page_entries() -> Vec<PageEntry> {
+    let lines: Vec<&str> = OFFICE_PAGE.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let mut entries = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(phone) = line.strip_prefix("Telefon ") else { continue };
+        let (family, given) = lines[i - 2].split_once(", ").expect("name line");
+        let value = |prefix: &str| {
+            lines[i..].iter().find_map(|l| l.strip_prefix(prefix)).expect(prefix).split("E-Mail").next().unwrap()
+        };
+        entries.push(PageEntry {
+            family: family.into(),
+            given: given.into(),
+            role: lines[i - 1].into(),
+            phone: phone.into(),
+            fax: value("Fax ").into(),
+            email: value("E-Mail ").into(),
+        });
+    }
+    entries
+}
+
+#[test]
+fn people_match_the_office_page() {
+    let dir = embedded();
+    let entries = page_entries();
+    assert_eq!(entries.len(), 6);
+    assert_eq!(dir.people().len(), 6);
+    for entry in &entries {
+        let person = dir.people().iter().find(|p| p.family_name == entry.family).expect(&entry.family);
+        assert_eq!(person.given_name, entry.given);
+        assert_eq!(person.phone, entry.phone, "{}: phone", entry.family);
+        assert_eq!(person.fax, entry.fax, "{}: fax", entry.family);
+        assert_eq!(person.email, entry.email, "{}: email", entry.family);
+        let role = entry.role.split(':').next().unwrap();
+        assert_eq!(person.role, role, "{}: role", entry.family);
+    }
+    assert_eq!(dir.head().family_name, "Sacaliuc");
+}
+
+#[test]
+fn every_citys_contact_is_the_person_the_office_page_names() {
+    let dir = embedded();
+    let mut assigned = 0;
+    for entry in page_entries() {
+        let Some(list) = entry.role.strip_prefix("Partnerstädte: ") else { continue };
+        for name in list.split(", ") {
+            let index = dir.cities().iter().position(|c| c.name == name).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(dir.contact_of(index).family_name, entry.family, "{name}");
+            assigned += 1;
+        }
+    }
+    assert_eq!(assigned, 17, "the page assigns every city once");
+}
+
+#[test]
+fn office_matches_the_page() {
+    let dir = embedded();
+    let office = dir.office();
+    // The page separates postcode and city with a no-break space.
+    let page = OFFICE_PAGE.replace('\u{a0}', " ");
+    for text in [
+        office.name.as_str(),
+        &office.department,
+        &office.visiting_address.street,
+        &office.postal_address.street,
+        &office.email,
+    ] {
+        assert!(page.contains(text), "{text:?} is not on the page");
+    }
+    for address in [&office.visiting_address, &office.postal_address] {
+        assert!(page.contains(&format!("{} {}", address.postcode, address.city)));
+    }
+    assert!(page.contains(&format!("ÖPNV {}", office.transit_stop)));
+    assert!(page.contains(&format!("Fax {}", office.fax)));
+}
