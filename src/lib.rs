@@ -4,9 +4,11 @@
 //! The library is the whole program; `main.rs` only calls [`cli::main`]. Data flows one way:
 //!
 //! - [`directory`]: the RON data model, its loader and validation → a validated `Directory`;
+//! - [`search`]: folding, query syntax, the weighted index and ranking, with no terminal code;
 //! - [`cli`]: the command line (`check`, …), a front end over the library;
 //! - [`clock`]: today's year, the one place that reads the system clock.
 
 pub mod cli;
 pub mod clock;
 pub mod directory;
+pub mod search;

@@ -1,0 +1,115 @@
+//! Folding text for matching: lower case, letters to their base letters, other scripts transliterated,
+//! with a map from every folded character back to the character it came from.
+
+/// How umlauts fold: `ö` to `o`, or in the German way to `oe`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// `Gyönk` → `gyonk`, `Türkei` → `turkei`.
+    Base,
+    /// `Gyönk` → `gyoenk`, `Türkei` → `tuerkei`.
+    German,
+}
+
+/// Folded text: plain lower-case ASCII, and for each of its bytes the index of the original char.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folded {
+    /// The folded text; always ASCII, so byte and char indices agree.
+    pub text: String,
+    /// `origin[i]` is the char index in the displayed text that folded byte `i` came from.
+    pub origin: Vec<u32>,
+}
+
+impl Folded {
+    /// Maps folded positions back to sorted, distinct char positions of the displayed text.
+    pub fn display_positions(&self, folded: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let mut out: Vec<usize> = folded.into_iter().filter_map(|i| self.origin.get(i)).map(|&o| o as usize).collect();
+        out.dedup();
+        out
+    }
+}
+
+/// Folds `text` for matching in the given style.
+pub fn fold(text: &str, style: Style) -> Folded {
+    let mut folded = Folded { text: String::with_capacity(text.len()), origin: Vec::with_capacity(text.len()) };
+    for (index, c) in text.chars().enumerate() {
+        let index = index as u32;
+        let mut push = |s: &str| {
+            for b in s.bytes().filter(u8::is_ascii) {
+                folded.text.push(b.to_ascii_lowercase() as char);
+                folded.origin.push(index);
+            }
+        };
+        if c.is_ascii() {
+            push(c.encode_utf8(&mut [0; 4]));
+        } else if let Some(german) = german_umlaut(c).filter(|_| style == Style::German) {
+            push(german);
+        } else if c.is_whitespace() {
+            push(" ");
+        } else if let Some(base) = deunicode::deunicode_char(c) {
+            push(base.trim());
+        }
+    }
+    folded
+}
+
+/// Folds a query (or any text) into plain lower-case ASCII, without the position map.
+pub fn fold_str(text: &str) -> String {
+    fold(text, Style::Base).text
+}
+
+/// True if `text` folds differently in the German style, so it is worth indexing twice.
+pub fn has_umlaut(text: &str) -> bool {
+    text.chars().any(|c| german_umlaut(c).is_some())
+}
+
+fn german_umlaut(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ä' | 'Ä' => "ae",
+        'ö' | 'Ö' => "oe",
+        'ü' | 'Ü' => "ue",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_fold_to_their_base_letters() {
+        assert_eq!(fold_str("Płock"), "plock");
+        assert_eq!(fold_str("Logroño"), "logrono");
+        assert_eq!(fold_str("Liepāja"), "liepaja");
+        assert_eq!(fold_str("Trøndelag"), "trondelag");
+        assert_eq!(fold_str("Schröttersburg"), "schrottersburg");
+        assert_eq!(fold_str("Straße"), "strasse");
+        assert_eq!(fold_str("Ungvár"), "ungvar");
+        assert_eq!(fold_str("Csongrád-Csanád"), "csongrad-csanad");
+    }
+
+    #[test]
+    fn other_scripts_are_transliterated() {
+        assert_eq!(fold_str("Ужгород"), "uzhgorod");
+        assert_eq!(fold_str("נהריה"), "nhryh");
+    }
+
+    #[test]
+    fn german_style_spells_umlauts_out() {
+        assert_eq!(fold("Gyönk", Style::German).text, "gyoenk");
+        assert_eq!(fold("Türkei", Style::German).text, "tuerkei");
+        assert_eq!(fold("Österreich", Style::German).text, "oesterreich");
+        assert_eq!(fold("Gyönk", Style::Base).text, "gyonk");
+    }
+
+    #[test]
+    fn positions_map_back_to_displayed_chars() {
+        let folded = fold("Płock", Style::Base);
+        assert_eq!(folded.display_positions([0, 1, 2]), vec![0, 1, 2]);
+        let folded = fold("Gyönk", Style::German);
+        // "gyoenk": 'o' and 'e' both come from 'ö' (char 2), 'n' from char 3.
+        assert_eq!(folded.display_positions([2, 3, 4]), vec![2, 3]);
+        let folded = fold("Ужгород", Style::Base);
+        // "uzhgorod": "zh" comes from 'ж' (char 1).
+        assert_eq!(folded.display_positions([1, 2, 3]), vec![1, 2]);
+    }
+}

@@ -1,0 +1,209 @@
+//! Search: folded, ranked fuzzy matching across every field of every city and person.
+//!
+//! [`fold`] turns text into plain ASCII with a map back to the displayed chars; [`query`] parses
+//! what the user typed; [`index`] holds the weighted fields; [`rank`] scores a term against an
+//! entry. [`Searcher`] ties them together and narrows incrementally while the user types.
+//! Nothing here knows about terminals: the TUI and the command line both use it.
+
+pub mod fold;
+pub mod index;
+pub mod query;
+pub mod rank;
+
+use std::cmp::Reverse;
+
+pub use index::{Entry, FieldKind, SearchIndex, Target};
+pub use query::{Query, Scope, Term};
+use rank::{Scorer, closest_word, typo_score};
+
+/// Above this many candidates a search is split across two threads.
+const PARALLEL_FROM: usize = 16_384;
+
+/// One entry that matched every term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into [`SearchIndex::entries`].
+    pub entry: usize,
+    /// Sum of the terms' scores; higher is better.
+    pub score: i64,
+    /// True if some term matched only through the typo fallback.
+    pub approximate: bool,
+    /// Total length of the matched fields, for tie-breaks.
+    pub field_len: usize,
+}
+
+/// Where one term matched in one entry, in chars of the displayed field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Highlight {
+    /// Index of the field in [`Entry::fields`].
+    pub field: usize,
+    /// Which fact that field holds.
+    pub kind: FieldKind,
+    /// Sorted char indices of the displayed text.
+    pub positions: Vec<usize>,
+}
+
+impl SearchIndex {
+    /// Every entry that matches `query`, best first. An empty query lists everything in order.
+    pub fn search(&self, query: &Query) -> Vec<Hit> {
+        self.search_among(query, None)
+    }
+
+    /// Like [`Self::search`], but only among `candidates` (indices of entries), when given.
+    fn search_among(&self, query: &Query, candidates: Option<&[usize]>) -> Vec<Hit> {
+        let scorer = Scorer::new();
+        if query.terms.is_empty() {
+            let all = (0..self.entries.len()).map(|entry| Hit { entry, score: 0, approximate: false, field_len: 0 });
+            return all.collect();
+        }
+        let typos = vec![false; query.terms.len()];
+        let mut hits = self.collect(&scorer, query, &typos, candidates);
+        if hits.is_empty() {
+            // A term that matches nothing anywhere may be a typo: compare it with the names' words.
+            let typos: Vec<bool> = query
+                .terms
+                .iter()
+                .map(|t| t.scope == Scope::Any && !t.exact && !self.matches_anywhere(&scorer, t))
+                .collect();
+            if typos.contains(&true) {
+                hits = self.collect(&scorer, query, &typos, None);
+            }
+        }
+        hits.sort_by(|a, b| {
+            let key = |h: &Hit| (h.approximate, Reverse(h.score), h.field_len);
+            key(a).cmp(&key(b)).then_with(|| self.entries[a.entry].sort_name.cmp(&self.entries[b.entry].sort_name))
+        });
+        hits
+    }
+
+    fn matches_anywhere(&self, scorer: &Scorer, term: &Term) -> bool {
+        self.entries.iter().any(|e| scorer.best(e, term).is_some())
+    }
+
+    /// Scores the candidates (or every entry), on two threads when there are many.
+    fn collect(&self, scorer: &Scorer, query: &Query, typos: &[bool], candidates: Option<&[usize]>) -> Vec<Hit> {
+        let all: Vec<usize>;
+        let ids = match candidates {
+            Some(ids) => ids,
+            None => {
+                all = (0..self.entries.len()).collect();
+                &all
+            }
+        };
+        let score_all = |ids: &[usize]| -> Vec<Hit> {
+            ids.iter().filter_map(|&id| self.score_entry(scorer, id, query, typos)).collect()
+        };
+        if ids.len() < PARALLEL_FROM {
+            return score_all(ids);
+        }
+        let (left, right) = ids.split_at(ids.len() / 2);
+        std::thread::scope(|s| {
+            let other = s.spawn(|| {
+                let scorer = Scorer::new();
+                right.iter().filter_map(|&id| self.score_entry(&scorer, id, query, typos)).collect::<Vec<_>>()
+            });
+            let mut hits = score_all(left);
+            hits.extend(other.join().unwrap_or_default());
+            hits
+        })
+    }
+
+    fn score_entry(&self, scorer: &Scorer, id: usize, query: &Query, typos: &[bool]) -> Option<Hit> {
+        let entry = &self.entries[id];
+        let mut hit = Hit { entry: id, score: 0, approximate: false, field_len: 0 };
+        for (term, &typo) in query.terms.iter().zip(typos) {
+            if typo {
+                let (field, _, _, distance) = closest_word(entry, &term.text)?;
+                hit.score += typo_score(&entry.fields[field], distance);
+                hit.field_len += entry.fields[field].display.chars().count();
+                hit.approximate = true;
+            } else {
+                let m = scorer.best(entry, term)?;
+                hit.score += m.score;
+                hit.field_len += m.field_len;
+            }
+        }
+        Some(hit)
+    }
+
+    /// Where each term of `query` matched in entry `entry`, for highlighting.
+    pub fn highlights(&self, query: &Query, entry: usize) -> Vec<Highlight> {
+        let scorer = Scorer::new();
+        let entry = &self.entries[entry];
+        let mut out: Vec<Highlight> = Vec::new();
+        for term in &query.terms {
+            let found = scorer.best(entry, term).and_then(|m| {
+                let field = &entry.fields[m.field];
+                let positions = field.variants().find_map(|v| Some(v.display_positions(scorer.positions(v, term)?)))?;
+                Some((m.field, positions))
+            });
+            let found = found.or_else(|| {
+                if term.scope != Scope::Any || term.exact {
+                    return None;
+                }
+                let (field, start, len, _) = closest_word(entry, &term.text)?;
+                let f = &entry.fields[field];
+                // The word may have been found in the German variant; map through the one it fits.
+                let variant = f.variants().find(|v| v.text.len() >= start + len)?;
+                Some((field, variant.display_positions(start..start + len)))
+            });
+            if let Some((field, positions)) = found {
+                let kind = entry.fields[field].kind;
+                match out.iter_mut().find(|h| h.field == field) {
+                    Some(h) => {
+                        h.positions.extend(positions);
+                        h.positions.sort_unstable();
+                        h.positions.dedup();
+                    }
+                    None => out.push(Highlight { field, kind, positions }),
+                }
+            }
+        }
+        out
+    }
+
+    /// Char positions to highlight in the entry's own name.
+    pub fn name_positions(&self, query: &Query, entry: usize) -> Vec<usize> {
+        let highlights = self.highlights(query, entry);
+        highlights.into_iter().find(|h| h.kind == FieldKind::Name).map(|h| h.positions).unwrap_or_default()
+    }
+}
+
+/// A search that remembers its last query, so that typing one more letter only re-checks the
+/// previous hits (incremental narrowing, as in fzf).
+#[derive(Debug, Clone, Default)]
+pub struct Searcher {
+    last: Option<(Query, Vec<Hit>)>,
+}
+
+impl Searcher {
+    /// A searcher with no history.
+    pub fn new() -> Self {
+        Searcher::default()
+    }
+
+    /// Searches `index` for `query`, narrowing from the last result where that gives the same answer.
+    pub fn search(&mut self, index: &SearchIndex, query: &Query) -> &[Hit] {
+        let narrowed = match &self.last {
+            Some((previous, hits))
+                if query.narrows(previous) && !hits.is_empty() && !hits.iter().any(|h| h.approximate) =>
+            {
+                let candidates: Vec<usize> = hits.iter().map(|h| h.entry).collect();
+                let hits = index.search_among(query, Some(&candidates));
+                // No hit among the previous ones: a full search decides whether the typo fallback applies.
+                (!hits.is_empty()).then_some(hits)
+            }
+            _ => None,
+        };
+        let hits = narrowed.unwrap_or_else(|| index.search(query));
+        &self.last.insert((query.clone(), hits)).1
+    }
+
+    /// Forgets the last query, e.g. after the directory was reloaded.
+    pub fn reset(&mut self) {
+        self.last = None;
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,196 @@
+//! Ranking, narrowing and the typo fallback on the embedded directory.
+
+use super::*;
+use crate::directory::{self, Directory, Source};
+
+fn directory() -> Directory {
+    directory::load(&Source::Embedded, 2026).unwrap()
+}
+
+/// The displayed names of the hits for `text`, best first.
+fn names(text: &str) -> Vec<String> {
+    let dir = directory();
+    let index = SearchIndex::new(&dir);
+    index.search(&Query::parse(text)).iter().map(|h| label(&dir, &index, h)).collect()
+}
+
+fn label(dir: &Directory, index: &SearchIndex, hit: &Hit) -> String {
+    match index.entries[hit.entry].target {
+        Target::City(i) => dir.cities()[i].name.clone(),
+        Target::Person(i) => format!("person {}", dir.people()[i].full_name()),
+    }
+}
+
+fn first(text: &str) -> String {
+    names(text).into_iter().next().unwrap_or_else(|| panic!("{text:?} found nothing"))
+}
+
+#[test]
+fn ranking_cases_of_the_front_desk() {
+    let cases = [
+        ("plock", "Płock"),
+        ("logrono", "Logroño"),
+        ("gstaad", "Saanen-Gstaad"),
+        ("uschhorod", "Uzhhorod"),
+        ("libau", "Liepāja"),
+        ("gyonk", "Gyönk"),
+        ("norwegen", "Trondheim"),
+        ("usa", "San Antonio"),
+        ("israel", "Nahariya"),
+        ("kuz", "person Julia Kuz"),
+        ("2325", "person Julia Kuz"),
+        ("entwicklung", "person Tamara Moumna"),
+        // More of what callers say.
+        ("Płock", "Płock"),
+        ("plotsk", "Płock"),
+        ("polen", "Płock"),
+        ("poland", "Płock"),
+        ("gyoenk", "Gyönk"),
+        ("Gyönk", "Gyönk"),
+        ("jink", "Gyönk"),
+        ("tuerkei", "Bursa"),
+        ("türkei", "Bursa"),
+        ("drontheim", "Trondheim"),
+        ("ungvar", "Uzhhorod"),
+        ("uzhgorod", "Uzhhorod"),
+        ("naharija", "Nahariya"),
+        ("jessica", "person Jessica Otto"),
+        ("schewe", "person Irene Schewe"),
+        ("2321", "person Ana-Violeta Sacaliuc"),
+        ("abteilungsleiterin", "person Ana-Violeta Sacaliuc"),
+        ("texas", "San Antonio"),
+        ("österreich", "Graz"),
+        ("oesterreich", "Graz"),
+        ("sachsen", "Freiberg"),
+        ("england", "Chesterfield"),
+        ("schweiz", "Saanen-Gstaad"),
+    ];
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|(query, want)| {
+            let got = first(query);
+            (got != *want).then(|| format!("{query:?}: first is {got:?}, want {want:?}"))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn a_contacts_name_finds_the_person_first_then_their_cities() {
+    let found = names("kuz");
+    assert_eq!(found[0], "person Julia Kuz");
+    for city in ["Brescia", "Freiberg", "Graz", "Logroño", "Saanen-Gstaad"] {
+        assert!(found.contains(&city.to_string()), "{city} is missing from {found:?}");
+    }
+}
+
+#[test]
+fn every_term_must_match() {
+    assert_eq!(names("ungarn tolna"), ["Gyönk"]);
+    assert_eq!(names("ungarn 1990").len(), 2);
+    assert!(names("graz polen").is_empty());
+}
+
+#[test]
+fn exact_terms_need_a_substring() {
+    assert_eq!(names("'grz"), Vec::<String>::new());
+    assert_eq!(first("'graz"), "Graz");
+    // Fuzzy "grz" still finds Graz.
+    assert_eq!(first("grz"), "Graz");
+}
+
+#[test]
+fn field_prefixes_limit_the_fields() {
+    let mut hungary = names("land:ungarn");
+    hungary.sort();
+    assert_eq!(hungary, ["Gyönk", "Szeged"]);
+    let mut hu = names("country:hu");
+    hu.sort();
+    assert_eq!(hu, ["Gyönk", "Szeged"]);
+    let mut y1990 = names("jahr:1990");
+    y1990.sort();
+    assert_eq!(y1990, ["Freiberg", "Gyönk", "Szeged"]);
+    assert_eq!(names("since:2017"), ["San Antonio"]);
+    let seel = names("person:seel");
+    assert_eq!(seel[0], "person Alina Seel");
+    assert_eq!(seel.len(), 5);
+    // "graz" is a city name, not a country: the prefix keeps it out.
+    assert!(names("land:graz").is_empty());
+    // An unknown prefix is plain text and matches nothing here.
+    assert!(names("stadt:graz").is_empty());
+}
+
+#[test]
+fn the_empty_query_lists_cities_alphabetically_then_people() {
+    let all = names("");
+    assert_eq!(all.len(), 23);
+    assert_eq!(&all[..3], ["Alkmaar", "Brescia", "Bursa"]);
+    assert_eq!(all[16], "Uzhhorod");
+    assert_eq!(
+        &all[17..],
+        [
+            "person Julia Kuz",
+            "person Tamara Moumna",
+            "person Jessica Otto",
+            "person Ana-Violeta Sacaliuc",
+            "person Irene Schewe",
+            "person Alina Seel",
+        ]
+    );
+}
+
+#[test]
+fn typos_fall_back_to_edit_distance_and_are_marked() {
+    let dir = directory();
+    let index = SearchIndex::new(&dir);
+    // "trondhiem" is still a fuzzy match of "Trondheim (hist. Drontheim)"; these are not.
+    assert_eq!(first("trondhiem"), "Trondheim");
+    for (typo, want) in [("bresica", "Brescia"), ("alkmara", "Alkmaar"), ("nahraiya", "Nahariya")] {
+        let hits = index.search(&Query::parse(typo));
+        assert!(!hits.is_empty(), "{typo} found nothing");
+        assert_eq!(label(&dir, &index, &hits[0]), want);
+        assert!(hits.iter().all(|h| h.approximate), "{typo}: typo hits are marked approximate");
+    }
+    // Too short for a typo, and too far off.
+    assert!(names("grx").is_empty());
+    assert!(names("xyzzyq").is_empty());
+    // A true match never comes with approximate ones.
+    assert!(index.search(&Query::parse("graz")).iter().all(|h| !h.approximate));
+}
+
+#[test]
+fn highlights_map_to_the_displayed_letters() {
+    let dir = directory();
+    let index = SearchIndex::new(&dir);
+    let query = Query::parse("plo");
+    let hit = index.search(&query)[0];
+    assert_eq!(index.entries[hit.entry].name(), "Płock");
+    assert_eq!(index.name_positions(&query, hit.entry), vec![0, 1, 2]);
+
+    let query = Query::parse("gyoenk");
+    let hit = index.search(&query)[0];
+    assert_eq!(index.name_positions(&query, hit.entry), vec![0, 1, 2, 3, 4]);
+
+    let query = Query::parse("bresica");
+    let hit = index.search(&query)[0];
+    assert_eq!(index.name_positions(&query, hit.entry), (0..7).collect::<Vec<_>>());
+}
+
+#[test]
+fn narrowing_gives_the_same_answer_as_a_full_search() {
+    let dir = directory();
+    let index = SearchIndex::new(&dir);
+    let mut searcher = Searcher::new();
+    let mut typed = String::new();
+    for c in "ungarn tolna".chars() {
+        typed.push(c);
+        let query = Query::parse(&typed);
+        let narrowed = searcher.search(&index, &query).to_vec();
+        assert_eq!(narrowed, index.search(&query), "after typing {typed:?}");
+    }
+    // From a hit to a typo: the narrowed search finds nothing, so the full search decides.
+    assert!(!searcher.search(&index, &Query::parse("bresi")).is_empty());
+    let hits = searcher.search(&index, &Query::parse("bresica")).to_vec();
+    assert_eq!(index.entries[hits[0].entry].name(), "Brescia");
+    assert!(hits[0].approximate);
+}
