@@ -6,9 +6,11 @@
 //! - [`directory`]: the RON data model, its loader and validation → a validated `Directory`;
 //! - [`search`]: folding, query syntax, the weighted index and ranking, with no terminal code;
 //! - [`cli`]: the command line (`check`, …), a front end over the library;
+//! - [`i18n`]: German and English, every UI string in one place;
 //! - [`clock`]: today's year, the one place that reads the system clock.
 
 pub mod cli;
 pub mod clock;
 pub mod directory;
+pub mod i18n;
 pub mod search;

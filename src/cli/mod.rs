@@ -4,6 +4,8 @@
 
 mod check;
 mod out;
+mod query;
+pub mod report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,6 +13,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::directory::{self, DataError, Directory, Source};
+use crate::i18n::Lang;
 
 pub use out::Out;
 
@@ -26,6 +29,10 @@ pub struct Args {
     #[arg(long, global = true, value_name = "FILE", env = "PARTNERDESK_DATA")]
     pub data: Option<PathBuf>,
 
+    /// Language of the output: de or en. Default: from LC_ALL, LC_MESSAGES or LANG.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -36,12 +43,21 @@ pub enum Command {
     /// Validate the data and print a one-line summary; list every problem otherwise.
     #[command(after_help = "Example:\n  partnerdesk check --data shared/directory.ron")]
     Check,
+    /// Search for a city, country, person, role or extension; one line per match, best first.
+    #[command(after_help = "Examples:\n  partnerdesk query plock\n  partnerdesk query --json land:ungarn\n  \
+                            partnerdesk query 2325\n\nExit status: 0 found, 1 nothing found, 2 error.")]
+    Query(query::QueryArgs),
 }
 
 impl Args {
     /// Where the directory comes from: `--data`, then `PARTNERDESK_DATA`, then the embedded data.
     pub fn source(&self) -> Source {
         self.data.clone().map_or(Source::Embedded, Source::File)
+    }
+
+    /// The language: `--lang`, else the locale's.
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_else(Lang::detect)
     }
 }
 
@@ -63,6 +79,7 @@ pub fn main() -> ExitCode {
     let mut out = Out::stdout();
     let status = match &args.command {
         Some(Command::Check) => check::run(&args, &mut out),
+        Some(Command::Query(query)) => query::run(&args, query, &mut out),
         None => usage(&mut out),
     };
     match status {
@@ -88,6 +105,11 @@ impl From<DataError> for Failure {
     fn from(e: DataError) -> Self {
         Failure::Data(e)
     }
+}
+
+/// Pretty JSON of anything serialisable; our records cannot fail to serialise.
+fn to_json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
 fn usage(out: &mut Out) -> Result<u8, Failure> {

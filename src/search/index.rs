@@ -57,7 +57,7 @@ impl FieldKind {
             FieldKind::CountryDe | FieldKind::CountryEn | FieldKind::CountryCode => 30,
             FieldKind::Role | FieldKind::Phone | FieldKind::Extension | FieldKind::Year => 30,
             FieldKind::Region | FieldKind::Fax => 20,
-            FieldKind::Contact => 10,
+            FieldKind::Contact => 25,
             FieldKind::Email => 0,
         }
     }

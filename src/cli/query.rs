@@ -1,0 +1,42 @@
+//! `partnerdesk query`: search from a script, best match first.
+
+use clap::Args as ClapArgs;
+
+use super::report::{self, Record};
+use super::{Args, Failure, Out};
+use crate::search::{Query, SearchIndex};
+
+/// Options of `partnerdesk query`.
+#[derive(Debug, ClapArgs)]
+pub struct QueryArgs {
+    /// Print a JSON array of objects instead of lines.
+    #[arg(long)]
+    pub json: bool,
+    /// Print at most N matches; 0 prints them all.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+    /// What to look for: a city, country, person, role or extension. Terms must all match.
+    #[arg(required = true, value_name = "TEXT")]
+    pub text: Vec<String>,
+}
+
+/// Runs the search; exit status 0 when something matched, 1 when nothing did.
+pub fn run(args: &Args, query: &QueryArgs, out: &mut Out) -> Result<u8, Failure> {
+    let dir = super::load(args)?;
+    let index = SearchIndex::new(&dir);
+    let parsed = Query::parse(&query.text.join(" "));
+    let hits = index.search(&parsed);
+    let limit = if query.limit == 0 { hits.len() } else { query.limit.min(hits.len()) };
+    let hits = &hits[..limit];
+    if query.json {
+        let records: Vec<Record> =
+            hits.iter().map(|h| report::record(&dir, index.entries[h.entry].target, h.approximate)).collect();
+        out.line(&super::to_json(&records))?;
+    } else {
+        let lang = args.lang();
+        for hit in hits {
+            out.line(&report::line(&dir, index.entries[hit.entry].target, hit.approximate, lang))?;
+        }
+    }
+    Ok(if hits.is_empty() { 1 } else { 0 })
+}
