@@ -30,13 +30,17 @@ pub fn run(args: &Args, query: &QueryArgs, out: &mut Out) -> Result<u8, Failure>
     let hits = &hits[..limit];
     if query.json {
         let records: Vec<Record> =
-            hits.iter().map(|h| report::record(&dir, index.entries[h.entry].target, h.approximate)).collect();
+            hits.iter().map(|h| report::record(&dir, index.target(h.entry), h.approximate)).collect();
         out.line(&super::to_json(&records))?;
     } else {
         let lang = args.lang();
         for hit in hits {
-            out.line(&report::line(&dir, index.entries[hit.entry].target, hit.approximate, lang))?;
+            out.line(&report::line(&dir, index.target(hit.entry), hit.approximate, lang))?;
         }
     }
-    Ok(if hits.is_empty() { 1 } else { 0 })
+    let status = if hits.is_empty() { 1 } else { 0 };
+    // The process ends right after this; freeing a large index first only costs time.
+    std::mem::forget(index);
+    std::mem::forget(dir);
+    Ok(status)
 }

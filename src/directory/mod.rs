@@ -20,6 +20,8 @@ pub struct Directory {
     data: DirectoryData,
     /// For each city, the index of its contact in `data.people`.
     contacts: Vec<usize>,
+    /// For each person, the indices of the cities they handle, in file order.
+    handled: Vec<Vec<usize>>,
     /// Index of the department head in `data.people`.
     head: usize,
     source: Source,
@@ -28,10 +30,17 @@ pub struct Directory {
 impl Directory {
     /// Wraps data that `validate` found no problem with.
     fn new(data: DirectoryData, source: Source) -> Self {
-        let index_of = |id: &str| data.people.iter().position(|p| p.id == id).unwrap_or(0);
-        let contacts = data.cities.iter().map(|c| index_of(&c.contact)).collect();
+        let ids: std::collections::HashMap<&str, usize> =
+            data.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+        let index_of = |id: &str| ids.get(id).copied().unwrap_or(0);
+        let contacts: Vec<usize> = data.cities.iter().map(|c| index_of(&c.contact)).collect();
         let head = index_of(&data.office.head);
-        Directory { data, contacts, head, source }
+        drop(ids);
+        let mut handled = vec![Vec::new(); data.people.len()];
+        for (city, &person) in contacts.iter().enumerate() {
+            handled[person].push(city);
+        }
+        Directory { data, contacts, handled, head, source }
     }
 
     /// The office itself.
@@ -66,7 +75,7 @@ impl Directory {
 
     /// The cities person number `person` handles, in file order.
     pub fn cities_of(&self, person: usize) -> impl Iterator<Item = &City> {
-        self.data.cities.iter().zip(&self.contacts).filter(move |(_, c)| **c == person).map(|(city, _)| city)
+        self.handled[person].iter().map(|&city| &self.data.cities[city])
     }
 
     /// Where this directory was loaded from.

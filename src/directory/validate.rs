@@ -1,6 +1,6 @@
 //! The rules a data file must follow. Every broken rule is reported, not just the first.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::error::Problem;
 use super::model::{City, DirectoryData, Person};
@@ -20,6 +20,16 @@ pub fn problems(data: &DirectoryData, text: &str, current_year: i32) -> Vec<Prob
     check.problems
 }
 
+/// How many problems are placed on a line; the rest are listed without one.
+const LOCATED_PROBLEMS: usize = 200;
+
+/// Where an entry starts: the `nth` line holding `field: "value"`; found only when needed.
+struct Anchor<'a> {
+    field: &'static str,
+    value: &'a str,
+    nth: usize,
+}
+
 struct Checker<'t> {
     text: &'t str,
     problems: Vec<Problem>,
@@ -28,7 +38,7 @@ struct Checker<'t> {
 impl Checker<'_> {
     /// Records a problem on the line where `field: "value"` stands (its `nth` occurrence).
     fn report(&mut self, field: &str, value: &str, nth: usize, message: String) {
-        let line = locate(self.text, field, value, nth);
+        let line = if self.budget() { locate(self.text, field, value, nth) } else { None };
         self.problems.push(Problem::at(line, None, message));
     }
 
@@ -58,97 +68,107 @@ impl Checker<'_> {
             let nth = *seen.get(person.id.as_str()).unwrap_or(&0);
             seen.insert(&person.id, nth + 1);
             // Problems inside this person are placed at or after the line of their id.
-            let from = locate(self.text, "id", &person.id, nth).map_or(0, |line| line - 1);
+            let from = Anchor { field: "id", value: &person.id, nth };
             let who = format!("person {:?}", person.id);
             if nth == 1 {
                 let message = format!("{who}: duplicate id; every person needs an id of their own");
-                self.report_from(from, "id", &person.id, message);
+                self.report_from(&from, "id", &person.id, message);
             }
             let id_ok = !person.id.is_empty()
                 && person.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
             if !id_ok {
                 let message = format!("{who}: an id is lowercase letters a-z, digits and '-', and not empty");
-                self.report_from(from, "id", &person.id, message);
+                self.report_from(&from, "id", &person.id, message);
             }
             for (field, value) in
                 [("given_name", &person.given_name), ("family_name", &person.family_name), ("role", &person.role)]
             {
                 if value.trim().is_empty() {
-                    self.report_from(from, field, value, format!("{who}: {field} is empty; it needs a value"));
+                    self.report_from(&from, field, value, format!("{who}: {field} is empty; it needs a value"));
                 }
             }
             for (field, value) in [("phone", &person.phone), ("fax", &person.fax)] {
                 if Phone::parse(value).is_none() {
-                    self.report_from(from, field, value, phone_message(&who, field, value));
+                    self.report_from(&from, field, value, phone_message(&who, field, value));
                 }
             }
             if !is_email(&person.email) {
-                self.report_from(from, "email", &person.email, email_message(&who, &person.email));
+                self.report_from(&from, "email", &person.email, email_message(&who, &person.email));
             }
         }
     }
 
     fn cities(&mut self, cities: &[City], people: &[Person], current_year: i32) {
+        let ids: HashSet<&str> = people.iter().map(|p| p.id.as_str()).collect();
         let mut seen: HashMap<String, usize> = HashMap::new();
         for city in cities {
             let key = city.name.to_lowercase();
             let nth = *seen.get(&key).unwrap_or(&0);
             seen.insert(key, nth + 1);
             // Problems inside this city are placed at or after the line of its name.
-            let from = locate(self.text, "name", &city.name, nth).map_or(0, |line| line - 1);
+            let from = Anchor { field: "name", value: &city.name, nth };
             let what = format!("city {:?}", city.name);
             if city.name.trim().is_empty() {
-                self.report_from(from, "name", &city.name, "city: empty name; every city needs a name".into());
+                self.report_from(&from, "name", &city.name, "city: empty name; every city needs a name".into());
             } else if nth == 1 {
                 let message = format!("{what}: duplicate city name; each city is listed once");
-                self.report_from(from, "name", &city.name, message);
+                self.report_from(&from, "name", &city.name, message);
             }
-            if !people.iter().any(|p| p.id == city.contact) {
+            if !ids.contains(city.contact.as_str()) {
                 let message =
                     format!("{what}: contact {:?} names no person; valid ids are {}", city.contact, valid_ids(people));
-                self.report_from(from, "contact", &city.contact, message);
+                self.report_from(&from, "contact", &city.contact, message);
             }
             if !(FIRST_YEAR..=current_year).contains(&city.since) {
                 let message = format!("{what}: since {} is not a year from {FIRST_YEAR} to {current_year}", city.since);
-                self.report_from(from, "since", &city.since.to_string(), message);
+                self.report_from(&from, "since", &city.since.to_string(), message);
             }
             let code = &city.country.code;
             if !(code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())) {
                 let message = format!(
                     "{what}: country code {code:?} is not two capital letters (ISO 3166-1 alpha-2, e.g. \"PL\")"
                 );
-                self.report_from(from, "code", code, message);
+                self.report_from(&from, "code", code, message);
             }
             for (field, value) in [("de", &city.country.de), ("en", &city.country.en)] {
                 if value.trim().is_empty() {
                     let message = format!("{what}: country {field} is empty; it needs the country's name");
-                    self.report_from(from, field, value, message);
+                    self.report_from(&from, field, value, message);
                 }
             }
             if city.aliases.iter().any(|a| a.trim().is_empty()) {
                 let message = format!("{what}: aliases has an empty entry; remove it");
-                self.report_from(from, "aliases", "", message);
+                self.report_from(&from, "aliases", "", message);
             }
         }
     }
 
-    /// Records a problem on the first line from line `from` (0-based) that holds `field: value`.
-    fn report_from(&mut self, from: usize, field: &str, value: &str, message: String) {
-        let line = locate_after(self.text, from, field, value);
-        self.problems.push(Problem::at(line, None, message));
+    /// Records a problem on the first line at or after `anchor` that holds `field: value`.
+    fn report_from(&mut self, anchor: &Anchor, field: &str, value: &str, message: String) {
+        let line = self.budget().then(|| {
+            let from = locate(self.text, anchor.field, anchor.value, anchor.nth).map_or(0, |line| line - 1);
+            locate_after(self.text, from, field, value)
+        });
+        self.problems.push(Problem::at(line.flatten(), None, message));
+    }
+
+    /// Finding a line scans the text, so only the first [`LOCATED_PROBLEMS`] problems get one:
+    /// a huge file full of mistakes is still reported quickly.
+    fn budget(&self) -> bool {
+        self.problems.len() < LOCATED_PROBLEMS
     }
 
     fn control_characters(&mut self, data: &DirectoryData) {
-        for (owner, field, value) in texts(data) {
+        for_each_text(data, |owner, field, value| {
             if let Some(c) = value.chars().find(|c| c.is_control()) {
                 let message = format!(
                     "{owner}: {field} contains the control character U+{:04X}; text may not contain control characters",
                     c as u32
                 );
-                let line = locate_prefix(self.text, field, &printable_prefix(value));
+                let line = if self.budget() { locate_prefix(self.text, field, &printable_prefix(value)) } else { None };
                 self.problems.push(Problem::at(line, None, message));
             }
-        }
+        });
     }
 
     fn not_empty(&mut self, owner: &str, field: &str, value: &str, nth: usize) {
@@ -192,27 +212,47 @@ fn valid_ids(people: &[Person]) -> String {
     if ids.is_empty() { "none (the people list is empty)".into() } else { ids.join(", ") }
 }
 
-/// Every text in the file, with who owns it and the field's name.
-fn texts(data: &DirectoryData) -> Vec<(String, &'static str, &str)> {
+/// Who a text belongs to, for messages; formatted only when there is a problem to report.
+#[derive(Clone, Copy)]
+enum Owner<'a> {
+    Office,
+    Person(&'a str),
+    City(&'a str),
+}
+
+impl std::fmt::Display for Owner<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Owner::Office => f.write_str("office"),
+            Owner::Person(id) => write!(f, "person {id:?}"),
+            Owner::City(name) => write!(f, "city {name:?}"),
+        }
+    }
+}
+
+/// Calls `visit` with every text in the file, who owns it and the field's name.
+fn for_each_text<'a>(data: &'a DirectoryData, mut visit: impl FnMut(Owner<'a>, &'static str, &'a str)) {
     let o = &data.office;
-    let mut out = vec![
-        ("office".to_string(), "name", o.name.as_str()),
-        ("office".into(), "department", &o.department),
-        ("office".into(), "transit_stop", &o.transit_stop),
-        ("office".into(), "email", &o.email),
-        ("office".into(), "fax", &o.fax),
-        ("office".into(), "head", &o.head),
-    ];
+    for (field, value) in [
+        ("name", &o.name),
+        ("department", &o.department),
+        ("transit_stop", &o.transit_stop),
+        ("email", &o.email),
+        ("fax", &o.fax),
+        ("head", &o.head),
+    ] {
+        visit(Owner::Office, field, value);
+    }
     for a in [&o.visiting_address, &o.postal_address] {
         if let Some(building) = &a.building {
-            out.push(("office".into(), "building", building));
+            visit(Owner::Office, "building", building);
         }
-        out.push(("office".into(), "street", &a.street));
-        out.push(("office".into(), "postcode", &a.postcode));
-        out.push(("office".into(), "city", &a.city));
+        visit(Owner::Office, "street", &a.street);
+        visit(Owner::Office, "postcode", &a.postcode);
+        visit(Owner::Office, "city", &a.city);
     }
     for p in &data.people {
-        let who = format!("person {:?}", p.id);
+        let who = Owner::Person(&p.id);
         for (field, value) in [
             ("id", &p.id),
             ("given_name", &p.given_name),
@@ -222,11 +262,11 @@ fn texts(data: &DirectoryData) -> Vec<(String, &'static str, &str)> {
             ("fax", &p.fax),
             ("email", &p.email),
         ] {
-            out.push((who.clone(), field, value.as_str()));
+            visit(who, field, value);
         }
     }
     for c in &data.cities {
-        let what = format!("city {:?}", c.name);
+        let what = Owner::City(&c.name);
         for (field, value) in [
             ("name", &c.name),
             ("region", &c.region),
@@ -236,18 +276,17 @@ fn texts(data: &DirectoryData) -> Vec<(String, &'static str, &str)> {
             ("de", &c.country.de),
             ("en", &c.country.en),
         ] {
-            out.push((what.clone(), field, value.as_str()));
+            visit(what, field, value);
         }
         for (field, value) in [("native", &c.native), ("german", &c.german)] {
             if let Some(value) = value {
-                out.push((what.clone(), field, value.as_str()));
+                visit(what, field, value);
             }
         }
         for alias in &c.aliases {
-            out.push((what.clone(), "aliases", alias.as_str()));
+            visit(what, "aliases", alias);
         }
     }
-    out
 }
 
 /// Control characters stand in the file as escapes; the locator looks for the text before them.

@@ -17,6 +17,8 @@ pub struct Folded {
     pub text: String,
     /// `origin[i]` is the char index in the displayed text that folded byte `i` came from.
     pub origin: Vec<u32>,
+    /// Which letters and digits occur, one bit each: a quick "cannot match" before any scan.
+    pub mask: u64,
 }
 
 impl Folded {
@@ -28,28 +30,56 @@ impl Folded {
     }
 }
 
-/// Folds `text` for matching in the given style.
+/// Folds `text` for matching in the given style, keeping the map back to the displayed chars.
 pub fn fold(text: &str, style: Style) -> Folded {
-    let mut folded = Folded { text: String::with_capacity(text.len()), origin: Vec::with_capacity(text.len()) };
-    for (index, c) in text.chars().enumerate() {
-        let index = index as u32;
-        let mut push = |s: &str| {
-            for b in s.bytes().filter(u8::is_ascii) {
-                folded.text.push(b.to_ascii_lowercase() as char);
-                folded.origin.push(index);
-            }
-        };
-        if c.is_ascii() {
-            push(c.encode_utf8(&mut [0; 4]));
-        } else if let Some(german) = german_umlaut(c).filter(|_| style == Style::German) {
-            push(german);
-        } else if c.is_whitespace() {
-            push(" ");
-        } else if let Some(base) = deunicode::deunicode_char(c) {
-            push(base.trim());
-        }
-    }
+    let mut folded =
+        Folded { text: String::with_capacity(text.len()), origin: Vec::with_capacity(text.len()), mask: 0 };
+    fold_each(text, style, |index, piece| {
+        folded.text.push_str(piece);
+        folded.origin.extend(std::iter::repeat_n(index as u32, piece.len()));
+    });
+    folded.mask = char_mask(&folded.text);
     folded
+}
+
+/// Appends the folded `text` to `out`, without the position map: what the index stores.
+pub fn fold_into(text: &str, style: Style, out: &mut String) {
+    fold_each(text, style, |_, piece| out.push_str(piece));
+}
+
+/// Calls `emit` with each char's index and its folded, lower-case ASCII form (maybe empty).
+fn fold_each(text: &str, style: Style, mut emit: impl FnMut(usize, &str)) {
+    let mut lower = String::new();
+    for (index, c) in text.chars().enumerate() {
+        let piece = if c.is_ascii() {
+            lower.clear();
+            lower.push(c.to_ascii_lowercase());
+            lower.as_str()
+        } else if let Some(german) = german_umlaut(c).filter(|_| style == Style::German) {
+            german
+        } else if c.is_whitespace() {
+            " "
+        } else {
+            lower.clear();
+            let base = deunicode::deunicode_char(c).unwrap_or("").trim();
+            lower.extend(base.chars().filter(char::is_ascii).map(|c| c.to_ascii_lowercase()));
+            lower.as_str()
+        };
+        emit(index, piece);
+    }
+}
+
+/// One bit for each letter and digit in `text` (other bytes share one bit), so that a term whose
+/// mask is not contained in a text's mask cannot match it.
+pub fn char_mask(text: &str) -> u64 {
+    text.bytes().fold(0, |mask, b| {
+        mask | 1u64
+            << match b {
+                b'a'..=b'z' => b - b'a',
+                b'0'..=b'9' => 26 + b - b'0',
+                _ => 36 + b % 27,
+            }
+    })
 }
 
 /// Folds a query (or any text) into plain lower-case ASCII, without the position map.

@@ -1,8 +1,11 @@
 //! The search index: one entry per city and per person, each a list of weighted, folded fields.
+//!
+//! Everything lives in a few flat arrays (texts back to back in two arenas), so that scanning
+//! 100,000 entries touches little memory and building the index allocates little.
 
 use crate::directory::{self, Directory};
 
-use super::fold::{Folded, Style, fold, has_umlaut};
+use super::fold::{Folded, Style, char_mask, fold, fold_into, fold_str, has_umlaut};
 
 /// What an entry stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -56,8 +59,8 @@ impl FieldKind {
             FieldKind::German | FieldKind::Native | FieldKind::Alias => 50,
             FieldKind::CountryDe | FieldKind::CountryEn | FieldKind::CountryCode => 30,
             FieldKind::Role | FieldKind::Phone | FieldKind::Extension | FieldKind::Year => 30,
-            FieldKind::Region | FieldKind::Fax => 20,
             FieldKind::Contact => 25,
+            FieldKind::Region | FieldKind::Fax => 20,
             FieldKind::Email => 0,
         }
     }
@@ -69,112 +72,131 @@ impl FieldKind {
 }
 
 /// One searchable text of an entry.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Field {
     /// Which fact it is.
     pub kind: FieldKind,
-    /// The text as displayed.
-    pub display: String,
-    /// Folded with `ö` → `o`.
-    pub base: Folded,
-    /// Folded with `ö` → `oe`, where that differs.
-    pub german: Option<Folded>,
-}
-
-impl Field {
-    fn new(kind: FieldKind, display: &str) -> Self {
-        let german = has_umlaut(display).then(|| fold(display, Style::German));
-        Field { kind, display: display.to_owned(), base: fold(display, Style::Base), german }
-    }
-
-    /// The folded variants of this field.
-    pub fn variants(&self) -> impl Iterator<Item = &Folded> {
-        std::iter::once(&self.base).chain(&self.german)
-    }
+    /// Where the displayed text stands in the index's display arena.
+    start: u32,
+    len: u32,
+    /// Length of the displayed text in chars.
+    pub char_len: u32,
 }
 
 /// One city or person, as the search sees it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Entry {
     /// What the entry stands for.
     pub target: Target,
-    /// Its fields; the first is always the [`FieldKind::Name`].
-    pub fields: Vec<Field>,
-    /// Every folded variant joined, to reject most entries with one quick scan.
-    pub haystack: String,
-    /// The folded name, for tie-breaks and alphabetical order.
-    pub sort_name: String,
+    /// Its fields' range in the index; the first is always the [`FieldKind::Name`].
+    fields: (u32, u32),
+    /// Its folded variants' range in the index.
+    variants: (u32, u32),
 }
 
-impl Entry {
-    fn new(target: Target, fields: Vec<Field>) -> Self {
-        let haystack: Vec<&str> = fields.iter().flat_map(Field::variants).map(|f| f.text.as_str()).collect();
-        let sort_name = fields[0].base.text.clone();
-        Entry { target, haystack: haystack.join("\u{1}"), sort_name, fields }
-    }
-
-    /// The entry's own name as displayed.
-    pub fn name(&self) -> &str {
-        &self.fields[0].display
-    }
+/// One folded variant of one field, packed for scanning.
+#[derive(Debug, Clone, Copy)]
+pub struct Packed {
+    /// [`Folded::mask`] of the text.
+    pub mask: u64,
+    /// Where the folded text stands in the index's folded arena.
+    start: u32,
+    len: u32,
+    /// Index of the field among its entry's fields.
+    pub field: u16,
+    /// Which fact the field holds.
+    pub kind: FieldKind,
+    /// True for the German variant (`oe` for `ö`).
+    pub german: bool,
+    /// Length of the displayed field in chars, for tie-breaks.
+    pub char_len: u32,
 }
 
 /// Every city and person of a directory, ready to search. Built once per loaded directory.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
-    /// Cities in alphabetical order, then people in alphabetical order: the empty query's order.
-    pub entries: Vec<Entry>,
+    /// Cities in alphabetical order, then people by family name: the empty query's order.
+    entries: Vec<Entry>,
+    fields: Vec<Field>,
+    variants: Vec<Packed>,
+    display: String,
+    folded: String,
 }
 
 impl SearchIndex {
     /// Builds the index for `directory`.
     pub fn new(directory: &Directory) -> Self {
-        let mut cities: Vec<Entry> = directory
-            .cities()
-            .iter()
-            .enumerate()
-            .map(|(i, city)| {
-                use FieldKind::*;
-                let mut fields = vec![Field::new(Name, &city.name)];
-                fields.extend(city.german.iter().map(|g| Field::new(German, g)));
-                fields.extend(city.native.iter().map(|n| Field::new(Native, n)));
-                fields.extend(city.aliases.iter().map(|a| Field::new(Alias, a)));
-                fields.push(Field::new(CountryDe, &city.country.de));
-                fields.push(Field::new(CountryEn, &city.country.en));
-                fields.push(Field::new(CountryCode, &city.country.code));
-                fields.push(Field::new(Region, &city.region));
-                fields.push(Field::new(Contact, &directory.contact_of(i).full_name()));
-                fields.push(Field::new(Year, &city.since.to_string()));
-                Entry::new(Target::City(i), fields)
-            })
-            .collect();
-        let mut people: Vec<Entry> = directory
+        let mut order: Vec<(String, Target)> = Vec::with_capacity(directory.cities().len() + directory.people().len());
+        order.extend(directory.cities().iter().enumerate().map(|(i, c)| (fold_str(&c.name), Target::City(i))));
+        order.sort_unstable();
+        let mut people: Vec<(String, Target)> = directory
             .people()
             .iter()
             .enumerate()
-            .map(|(i, person)| {
-                use FieldKind::*;
-                let mut fields = vec![
-                    Field::new(Name, &person.full_name()),
-                    Field::new(Role, &person.role),
-                    Field::new(Phone, &person.phone),
-                    Field::new(Fax, &person.fax),
-                    Field::new(Email, &person.email),
-                ];
-                if let Some(extension) = directory::Phone::parse(&person.phone).and_then(|p| p.extension) {
-                    fields.push(Field::new(Extension, extension));
-                }
-                Entry::new(Target::Person(i), fields)
-            })
+            .map(|(i, p)| (format!("{}\u{1}{}", fold_str(&p.family_name), fold_str(&p.given_name)), Target::Person(i)))
             .collect();
-        cities.sort_by(|a, b| a.sort_name.cmp(&b.sort_name));
-        let family = |e: &Entry| match e.target {
-            Target::Person(i) => super::fold::fold_str(&directory.people()[i].family_name),
-            Target::City(_) => String::new(),
-        };
-        people.sort_by_cached_key(|e| (family(e), e.sort_name.clone()));
-        cities.extend(people);
-        SearchIndex { entries: cities }
+        people.sort_unstable();
+        order.extend(people);
+
+        let mut index = SearchIndex::default();
+        let mut scratch = String::new();
+        for (_, target) in order {
+            let first = (index.fields.len() as u32, index.variants.len() as u32);
+            let mut add = |kind, text: &str| index.add_field(kind, text, first.0);
+            match target {
+                Target::City(i) => {
+                    use FieldKind::*;
+                    let city = &directory.cities()[i];
+                    add(Name, &city.name);
+                    city.german.iter().for_each(|g| add(German, g));
+                    city.native.iter().for_each(|n| add(Native, n));
+                    city.aliases.iter().for_each(|a| add(Alias, a));
+                    add(CountryDe, &city.country.de);
+                    add(CountryEn, &city.country.en);
+                    add(CountryCode, &city.country.code);
+                    add(Region, &city.region);
+                    let contact = directory.contact_of(i);
+                    scratch.clear();
+                    scratch.push_str(&contact.given_name);
+                    scratch.push(' ');
+                    scratch.push_str(&contact.family_name);
+                    add(Contact, &scratch);
+                    add(Year, itoa(city.since, &mut [0; 12]));
+                }
+                Target::Person(i) => {
+                    use FieldKind::*;
+                    let person = &directory.people()[i];
+                    add(Name, &person.full_name());
+                    add(Role, &person.role);
+                    add(Phone, &person.phone);
+                    add(Fax, &person.fax);
+                    add(Email, &person.email);
+                    if let Some(extension) = directory::Phone::parse(&person.phone).and_then(|p| p.extension) {
+                        add(Extension, extension);
+                    }
+                }
+            }
+            let fields = (first.0, index.fields.len() as u32);
+            let variants = (first.1, index.variants.len() as u32);
+            index.entries.push(Entry { target, fields, variants });
+        }
+        index
+    }
+
+    fn add_field(&mut self, kind: FieldKind, text: &str, entry_first_field: u32) {
+        let char_len = text.chars().count() as u32;
+        let field = (self.fields.len() as u32 - entry_first_field) as u16;
+        self.fields.push(Field { kind, start: self.display.len() as u32, len: text.len() as u32, char_len });
+        self.display.push_str(text);
+        let styles: &[(Style, bool)] =
+            if has_umlaut(text) { &[(Style::Base, false), (Style::German, true)] } else { &[(Style::Base, false)] };
+        for &(style, german) in styles {
+            let start = self.folded.len();
+            fold_into(text, style, &mut self.folded);
+            let mask = char_mask(&self.folded[start..]);
+            let len = (self.folded.len() - start) as u32;
+            self.variants.push(Packed { mask, start: start as u32, len, field, kind, german, char_len });
+        }
     }
 
     /// Number of entries.
@@ -186,4 +208,61 @@ impl SearchIndex {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
+
+    /// What entry `id` stands for.
+    pub fn target(&self, id: usize) -> Target {
+        self.entries[id].target
+    }
+
+    /// The fields of entry `id`; the first is its name.
+    pub fn fields(&self, id: usize) -> &[Field] {
+        let (from, to) = self.entries[id].fields;
+        &self.fields[from as usize..to as usize]
+    }
+
+    /// The displayed text of a field.
+    pub fn display(&self, field: &Field) -> &str {
+        &self.display[field.start as usize..(field.start + field.len) as usize]
+    }
+
+    /// The displayed name of entry `id`.
+    pub fn name(&self, id: usize) -> &str {
+        self.display(&self.fields(id)[0])
+    }
+
+    /// The packed, folded variants of entry `id`, for scanning.
+    pub fn variants(&self, id: usize) -> &[Packed] {
+        let (from, to) = self.entries[id].variants;
+        &self.variants[from as usize..to as usize]
+    }
+
+    /// The folded text of a packed variant.
+    pub fn text(&self, variant: &Packed) -> &str {
+        &self.folded[variant.start as usize..(variant.start + variant.len) as usize]
+    }
+
+    /// A field's variant folded again with its map back to the displayed chars, for highlighting.
+    pub fn refold(&self, id: usize, field: usize, german: bool) -> Folded {
+        let style = if german { Style::German } else { Style::Base };
+        fold(self.display(&self.fields(id)[field]), style)
+    }
+}
+
+/// Writes a year without allocating.
+fn itoa(mut n: i32, buf: &mut [u8; 12]) -> &str {
+    let negative = n < 0;
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10).unsigned_abs() as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if negative {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    std::str::from_utf8(&buf[at..]).unwrap_or("")
 }

@@ -53,31 +53,31 @@ impl SearchIndex {
     fn search_among(&self, query: &Query, candidates: Option<&[usize]>) -> Vec<Hit> {
         let scorer = Scorer::new();
         if query.terms.is_empty() {
-            let all = (0..self.entries.len()).map(|entry| Hit { entry, score: 0, approximate: false, field_len: 0 });
+            let all = (0..self.len()).map(|entry| Hit { entry, score: 0, approximate: false, field_len: 0 });
             return all.collect();
         }
         let typos = vec![false; query.terms.len()];
         let mut hits = self.collect(&scorer, query, &typos, candidates);
         if hits.is_empty() {
             // A term that matches nothing anywhere may be a typo: compare it with the names' words.
+            // With one term, no hits already says it matches nowhere.
+            let single = query.terms.len() == 1;
             let typos: Vec<bool> = query
                 .terms
                 .iter()
-                .map(|t| t.scope == Scope::Any && !t.exact && !self.matches_anywhere(&scorer, t))
+                .map(|t| t.scope == Scope::Any && !t.exact && (single || !self.matches_anywhere(&scorer, t)))
                 .collect();
             if typos.contains(&true) {
                 hits = self.collect(&scorer, query, &typos, None);
             }
         }
-        hits.sort_by(|a, b| {
-            let key = |h: &Hit| (h.approximate, Reverse(h.score), h.field_len);
-            key(a).cmp(&key(b)).then_with(|| self.entries[a.entry].sort_name.cmp(&self.entries[b.entry].sort_name))
-        });
+        // Entries are stored in alphabetical order, so the index breaks the last tie by name.
+        hits.sort_unstable_by_key(|h| (h.approximate, Reverse(h.score), h.field_len, h.entry));
         hits
     }
 
     fn matches_anywhere(&self, scorer: &Scorer, term: &Term) -> bool {
-        self.entries.iter().any(|e| scorer.best(e, term).is_some())
+        (0..self.len()).any(|id| scorer.best(self, id, term).is_some())
     }
 
     /// Scores the candidates (or every entry), on two threads when there are many.
@@ -86,7 +86,7 @@ impl SearchIndex {
         let ids = match candidates {
             Some(ids) => ids,
             None => {
-                all = (0..self.entries.len()).collect();
+                all = (0..self.len()).collect();
                 &all
             }
         };
@@ -109,16 +109,17 @@ impl SearchIndex {
     }
 
     fn score_entry(&self, scorer: &Scorer, id: usize, query: &Query, typos: &[bool]) -> Option<Hit> {
-        let entry = &self.entries[id];
+        let fields = self.fields(id);
         let mut hit = Hit { entry: id, score: 0, approximate: false, field_len: 0 };
         for (term, &typo) in query.terms.iter().zip(typos) {
             if typo {
-                let (field, _, _, distance) = closest_word(entry, &term.text)?;
-                hit.score += typo_score(&entry.fields[field], distance);
-                hit.field_len += entry.fields[field].display.chars().count();
+                let m = closest_word(self, id, &term.text)?;
+                let field = &fields[m.field];
+                hit.score += typo_score(field.kind, m.distance);
+                hit.field_len += field.char_len as usize;
                 hit.approximate = true;
             } else {
-                let m = scorer.best(entry, term)?;
+                let m = scorer.best(self, id, term)?;
                 hit.score += m.score;
                 hit.field_len += m.field_len;
             }
@@ -129,26 +130,23 @@ impl SearchIndex {
     /// Where each term of `query` matched in entry `entry`, for highlighting.
     pub fn highlights(&self, query: &Query, entry: usize) -> Vec<Highlight> {
         let scorer = Scorer::new();
-        let entry = &self.entries[entry];
+        let id = entry;
         let mut out: Vec<Highlight> = Vec::new();
         for term in &query.terms {
-            let found = scorer.best(entry, term).and_then(|m| {
-                let field = &entry.fields[m.field];
-                let positions = field.variants().find_map(|v| Some(v.display_positions(scorer.positions(v, term)?)))?;
-                Some((m.field, positions))
+            let found = scorer.best(self, id, term).and_then(|m| {
+                let folded = self.refold(id, m.field, m.german);
+                Some((m.field, folded.display_positions(scorer.positions(&folded, term)?)))
             });
             let found = found.or_else(|| {
                 if term.scope != Scope::Any || term.exact {
                     return None;
                 }
-                let (field, start, len, _) = closest_word(entry, &term.text)?;
-                let f = &entry.fields[field];
-                // The word may have been found in the German variant; map through the one it fits.
-                let variant = f.variants().find(|v| v.text.len() >= start + len)?;
-                Some((field, variant.display_positions(start..start + len)))
+                let m = closest_word(self, id, &term.text)?;
+                let folded = self.refold(id, m.field, m.german);
+                Some((m.field, folded.display_positions(m.start..m.start + m.len)))
             });
             if let Some((field, positions)) = found {
-                let kind = entry.fields[field].kind;
+                let kind = self.fields(id)[field].kind;
                 match out.iter_mut().find(|h| h.field == field) {
                     Some(h) => {
                         h.positions.extend(positions);

@@ -1,7 +1,7 @@
 //! Query syntax: space-separated terms that must all match, as in fzf, with `'exact` terms and
 //! khard-style field prefixes (`land:`, `person:`, `jahr:`).
 
-use super::fold::fold_str;
+use super::fold::{char_mask, fold_str};
 
 /// Which fields a term may match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +25,8 @@ pub struct Term {
     pub exact: bool,
     /// The fields the term may match.
     pub scope: Scope,
+    /// [`char_mask`] of `text`.
+    pub mask: u64,
 }
 
 /// A parsed query; no terms means "everything".
@@ -79,7 +81,7 @@ fn parse_term(token: &str) -> Option<Term> {
         }
     }
     let text = fold_str(rest);
-    (!text.is_empty()).then_some(Term { text, exact, scope })
+    (!text.is_empty()).then(|| Term { mask: char_mask(&text), text, exact, scope })
 }
 
 #[cfg(test)]
@@ -87,7 +89,7 @@ mod tests {
     use super::*;
 
     fn term(text: &str, exact: bool, scope: Scope) -> Term {
-        Term { text: text.into(), exact, scope }
+        Term { text: text.into(), exact, scope, mask: char_mask(text) }
     }
 
     #[test]

@@ -4,13 +4,18 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::fold::Folded;
-use super::index::{Entry, Field, FieldKind, Target};
+use super::fold::{Folded, char_mask};
+use super::index::{FieldKind, SearchIndex, Target};
 use super::query::{Scope, Term};
 
-/// Bonus for each matched letter that begins a word: "usa" in "United States" (two) beats "usa"
-/// in "Uschhorod (hist. Ungwar)" (one) and inside "Bursa" (none), whatever the fields' weights.
+/// Bonus for each leading letter of the term that the words' initials spell: "usa" in "United
+/// States" (two: u, s) beats "usa" in "Uschhorod (hist. Ungwar)" (one) and in "Bursa" (none),
+/// whatever the fields' weights.
 const WORD_START_BONUS: i64 = 20;
+
+/// Bonus when the term stands unbroken at the start of a word ("mar" in "Marteteice"): what the
+/// user typed is most likely the beginning of what they heard.
+const PREFIX_BONUS: i64 = 30;
 
 /// The best match of one term in one entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +26,8 @@ pub struct TermMatch {
     pub field: usize,
     /// Length of that field in chars, for tie-breaks: the shorter field wins.
     pub field_len: usize,
+    /// True if the German variant of the field matched best.
+    pub german: bool,
 }
 
 /// Scores terms against entries. Cheap to share between threads.
@@ -41,29 +48,29 @@ impl Scorer {
         Scorer { skim: SkimMatcherV2::default().respect_case() }
     }
 
-    /// The best match of `term` in `entry`, or `None`.
-    pub fn best(&self, entry: &Entry, term: &Term) -> Option<TermMatch> {
-        if !term.exact && !is_subsequence(&term.text, &entry.haystack) {
-            return None;
-        }
+    /// The best match of `term` in entry `id` of `index`, or `None`.
+    pub fn best(&self, index: &SearchIndex, id: usize, term: &Term) -> Option<TermMatch> {
+        let target = index.target(id);
+        // The German variant (`oe` for `ö`) only helps a term with an `e` in it.
+        let wants_german = term.text.contains('e');
         let mut best: Option<TermMatch> = None;
-        for (index, field) in entry.fields.iter().enumerate() {
-            if !in_scope(entry.target, field.kind, term.scope) {
+        for variant in index.variants(id) {
+            if variant.mask & term.mask != term.mask
+                || (variant.german && !wants_german)
+                || !in_scope(target, variant.kind, term.scope)
+            {
                 continue;
             }
-            for variant in field.variants() {
-                let Some(quality) = self.quality(&variant.text, term) else { continue };
-                let candidate = TermMatch {
-                    score: quality + field.kind.weight(),
-                    field: index,
-                    field_len: field.display.chars().count(),
-                };
-                if best.is_none_or(|b| {
-                    (candidate.score, std::cmp::Reverse(candidate.field_len))
-                        > (b.score, std::cmp::Reverse(b.field_len))
-                }) {
-                    best = Some(candidate);
-                }
+            let Some(quality) = self.quality(index.text(variant), term) else { continue };
+            let candidate = TermMatch {
+                score: quality + variant.kind.weight(),
+                field: variant.field as usize,
+                field_len: variant.char_len as usize,
+                german: variant.german,
+            };
+            let key = |m: &TermMatch| (m.score, std::cmp::Reverse(m.field_len));
+            if best.is_none_or(|b| key(&candidate) > key(&b)) {
+                best = Some(candidate);
             }
         }
         best
@@ -71,17 +78,18 @@ impl Scorer {
 
     /// How well `term` matches `text`, or `None` if it does not.
     fn quality(&self, text: &str, term: &Term) -> Option<i64> {
-        if term.exact {
-            let at = text.find(&term.text)?;
-            let starts = (at..at + term.text.len()).filter(|&i| is_word_start(text, i)).count();
-            return Some(32 * term.text.len() as i64 + WORD_START_BONUS * starts as i64);
-        }
-        if !is_subsequence(&term.text, text) {
-            return None;
-        }
-        let (score, positions) = self.skim.fuzzy_indices(text, &term.text)?;
-        let starts = positions.iter().filter(|&&i| is_word_start(text, i)).count();
-        Some(score + WORD_START_BONUS * starts as i64)
+        let score = if term.exact {
+            text.find(&term.text)?;
+            32 * term.text.len() as i64
+        } else {
+            if !is_subsequence(&term.text, text) {
+                return None;
+            }
+            self.skim.fuzzy_match(text, &term.text)?
+        };
+        let initials = initials_matched(text, &term.text) as i64;
+        let prefix = if starts_a_word(text, &term.text) { PREFIX_BONUS } else { 0 };
+        Some(score + WORD_START_BONUS * initials + prefix)
     }
 
     /// Positions (folded byte indices) of `term` in `variant`, for highlighting.
@@ -114,6 +122,26 @@ fn is_word_start(text: &str, at: usize) -> bool {
     at == 0 || !text.as_bytes()[at - 1].is_ascii_alphanumeric()
 }
 
+/// How many leading letters of `term` the initials of `text`'s words spell, in order.
+fn initials_matched(text: &str, term: &str) -> usize {
+    let mut wanted = term.bytes().peekable();
+    let mut count = 0;
+    for (at, b) in text.bytes().enumerate() {
+        let Some(&next) = wanted.peek() else { break };
+        if b == next && is_word_start(text, at) {
+            wanted.next();
+            count += 1;
+        }
+    }
+    count
+}
+
+/// True if `term` stands unbroken at the start of some word of `text`.
+fn starts_a_word(text: &str, term: &str) -> bool {
+    let Some(first) = term.bytes().next() else { return false };
+    text.bytes().enumerate().any(|(at, b)| b == first && is_word_start(text, at) && text[at..].starts_with(term))
+}
+
 /// How many edits a typo of this length may have: none under 4 letters, 1 up to 7, 2 beyond.
 pub fn typo_budget(term: &str) -> usize {
     match term.len() {
@@ -123,23 +151,40 @@ pub fn typo_budget(term: &str) -> usize {
     }
 }
 
-/// The closest word of the entry's names within the typo budget: (field, word start, word length, distance).
-pub fn closest_word(entry: &Entry, term: &str) -> Option<(usize, usize, usize, usize)> {
+/// A word of an entry's names within a typo's reach of the term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TypoMatch {
+    /// Index of the field in [`Entry::fields`].
+    pub field: usize,
+    /// True if the word was found in the German variant of the field.
+    pub german: bool,
+    /// Byte range of the word in that folded variant.
+    pub start: usize,
+    /// Its length in bytes.
+    pub len: usize,
+    /// Damerau–Levenshtein distance to the term.
+    pub distance: usize,
+}
+
+/// The closest word of entry `id`'s names within the typo budget of `term`.
+pub fn closest_word(index: &SearchIndex, id: usize, term: &str) -> Option<TypoMatch> {
     let budget = typo_budget(term);
     if budget == 0 {
         return None;
     }
-    let mut best: Option<(usize, usize, usize, usize)> = None;
-    for (index, field) in entry.fields.iter().enumerate().filter(|(_, f)| f.kind.is_a_name()) {
-        for variant in field.variants() {
-            for (start, word) in words(&variant.text) {
-                if word.len().abs_diff(term.len()) > budget {
-                    continue;
-                }
-                let distance = damerau_levenshtein(term.as_bytes(), word.as_bytes());
-                if distance <= budget && best.is_none_or(|b| distance < b.3) {
-                    best = Some((index, start, word.len(), distance));
-                }
+    let term_mask = char_mask(term);
+    let mut best: Option<TypoMatch> = None;
+    for variant in index.variants(id).iter().filter(|v| v.kind.is_a_name()) {
+        for (start, word) in words(index.text(variant)) {
+            // Each edit changes at most two letters of the set of letters used.
+            let changed = (char_mask(word) ^ term_mask).count_ones() as usize;
+            if word.len().abs_diff(term.len()) > budget || changed > 2 * budget {
+                continue;
+            }
+            let distance = damerau_levenshtein(term.as_bytes(), word.as_bytes());
+            if distance <= budget && best.is_none_or(|b| distance < b.distance) {
+                let field = variant.field as usize;
+                best = Some(TypoMatch { field, german: variant.german, start, len: word.len(), distance });
             }
         }
     }
@@ -147,8 +192,8 @@ pub fn closest_word(entry: &Entry, term: &str) -> Option<(usize, usize, usize, u
 }
 
 /// Score of a typo match: below every true match, better with fewer edits and a weightier field.
-pub fn typo_score(field: &Field, distance: usize) -> i64 {
-    field.kind.weight() - 20 * distance as i64
+pub fn typo_score(kind: FieldKind, distance: usize) -> i64 {
+    kind.weight() - 20 * distance as i64
 }
 
 /// The words of folded text with their byte offsets.
@@ -222,9 +267,20 @@ mod tests {
     }
 
     #[test]
+    fn initials_and_word_prefixes() {
+        assert_eq!(initials_matched("united states", "usa"), 2);
+        assert_eq!(initials_matched("uschhorod (hist. ungwar)", "usa"), 1);
+        assert_eq!(initials_matched("bursa", "usa"), 0);
+        assert_eq!(initials_matched("malgorzata rossi", "mar"), 1);
+        assert!(starts_a_word("saanen-gstaad", "gst"));
+        assert!(!starts_a_word("saanen-gstaad", "aad"));
+    }
+
+    #[test]
     fn letters_at_word_starts_outweigh_a_heavier_field() {
         let scorer = Scorer::new();
-        let term = Term { text: "usa".into(), exact: false, scope: Scope::Any };
+        let term =
+            Term { text: "usa".into(), exact: false, scope: Scope::Any, mask: super::super::fold::char_mask("usa") };
         let country = scorer.quality("united states", &term).unwrap() + FieldKind::CountryEn.weight();
         let alias = scorer.quality("uschhorod (hist. ungwar)", &term).unwrap() + FieldKind::German.weight();
         let name = scorer.quality("bursa", &term).unwrap() + FieldKind::Name.weight();

@@ -15,7 +15,7 @@ fn names(text: &str) -> Vec<String> {
 }
 
 fn label(dir: &Directory, index: &SearchIndex, hit: &Hit) -> String {
-    match index.entries[hit.entry].target {
+    match index.target(hit.entry) {
         Target::City(i) => dir.cities()[i].name.clone(),
         Target::Person(i) => format!("person {}", dir.people()[i].full_name()),
     }
@@ -164,7 +164,7 @@ fn highlights_map_to_the_displayed_letters() {
     let index = SearchIndex::new(&dir);
     let query = Query::parse("plo");
     let hit = index.search(&query)[0];
-    assert_eq!(index.entries[hit.entry].name(), "Płock");
+    assert_eq!(index.name(hit.entry), "Płock");
     assert_eq!(index.name_positions(&query, hit.entry), vec![0, 1, 2]);
 
     let query = Query::parse("gyoenk");
@@ -191,6 +191,6 @@ fn narrowing_gives_the_same_answer_as_a_full_search() {
     // From a hit to a typo: the narrowed search finds nothing, so the full search decides.
     assert!(!searcher.search(&index, &Query::parse("bresi")).is_empty());
     let hits = searcher.search(&index, &Query::parse("bresica")).to_vec();
-    assert_eq!(index.entries[hits[0].entry].name(), "Brescia");
+    assert_eq!(index.name(hits[0].entry), "Brescia");
     assert!(hits[0].approximate);
 }
