@@ -69,6 +69,8 @@ pub struct Text {
     pub also: &'static str,
     /// Label: native spelling.
     pub native: &'static str,
+    /// Label: the German name.
+    pub german: &'static str,
     /// Heading: the responsible person.
     pub responsible: &'static str,
     /// Heading: the escalation contact.
@@ -125,6 +127,7 @@ static DE: Text = Text {
     region: "Region",
     also: "Auch",
     native: "Landessprache",
+    german: "Deutsch",
     responsible: "Zuständig",
     escalation: "Abteilungsleitung",
     phone: "Telefon",
@@ -142,7 +145,7 @@ static DE: Text = Text {
     nothing_selected: "Nichts ausgewählt",
     reloaded: "Daten neu geladen",
     reload_failed: "Neue Daten ungültig, alte bleiben",
-    keys_footer: "↑↓ wählen · Enter Telefon kopieren · Ctrl-Y Telefon · Alt-Y E-Mail · F1 Hilfe · Esc leeren/beenden",
+    keys_footer: "↑↓ wählen · Enter Telefon kopieren · Alt-Y E-Mail · F1 Hilfe · Esc beenden",
     help_title: "Tasten",
     help: &[
         ("Tippen", "Suchen (Stadt, Land, Person, Durchwahl)"),
@@ -173,6 +176,7 @@ static EN: Text = Text {
     region: "Region",
     also: "Also",
     native: "Native",
+    german: "German",
     responsible: "Responsible",
     escalation: "Head of department",
     phone: "Phone",
@@ -190,7 +194,7 @@ static EN: Text = Text {
     nothing_selected: "Nothing selected",
     reloaded: "Data reloaded",
     reload_failed: "New data invalid, keeping the old",
-    keys_footer: "↑↓ select · Enter copy phone · Ctrl-Y phone · Alt-Y email · F1 help · Esc clear/quit",
+    keys_footer: "↑↓ select · Enter copy phone · Alt-Y copy email · F1 help · Esc quit",
     help_title: "Keys",
     help: &[
         ("type", "Search (city, country, person, extension)"),

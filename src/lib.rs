@@ -5,7 +5,8 @@
 //!
 //! - [`directory`]: the RON data model, its loader and validation → a validated `Directory`;
 //! - [`search`]: folding, query syntax, the weighted index and ranking, with no terminal code;
-//! - [`cli`]: the command line (`check`, …), a front end over the library;
+//! - [`tui`]: the interactive view (Elm architecture), one front end over the library;
+//! - [`cli`]: the command line (`check`, `query`, …), the other front end;
 //! - [`i18n`]: German and English, every UI string in one place;
 //! - [`clock`]: today's year, the one place that reads the system clock.
 
@@ -14,3 +15,4 @@ pub mod clock;
 pub mod directory;
 pub mod i18n;
 pub mod search;
+pub mod tui;

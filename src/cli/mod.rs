@@ -23,7 +23,8 @@ pub const EXIT_ERROR: u8 = 2;
 /// Who at Darmstadt's international relations office handles a partner city, and how to reach them.
 #[derive(Debug, Parser)]
 #[command(name = "partnerdesk", version, about, long_about = None)]
-#[command(after_help = "Examples:\n  partnerdesk check\n  partnerdesk check --data my-directory.ron")]
+#[command(after_help = "Without a command, partnerdesk opens the interactive search.\n\nExamples:\n  partnerdesk\n  \
+                         partnerdesk query plock\n  partnerdesk check --data my-directory.ron")]
 pub struct Args {
     /// Data file to use instead of the embedded directory.
     #[arg(long, global = true, value_name = "FILE", env = "PARTNERDESK_DATA")]
@@ -80,7 +81,7 @@ pub fn main() -> ExitCode {
     let status = match &args.command {
         Some(Command::Check) => check::run(&args, &mut out),
         Some(Command::Query(query)) => query::run(&args, query, &mut out),
-        None => usage(&mut out),
+        None => return interactive(&args),
     };
     match status {
         Ok(code) => ExitCode::from(code),
@@ -112,10 +113,16 @@ fn to_json(value: &impl serde::Serialize) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
-fn usage(out: &mut Out) -> Result<u8, Failure> {
-    out.line("partnerdesk: who at Darmstadt's Abteilung Internationales handles a partner city")?;
-    out.line("")?;
-    out.line("Usage: partnerdesk check [--data FILE]   validate the data and print a summary")?;
-    out.line("       partnerdesk --help                every command and option")?;
-    Ok(EXIT_ERROR)
+/// Opens the interactive view; its errors are reported here, after the terminal is restored.
+fn interactive(args: &Args) -> ExitCode {
+    match crate::tui::run(args.source(), args.lang()) {
+        Ok(status) => ExitCode::from(status),
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(match e {
+                crate::tui::TuiError::Terminal(_) => 1,
+                _ => EXIT_ERROR,
+            })
+        }
+    }
 }

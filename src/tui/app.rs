@@ -1,0 +1,146 @@
+//! The model: everything the screen shows, and nothing else. The view reads it; only `update`
+//! changes it.
+
+use crate::directory::Directory;
+use crate::i18n::Lang;
+use crate::search::{Hit, Query, SearchIndex, Searcher};
+
+use super::theme::Theme;
+
+/// How many ticks a status message stays on screen (ticks are about 250 ms apart).
+pub const STATUS_TICKS: u64 = 12;
+
+/// A short-lived message in the footer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    /// What it says.
+    pub text: String,
+    /// The tick after which it disappears.
+    pub until: u64,
+}
+
+/// The whole state of the interactive view.
+#[derive(Debug)]
+pub struct App {
+    /// The directory on screen.
+    pub directory: Directory,
+    /// Its search index.
+    pub index: SearchIndex,
+    searcher: Searcher,
+    /// The query as typed.
+    pub query: String,
+    /// Cursor position in the query, in chars.
+    pub cursor: usize,
+    /// Matches for the query, best first.
+    pub hits: Vec<Hit>,
+    /// Highlighted name positions of the rows on screen, `hits[offset..]` in order.
+    pub marks: Vec<Vec<usize>>,
+    /// Index into `hits` of the selected row.
+    pub selected: usize,
+    /// Index into `hits` of the first row on screen.
+    pub offset: usize,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// The UI language.
+    pub lang: Lang,
+    /// This year, for "38 Jahre": an input, so that tests do not depend on the date.
+    pub year: i32,
+    /// The current tick, for expiring status messages.
+    pub tick: u64,
+    /// The footer's short-lived message.
+    pub status: Option<Status>,
+    /// A lasting warning, e.g. that a changed data file is invalid.
+    pub warning: Option<String>,
+    /// True while the key help is open.
+    pub help: bool,
+    /// True once the user asked to quit.
+    pub quit: bool,
+    /// Colours, or none under NO_COLOR.
+    pub theme: Theme,
+}
+
+impl App {
+    /// A new app over `directory`, showing everything.
+    pub fn new(directory: Directory, lang: Lang, year: i32, size: (u16, u16)) -> Self {
+        let index = SearchIndex::new(&directory);
+        let mut app = App {
+            directory,
+            index,
+            searcher: Searcher::new(),
+            query: String::new(),
+            cursor: 0,
+            hits: Vec::new(),
+            marks: Vec::new(),
+            selected: 0,
+            offset: 0,
+            size,
+            lang,
+            year,
+            tick: 0,
+            status: None,
+            warning: None,
+            help: false,
+            quit: false,
+            theme: Theme::color(),
+        };
+        app.search();
+        app
+    }
+
+    /// Runs the search for the current query and selects the best match.
+    pub(super) fn search(&mut self) {
+        let query = Query::parse(&self.query);
+        self.hits = self.searcher.search(&self.index, &query).to_vec();
+        self.selected = 0;
+        self.offset = 0;
+        self.refresh_marks();
+    }
+
+    /// Swaps in a reloaded directory, keeping the query and, as far as possible, the selection.
+    pub(super) fn replace_directory(&mut self, directory: Directory) {
+        self.index = SearchIndex::new(&directory);
+        self.directory = directory;
+        self.searcher.reset();
+        let selected = self.selected;
+        self.search();
+        self.selected = selected.min(self.hits.len().saturating_sub(1));
+        self.scroll_to_selection();
+    }
+
+    /// Moves `offset` so that the selected row is on screen, and recomputes highlights.
+    pub(super) fn scroll_to_selection(&mut self) {
+        let rows = self.list_rows().max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
+        self.refresh_marks();
+    }
+
+    /// Highlights for the rows on screen only: the rest are never drawn.
+    fn refresh_marks(&mut self) {
+        let query = Query::parse(&self.query);
+        let rows = self.list_rows().max(1);
+        self.marks = self.hits[self.offset.min(self.hits.len())..]
+            .iter()
+            .take(rows)
+            .map(|hit| self.index.name_positions(&query, hit.entry))
+            .collect();
+    }
+
+    /// How many result rows fit on screen.
+    pub fn list_rows(&self) -> usize {
+        super::ui::Areas::new(self.size.0, self.size.1).list_rows()
+    }
+
+    /// The selected hit, if any.
+    pub fn selection(&self) -> Option<&Hit> {
+        self.hits.get(self.selected)
+    }
+
+    /// True while the status message is still to be shown.
+    pub fn status_text(&self) -> Option<&str> {
+        self.status.as_ref().filter(|s| s.until >= self.tick).map(|s| s.text.as_str())
+    }
+}

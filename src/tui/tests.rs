@@ -1,0 +1,251 @@
+//! `update` on plain values, and whole screens rendered into ratatui's `TestBackend`.
+
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::app::App;
+use super::message::{Command, Copied, CopyOutcome, Message};
+use super::ui;
+use super::update::update;
+use crate::directory::{self, Directory, EMBEDDED, Source};
+use crate::i18n::Lang;
+use crate::search::Target;
+
+/// The year every test lives in, so that "38 Jahre" never changes.
+const YEAR: i32 = 2026;
+
+fn directory() -> Directory {
+    directory::load(&Source::Embedded, YEAR).unwrap()
+}
+
+fn app(lang: Lang, columns: u16, rows: u16) -> App {
+    App::new(directory(), lang, YEAR, (columns, rows))
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        assert_eq!(update(app, Message::Insert(c)), None);
+    }
+}
+
+fn selected_name(app: &App) -> String {
+    app.index.name(app.selection().expect("a selection").entry).to_string()
+}
+
+/// The screen as text, one line per row.
+pub fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal.draw(|frame| ui::render(app, frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let line: String = (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn typing_searches_and_selects_the_best_match() {
+    let mut app = app(Lang::De, 80, 24);
+    assert_eq!(app.hits.len(), 23);
+    type_text(&mut app, "plo");
+    assert_eq!(app.query, "plo");
+    assert_eq!(app.cursor, 3);
+    assert_eq!(selected_name(&app), "Płock");
+    assert_eq!(app.marks[0], vec![0, 1, 2]);
+}
+
+#[test]
+fn editing_the_query() {
+    let mut app = app(Lang::En, 80, 24);
+    type_text(&mut app, "land:ungarn tol");
+    assert_eq!(app.hits.len(), 1);
+    update(&mut app, Message::DeleteWord);
+    assert_eq!(app.query, "land:ungarn ");
+    assert_eq!(app.hits.len(), 2);
+    update(&mut app, Message::Backspace);
+    update(&mut app, Message::CursorHome);
+    update(&mut app, Message::Backspace);
+    assert_eq!(app.query, "land:ungarn", "Backspace at the start does nothing");
+    update(&mut app, Message::CursorRight);
+    update(&mut app, Message::Insert('X'));
+    assert_eq!(app.query, "lXand:ungarn");
+    update(&mut app, Message::CursorEnd);
+    assert_eq!(app.cursor, 12);
+    update(&mut app, Message::ClearQuery);
+    assert_eq!((app.query.as_str(), app.cursor, app.hits.len()), ("", 0, 23));
+}
+
+#[test]
+fn moving_the_selection_stays_within_the_results() {
+    let mut app = app(Lang::En, 80, 24);
+    update(&mut app, Message::Up);
+    assert_eq!(app.selected, 0);
+    update(&mut app, Message::Down);
+    update(&mut app, Message::Down);
+    assert_eq!(app.selected, 2);
+    update(&mut app, Message::PageDown);
+    update(&mut app, Message::PageDown);
+    assert_eq!(app.selected, 22, "clamped to the last of 23");
+    assert!(app.offset > 0 && app.selected < app.offset + app.list_rows(), "the selection stays on screen");
+    update(&mut app, Message::PageUp);
+    assert_eq!(app.selected, 22 - app.list_rows());
+}
+
+#[test]
+fn selection_is_clamped_when_reloaded_results_shrink() {
+    let mut app = app(Lang::En, 80, 24);
+    update(&mut app, Message::PageDown);
+    update(&mut app, Message::PageDown);
+    assert_eq!(app.selected, 22);
+    // The same data without Troyes: one result fewer.
+    let start = EMBEDDED.find("        City(\n            name: \"Troyes\"").unwrap();
+    let end = EMBEDDED.find("        City(\n            name: \"Chesterfield\"").unwrap();
+    let smaller = format!("{}{}", &EMBEDDED[..start], &EMBEDDED[end..]);
+    let reloaded = directory::parse(&smaller, Source::File("d.ron".into()), YEAR).unwrap();
+    update(&mut app, Message::Reloaded(Ok(Box::new(reloaded))));
+    assert_eq!(app.hits.len(), 22);
+    assert_eq!(app.selected, 21);
+    assert_eq!(app.status_text(), Some("Data reloaded"));
+}
+
+#[test]
+fn an_invalid_reload_keeps_the_data_and_warns() {
+    let mut app = app(Lang::En, 80, 24);
+    update(&mut app, Message::Reloaded(Err("d.ron:3: unknown field `x`".into())));
+    assert_eq!(app.hits.len(), 23);
+    assert_eq!(app.warning.as_deref(), Some("New data invalid, keeping the old: d.ron:3: unknown field `x`"));
+    assert!(screen(&app).contains("New data invalid, keeping the old: d.ron:3"));
+}
+
+#[test]
+fn escape_clears_then_quits_and_closes_help_first() {
+    let mut app = app(Lang::De, 80, 24);
+    type_text(&mut app, "graz");
+    update(&mut app, Message::ToggleHelp);
+    update(&mut app, Message::Escape);
+    assert!(!app.help && app.query == "graz" && !app.quit);
+    update(&mut app, Message::Escape);
+    assert!(app.query.is_empty() && !app.quit);
+    update(&mut app, Message::Escape);
+    assert!(app.quit);
+}
+
+#[test]
+fn copy_asks_for_the_responsible_persons_phone_or_email() {
+    let mut app = app(Lang::De, 80, 24);
+    type_text(&mut app, "plock");
+    assert_eq!(update(&mut app, Message::CopyPhone), Some(Command::Copy("(06151) 13-2324".into(), Copied::Phone)));
+    assert_eq!(
+        update(&mut app, Message::CopyEmail),
+        Some(Command::Copy("international@darmstadt.de".into(), Copied::Email))
+    );
+    update(&mut app, Message::Copied(CopyOutcome::Native(Copied::Phone)));
+    assert_eq!(app.status_text(), Some("Telefonnummer kopiert"));
+    update(&mut app, Message::Tick(100));
+    assert_eq!(app.status_text(), None, "the status message is short-lived");
+    update(&mut app, Message::ClearQuery);
+    type_text(&mut app, "2325");
+    assert_eq!(update(&mut app, Message::CopyPhone), Some(Command::Copy("(06151) 13-2325".into(), Copied::Phone)));
+    type_text(&mut app, "zzzz");
+    assert_eq!(update(&mut app, Message::CopyPhone), None);
+    assert_eq!(app.status_text(), Some("Nichts ausgewählt"));
+}
+
+#[test]
+fn a_click_selects_the_row_under_it() {
+    let mut app = app(Lang::En, 80, 24);
+    let areas = ui::Areas::new(80, 24);
+    update(&mut app, Message::Click(areas.list.x + 3, areas.list.y + 1 + 4));
+    assert_eq!(app.selected, 4);
+    update(&mut app, Message::Click(areas.details.x + 3, areas.details.y + 2));
+    assert_eq!(app.selected, 4, "a click outside the list changes nothing");
+    update(&mut app, Message::ScrollDown);
+    assert_eq!(app.selected, 5);
+}
+
+#[test]
+fn a_person_shows_their_cities() {
+    let mut app = app(Lang::En, 100, 30);
+    type_text(&mut app, "kuz");
+    assert!(matches!(app.index.target(app.selection().unwrap().entry), Target::Person(_)));
+    let text = screen(&app);
+    for expected in
+        ["Julia Kuz", "+49 6151 13-2325", "Extension     2325", "Graz (Austria), 1968", "Logroño (Spain), 2002"]
+    {
+        assert!(text.contains(expected), "{expected:?} missing from\n{text}");
+    }
+}
+
+#[test]
+fn the_match_count_and_the_details_of_plock() {
+    let mut app = app(Lang::De, 120, 40);
+    type_text(&mut app, "plo");
+    let text = screen(&app);
+    for expected in [
+        "1/23",
+        "Polen (PL)",
+        "Partnerstadt seit 1988 (38 Jahre)",
+        "Irene Schewe",
+        "(06151) 13-2324",
+        "Durchwahl     2324",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing from\n{text}");
+    }
+}
+
+macro_rules! snapshot {
+    ($name:ident, $lang:expr, $columns:expr, $rows:expr, $setup:expr) => {
+        #[test]
+        fn $name() {
+            let mut app = app($lang, $columns, $rows);
+            let setup: fn(&mut App) = $setup;
+            setup(&mut app);
+            insta::assert_snapshot!(screen(&app));
+        }
+    };
+}
+
+snapshot!(plo_80x24_de, Lang::De, 80, 24, |app| type_text(app, "plo"));
+snapshot!(plo_80x24_en, Lang::En, 80, 24, |app| type_text(app, "plo"));
+snapshot!(plo_120x40_de, Lang::De, 120, 40, |app| type_text(app, "plo"));
+snapshot!(plo_120x40_en, Lang::En, 120, 40, |app| type_text(app, "plo"));
+snapshot!(plo_50x15_de, Lang::De, 50, 15, |app| type_text(app, "plo"));
+snapshot!(plo_50x15_en, Lang::En, 50, 15, |app| type_text(app, "plo"));
+snapshot!(help_80x24_de, Lang::De, 80, 24, |app| {
+    update(app, Message::ToggleHelp);
+});
+snapshot!(help_80x24_en, Lang::En, 80, 24, |app| {
+    update(app, Message::ToggleHelp);
+});
+snapshot!(no_match_80x24_de, Lang::De, 80, 24, |app| type_text(app, "xyzzy"));
+snapshot!(no_match_80x24_en, Lang::En, 80, 24, |app| type_text(app, "xyzzy"));
+snapshot!(typo_80x24_en, Lang::En, 80, 24, |app| type_text(app, "bresica"));
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn any_query_at_any_size_renders_without_panic(
+        query in "(\\PC|[ ':]){0,12}",
+        columns in 1u16..=200,
+        rows in 1u16..=60,
+        downs in 0usize..30,
+        help in any::<bool>(),
+    ) {
+        let mut app = app(Lang::En, columns, rows);
+        type_text(&mut app, &query);
+        for _ in 0..downs {
+            update(&mut app, Message::Down);
+        }
+        if help {
+            update(&mut app, Message::ToggleHelp);
+        }
+        update(&mut app, Message::Resize(columns, rows));
+        let text = screen(&app);
+        prop_assert_eq!(text.lines().count(), rows as usize);
+    }
+}
