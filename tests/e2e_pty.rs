@@ -1,0 +1,144 @@
+//! The real binary in a pseudo-terminal, read back through a vt100 screen parser: what a user at
+//! the front desk sees and does. Needs no tmux.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+const ROWS: u16 = 30;
+const COLUMNS: u16 = 110;
+const PATIENCE: Duration = Duration::from_secs(15);
+
+struct Session {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(args: &[&str]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize { rows: ROWS, cols: COLUMNS, pixel_width: 0, pixel_height: 0 })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_partnerdesk"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env_remove("PARTNERDESK_DATA");
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_MESSAGES");
+        let child = pty.slave.spawn_command(cmd).expect("the binary starts");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("a reader");
+        let writer = pty.master.take_writer().expect("a writer");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(ROWS).unwrap(),
+            NonZeroU16::new(COLUMNS).unwrap(),
+            0,
+        )));
+        let feed = Arc::clone(&screen);
+        thread::spawn(move || {
+            // Keep the master alive as long as the reader runs.
+            let _master = pty.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                feed.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Session { screen, writer, child }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn alternate_screen(&self) -> bool {
+        self.screen.lock().unwrap().screen().alternate_screen()
+    }
+
+    /// Waits until the screen shows every one of `texts`; panics with the screen otherwise.
+    fn wait_for(&self, texts: &[&str]) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            let contents = self.contents();
+            if texts.iter().all(|t| contents.contains(t)) {
+                return;
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+        panic!("the screen never showed {texts:?}:\n{}", self.contents());
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits for the process to end and returns its exit status.
+    fn exit_code(&mut self) -> u32 {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader thread take in the last bytes the program wrote.
+                thread::sleep(Duration::from_millis(200));
+                return status.exit_code();
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        panic!("the process did not end:\n{}", self.contents());
+    }
+}
+
+#[test]
+fn typing_plock_shows_its_country_year_and_contact() {
+    let mut session = Session::start(&["--lang", "de"]);
+    session.wait_for(&["Suche", "23/23"]);
+    assert!(session.alternate_screen());
+    session.send(b"plock");
+    session.wait_for(&["1/23", "Płock", "Polen (PL)", "1988", "Schewe", "(06151) 13-2324"]);
+    session.send(b"\x03");
+    assert_eq!(session.exit_code(), 0);
+}
+
+#[test]
+fn ctrl_c_quits_with_status_0_and_leaves_the_alternate_screen() {
+    let mut session = Session::start(&["--lang", "en"]);
+    session.wait_for(&["Search", "Results"]);
+    session.send(b"graz");
+    session.wait_for(&["Austria (AT)"]);
+    session.send(b"\x03");
+    assert_eq!(session.exit_code(), 0);
+    assert!(!session.alternate_screen(), "the normal screen is back");
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut session = Session::start(&["--lang", "en"]);
+    session.wait_for(&["Search", "Results"]);
+    let pid = session.child.process_id().expect("a process id");
+    let killed = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap();
+    assert!(killed.success());
+    assert_eq!(session.exit_code(), 143);
+    assert!(!session.alternate_screen(), "the normal screen is back");
+}
+
+#[test]
+fn escape_on_an_empty_query_quits() {
+    let mut session = Session::start(&["--lang", "en"]);
+    session.wait_for(&["Search", "Results"]);
+    session.send(b"x");
+    session.wait_for(&["> x"]);
+    session.send(b"\x1b");
+    session.wait_for(&["23/23"]);
+    thread::sleep(Duration::from_millis(100));
+    session.send(b"\x1b");
+    assert_eq!(session.exit_code(), 0);
+}
