@@ -3,9 +3,13 @@
 //! Exit statuses follow fzf: 0 success, 1 nothing found, 2 bad arguments or bad data, 130 interrupted.
 
 mod check;
+mod export;
+mod list;
 mod out;
 mod query;
 pub mod report;
+mod table;
+pub mod vcard;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,9 +24,19 @@ pub use out::Out;
 /// Exit status for bad arguments or bad data.
 pub const EXIT_ERROR: u8 = 2;
 
+/// The long description for `--help` and the man page.
+const LONG_ABOUT: &str = "Who at Darmstadt's international relations office handles a partner city, and how to \
+reach them. Without a command, partnerdesk opens the interactive search over the directory.
+
+The directory is compiled in; --data FILE or the environment variable PARTNERDESK_DATA points \
+partnerdesk at another RON data file (--data wins). LC_ALL, LC_MESSAGES or LANG starting with \"de\" \
+selects German; --lang overrides it. NO_COLOR turns colours off.
+
+Exit status: 0 success, 1 `query` found nothing, 2 bad arguments or bad data, 130 interrupted.";
+
 /// Who at Darmstadt's international relations office handles a partner city, and how to reach them.
 #[derive(Debug, Parser)]
-#[command(name = "partnerdesk", version, about, long_about = None)]
+#[command(name = "partnerdesk", version, about, long_about = LONG_ABOUT)]
 #[command(after_help = "Without a command, partnerdesk opens the interactive search.\n\nExamples:\n  partnerdesk\n  \
                          partnerdesk query plock\n  partnerdesk check --data my-directory.ron")]
 pub struct Args {
@@ -48,6 +62,25 @@ pub enum Command {
     #[command(after_help = "Examples:\n  partnerdesk query plock\n  partnerdesk query --json land:ungarn\n  \
                             partnerdesk query 2325\n\nExit status: 0 found, 1 nothing found, 2 error.")]
     Query(query::QueryArgs),
+    /// Print the cities (with contact and phone) or the people (with their cities) as a table, CSV or JSON.
+    #[command(after_help = "Examples:\n  partnerdesk list\n  partnerdesk list --sort since\n  \
+                            partnerdesk list people --format csv > team.csv")]
+    List(list::ListArgs),
+    /// Export the people as vCard 4.0 for Outlook or a desk phone.
+    #[command(after_help = "Example:\n  partnerdesk export --vcard --out team.vcf")]
+    Export(export::ExportArgs),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Example:\n  partnerdesk completions bash > ~/.local/share/bash-completion/completions/partnerdesk"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    #[command(after_help = "Example:\n  partnerdesk man > ~/.local/share/man/man1/partnerdesk.1")]
+    Man,
 }
 
 impl Args {
@@ -81,12 +114,20 @@ pub fn main() -> ExitCode {
     let status = match &args.command {
         Some(Command::Check) => check::run(&args, &mut out),
         Some(Command::Query(query)) => query::run(&args, query, &mut out),
+        Some(Command::List(list)) => list::run(&args, list, &mut out),
+        Some(Command::Export(export)) => export::run(&args, export, &mut out),
+        Some(Command::Completions { shell }) => completions(*shell, &mut out),
+        Some(Command::Man) => man(&mut out),
         None => return interactive(&args),
     };
     match status {
         Ok(code) => ExitCode::from(code),
         Err(Failure::Data(e)) => {
             eprintln!("{e}");
+            ExitCode::from(EXIT_ERROR)
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("partnerdesk: {message}");
             ExitCode::from(EXIT_ERROR)
         }
         Err(Failure::ClosedPipe) => ExitCode::SUCCESS,
@@ -98,6 +139,8 @@ pub fn main() -> ExitCode {
 pub enum Failure {
     /// The data could not be loaded; the error lists every problem.
     Data(DataError),
+    /// The arguments do not fit together, or an output file cannot be written.
+    Usage(String),
     /// Whoever read our output went away (`partnerdesk list | head -1`): stop quietly.
     ClosedPipe,
 }
@@ -111,6 +154,21 @@ impl From<DataError> for Failure {
 /// Pretty JSON of anything serialisable; our records cannot fail to serialise.
 fn to_json(value: &impl serde::Serialize) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+fn completions(shell: clap_complete::Shell, out: &mut Out) -> Result<u8, Failure> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut <Args as clap::CommandFactory>::command(), "partnerdesk", &mut script);
+    out.raw(&String::from_utf8_lossy(&script))?;
+    Ok(0)
+}
+
+fn man(out: &mut Out) -> Result<u8, Failure> {
+    let mut page = Vec::new();
+    let rendered = clap_mangen::Man::new(<Args as clap::CommandFactory>::command()).render(&mut page);
+    rendered.map_err(|e| Failure::Usage(format!("cannot render the man page: {e}")))?;
+    out.raw(&String::from_utf8_lossy(&page))?;
+    Ok(0)
 }
 
 /// Opens the interactive view; its errors are reported here, after the terminal is restored.

@@ -1,0 +1,205 @@
+//! `partnerdesk list`: the responsibility table for the notice board, or for a spreadsheet.
+
+use clap::{Args as ClapArgs, ValueEnum};
+
+use super::report::{self, Record};
+use super::table::{aligned, csv_record};
+use super::{Args, Failure, Out};
+use crate::directory::Directory;
+use crate::i18n::Lang;
+use crate::search::Target;
+use crate::search::fold::fold_str;
+
+/// What to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum What {
+    /// The partner cities with their contacts.
+    #[default]
+    Cities,
+    /// The people with their cities.
+    People,
+}
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    /// Aligned columns for reading.
+    #[default]
+    Table,
+    /// RFC 4180 CSV with a header row.
+    Csv,
+    /// A JSON array of the same objects as `query --json`.
+    Json,
+}
+
+/// Order of the cities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Sort {
+    /// Alphabetically by name.
+    #[default]
+    Name,
+    /// By the year the partnership began, oldest first.
+    Since,
+    /// By country (in the output language), then name.
+    Country,
+}
+
+/// Options of `partnerdesk list`.
+#[derive(Debug, ClapArgs)]
+pub struct ListArgs {
+    /// What to list.
+    #[arg(value_enum, default_value_t)]
+    pub what: What,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    /// Order of the cities (people are always listed by family name).
+    #[arg(long, value_enum)]
+    pub sort: Option<Sort>,
+}
+
+/// Prints the list.
+pub fn run(args: &Args, list: &ListArgs, out: &mut Out) -> Result<u8, Failure> {
+    if list.what == What::People && list.sort.is_some_and(|s| s != Sort::Name) {
+        return Err(Failure::Usage("--sort since|country applies to cities; people are listed by family name".into()));
+    }
+    let dir = super::load(args)?;
+    let lang = args.lang();
+    let targets = match list.what {
+        What::Cities => city_order(&dir, list.sort.unwrap_or_default(), lang),
+        What::People => person_order(&dir),
+    };
+    match list.format {
+        Format::Json => {
+            let records: Vec<Record> = targets.iter().map(|&t| report::record(&dir, t, false)).collect();
+            out.line(&super::to_json(&records))?;
+        }
+        Format::Table => {
+            let (header, rows) = table(&dir, list.what, &targets, lang);
+            for line in aligned(&header, &rows) {
+                out.line(&line)?;
+            }
+        }
+        Format::Csv => {
+            let (header, rows) = csv(&dir, list.what, &targets);
+            let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+            out.raw(&csv_record(&header))?;
+            for row in rows {
+                out.raw(&csv_record(&row))?;
+            }
+        }
+    }
+    Ok(0)
+}
+
+fn city_order(dir: &Directory, sort: Sort, lang: Lang) -> Vec<Target> {
+    let mut cities: Vec<usize> = (0..dir.cities().len()).collect();
+    let name = |i: &usize| fold_str(&dir.cities()[*i].name);
+    match sort {
+        Sort::Name => cities.sort_by_cached_key(name),
+        Sort::Since => cities.sort_by_cached_key(|i| (dir.cities()[*i].since, name(i))),
+        Sort::Country => cities.sort_by_cached_key(|i| (fold_str(lang.country(&dir.cities()[*i].country)), name(i))),
+    }
+    cities.into_iter().map(Target::City).collect()
+}
+
+fn person_order(dir: &Directory) -> Vec<Target> {
+    let mut people: Vec<usize> = (0..dir.people().len()).collect();
+    people.sort_by_cached_key(|i| {
+        let p = &dir.people()[*i];
+        (fold_str(&p.family_name), fold_str(&p.given_name))
+    });
+    people.into_iter().map(Target::Person).collect()
+}
+
+fn table(dir: &Directory, what: What, targets: &[Target], lang: Lang) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    let de = lang == Lang::De;
+    let header = match what {
+        What::People if de => vec!["Name", "Aufgabe", "Telefon", "E-Mail", "Partnerstädte"],
+        What::People => vec!["Name", "Role", "Phone", "Email", "Partner cities"],
+        What::Cities if de => vec!["Stadt", "Land", "Seit", "Zuständig", "Telefon"],
+        What::Cities => vec!["City", "Country", "Since", "Contact", "Phone"],
+    };
+    let rows = targets
+        .iter()
+        .map(|&t| match t {
+            Target::City(i) => {
+                let (city, person) = (&dir.cities()[i], dir.contact_of(i));
+                vec![
+                    city.name.clone(),
+                    lang.country(&city.country).to_string(),
+                    city.since.to_string(),
+                    person.full_name(),
+                    person.phone.clone(),
+                ]
+            }
+            Target::Person(i) => {
+                let person = &dir.people()[i];
+                let cities: Vec<&str> = dir.cities_of(i).map(|c| c.name.as_str()).collect();
+                vec![
+                    person.full_name(),
+                    person.role.clone(),
+                    person.phone.clone(),
+                    person.email.clone(),
+                    cities.join(", "),
+                ]
+            }
+        })
+        .collect();
+    (header, rows)
+}
+
+fn csv(dir: &Directory, what: What, targets: &[Target]) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    let header = match what {
+        What::People => vec!["id", "name", "role", "phone", "phone_international", "fax", "email", "cities"],
+        What::Cities => vec![
+            "name",
+            "country_code",
+            "country_de",
+            "country_en",
+            "region",
+            "since",
+            "contact_id",
+            "contact_name",
+            "contact_phone",
+            "contact_email",
+        ],
+    };
+    let rows = targets
+        .iter()
+        .map(|&t| match t {
+            Target::City(i) => {
+                let (city, person) = (&dir.cities()[i], dir.contact_of(i));
+                vec![
+                    city.name.clone(),
+                    city.country.code.clone(),
+                    city.country.de.clone(),
+                    city.country.en.clone(),
+                    city.region.clone(),
+                    city.since.to_string(),
+                    person.id.clone(),
+                    person.full_name(),
+                    person.phone.clone(),
+                    person.email.clone(),
+                ]
+            }
+            Target::Person(i) => {
+                let person = &dir.people()[i];
+                let international =
+                    crate::directory::Phone::parse(&person.phone).map(|p| p.international()).unwrap_or_default();
+                let cities: Vec<&str> = dir.cities_of(i).map(|c| c.name.as_str()).collect();
+                vec![
+                    person.id.clone(),
+                    person.full_name(),
+                    person.role.clone(),
+                    person.phone.clone(),
+                    international,
+                    person.fax.clone(),
+                    person.email.clone(),
+                    cities.join("; "),
+                ]
+            }
+        })
+        .collect();
+    (header, rows)
+}

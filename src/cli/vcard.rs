@@ -1,0 +1,105 @@
+//! vCard 4.0 (RFC 6350) for the office's people: what Outlook or a desk phone imports.
+
+use crate::directory::{Directory, Phone};
+
+/// Every person of the directory as vCards, CRLF line ends, folded at 75 octets.
+pub fn people(dir: &Directory) -> String {
+    (0..dir.people().len()).map(|i| card(dir, i)).collect()
+}
+
+/// One person's vCard.
+fn card(dir: &Directory, index: usize) -> String {
+    let person = &dir.people()[index];
+    let office = dir.office();
+    let address = &office.visiting_address;
+    let cities: Vec<&str> = dir.cities_of(index).map(|c| c.name.as_str()).collect();
+    let mut lines = vec![
+        "BEGIN:VCARD".to_string(),
+        "VERSION:4.0".to_string(),
+        "KIND:individual".to_string(),
+        format!("FN:{}", text(&person.full_name())),
+        format!("N:{};{};;;", text(&person.family_name), text(&person.given_name)),
+        format!("ORG:{};{}", text(&office.name), text(&office.department)),
+        format!("TITLE:{}", text(&person.role)),
+    ];
+    lines.extend(tel("work,voice", &person.phone));
+    lines.extend(tel("work,fax", &person.fax));
+    lines.push(format!("EMAIL;TYPE=work:{}", text(&person.email)));
+    // ADR: post office box; extended address; street; locality; region; postal code; country.
+    // The country is left empty: the sources do not state it.
+    lines.push(format!(
+        "ADR;TYPE=work:;{};{};{};;{};",
+        text(address.building.as_deref().unwrap_or("")),
+        text(&address.street),
+        text(&address.city),
+        text(&address.postcode)
+    ));
+    if !cities.is_empty() {
+        lines.push(format!("NOTE:{}", text(&format!("Partnerstädte: {}", cities.join(", ")))));
+    }
+    lines.push(format!("UID:urn:partnerdesk:{}", text(&person.id)));
+    lines.push("END:VCARD".to_string());
+    lines.iter().map(|l| fold(l)).collect()
+}
+
+/// A TEL property with a `tel:` URI in international form (`tel:+49-6151-13-2325`).
+fn tel(types: &str, number: &str) -> Option<String> {
+    let phone = Phone::parse(number)?;
+    let uri = match phone.extension {
+        Some(ext) => format!("tel:+49-{}-{}-{}", phone.area, phone.base, ext),
+        None => format!("tel:+49-{}-{}", phone.area, phone.base),
+    };
+    Some(format!("TEL;VALUE=uri;TYPE={types}:{uri}"))
+}
+
+/// Escapes a text value: backslash, comma, semicolon and newline (RFC 6350 §3.4).
+pub fn text(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ',' => out.push_str("\\,"),
+            ';' => out.push_str("\\;"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds a content line at 75 octets (never inside a UTF-8 sequence) and ends it in CRLF.
+pub fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut octets = 0;
+    for c in line.chars() {
+        if octets + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            octets = 1;
+        }
+        out.push(c);
+        octets += c.len_utf8();
+    }
+    out.push_str("\r\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_keeps_lines_within_75_octets_and_characters_whole() {
+        let line = format!("NOTE:{}", "ä".repeat(60));
+        let folded = fold(&line);
+        for part in folded.split("\r\n").filter(|p| !p.is_empty()) {
+            assert!(part.len() <= 75, "{part:?} is {} octets", part.len());
+        }
+        let unfolded = folded.replace("\r\n ", "");
+        assert_eq!(unfolded, format!("{line}\r\n"));
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(text("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+    }
+}

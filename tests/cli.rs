@@ -1,0 +1,339 @@
+//! Every subcommand and format through the real binary, checked against the data, and every exit
+//! status: 0 success, 1 nothing found, 2 bad arguments or data.
+
+use std::collections::HashMap;
+use std::fs;
+use std::process::{Command as Process, Stdio};
+
+use assert_cmd::Command;
+use partnerdesk::directory::{self, Directory, Phone, Source};
+use predicates::prelude::*;
+
+fn partnerdesk() -> Command {
+    let mut cmd = Command::cargo_bin("partnerdesk").unwrap();
+    cmd.env_remove("PARTNERDESK_DATA").env_remove("NO_COLOR").env("LANG", "C");
+    cmd.env_remove("LC_ALL").env_remove("LC_MESSAGES");
+    cmd
+}
+
+fn stdout(args: &[&str]) -> String {
+    let output = partnerdesk().args(args).output().unwrap();
+    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn directory() -> Directory {
+    directory::load(&Source::Embedded, 2026).unwrap()
+}
+
+#[test]
+fn query_prints_the_key_facts_best_first() {
+    let out = stdout(&["query", "plock"]);
+    assert_eq!(
+        out.lines().next().unwrap(),
+        "Płock (Poland, since 1988): Irene Schewe, (06151) 13-2324, international@darmstadt.de"
+    );
+    let out = stdout(&["--lang", "de", "query", "kuz", "--limit", "1"]);
+    assert_eq!(
+        out,
+        "Julia Kuz (Partnerstädte), (06151) 13-2325, international@darmstadt.de: Graz, Freiberg, Brescia, Saanen-Gstaad, Logroño\n"
+    );
+    let out = stdout(&["query", "bresica"]);
+    assert!(out.starts_with("~ Brescia (Italy, since 1991)"), "approximate hits are marked: {out}");
+}
+
+#[test]
+fn query_json_has_the_documented_shape() {
+    let out = stdout(&["query", "--json", "--limit", "2", "land:ungarn"]);
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let array = value.as_array().unwrap();
+    assert_eq!(array.len(), 2);
+    let gyonk = array.iter().find(|v| v["name"] == "Gyönk").unwrap();
+    assert_eq!(gyonk["kind"], "city");
+    assert_eq!(gyonk["approximate"], false);
+    assert_eq!(gyonk["country"], serde_json::json!({"code": "HU", "de": "Ungarn", "en": "Hungary"}));
+    assert_eq!(gyonk["since"], 1990);
+    assert_eq!(gyonk["contact"]["id"], "schewe");
+    assert_eq!(gyonk["contact"]["name"], "Irene Schewe");
+    assert_eq!(gyonk["contact"]["phone"], "(06151) 13-2324");
+    assert_eq!(gyonk["contact"]["email"], "international@darmstadt.de");
+
+    let out = stdout(&["query", "--json", "2325"]);
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let kuz = &value[0];
+    assert_eq!(kuz["kind"], "person");
+    assert_eq!(kuz["id"], "kuz");
+    assert_eq!(kuz["role"], "Partnerstädte");
+    assert_eq!(kuz["phone"], "(06151) 13-2325");
+    assert_eq!(kuz["cities"], serde_json::json!(["Graz", "Freiberg", "Brescia", "Saanen-Gstaad", "Logroño"]));
+}
+
+#[test]
+fn query_limit_and_exit_statuses() {
+    assert_eq!(stdout(&["query", "a", "--limit", "3"]).lines().count(), 3);
+    assert_eq!(
+        stdout(&["query", "a", "--limit", "0"]).lines().count(),
+        stdout(&["query", "a", "--limit", "100"]).lines().count()
+    );
+    partnerdesk().args(["query", "xyzzyq"]).assert().code(1).stdout("");
+    partnerdesk().args(["query", "--json", "xyzzyq"]).assert().code(1).stdout("[]\n");
+    partnerdesk().args(["query"]).assert().code(2).stderr(predicate::str::contains("required"));
+    partnerdesk().args(["query", "--limit", "many", "graz"]).assert().code(2);
+}
+
+#[test]
+fn list_cities_as_a_table() {
+    let out = stdout(&["list"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 18);
+    assert_eq!(lines[0].split_whitespace().collect::<Vec<_>>(), ["City", "Country", "Since", "Contact", "Phone"]);
+    assert!(lines[1].starts_with("Alkmaar ") && lines[1].ends_with("Irene Schewe  (06151) 13-2324"), "{}", lines[1]);
+    // Columns line up: every row has its year at the column of "Since" (counted in chars).
+    let at = lines[0].find("Since").unwrap();
+    let year = |l: &str| l.chars().skip(at).take(4).collect::<String>();
+    assert!(lines[1..].iter().all(|l| year(l).parse::<i32>().is_ok()), "{out}");
+    let by_year = stdout(&["list", "--sort", "since"]);
+    let years: Vec<String> = by_year.lines().skip(1).map(year).collect();
+    let mut sorted = years.clone();
+    sorted.sort();
+    assert_eq!(years, sorted);
+    let by_country = stdout(&["--lang", "de", "list", "--sort", "country"]);
+    assert!(by_country.lines().nth(1).unwrap().starts_with("Freiberg"), "Deutschland comes first in German");
+}
+
+#[test]
+fn list_people_as_a_table() {
+    let out = stdout(&["list", "people"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 7);
+    assert!(lines[1].starts_with("Julia Kuz") && lines[1].ends_with("Graz, Freiberg, Brescia, Saanen-Gstaad, Logroño"));
+    partnerdesk()
+        .args(["list", "people", "--sort", "since"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("applies to cities"));
+}
+
+/// A strict RFC 4180 reader for the test: CRLF records, quoted fields with doubled quotes.
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    assert!(text.ends_with("\r\n"));
+    let mut records = Vec::new();
+    let (mut record, mut field, mut quoted, mut chars) = (Vec::new(), String::new(), false, text.chars().peekable());
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => record.push(std::mem::take(&mut field)),
+            '\r' if !quoted => {
+                assert_eq!(chars.next(), Some('\n'));
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            c => field.push(c),
+        }
+    }
+    records
+}
+
+#[test]
+fn list_csv_matches_the_data() {
+    let dir = directory();
+    let rows = read_csv(&stdout(&["list", "--format", "csv"]));
+    assert_eq!(rows[0][0], "name");
+    assert_eq!(rows.len(), 18);
+    for row in &rows[1..] {
+        let (i, city) = dir.cities().iter().enumerate().find(|(_, c)| c.name == row[0]).unwrap();
+        assert_eq!(row[1], city.country.code);
+        assert_eq!(row[4], city.region, "quoted fields such as \"Bursa province, Marmara\" survive");
+        assert_eq!(row[5], city.since.to_string());
+        assert_eq!(row[8], dir.contact_of(i).phone);
+    }
+    let people = read_csv(&stdout(&["list", "people", "--format", "csv"]));
+    assert_eq!(people.len(), 7);
+    let kuz = people.iter().find(|r| r[0] == "kuz").unwrap();
+    assert_eq!(kuz[4], "+49 6151 13-2325");
+    assert_eq!(kuz[7], "Graz; Freiberg; Brescia; Saanen-Gstaad; Logroño");
+}
+
+#[test]
+fn list_json_uses_the_query_objects() {
+    let cities: serde_json::Value = serde_json::from_str(&stdout(&["list", "--format", "json"])).unwrap();
+    assert_eq!(cities.as_array().unwrap().len(), 17);
+    assert_eq!(cities[0]["name"], "Alkmaar");
+    assert_eq!(cities[0]["kind"], "city");
+    assert_eq!(cities[0]["contact"]["id"], "schewe");
+    let people: serde_json::Value = serde_json::from_str(&stdout(&["list", "people", "--format", "json"])).unwrap();
+    assert_eq!(people.as_array().unwrap().len(), 6);
+    assert_eq!(people[0]["kind"], "person");
+}
+
+/// A strict vCard reader: CRLF lines of at most 75 octets, folded lines start with one space.
+fn read_vcards(text: &str) -> Vec<Vec<(String, String, String)>> {
+    assert!(text.ends_with("\r\n"));
+    for line in text.split("\r\n") {
+        assert!(line.len() <= 75, "{line:?} is longer than 75 octets");
+        assert!(!line.contains('\n') && !line.contains('\r'));
+    }
+    let unfolded = text.replace("\r\n ", "");
+    let mut cards = Vec::new();
+    let mut card = Vec::new();
+    for line in unfolded.split("\r\n").filter(|l| !l.is_empty()) {
+        let (head, value) = line.split_once(':').expect("NAME[;PARAMS]:VALUE");
+        let (name, params) = head.split_once(';').unwrap_or((head, ""));
+        match (name, value) {
+            ("BEGIN", "VCARD") => card.clear(),
+            ("END", "VCARD") => cards.push(std::mem::take(&mut card)),
+            _ => card.push((name.to_string(), params.to_string(), value.to_string())),
+        }
+    }
+    cards
+}
+
+/// Splits a structured value on unescaped `;` and unescapes each component.
+fn components(value: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('n') => out.last_mut().unwrap().push('\n'),
+                Some(c) => out.last_mut().unwrap().push(c),
+                None => panic!("dangling backslash in {value:?}"),
+            },
+            ';' => out.push(String::new()),
+            c => out.last_mut().unwrap().push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn vcard_export_parses_back_field_by_field() {
+    let dir = directory();
+    let cards = read_vcards(&stdout(&["export", "--vcard"]));
+    assert_eq!(cards.len(), dir.people().len());
+    for (i, person) in dir.people().iter().enumerate() {
+        let card: HashMap<String, Vec<(String, String)>> =
+            cards[i].iter().fold(HashMap::new(), |mut map, (n, p, v)| {
+                map.entry(n.clone()).or_default().push((p.clone(), v.clone()));
+                map
+            });
+        let one = |name: &str| components(&card[name][0].1);
+        assert_eq!(card["VERSION"][0].1, "4.0");
+        assert_eq!(one("FN"), [person.full_name()]);
+        assert_eq!(one("N"), [person.family_name.as_str(), &person.given_name, "", "", ""]);
+        assert_eq!(one("ORG"), [dir.office().name.as_str(), &dir.office().department]);
+        assert_eq!(one("TITLE"), [person.role.as_str()]);
+        assert_eq!(one("EMAIL"), [person.email.as_str()]);
+        let phone = Phone::parse(&person.phone).unwrap();
+        let tels = &card["TEL"];
+        assert_eq!(tels[0].0, "VALUE=uri;TYPE=work,voice");
+        assert_eq!(tels[0].1, format!("tel:+49-{}-{}-{}", phone.area, phone.base, phone.extension.unwrap()));
+        assert_eq!(tels[1].0, "VALUE=uri;TYPE=work,fax");
+        assert_eq!(tels[1].1, "tel:+49-6151-13-3584");
+        let adr = one("ADR");
+        assert_eq!(adr, ["", "Neues Rathaus (Carree)", "Luisenplatz 5 a", "Darmstadt", "", "64283", ""]);
+        let cities: Vec<&str> = dir.cities_of(i).map(|c| c.name.as_str()).collect();
+        match card.get("NOTE") {
+            Some(note) => assert_eq!(components(&note[0].1), [format!("Partnerstädte: {}", cities.join(", "))]),
+            None => assert!(cities.is_empty()),
+        }
+    }
+}
+
+#[test]
+fn vcard_out_writes_the_file_and_replaces_an_old_one_whole() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("team.vcf");
+    fs::write(&path, "old contents").unwrap();
+    let target = path.to_string_lossy().into_owned();
+    partnerdesk().args(["export", "--vcard", "--out", &target]).assert().success().stdout("");
+    assert_eq!(fs::read_to_string(&path).unwrap(), stdout(&["export", "--vcard"]));
+    assert_eq!(fs::read_dir(folder.path()).unwrap().count(), 1, "no temporary file is left behind");
+    let missing = folder.path().join("no/such/folder/team.vcf").to_string_lossy().into_owned();
+    partnerdesk()
+        .args(["export", "--vcard", "--out", &missing])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot write"));
+    partnerdesk().args(["export"]).assert().code(2);
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let script = stdout(&["completions", shell]);
+        assert!(script.contains("partnerdesk") && script.contains("query"), "{shell}");
+    }
+    let page = stdout(&["man"]);
+    assert!(page.starts_with(".ie") || page.contains(".TH partnerdesk"), "{}", &page[..80.min(page.len())]);
+    assert!(page.contains("PARTNERDESK"), "the man page names the environment variable");
+    partnerdesk().args(["completions", "tcsh"]).assert().code(2);
+}
+
+#[test]
+fn help_and_version() {
+    partnerdesk().arg("--help").assert().success().stdout(predicate::str::contains("Examples:"));
+    partnerdesk()
+        .args(["query", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("partnerdesk query plock"));
+    partnerdesk().arg("--version").assert().success().stdout(format!("partnerdesk {}\n", env!("CARGO_PKG_VERSION")));
+    partnerdesk().arg("--bogus").assert().code(2);
+    partnerdesk().args(["--lang", "fr", "list"]).assert().code(2).stderr(predicate::str::contains("de, en"));
+}
+
+#[test]
+fn bad_data_fails_every_command_with_status_2() {
+    let folder = tempfile::tempdir().unwrap();
+    let bad = folder.path().join("bad.ron");
+    fs::write(&bad, "Directory(office: Office(name: 1))").unwrap();
+    let bad = bad.to_string_lossy().into_owned();
+    let folder_arg = folder.path().to_string_lossy().into_owned();
+    let missing = folder.path().join("missing.ron").to_string_lossy().into_owned();
+    for args in [
+        vec!["check"],
+        vec!["query", "graz"],
+        vec!["list"],
+        vec!["list", "people", "--format", "json"],
+        vec!["export", "--vcard"],
+    ] {
+        for data in [&bad, &folder_arg, &missing] {
+            partnerdesk()
+                .args(&args)
+                .args(["--data", data])
+                .assert()
+                .code(2)
+                .stdout("")
+                .stderr(predicate::str::starts_with(data.as_str()));
+        }
+    }
+}
+
+#[test]
+fn the_interactive_view_needs_a_terminal() {
+    partnerdesk()
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs a terminal").and(predicate::str::contains("partnerdesk query")));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let mut child = Process::new(env!("CARGO_BIN_EXE_partnerdesk"))
+        .args(["query", "--limit", "0", "a"])
+        .env_remove("PARTNERDESK_DATA")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
