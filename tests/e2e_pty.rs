@@ -142,3 +142,23 @@ fn escape_on_an_empty_query_quits() {
     session.send(b"\x1b");
     assert_eq!(session.exit_code(), 0);
 }
+
+#[test]
+fn an_edited_data_file_is_picked_up_and_a_broken_one_is_not() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("directory.ron");
+    std::fs::write(&path, partnerdesk::directory::EMBEDDED).unwrap();
+    let data = path.to_string_lossy().into_owned();
+    let mut session = Session::start(&["--lang", "en", "--data", &data]);
+    session.send(b"graz");
+    session.wait_for(&["Austria (AT)", "Steiermark (Styria)"]);
+
+    std::fs::write(&path, "Directory(").unwrap();
+    session.wait_for(&["New data invalid, keeping the old", "Steiermark (Styria)"]);
+
+    let edited = partnerdesk::directory::EMBEDDED.replace("Steiermark (Styria)", "Styria");
+    std::fs::write(&path, edited).unwrap();
+    session.wait_for(&["Data reloaded", "Region        Styria"]);
+    session.send(b"\x03");
+    assert_eq!(session.exit_code(), 0);
+}
