@@ -3,6 +3,8 @@
 //! Everything lives in a few flat arrays (texts back to back in two arenas), so that scanning
 //! 100,000 entries touches little memory and building the index allocates little.
 
+use std::collections::HashMap;
+
 use crate::directory::{self, Directory};
 
 use super::fold::{Folded, Style, char_mask, fold, fold_into, fold_str, has_umlaut};
@@ -110,6 +112,9 @@ pub struct Packed {
     pub german: bool,
     /// Length of the displayed field in chars, for tie-breaks.
     pub char_len: u32,
+    /// True if the folded text is shared with other fields (a country, a contact, a year…), so
+    /// that its match quality can be computed once per search.
+    pub shared: bool,
 }
 
 /// Every city and person of a directory, ready to search. Built once per loaded directory.
@@ -139,10 +144,11 @@ impl SearchIndex {
         order.extend(people);
 
         let mut index = SearchIndex::default();
+        let mut interned = HashMap::new();
         let mut scratch = String::new();
         for (_, target) in order {
             let first = (index.fields.len() as u32, index.variants.len() as u32);
-            let mut add = |kind, text: &str| index.add_field(kind, text, first.0);
+            let mut add = |kind, text: &str| index.add_field(kind, text, first.0, &mut interned);
             match target {
                 Target::City(i) => {
                     use FieldKind::*;
@@ -183,20 +189,49 @@ impl SearchIndex {
         index
     }
 
-    fn add_field(&mut self, kind: FieldKind, text: &str, entry_first_field: u32) {
+    /// Adds a field and its folded variants. Texts that many entries share (countries, regions,
+    /// contacts, years) are stored once in the folded arena.
+    fn add_field(&mut self, kind: FieldKind, text: &str, entry_first_field: u32, interned: &mut HashMap<String, u32>) {
         let char_len = text.chars().count() as u32;
         let field = (self.fields.len() as u32 - entry_first_field) as u16;
         self.fields.push(Field { kind, start: self.display.len() as u32, len: text.len() as u32, char_len });
         self.display.push_str(text);
         let styles: &[(Style, bool)] =
             if has_umlaut(text) { &[(Style::Base, false), (Style::German, true)] } else { &[(Style::Base, false)] };
+        let shared = !kind.is_a_name();
         for &(style, german) in styles {
-            let start = self.folded.len();
+            let mut start = self.folded.len();
             fold_into(text, style, &mut self.folded);
-            let mask = char_mask(&self.folded[start..]);
-            let len = (self.folded.len() - start) as u32;
-            self.variants.push(Packed { mask, start: start as u32, len, field, kind, german, char_len });
+            let len = self.folded.len() - start;
+            if shared {
+                let folded = &self.folded[start..];
+                match interned.get(folded) {
+                    Some(&earlier) => {
+                        self.folded.truncate(start);
+                        start = earlier as usize;
+                    }
+                    None => {
+                        interned.insert(folded.to_owned(), start as u32);
+                    }
+                }
+            }
+            let mask = char_mask(&self.folded[start..start + len]);
+            self.variants.push(Packed {
+                mask,
+                start: start as u32,
+                len: len as u32,
+                field,
+                kind,
+                german,
+                char_len,
+                shared,
+            });
         }
+    }
+
+    /// Where a shared folded text starts: the key under which its quality is remembered.
+    pub fn text_id(&self, variant: &Packed) -> u32 {
+        variant.start
     }
 
     /// Number of entries.

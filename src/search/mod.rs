@@ -10,8 +10,6 @@ pub mod index;
 pub mod query;
 pub mod rank;
 
-use std::cmp::Reverse;
-
 pub use index::{Entry, FieldKind, SearchIndex, Target};
 pub use query::{Query, Scope, Term};
 use rank::{Scorer, closest_word, typo_score};
@@ -30,6 +28,19 @@ pub struct Hit {
     pub approximate: bool,
     /// Total length of the matched fields, for tie-breaks.
     pub field_len: usize,
+}
+
+impl Hit {
+    /// One integer that orders hits best first: true matches before approximate ones, then by
+    /// score, then the shorter field, then the entry (stored in alphabetical order).
+    fn rank_key(&self) -> u128 {
+        // i64 → u64 keeping the order (flip the sign bit), then inverted: higher scores first.
+        let score = !((self.score as u64) ^ (1 << 63)) as u128;
+        (u128::from(self.approximate) << 127)
+            | (score << 63)
+            | ((self.field_len as u128 & 0x7fff_ffff) << 32)
+            | self.entry as u128 & 0xffff_ffff
+    }
 }
 
 /// Where one term matched in one entry, in chars of the displayed field.
@@ -72,7 +83,7 @@ impl SearchIndex {
             }
         }
         // Entries are stored in alphabetical order, so the index breaks the last tie by name.
-        hits.sort_unstable_by_key(|h| (h.approximate, Reverse(h.score), h.field_len, h.entry));
+        hits.sort_unstable_by_key(Hit::rank_key);
         hits
     }
 

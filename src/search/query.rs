@@ -27,6 +27,8 @@ pub struct Term {
     pub scope: Scope,
     /// [`char_mask`] of `text`.
     pub mask: u64,
+    /// The term's place in its query, so that results can be remembered per term.
+    pub position: usize,
 }
 
 /// A parsed query; no terms means "everything".
@@ -39,7 +41,10 @@ pub struct Query {
 impl Query {
     /// Parses what the user typed. Unknown prefixes are searched as plain text.
     pub fn parse(input: &str) -> Self {
-        let terms = input.split_whitespace().filter_map(parse_term).collect();
+        let mut terms: Vec<Term> = input.split_whitespace().filter_map(parse_term).collect();
+        for (position, term) in terms.iter_mut().enumerate() {
+            term.position = position;
+        }
         Query { terms }
     }
 
@@ -81,7 +86,7 @@ fn parse_term(token: &str) -> Option<Term> {
         }
     }
     let text = fold_str(rest);
-    (!text.is_empty()).then(|| Term { mask: char_mask(&text), text, exact, scope })
+    (!text.is_empty()).then(|| Term { mask: char_mask(&text), text, exact, scope, position: 0 })
 }
 
 #[cfg(test)]
@@ -89,13 +94,14 @@ mod tests {
     use super::*;
 
     fn term(text: &str, exact: bool, scope: Scope) -> Term {
-        Term { text: text.into(), exact, scope, mask: char_mask(text) }
+        Term { text: text.into(), exact, scope, mask: char_mask(text), position: 0 }
     }
 
     #[test]
     fn terms_are_split_on_spaces_and_folded() {
         let q = Query::parse("  Płock   Schewe ");
-        assert_eq!(q.terms, vec![term("plock", false, Scope::Any), term("schewe", false, Scope::Any)]);
+        let schewe = Term { position: 1, ..term("schewe", false, Scope::Any) };
+        assert_eq!(q.terms, vec![term("plock", false, Scope::Any), schewe]);
     }
 
     #[test]

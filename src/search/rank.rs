@@ -1,6 +1,9 @@
 //! Scoring one term against one entry: fuzzy (skim) or exact on folded text, weighted by field,
 //! and the typo fallback for terms that match nothing at all.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -30,10 +33,11 @@ pub struct TermMatch {
     pub german: bool,
 }
 
-/// Scores terms against entries. Cheap to share between threads.
-#[derive(Default)]
+/// Scores terms against entries; one per thread and search, as it remembers the quality of
+/// shared texts (countries, contacts, years) for each term.
 pub struct Scorer {
     skim: SkimMatcherV2,
+    shared: RefCell<HashMap<(u32, usize), Option<i64>>>,
 }
 
 impl std::fmt::Debug for Scorer {
@@ -45,7 +49,7 @@ impl std::fmt::Debug for Scorer {
 impl Scorer {
     /// A scorer over already folded (lower-case) text.
     pub fn new() -> Self {
-        Scorer { skim: SkimMatcherV2::default().respect_case() }
+        Scorer { skim: SkimMatcherV2::default().respect_case(), shared: RefCell::default() }
     }
 
     /// The best match of `term` in entry `id` of `index`, or `None`.
@@ -53,6 +57,7 @@ impl Scorer {
         let target = index.target(id);
         // The German variant (`oe` for `ö`) only helps a term with an `e` in it.
         let wants_german = term.text.contains('e');
+        let ceiling = max_quality(term.text.len());
         let mut best: Option<TermMatch> = None;
         for variant in index.variants(id) {
             if variant.mask & term.mask != term.mask
@@ -61,7 +66,17 @@ impl Scorer {
             {
                 continue;
             }
-            let Some(quality) = self.quality(index.text(variant), term) else { continue };
+            // A field that could not win even with a perfect match is not worth matching.
+            if best.is_some_and(|b| variant.kind.weight() + ceiling < b.score) {
+                continue;
+            }
+            let quality = if variant.shared {
+                let key = (index.text_id(variant), term.position);
+                *self.shared.borrow_mut().entry(key).or_insert_with(|| self.quality(index.text(variant), term))
+            } else {
+                self.quality(index.text(variant), term)
+            };
+            let Some(quality) = quality else { continue };
             let candidate = TermMatch {
                 score: quality + variant.kind.weight(),
                 field: variant.field as usize,
@@ -100,6 +115,13 @@ impl Scorer {
         }
         self.skim.fuzzy_indices(&variant.text, &term.text).map(|(_, positions)| positions)
     }
+}
+
+/// More than any match of a term of `len` letters can score: skim gives a letter at most 16 plus
+/// a bonus of 8 (16 for the first), and [`Scorer::quality`] adds its word-start and prefix bonuses.
+fn max_quality(len: usize) -> i64 {
+    let len = len as i64;
+    32 * len + WORD_START_BONUS * len + PREFIX_BONUS
 }
 
 /// True if a field of this kind is searched by a term of this scope.
@@ -277,10 +299,23 @@ mod tests {
     }
 
     #[test]
+    fn no_match_scores_above_the_ceiling() {
+        let scorer = Scorer::new();
+        for (text, term) in
+            [("norwegen", "norwegen"), ("2325", "2325"), ("m", "m"), ("united states", "us"), ("a b c d", "abcd")]
+        {
+            let t = Term { text: term.into(), exact: false, scope: Scope::Any, mask: char_mask(term), position: 0 };
+            let quality = scorer.quality(text, &t).unwrap();
+            assert!(quality <= max_quality(term.len()), "{text:?} {term:?}: {quality}");
+            let exact = Term { exact: true, ..t };
+            assert!(scorer.quality(text, &exact).is_none_or(|q| q <= max_quality(term.len())));
+        }
+    }
+
+    #[test]
     fn letters_at_word_starts_outweigh_a_heavier_field() {
         let scorer = Scorer::new();
-        let term =
-            Term { text: "usa".into(), exact: false, scope: Scope::Any, mask: super::super::fold::char_mask("usa") };
+        let term = Term { text: "usa".into(), exact: false, scope: Scope::Any, mask: char_mask("usa"), position: 0 };
         let country = scorer.quality("united states", &term).unwrap() + FieldKind::CountryEn.weight();
         let alias = scorer.quality("uschhorod (hist. ungwar)", &term).unwrap() + FieldKind::German.weight();
         let name = scorer.quality("bursa", &term).unwrap() + FieldKind::Name.weight();
