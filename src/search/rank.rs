@@ -46,6 +46,12 @@ impl std::fmt::Debug for Scorer {
     }
 }
 
+impl Default for Scorer {
+    fn default() -> Self {
+        Scorer::new()
+    }
+}
+
 impl Scorer {
     /// A scorer over already folded (lower-case) text.
     pub fn new() -> Self {
