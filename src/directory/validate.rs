@@ -69,7 +69,7 @@ impl Checker<'_> {
             seen.insert(&person.id, nth + 1);
             // Problems inside this person are placed at or after the line of their id.
             let from = Anchor { field: "id", value: &person.id, nth };
-            let who = format!("person {:?}", person.id);
+            let who = Owner::Person(&person.id);
             if nth == 1 {
                 let message = format!("{who}: duplicate id; every person needs an id of their own");
                 self.report_from(&from, "id", &person.id, message);
@@ -107,7 +107,7 @@ impl Checker<'_> {
             seen.insert(key, nth + 1);
             // Problems inside this city are placed at or after the line of its name.
             let from = Anchor { field: "name", value: &city.name, nth };
-            let what = format!("city {:?}", city.name);
+            let what = Owner::City(&city.name);
             if city.name.trim().is_empty() {
                 self.report_from(&from, "name", &city.name, "city: empty name; every city needs a name".into());
             } else if nth == 1 {
@@ -179,22 +179,22 @@ impl Checker<'_> {
 
     fn phone(&mut self, owner: &str, field: &str, value: &str, nth: usize) {
         if Phone::parse(value).is_none() {
-            self.report(field, value, nth, phone_message(owner, field, value));
+            self.report(field, value, nth, phone_message(&owner, field, value));
         }
     }
 
     fn email(&mut self, owner: &str, value: &str, nth: usize) {
         if !is_email(value) {
-            self.report("email", value, nth, email_message(owner, value));
+            self.report("email", value, nth, email_message(&owner, value));
         }
     }
 }
 
-fn phone_message(owner: &str, field: &str, value: &str) -> String {
+fn phone_message(owner: &dyn std::fmt::Display, field: &str, value: &str) -> String {
     format!("{owner}: {field} {value:?} is not a German number in the form {PHONE_FORM}")
 }
 
-fn email_message(owner: &str, value: &str) -> String {
+fn email_message(owner: &dyn std::fmt::Display, value: &str) -> String {
     format!("{owner}: email {value:?} is not an address like name@example.de")
 }
 
