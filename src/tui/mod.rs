@@ -71,8 +71,14 @@ pub fn run(source: Source, lang: Lang) -> Result<u8, TuiError> {
         })
         .collect();
 
-    // ratatui::init enters raw mode and the alternate screen, and restores both on a panic.
+    // ratatui::init enters raw mode and the alternate screen, and restores both on a panic;
+    // our hook in front of its hook also turns mouse reporting off again.
     let mut terminal = ratatui::try_init()?;
+    let restore_terminal = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        restore_terminal(info);
+    }));
     let _ = execute!(io::stdout(), EnableMouseCapture);
     let size = terminal.size()?;
     let mut app = App::new(directory, lang, year, (size.width, size.height));

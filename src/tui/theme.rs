@@ -50,3 +50,20 @@ impl Theme {
         if no_color.is_some_and(|v| !v.is_empty()) { Theme::plain() } else { Theme::color() }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_color_keeps_the_selection_visible_without_colours() {
+        let plain = Theme::from_no_color(Some("1"));
+        assert_eq!(plain, Theme::plain());
+        for style in [plain.accent, plain.matched, plain.selected, plain.muted, plain.strong, plain.warning] {
+            assert_eq!((style.fg, style.bg), (None, None));
+        }
+        assert!(plain.selected.add_modifier.contains(Modifier::REVERSED));
+        assert_eq!(Theme::from_no_color(Some("")), Theme::color(), "an empty NO_COLOR does not count");
+        assert_eq!(Theme::from_no_color(None), Theme::color());
+    }
+}

@@ -1,0 +1,65 @@
+//! The README stays true: its set-up commands, the output in its tour, and its screenshot of the
+//! interactive view, which must match the snapshot the tests render.
+
+use assert_cmd::Command;
+
+const README: &str = include_str!("../README.md");
+
+/// The fenced blocks of the README with their info string.
+fn blocks() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut lines = README.lines();
+    while let Some(line) = lines.next() {
+        if let Some(info) = line.strip_prefix("```") {
+            let body: Vec<&str> = lines.by_ref().take_while(|l| !l.starts_with("```")).collect();
+            out.push((info.to_string(), body.join("\n")));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_readme_opens_with_the_two_commands() {
+    let (info, body) = &blocks()[0];
+    assert_eq!(info, "sh");
+    assert_eq!(body, "cargo run --release\ncargo test");
+    let ci = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/.ci/run")).unwrap();
+    assert!(ci.lines().any(|l| l.trim() == "cargo test"), "CI runs the README's test command");
+}
+
+#[test]
+fn the_tour_shows_real_output() {
+    let tours: Vec<(String, String)> = blocks().into_iter().filter(|(info, _)| info == "console").collect();
+    assert!(tours.len() >= 3);
+    for (_, body) in tours {
+        let (command, shown) = body.split_once('\n').unwrap_or((&body, ""));
+        let args: Vec<&str> =
+            command.strip_prefix("$ partnerdesk ").expect("a partnerdesk command").split(' ').collect();
+        let output = Command::cargo_bin("partnerdesk")
+            .unwrap()
+            .args(&args)
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("PARTNERDESK_DATA")
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8(output.stdout).unwrap().trim_end(), shown, "README output of {command:?}");
+    }
+}
+
+#[test]
+fn the_screenshot_is_the_snapshot() {
+    let marker = "<!-- screen: ";
+    let start = README.find(marker).expect("a screenshot marker");
+    let name = &README[start + marker.len()..].split(' ').next().unwrap();
+    let snapshot = std::fs::read_to_string(format!(
+        "{}/src/tui/snapshots/partnerdesk__tui__tests__{name}.snap",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let rendered = snapshot.splitn(3, "---\n").nth(2).unwrap().trim_end();
+    let after = &README[start..];
+    let block = after.split("```text\n").nth(1).unwrap().split("\n```").next().unwrap();
+    assert_eq!(block, rendered, "update the README's screenshot from the snapshot");
+}
