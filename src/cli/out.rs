@@ -15,11 +15,6 @@ impl Out {
         Out { inner: Box::new(BufWriter::new(io::stdout().lock())) }
     }
 
-    /// Any writer, e.g. a `Vec<u8>` in tests.
-    pub fn to(writer: impl Write + 'static) -> Self {
-        Out { inner: Box::new(writer) }
-    }
-
     /// Writes `text` and a newline.
     pub fn line(&mut self, text: &str) -> Result<(), Failure> {
         let result = writeln!(self.inner, "{text}");

@@ -63,11 +63,6 @@ impl Directory {
         &self.data.people[self.contacts[city]]
     }
 
-    /// Index into [`Self::people`] of the person responsible for city number `city`.
-    pub fn contact_index(&self, city: usize) -> usize {
-        self.contacts[city]
-    }
-
     /// The department head, the escalation contact.
     pub fn head(&self) -> &Person {
         &self.data.people[self.head]
@@ -81,10 +76,5 @@ impl Directory {
     /// Where this directory was loaded from.
     pub fn source(&self) -> &Source {
         &self.source
-    }
-
-    /// The raw data, e.g. for export.
-    pub fn data(&self) -> &DirectoryData {
-        &self.data
     }
 }

@@ -37,11 +37,6 @@ impl<'a> Phone<'a> {
             None => format!("+49 {} {}", self.area, self.base),
         }
     }
-
-    /// The number for a `tel:` URI or a desk phone: `+496151132324`, without spaces.
-    pub fn e164(&self) -> String {
-        format!("+49{}{}{}", self.area, self.base, self.extension.unwrap_or(""))
-    }
 }
 
 #[cfg(test)]
@@ -55,7 +50,6 @@ mod tests {
         assert_eq!(phone.base, "13");
         assert_eq!(phone.extension, Some("2324"));
         assert_eq!(phone.international(), "+49 6151 13-2324");
-        assert_eq!(phone.e164(), "+496151132324");
     }
 
     #[test]

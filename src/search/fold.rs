@@ -17,8 +17,6 @@ pub struct Folded {
     pub text: String,
     /// `origin[i]` is the char index in the displayed text that folded byte `i` came from.
     pub origin: Vec<u32>,
-    /// Which letters and digits occur, one bit each: a quick "cannot match" before any scan.
-    pub mask: u64,
 }
 
 impl Folded {
@@ -32,13 +30,11 @@ impl Folded {
 
 /// Folds `text` for matching in the given style, keeping the map back to the displayed chars.
 pub fn fold(text: &str, style: Style) -> Folded {
-    let mut folded =
-        Folded { text: String::with_capacity(text.len()), origin: Vec::with_capacity(text.len()), mask: 0 };
+    let mut folded = Folded { text: String::with_capacity(text.len()), origin: Vec::with_capacity(text.len()) };
     fold_each(text, style, |index, piece| {
         folded.text.push_str(piece);
         folded.origin.extend(std::iter::repeat_n(index as u32, piece.len()));
     });
-    folded.mask = char_mask(&folded.text);
     folded
 }
 

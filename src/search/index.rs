@@ -99,7 +99,7 @@ pub struct Entry {
 /// One folded variant of one field, packed for scanning.
 #[derive(Debug, Clone, Copy)]
 pub struct Packed {
-    /// [`Folded::mask`] of the text.
+    /// [`char_mask`] of the folded text: a quick "cannot match" before any scan.
     pub mask: u64,
     /// Where the folded text stands in the index's folded arena.
     start: u32,

@@ -20,7 +20,7 @@ const PARALLEL_FROM: usize = 16_384;
 /// One entry that matched every term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
-    /// Index into [`SearchIndex::entries`].
+    /// The entry's id in the index: its position in the empty query's order.
     pub entry: usize,
     /// Sum of the terms' scores; higher is better.
     pub score: i64,
@@ -46,7 +46,7 @@ impl Hit {
 /// Where one term matched in one entry, in chars of the displayed field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Highlight {
-    /// Index of the field in [`Entry::fields`].
+    /// Index of the field in [`SearchIndex::fields`] of its entry.
     pub field: usize,
     /// Which fact that field holds.
     pub kind: FieldKind,

@@ -106,7 +106,10 @@ impl Scorer {
             if !is_subsequence(&term.text, text) {
                 return None;
             }
-            self.skim.fuzzy_match(text, &term.text)?
+            // `fuzzy_indices`, not `fuzzy_match`: fuzzy-matcher 0.3.7's score-only mode reuses a
+            // two-row matrix without clearing it, so its score can depend on the text matched
+            // before (skim's issue #1071 shows the symptom). The full matrix is filled anew.
+            self.skim.fuzzy_indices(text, &term.text)?.0
         };
         let initials = initials_matched(text, &term.text) as i64;
         let prefix = if starts_a_word(text, &term.text) { PREFIX_BONUS } else { 0 };
@@ -302,6 +305,20 @@ mod tests {
         assert_eq!(initials_matched("malgorzata rossi", "mar"), 1);
         assert!(starts_a_word("saanen-gstaad", "gst"));
         assert!(!starts_a_word("saanen-gstaad", "aad"));
+    }
+
+    #[test]
+    fn a_score_does_not_depend_on_what_was_matched_before() {
+        let words =
+            ["szeged (hist. szegedin/segedin)", "saanen-gstaad", "kanton bern, verwaltungskreis", "ss", "gyoenk"];
+        for term in ["s", "ss", "sst", "sen", "gk", "ern"] {
+            let t = Term { text: term.into(), exact: false, scope: Scope::Any, mask: char_mask(term), position: 0 };
+            let shared = Scorer::new();
+            for (i, text) in words.iter().chain(words.iter().rev()).enumerate() {
+                let fresh = Scorer::new().quality(text, &t);
+                assert_eq!(shared.quality(text, &t), fresh, "{text:?} / {term:?}, call {i}");
+            }
+        }
     }
 
     #[test]
