@@ -110,15 +110,17 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { EXIT_ERROR } else { 0 });
         }
     };
+    let Some(command) = &args.command else {
+        return interactive(&args);
+    };
     let mut out = Out::stdout();
-    let status = match &args.command {
-        Some(Command::Check) => check::run(&args, &mut out),
-        Some(Command::Query(query)) => query::run(&args, query, &mut out),
-        Some(Command::List(list)) => list::run(&args, list, &mut out),
-        Some(Command::Export(export)) => export::run(&args, export, &mut out),
-        Some(Command::Completions { shell }) => completions(*shell, &mut out),
-        Some(Command::Man) => man(&mut out),
-        None => return interactive(&args),
+    let status = match command {
+        Command::Check => check::run(&args, &mut out),
+        Command::Query(query) => query::run(&args, query, &mut out),
+        Command::List(list) => list::run(&args, list, &mut out),
+        Command::Export(export) => export::run(&args, export, &mut out),
+        Command::Completions { shell } => completions(*shell, &mut out),
+        Command::Man => man(&mut out),
     };
     match status {
         Ok(code) => ExitCode::from(code),
