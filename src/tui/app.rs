@@ -29,6 +29,8 @@ pub struct App {
     searcher: Searcher,
     /// The query as typed.
     pub query: String,
+    /// The query as parsed, for highlighting the rows on screen.
+    parsed: Query,
     /// Cursor position in the query, in chars.
     pub cursor: usize,
     /// Matches for the query, best first.
@@ -68,6 +70,7 @@ impl App {
             index,
             searcher: Searcher::new(),
             query: String::new(),
+            parsed: Query::default(),
             cursor: 0,
             hits: Vec::new(),
             marks: Vec::new(),
@@ -89,8 +92,8 @@ impl App {
 
     /// Runs the search for the current query and selects the best match.
     pub(super) fn search(&mut self) {
-        let query = Query::parse(&self.query);
-        self.hits = self.searcher.search(&self.index, &query).to_vec();
+        self.parsed = Query::parse(&self.query);
+        self.hits = self.searcher.search(&self.index, &self.parsed).to_vec();
         self.selected = 0;
         self.offset = 0;
         self.refresh_marks();
@@ -120,12 +123,11 @@ impl App {
 
     /// Highlights for the rows on screen only: the rest are never drawn.
     fn refresh_marks(&mut self) {
-        let query = Query::parse(&self.query);
         let rows = self.list_rows().max(1);
         self.marks = self.hits[self.offset.min(self.hits.len())..]
             .iter()
             .take(rows)
-            .map(|hit| self.index.name_positions(&query, hit.entry))
+            .map(|hit| self.index.name_positions(&self.parsed, hit.entry))
             .collect();
     }
 

@@ -132,12 +132,9 @@ fn event_loop(
 fn perform(app: &mut App, command: Command, source: &Source) {
     let outcome = match command {
         Command::Copy(text, what) => Message::Copied(clipboard::copy(&text, what, &mut io::stdout())),
-        Command::Reload => match source {
-            Source::Embedded => return,
-            Source::File(_) => Message::Reloaded(
-                directory::load(source, app.year).map(Box::new).map_err(|e| e.to_string().replace('\n', "; ")),
-            ),
-        },
+        Command::Reload => Message::Reloaded(
+            directory::load(source, app.year).map(Box::new).map_err(|e| e.to_string().replace('\n', "; ")),
+        ),
     };
     update::update(app, outcome);
 }
