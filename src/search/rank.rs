@@ -25,7 +25,7 @@ const PREFIX_BONUS: i64 = 30;
 pub struct TermMatch {
     /// Quality of the match plus the field's weight.
     pub score: i64,
-    /// Index of the field in [`Entry::fields`].
+    /// Index of the field in [`SearchIndex::fields`] of its entry.
     pub field: usize,
     /// Length of that field in chars, for tie-breaks: the shorter field wins.
     pub field_len: usize,
@@ -185,7 +185,7 @@ pub fn typo_budget(term: &str) -> usize {
 /// A word of an entry's names within a typo's reach of the term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TypoMatch {
-    /// Index of the field in [`Entry::fields`].
+    /// Index of the field in [`SearchIndex::fields`] of its entry.
     pub field: usize,
     /// True if the word was found in the German variant of the field.
     pub german: bool,
