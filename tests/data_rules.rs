@@ -267,3 +267,10 @@ fn bad_data_error_is_a_value_not_a_panic() {
     let err = directory::parse("", Source::Embedded, YEAR).unwrap_err();
     assert!(matches!(err, DataError::Invalid { .. }));
 }
+
+#[test]
+fn every_duplicate_is_reported() {
+    let text = broken("name: \"Troyes\"", "name: \"Graz\"").replacen("name: \"Bursa\"", "name: \"Graz\"", 1);
+    let found = problems(&text);
+    assert_eq!(found.iter().filter(|p| p.contains("city \"Graz\": duplicate city name")).count(), 2, "{found:#?}");
+}

@@ -70,7 +70,7 @@ impl Checker<'_> {
             // Problems inside this person are placed at or after the line of their id.
             let from = Anchor { field: "id", value: &person.id, nth };
             let who = Owner::Person(&person.id);
-            if nth == 1 {
+            if nth >= 1 {
                 let message = format!("{who}: duplicate id; every person needs an id of their own");
                 self.report_from(&from, "id", &person.id, message);
             }
@@ -110,7 +110,7 @@ impl Checker<'_> {
             let what = Owner::City(&city.name);
             if city.name.trim().is_empty() {
                 self.report_from(&from, "name", &city.name, "city: empty name; every city needs a name".into());
-            } else if nth == 1 {
+            } else if nth >= 1 {
                 let message = format!("{what}: duplicate city name; each city is listed once");
                 self.report_from(&from, "name", &city.name, message);
             }
