@@ -36,29 +36,24 @@ struct Checker<'t> {
 }
 
 impl Checker<'_> {
-    /// Records a problem on the line where `field: "value"` stands (its `nth` occurrence).
-    fn report(&mut self, field: &str, value: &str, nth: usize, message: String) {
-        let line = if self.budget() { locate(self.text, field, value, nth) } else { None };
-        self.problems.push(Problem::at(line, None, message));
-    }
-
     fn office(&mut self, data: &DirectoryData) {
         let office = &data.office;
-        self.not_empty("office", "name", &office.name, 0);
-        self.not_empty("office", "department", &office.department, 0);
-        self.email("office", &office.email, 0);
-        self.phone("office", "fax", &office.fax, 0);
+        let top = None;
+        self.not_empty(Owner::Office, top, "name", &office.name);
+        self.not_empty(Owner::Office, top, "department", &office.department);
+        self.email(Owner::Office, top, &office.email);
+        self.phone(Owner::Office, top, "fax", &office.fax);
         for address in [&office.visiting_address, &office.postal_address] {
             let ok = address.postcode.len() == 5 && address.postcode.bytes().all(|b| b.is_ascii_digit());
             if !ok {
                 let message = format!("office: postcode {:?} is not five digits", address.postcode);
-                self.report("postcode", &address.postcode, 0, message);
+                self.report_from(top, "postcode", &address.postcode, message);
             }
         }
         if !data.people.iter().any(|p| p.id == office.head) {
             let message =
                 format!("office: head {:?} names no person; valid ids are {}", office.head, valid_ids(&data.people));
-            self.report("head", &office.head, 0, message);
+            self.report_from(top, "head", &office.head, message);
         }
     }
 
@@ -72,29 +67,22 @@ impl Checker<'_> {
             let who = Owner::Person(&person.id);
             if nth >= 1 {
                 let message = format!("{who}: duplicate id; every person needs an id of their own");
-                self.report_from(&from, "id", &person.id, message);
+                self.report_from(Some(&from), "id", &person.id, message);
             }
             let id_ok = !person.id.is_empty()
                 && person.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
             if !id_ok {
                 let message = format!("{who}: an id is lowercase letters a-z, digits and '-', and not empty");
-                self.report_from(&from, "id", &person.id, message);
+                self.report_from(Some(&from), "id", &person.id, message);
             }
             for (field, value) in
                 [("given_name", &person.given_name), ("family_name", &person.family_name), ("role", &person.role)]
             {
-                if value.trim().is_empty() {
-                    self.report_from(&from, field, value, format!("{who}: {field} is empty; it needs a value"));
-                }
+                self.not_empty(who, Some(&from), field, value);
             }
-            for (field, value) in [("phone", &person.phone), ("fax", &person.fax)] {
-                if Phone::parse(value).is_none() {
-                    self.report_from(&from, field, value, phone_message(&who, field, value));
-                }
-            }
-            if !is_email(&person.email) {
-                self.report_from(&from, "email", &person.email, email_message(&who, &person.email));
-            }
+            self.phone(who, Some(&from), "phone", &person.phone);
+            self.phone(who, Some(&from), "fax", &person.fax);
+            self.email(who, Some(&from), &person.email);
         }
     }
 
@@ -109,44 +97,45 @@ impl Checker<'_> {
             let from = Anchor { field: "name", value: &city.name, nth };
             let what = Owner::City(&city.name);
             if city.name.trim().is_empty() {
-                self.report_from(&from, "name", &city.name, "city: empty name; every city needs a name".into());
+                self.report_from(Some(&from), "name", &city.name, "city: empty name; every city needs a name".into());
             } else if nth >= 1 {
                 let message = format!("{what}: duplicate city name; each city is listed once");
-                self.report_from(&from, "name", &city.name, message);
+                self.report_from(Some(&from), "name", &city.name, message);
             }
             if !ids.contains(city.contact.as_str()) {
                 let message =
                     format!("{what}: contact {:?} names no person; valid ids are {}", city.contact, valid_ids(people));
-                self.report_from(&from, "contact", &city.contact, message);
+                self.report_from(Some(&from), "contact", &city.contact, message);
             }
             if !(FIRST_YEAR..=current_year).contains(&city.since) {
                 let message = format!("{what}: since {} is not a year from {FIRST_YEAR} to {current_year}", city.since);
-                self.report_from(&from, "since", &city.since.to_string(), message);
+                self.report_from(Some(&from), "since", &city.since.to_string(), message);
             }
             let code = &city.country.code;
             if !(code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())) {
                 let message = format!(
                     "{what}: country code {code:?} is not two capital letters (ISO 3166-1 alpha-2, e.g. \"PL\")"
                 );
-                self.report_from(&from, "code", code, message);
+                self.report_from(Some(&from), "code", code, message);
             }
             for (field, value) in [("de", &city.country.de), ("en", &city.country.en)] {
                 if value.trim().is_empty() {
                     let message = format!("{what}: country {field} is empty; it needs the country's name");
-                    self.report_from(&from, field, value, message);
+                    self.report_from(Some(&from), field, value, message);
                 }
             }
             if city.aliases.iter().any(|a| a.trim().is_empty()) {
                 let message = format!("{what}: aliases has an empty entry; remove it");
-                self.report_from(&from, "aliases", "", message);
+                self.report_from(Some(&from), "aliases", "", message);
             }
         }
     }
 
-    /// Records a problem on the first line at or after `anchor` that holds `field: value`.
-    fn report_from(&mut self, anchor: &Anchor, field: &str, value: &str, message: String) {
+    /// Records a problem on the first line at or after `anchor` (the top without one) that holds
+    /// `field: value`.
+    fn report_from(&mut self, anchor: Option<&Anchor>, field: &str, value: &str, message: String) {
         let line = self.budget().then(|| {
-            let from = locate(self.text, anchor.field, anchor.value, anchor.nth).map_or(0, |line| line - 1);
+            let from = anchor.and_then(|a| locate(self.text, a.field, a.value, a.nth)).map_or(0, |line| line - 1);
             locate_after(self.text, from, field, value)
         });
         self.problems.push(Problem::at(line.flatten(), None, message));
@@ -171,31 +160,25 @@ impl Checker<'_> {
         });
     }
 
-    fn not_empty(&mut self, owner: &str, field: &str, value: &str, nth: usize) {
+    fn not_empty(&mut self, owner: Owner, anchor: Option<&Anchor>, field: &str, value: &str) {
         if value.trim().is_empty() {
-            self.report(field, value, nth, format!("{owner}: {field} is empty; it needs a value"));
+            self.report_from(anchor, field, value, format!("{owner}: {field} is empty; it needs a value"));
         }
     }
 
-    fn phone(&mut self, owner: &str, field: &str, value: &str, nth: usize) {
+    fn phone(&mut self, owner: Owner, anchor: Option<&Anchor>, field: &str, value: &str) {
         if Phone::parse(value).is_none() {
-            self.report(field, value, nth, phone_message(&owner, field, value));
+            let message = format!("{owner}: {field} {value:?} is not a German number in the form {PHONE_FORM}");
+            self.report_from(anchor, field, value, message);
         }
     }
 
-    fn email(&mut self, owner: &str, value: &str, nth: usize) {
+    fn email(&mut self, owner: Owner, anchor: Option<&Anchor>, value: &str) {
         if !is_email(value) {
-            self.report("email", value, nth, email_message(&owner, value));
+            let message = format!("{owner}: email {value:?} is not an address like name@example.de");
+            self.report_from(anchor, "email", value, message);
         }
     }
-}
-
-fn phone_message(owner: &dyn std::fmt::Display, field: &str, value: &str) -> String {
-    format!("{owner}: {field} {value:?} is not a German number in the form {PHONE_FORM}")
-}
-
-fn email_message(owner: &dyn std::fmt::Display, value: &str) -> String {
-    format!("{owner}: email {value:?} is not an address like name@example.de")
 }
 
 /// `local@domain.tld` with no spaces and one `@`.
