@@ -8,11 +8,13 @@
 //! - [`tui`]: the interactive view (Elm architecture), one front end over the library;
 //! - [`cli`]: the command line (`check`, `query`, …), the other front end;
 //! - [`i18n`]: German and English, every UI string in one place;
-//! - [`clock`]: today's year, the one place that reads the system clock.
+//! - [`clock`]: today's year, the one place that reads the system clock;
+//! - [`exit`]: the exit statuses, as a type.
 
 pub mod cli;
 pub mod clock;
 pub mod directory;
+pub mod exit;
 pub mod i18n;
 pub mod search;
 pub mod tui;

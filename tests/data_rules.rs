@@ -232,7 +232,7 @@ fn binary_rejects_a_file_over_10_mib() {
         .args(["check", "--data", &path])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("is 10485761 bytes; a data file may be at most 10 MiB"));
+        .stderr(predicate::str::contains("huge.ron: is larger than 10 MiB, the most a data file may hold"));
 }
 
 #[test]

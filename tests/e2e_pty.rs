@@ -119,13 +119,12 @@ fn ctrl_c_quits_with_status_0_and_leaves_the_alternate_screen() {
     assert!(!session.alternate_screen(), "the normal screen is back");
 }
 
+#[cfg(unix)]
 #[test]
 fn sigterm_restores_the_terminal() {
     let mut session = Session::start(&["--lang", "en"]);
     session.wait_for(&["Search", "Results"]);
-    let pid = session.child.process_id().expect("a process id");
-    let killed = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap();
-    assert!(killed.success());
+    kill(&session, "-TERM");
     assert_eq!(session.exit_code(), 143);
     assert!(!session.alternate_screen(), "the normal screen is back");
 }
@@ -161,4 +160,90 @@ fn an_edited_data_file_is_picked_up_and_a_broken_one_is_not() {
     session.wait_for(&["Data reloaded", "Region        Styria"]);
     session.send(b"\x03");
     assert_eq!(session.exit_code(), 0);
+}
+
+/// Sends `signal` to the session's process with the system's `kill`.
+#[cfg(unix)]
+fn kill(session: &Session, signal: &str) {
+    let pid = session.child.process_id().expect("a process id");
+    let sent = std::process::Command::new("kill").args([signal, &pid.to_string()]).status().unwrap();
+    assert!(sent.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn sigquit_and_sighup_restore_the_terminal_with_their_statuses() {
+    for (signal, status) in [("-QUIT", 131), ("-HUP", 129), ("-INT", 130)] {
+        let mut session = Session::start(&["--lang", "en"]);
+        session.wait_for(&["Search", "Results"]);
+        kill(&session, signal);
+        assert_eq!(session.exit_code(), status, "{signal}");
+        assert!(!session.alternate_screen(), "{signal}: the normal screen is back");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_stop_hands_the_terminal_back_and_a_continue_repaints_it() {
+    let mut session = Session::start(&["--lang", "en"]);
+    session.send(b"graz");
+    session.wait_for(&["Austria (AT)"]);
+    kill(&session, "-TSTP");
+    let start = Instant::now();
+    while session.alternate_screen() && start.elapsed() < PATIENCE {
+        thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!session.alternate_screen(), "a stopped view leaves the alternate screen");
+    kill(&session, "-CONT");
+    let start = Instant::now();
+    while !session.alternate_screen() && start.elapsed() < PATIENCE {
+        thread::sleep(Duration::from_millis(20));
+    }
+    session.wait_for(&["Austria (AT)", "> graz"]);
+    session.send(b"\x03");
+    assert_eq!(session.exit_code(), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn closing_the_terminal_ends_the_program_within_two_seconds() {
+    let pty = native_pty_system()
+        .openpty(PtySize { rows: ROWS, cols: COLUMNS, pixel_width: 0, pixel_height: 0 })
+        .expect("a pseudo-terminal");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_partnerdesk"));
+    cmd.args(["--lang", "en"]);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("PARTNERDESK_DATA");
+    let mut child = pty.slave.spawn_command(cmd).expect("the binary starts");
+    drop(pty.slave);
+    // Read the master's own descriptor, so that dropping the master closes the last one.
+    let fd = pty.master.as_raw_fd().expect("a descriptor");
+    let mut screen = vt100::Parser::new(NonZeroU16::new(ROWS).unwrap(), NonZeroU16::new(COLUMNS).unwrap(), 0);
+    let mut buf = [0u8; 8192];
+    let start = Instant::now();
+    while !screen.screen().contents().contains("Results") && start.elapsed() < PATIENCE {
+        let mut poll = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+        // SAFETY: one valid pollfd; the buffer outlives the read.
+        if unsafe { libc::poll(&mut poll, 1, 100) } > 0 {
+            let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+            if n > 0 {
+                screen.process(&buf[..n as usize]);
+            }
+        }
+    }
+    assert!(screen.screen().contents().contains("Results"), "the view started");
+    drop(pty.master);
+    let closed = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if closed.elapsed() > Duration::from_secs(5) {
+            let _ = child.kill();
+            panic!("still running 5 s after its terminal closed");
+        }
+        thread::sleep(Duration::from_millis(20));
+    };
+    assert!(closed.elapsed() < Duration::from_secs(2), "ended after {:?}", closed.elapsed());
+    assert_eq!(status.exit_code(), 129, "{status:?}");
 }

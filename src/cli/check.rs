@@ -1,9 +1,10 @@
 //! `partnerdesk check`: validate the data and summarise it.
 
 use super::{Args, Failure, Out};
+use crate::exit::ExitStatus;
 
 /// Loads and validates the data; prints `ok: 17 cities, 6 people (embedded data)`.
-pub fn run(args: &Args, out: &mut Out) -> Result<u8, Failure> {
+pub fn run(args: &Args, out: &mut Out) -> Result<ExitStatus, Failure> {
     let directory = super::load(args)?;
     out.line(&format!(
         "ok: {} cities, {} people ({})",
@@ -11,5 +12,5 @@ pub fn run(args: &Args, out: &mut Out) -> Result<u8, Failure> {
         directory.people().len(),
         directory.source()
     ))?;
-    Ok(0)
+    Ok(ExitStatus::Success)
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::Args as ClapArgs;
 
 use super::{Args, Failure, Out, vcard};
+use crate::exit::ExitStatus;
 
 /// Options of `partnerdesk export`.
 #[derive(Debug, ClapArgs)]
@@ -19,7 +20,7 @@ pub struct ExportArgs {
 }
 
 /// Writes the vCards.
-pub fn run(args: &Args, export: &ExportArgs, out: &mut Out) -> Result<u8, Failure> {
+pub fn run(args: &Args, export: &ExportArgs, out: &mut Out) -> Result<ExitStatus, Failure> {
     let dir = super::load(args)?;
     let cards = vcard::people(&dir);
     match &export.out {
@@ -27,7 +28,7 @@ pub fn run(args: &Args, export: &ExportArgs, out: &mut Out) -> Result<u8, Failur
         Some(path) => write_atomically(path, cards.as_bytes())
             .map_err(|e| Failure::Usage(format!("{}: cannot write: {e}", path.display())))?,
     }
-    Ok(0)
+    Ok(ExitStatus::Success)
 }
 
 /// Writes a temporary file in the same folder, then renames it over `path`: a reader never sees

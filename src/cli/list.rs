@@ -6,6 +6,7 @@ use super::report::{self, Record};
 use super::table::{aligned, csv_record};
 use super::{Args, Failure, Out};
 use crate::directory::Directory;
+use crate::exit::ExitStatus;
 use crate::i18n::Lang;
 use crate::search::Target;
 use crate::search::fold::fold_str;
@@ -59,7 +60,7 @@ pub struct ListArgs {
 }
 
 /// Prints the list.
-pub fn run(args: &Args, list: &ListArgs, out: &mut Out) -> Result<u8, Failure> {
+pub fn run(args: &Args, list: &ListArgs, out: &mut Out) -> Result<ExitStatus, Failure> {
     if list.what == What::People && list.sort.is_some_and(|s| s != Sort::Name) {
         return Err(Failure::Usage("--sort since|country applies to cities; people are listed by family name".into()));
     }
@@ -89,7 +90,7 @@ pub fn run(args: &Args, list: &ListArgs, out: &mut Out) -> Result<u8, Failure> {
             }
         }
     }
-    Ok(0)
+    Ok(ExitStatus::Success)
 }
 
 fn city_order(dir: &Directory, sort: Sort, lang: Lang) -> Vec<Target> {

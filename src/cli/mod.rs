@@ -11,18 +11,17 @@ pub mod report;
 mod table;
 pub mod vcard;
 
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 use crate::directory::{self, DataError, Directory, Source};
+use crate::exit::ExitStatus;
 use crate::i18n::Lang;
 
 pub use out::Out;
-
-/// Exit status for bad arguments or bad data.
-pub const EXIT_ERROR: u8 = 2;
 
 /// The long description for `--help` and the man page.
 const LONG_ABOUT: &str = "Who at Darmstadt's international relations office handles a partner city, and how to \
@@ -40,8 +39,8 @@ Exit status: 0 success, 1 `query` found nothing, 2 bad arguments or bad data, 13
 #[command(after_help = "Without a command, partnerdesk opens the interactive search.\n\nExamples:\n  partnerdesk\n  \
                          partnerdesk query plock\n  partnerdesk check --data my-directory.ron")]
 pub struct Args {
-    /// Data file to use instead of the embedded directory.
-    #[arg(long, global = true, value_name = "FILE", env = "PARTNERDESK_DATA")]
+    /// Data file to use instead of the embedded directory [env: PARTNERDESK_DATA].
+    #[arg(long, global = true, value_name = "FILE")]
     pub data: Option<PathBuf>,
 
     /// Language of the output: de or en. Default: from LC_ALL, LC_MESSAGES or LANG.
@@ -84,9 +83,10 @@ pub enum Command {
 }
 
 impl Args {
-    /// Where the directory comes from: `--data`, then `PARTNERDESK_DATA`, then the embedded data.
+    /// Where the directory comes from: `--data`, then `PARTNERDESK_DATA` (unless it is empty),
+    /// then the embedded data.
     pub fn source(&self) -> Source {
-        self.data.clone().map_or(Source::Embedded, Source::File)
+        Source::choose(self.data.clone(), std::env::var_os("PARTNERDESK_DATA"))
     }
 
     /// The language: `--lang`, else the locale's.
@@ -107,11 +107,11 @@ pub fn main() -> ExitCode {
         Err(e) => {
             // --help and --version are not errors; clap knows which is which.
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { EXIT_ERROR } else { 0 });
+            return if e.use_stderr() { ExitStatus::Error } else { ExitStatus::Success }.into();
         }
     };
     let Some(command) = &args.command else {
-        return interactive(&args);
+        return interactive(&args).into();
     };
     let mut out = Out::stdout();
     let status = match command {
@@ -122,18 +122,22 @@ pub fn main() -> ExitCode {
         Command::Completions { shell } => completions(*shell, &mut out),
         Command::Man => man(&mut out),
     };
+    // Flushed here, not in `Drop`, so that a failed write of the last lines is still reported.
+    let status = status.and_then(|status| out.finish().map(|()| status));
     match status {
-        Ok(code) => ExitCode::from(code),
-        Err(Failure::Data(e)) => {
-            eprintln!("{e}");
-            ExitCode::from(EXIT_ERROR)
-        }
-        Err(Failure::Usage(message)) => {
-            eprintln!("partnerdesk: {message}");
-            ExitCode::from(EXIT_ERROR)
-        }
-        Err(Failure::ClosedPipe) => ExitCode::SUCCESS,
+        Ok(status) => status.into(),
+        Err(Failure::Data(e)) => report(&e.to_string()),
+        Err(Failure::Usage(message)) => report(&format!("partnerdesk: {message}")),
+        Err(Failure::Output { name, error }) => report(&format!("partnerdesk: cannot write to {name}: {error}")),
+        Err(Failure::ClosedPipe) => ExitStatus::Success.into(),
     }
+}
+
+/// Prints an error on standard error (which may itself be closed: that is not worth a panic) and
+/// returns the error status.
+fn report(message: &str) -> ExitCode {
+    let _ = writeln!(io::stderr().lock(), "{message}");
+    ExitStatus::Error.into()
 }
 
 /// Why a command stopped early.
@@ -143,6 +147,13 @@ pub enum Failure {
     Data(DataError),
     /// The arguments do not fit together, or an output file cannot be written.
     Usage(String),
+    /// Writing to standard output failed for another reason than a closed pipe (a full disk).
+    Output {
+        /// The output, e.g. "standard output".
+        name: &'static str,
+        /// The operating system's reason.
+        error: io::Error,
+    },
     /// Whoever read our output went away (`partnerdesk list | head -1`): stop quietly.
     ClosedPipe,
 }
@@ -158,31 +169,35 @@ fn to_json(value: &impl serde::Serialize) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
-fn completions(shell: clap_complete::Shell, out: &mut Out) -> Result<u8, Failure> {
+fn completions(shell: clap_complete::Shell, out: &mut Out) -> Result<ExitStatus, Failure> {
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut <Args as clap::CommandFactory>::command(), "partnerdesk", &mut script);
     out.raw(&String::from_utf8_lossy(&script))?;
-    Ok(0)
+    Ok(ExitStatus::Success)
 }
 
-fn man(out: &mut Out) -> Result<u8, Failure> {
+fn man(out: &mut Out) -> Result<ExitStatus, Failure> {
     let mut page = Vec::new();
     let rendered = clap_mangen::Man::new(<Args as clap::CommandFactory>::command()).render(&mut page);
     rendered.map_err(|e| Failure::Usage(format!("cannot render the man page: {e}")))?;
     out.raw(&String::from_utf8_lossy(&page))?;
-    Ok(0)
+    Ok(ExitStatus::Success)
 }
 
 /// Opens the interactive view; its errors are reported here, after the terminal is restored.
-fn interactive(args: &Args) -> ExitCode {
+fn interactive(args: &Args) -> ExitStatus {
+    if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
+        let _ = report(
+            "partnerdesk: this terminal (TERM=dumb) cannot show the interactive view; \
+             use `partnerdesk query TEXT` or `partnerdesk list` instead",
+        );
+        return ExitStatus::Error;
+    }
     match crate::tui::run(args.source(), args.lang()) {
-        Ok(status) => ExitCode::from(status),
+        Ok(status) => status,
         Err(e) => {
-            eprintln!("{e}");
-            ExitCode::from(match e {
-                crate::tui::TuiError::Terminal(_) => 1,
-                _ => EXIT_ERROR,
-            })
+            let _ = report(&e.to_string());
+            ExitStatus::Error
         }
     }
 }

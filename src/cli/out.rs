@@ -1,40 +1,83 @@
-//! Standard output that ends quietly when the reader goes away.
+//! Standard output that ends quietly when the reader goes away, and loudly on any other failure.
 
 use std::io::{self, BufWriter, Write};
 
 use super::Failure;
 
-/// Buffered standard output; a closed pipe becomes [`Failure::ClosedPipe`] instead of a panic.
+/// Buffered standard output. A closed pipe becomes [`Failure::ClosedPipe`]; any other write or
+/// flush error (a full disk, a vanished terminal) becomes [`Failure::Output`], so that nothing is
+/// lost silently. Call [`Out::finish`] at the end: `Drop` cannot report an error.
 pub struct Out {
     inner: Box<dyn Write>,
+    name: &'static str,
 }
 
 impl Out {
     /// Standard output, buffered.
     pub fn stdout() -> Self {
-        Out { inner: Box::new(BufWriter::new(io::stdout().lock())) }
+        Out { inner: Box::new(BufWriter::new(io::stdout().lock())), name: "standard output" }
+    }
+
+    /// Any writer, named `name` in error messages (for tests).
+    pub fn to(inner: Box<dyn Write>, name: &'static str) -> Self {
+        Out { inner, name }
     }
 
     /// Writes `text` and a newline.
     pub fn line(&mut self, text: &str) -> Result<(), Failure> {
         let result = writeln!(self.inner, "{text}");
-        result.map_err(closed_or_ignored)
+        result.map_err(|e| self.failure(e))
     }
 
     /// Writes `text` as it is.
     pub fn raw(&mut self, text: &str) -> Result<(), Failure> {
-        self.inner.write_all(text.as_bytes()).map_err(closed_or_ignored)
+        let result = self.inner.write_all(text.as_bytes());
+        result.map_err(|e| self.failure(e))
+    }
+
+    /// Flushes what is buffered; the last chance to report a failed write.
+    pub fn finish(&mut self) -> Result<(), Failure> {
+        let result = self.inner.flush();
+        result.map_err(|e| self.failure(e))
+    }
+
+    fn failure(&self, error: io::Error) -> Failure {
+        if error.kind() == io::ErrorKind::BrokenPipe {
+            Failure::ClosedPipe
+        } else {
+            Failure::Output { name: self.name, error }
+        }
     }
 }
 
-impl Drop for Out {
-    fn drop(&mut self) {
-        let _ = self.inner.flush();
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Every write error on stdout ends the command quietly: a closed pipe is the usual one, and
-/// nothing useful can be said on a stdout that fails in any other way.
-fn closed_or_ignored(_: io::Error) -> Failure {
-    Failure::ClosedPipe
+    struct Failing(io::ErrorKind);
+
+    impl Write for Failing {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::Error::from(self.0))
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Err(io::Error::from(self.0))
+        }
+    }
+
+    #[test]
+    fn only_a_broken_pipe_is_a_quiet_end() {
+        let mut closed = Out::to(Box::new(Failing(io::ErrorKind::BrokenPipe)), "standard output");
+        assert!(matches!(closed.line("x"), Err(Failure::ClosedPipe)));
+        let mut full = Out::to(Box::new(Failing(io::ErrorKind::StorageFull)), "standard output");
+        assert!(matches!(full.line("x"), Err(Failure::Output { name: "standard output", .. })));
+        assert!(matches!(full.finish(), Err(Failure::Output { .. })));
+    }
+
+    #[test]
+    fn a_buffered_error_shows_at_finish() {
+        let mut out = Out::to(Box::new(BufWriter::new(Failing(io::ErrorKind::StorageFull))), "standard output");
+        assert!(out.line("short").is_ok(), "the buffer takes it");
+        assert!(matches!(out.finish(), Err(Failure::Output { .. })));
+    }
 }

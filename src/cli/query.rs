@@ -4,6 +4,7 @@ use clap::Args as ClapArgs;
 
 use super::report::{self, Record};
 use super::{Args, Failure, Out};
+use crate::exit::ExitStatus;
 use crate::search::{Query, SearchIndex};
 
 /// Options of `partnerdesk query`.
@@ -21,10 +22,16 @@ pub struct QueryArgs {
 }
 
 /// Runs the search; exit status 0 when something matched, 1 when nothing did.
-pub fn run(args: &Args, query: &QueryArgs, out: &mut Out) -> Result<u8, Failure> {
+pub fn run(args: &Args, query: &QueryArgs, out: &mut Out) -> Result<ExitStatus, Failure> {
+    let parsed = Query::parse(&query.text.join(" "));
+    if parsed.terms.is_empty() {
+        // An empty shell variable must not list the whole directory as if it had matched.
+        return Err(Failure::Usage(
+            "the query is empty; give a city, country, person or number, e.g. `partnerdesk query plock`".into(),
+        ));
+    }
     let dir = super::load(args)?;
     let index = SearchIndex::new(&dir);
-    let parsed = Query::parse(&query.text.join(" "));
     let hits = index.search(&parsed);
     let limit = if query.limit == 0 { hits.len() } else { query.limit.min(hits.len()) };
     let hits = &hits[..limit];
@@ -38,7 +45,7 @@ pub fn run(args: &Args, query: &QueryArgs, out: &mut Out) -> Result<u8, Failure>
             out.line(&report::line(&dir, index.target(hit.entry), hit.approximate, lang))?;
         }
     }
-    let status = if hits.is_empty() { 1 } else { 0 };
+    let status = if hits.is_empty() { ExitStatus::NoMatch } else { ExitStatus::Success };
     // The process ends right after this; freeing a large index first only costs time.
     std::mem::forget(index);
     std::mem::forget(dir);

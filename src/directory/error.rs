@@ -69,12 +69,10 @@ pub enum DataError {
         origin: Source,
     },
     /// The file is larger than a directory could reasonably be.
-    #[error("{origin}: is {size} bytes; a data file may be at most 10 MiB")]
+    #[error("{origin}: is larger than {} MiB, the most a data file may hold", super::MAX_BYTES >> 20)]
     TooLarge {
         /// The file.
         origin: Source,
-        /// Its size in bytes.
-        size: u64,
     },
     /// The file is not UTF-8 text.
     #[error("{origin}:{line}: is not valid UTF-8; save the data file as UTF-8 text")]

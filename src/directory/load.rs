@@ -1,6 +1,7 @@
 //! Reading a data file (or the embedded one) into a validated [`Directory`].
 
 use std::fs;
+use std::io::Read;
 
 use ron::extensions::Extensions;
 
@@ -20,22 +21,33 @@ pub fn load(source: &Source, current_year: i32) -> Result<Directory, DataError> 
         Source::Embedded => parse(EMBEDDED, source.clone(), current_year),
         Source::File(path) => {
             let read_error = |error| DataError::Read { origin: source.clone(), error };
-            let meta = fs::metadata(path).map_err(read_error)?;
-            if !meta.is_file() {
+            let file = fs::File::open(path).map_err(read_error)?;
+            if !file.metadata().map_err(read_error)?.is_file() {
                 return Err(DataError::NotAFile { origin: source.clone() });
             }
-            if meta.len() > MAX_BYTES {
-                return Err(DataError::TooLarge { origin: source.clone(), size: meta.len() });
-            }
-            let bytes = fs::read(path).map_err(read_error)?;
+            // The cap holds for the bytes actually read: a file that reports no size (in /proc)
+            // or grows while it is read is cut off one byte past the cap, never read in full.
+            let bytes = read_capped(file, MAX_BYTES)
+                .map_err(read_error)?
+                .ok_or_else(|| DataError::TooLarge { origin: source.clone() })?;
             let text = String::from_utf8(bytes).map_err(|e| {
                 let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
                 let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
                 DataError::NotUtf8 { origin: source.clone(), line }
             })?;
-            parse(&text, source.clone(), current_year)
+            // Windows Notepad may start the file with a byte-order mark; it is not part of the data.
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            parse(text, source.clone(), current_year)
         }
     }
+}
+
+/// Everything `reader` holds, or `None` if that is more than `cap` bytes: it reads at most one
+/// byte past the cap, whatever the file claims its size is.
+fn read_capped(reader: impl Read, cap: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    reader.take(cap + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= cap).then_some(bytes))
 }
 
 /// Parses and validates RON `text` that came from `source`.
@@ -66,5 +78,28 @@ fn explain(code: &ron::Error) -> String {
             format!("unknown field `{found}`{owner}; allowed fields are {}", allowed.join(", "))
         }
         other => format!("{other} (see data/directory.ron for the expected layout)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cap_holds_for_an_endless_source() {
+        // A /proc file reports size 0, and a file may grow while it is read: neither is read in full.
+        assert!(read_capped(std::io::repeat(b' '), 1024).unwrap().is_none());
+        assert_eq!(read_capped(&b"abc"[..], 3).unwrap().as_deref(), Some(&b"abc"[..]));
+        assert!(read_capped(&b"abcd"[..], 3).unwrap().is_none());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notepad.ron");
+        let windows = format!("\u{feff}{}", EMBEDDED.replace('\n', "\r\n"));
+        std::fs::write(&path, windows).unwrap();
+        let loaded = load(&Source::File(path), 2026).unwrap();
+        assert_eq!(loaded.cities().len(), 17);
     }
 }

@@ -22,6 +22,9 @@ pub fn message_for_key(key: KeyEvent, query_is_empty: bool) -> Option<Message> {
         KeyCode::Char('y') if ctrl => Message::CopyPhone,
         KeyCode::Char('y') if alt => Message::CopyEmail,
         KeyCode::Char('r') if ctrl => Message::Reload,
+        KeyCode::Char('l') if ctrl => Message::Redraw,
+        #[cfg(unix)]
+        KeyCode::Char('z') if ctrl => Message::Suspend,
         KeyCode::Char('h') if ctrl => Message::Backspace,
         KeyCode::Char('?') if query_is_empty => Message::ToggleHelp,
         KeyCode::Char(_) if ctrl || alt => return None,

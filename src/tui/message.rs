@@ -1,7 +1,7 @@
 //! Everything that can happen to the app: one variant per action, so this list documents what
 //! the app can do. Keys map to these in `keys.rs`; the event loop sends the rest.
 
-use crate::directory::Directory;
+use super::app::Loaded;
 
 /// What the user asked for, or what the outside world reported.
 #[derive(Debug)]
@@ -38,6 +38,10 @@ pub enum Message {
     CopyEmail,
     /// Reload the data file now (Ctrl-R).
     Reload,
+    /// Repaint the whole screen (Ctrl-L), after something else wrote on it.
+    Redraw,
+    /// Hand the terminal back to the shell and stop, until `fg` (Ctrl-Z, Unix only).
+    Suspend,
     /// Open or close the key help.
     ToggleHelp,
     /// Clear the query; quit when it is already empty; close the help first.
@@ -57,7 +61,7 @@ pub enum Message {
     /// The clipboard reported on a copy.
     Copied(CopyOutcome),
     /// The data file changed and was loaded again, or failed to load (with the message).
-    Reloaded(Result<Box<Directory>, String>),
+    Reloaded(Result<Box<Loaded>, String>),
 }
 
 /// What was copied, so that the status line can say so.
@@ -87,4 +91,8 @@ pub enum Command {
     Copy(String, Copied),
     /// Load the data file again.
     Reload,
+    /// Repaint every cell of the terminal.
+    Redraw,
+    /// Give the terminal back and stop the process until it is continued.
+    Suspend,
 }

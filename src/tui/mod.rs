@@ -11,29 +11,34 @@ pub mod message;
 pub mod theme;
 pub mod ui;
 pub mod update;
+pub mod watch;
 
 #[cfg(test)]
 mod tests;
 
 use std::io::{self, IsTerminal};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, SystemTime};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::{Duration, Instant, SystemTime};
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
 
 use crate::directory::{self, DataError, Source};
+use crate::exit::ExitStatus;
 use crate::i18n::Lang;
-use app::App;
+use app::{App, Loaded};
 use message::{Command, Message};
 use theme::Theme;
+use watch::Watch;
 
-/// How long the loop waits for input before it ticks.
+/// How often time advances in the model (status messages expire by ticks).
 const TICK: Duration = Duration::from_millis(250);
 
-/// How many ticks between looks at the data file's modification time (about a second).
-const WATCH_TICKS: u64 = 4;
+/// The longest the loop waits for input before it looks at signals and the terminal again.
+const CHECK: Duration = Duration::from_millis(100);
+
+/// How often the data file's modification time is looked at.
+const WATCH_FILE: Duration = Duration::from_secs(1);
 
 /// Why the interactive view could not run.
 #[derive(Debug, thiserror::Error)]
@@ -51,92 +56,198 @@ pub enum TuiError {
     Terminal(#[from] io::Error),
 }
 
-/// Exit statuses for the signals that end the view: 128 + the signal's number.
-const SIGNALS: [(i32, u8); 3] =
-    [(signal_hook::consts::SIGINT, 130), (signal_hook::consts::SIGTERM, 143), (signal_hook::consts::SIGHUP, 129)];
-
 /// Runs the interactive view until the user quits; returns the exit status.
-pub fn run(source: Source, lang: Lang) -> Result<u8, TuiError> {
+pub fn run(source: Source, lang: Lang) -> Result<ExitStatus, TuiError> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(TuiError::NotATerminal);
     }
     let year = crate::clock::current_year();
     let directory = directory::load(&source, year)?;
-    let signals: Vec<(Arc<AtomicBool>, u8)> = SIGNALS
-        .iter()
-        .map(|&(signal, status)| {
-            let flag = Arc::new(AtomicBool::new(false));
-            let _ = signal_hook::flag::register(signal, Arc::clone(&flag));
-            (flag, status)
-        })
-        .collect();
+    let watch = Watch::start()?;
 
-    // ratatui::init enters raw mode and the alternate screen, and restores both on a panic;
-    // our hook in front of its hook also turns mouse reporting off again.
-    let mut terminal = ratatui::try_init()?;
-    let restore_terminal = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
-        restore_terminal(info);
-    }));
-    let _ = execute!(io::stdout(), EnableMouseCapture);
+    let mut terminal = enter()?;
     let size = terminal.size()?;
     let mut app = App::new(directory, lang, year, (size.width, size.height));
     app.theme = Theme::from_no_color(std::env::var("NO_COLOR").ok().as_deref());
-    let result = event_loop(&mut terminal, &mut app, &source, &signals);
-    let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
-    Ok(result?)
-}
-
-fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
-    app: &mut App,
-    source: &Source,
-    signals: &[(Arc<AtomicBool>, u8)],
-) -> io::Result<u8> {
-    let mut tick = 0;
-    let mut watched = modified(source);
-    loop {
-        terminal.draw(|frame| ui::render(app, frame))?;
-        if let Some((_, status)) = signals.iter().find(|(flag, _)| flag.load(Ordering::Relaxed)) {
-            return Ok(*status);
-        }
-        let message = if event::poll(TICK)? {
-            match event::read()? {
-                Event::Key(key) => keys::message_for_key(key, app.query.is_empty()),
-                Event::Mouse(mouse) => keys::message_for_mouse(mouse),
-                Event::Resize(columns, rows) => Some(Message::Resize(columns, rows)),
-                _ => None,
-            }
-        } else {
-            tick += 1;
-            if tick % WATCH_TICKS == 0 && modified(source) != watched {
-                watched = modified(source);
-                perform(app, Command::Reload, source);
-            }
-            Some(Message::Tick(tick))
-        };
-        if let Some(message) = message
-            && let Some(command) = update::update(app, message)
-        {
-            perform(app, command, source);
-        }
-        if app.quit {
-            return Ok(0);
-        }
+    let result = EventLoop::new(&source, watch).run(&mut terminal, &mut app);
+    leave();
+    // A terminal that went away fails every write: that is a hang-up, not an error to report.
+    match result {
+        Err(_) if watch::terminal_hung_up() => Ok(ExitStatus::Hangup),
+        result => Ok(result?),
     }
 }
 
-/// Carries out a command and feeds its outcome back through `update`.
-fn perform(app: &mut App, command: Command, source: &Source) {
-    let outcome = match command {
-        Command::Copy(text, what) => Message::Copied(clipboard::copy(&text, what, &mut io::stdout())),
-        Command::Reload => Message::Reloaded(
-            directory::load(source, app.year).map(Box::new).map_err(|e| e.to_string().replace('\n', "; ")),
-        ),
-    };
-    update::update(app, outcome);
+/// Enters raw mode, the alternate screen and mouse reporting, and makes a panic leave them first.
+///
+/// Not `ratatui::init`: its restore prints with `eprintln!`, which panics on a terminal that has
+/// gone away, and a panic inside the panic hook aborts.
+fn enter() -> io::Result<ratatui::DefaultTerminal> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave();
+        previous(info);
+    }));
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen, EnableMouseCapture)?;
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
+}
+
+/// Leaves what [`enter`] entered, as far as the terminal still listens; never fails or prints.
+fn leave() {
+    let _ =
+        execute!(io::stdout(), DisableMouseCapture, crossterm::terminal::LeaveAlternateScreen, crossterm::cursor::Show);
+    let _ = crossterm::terminal::disable_raw_mode();
+}
+
+/// The loop's own state: the clocks, the watched file and a reload under way.
+struct EventLoop<'a> {
+    source: &'a Source,
+    watch: Watch,
+    tick: u64,
+    next_tick: Instant,
+    next_file_check: Instant,
+    file_stamp: Option<(SystemTime, u64)>,
+    reloads: (Sender<Message>, Receiver<Message>),
+    reloading: bool,
+}
+
+impl<'a> EventLoop<'a> {
+    fn new(source: &'a Source, watch: Watch) -> Self {
+        let now = Instant::now();
+        EventLoop {
+            source,
+            watch,
+            tick: 0,
+            next_tick: now + TICK,
+            next_file_check: now + WATCH_FILE,
+            file_stamp: modified(source),
+            reloads: mpsc::channel(),
+            reloading: false,
+        }
+    }
+
+    fn run(&mut self, terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<ExitStatus> {
+        loop {
+            terminal.draw(|frame| ui::render(app, frame))?;
+            // Asked on every turn, and every turn ends within CHECK, whatever the input.
+            if let Some(status) = self.watch.ending() {
+                return Ok(status);
+            }
+            if watch::terminal_hung_up() {
+                return Ok(ExitStatus::Hangup);
+            }
+            if self.watch.take_suspend() {
+                self.suspend(terminal)?;
+            }
+            if self.watch.take_resumed() {
+                resume(terminal)?;
+            }
+            let mut messages = Vec::new();
+            self.on_schedule(&mut messages);
+            let wait = self.next_tick.saturating_duration_since(Instant::now()).min(CHECK);
+            if event::poll(wait)? {
+                match event::read()? {
+                    Event::Key(key) => messages.extend(keys::message_for_key(key, app.query.is_empty())),
+                    Event::Mouse(mouse) => messages.extend(keys::message_for_mouse(mouse)),
+                    Event::Resize(columns, rows) => messages.push(Message::Resize(columns, rows)),
+                    _ => {}
+                }
+            }
+            for message in messages {
+                if let Some(command) = update::update(app, message) {
+                    self.perform(terminal, app, command)?;
+                }
+            }
+            if app.quit {
+                return Ok(ExitStatus::Success);
+            }
+        }
+    }
+
+    /// The work that time decides: ticks, a look at the data file, a finished reload.
+    fn on_schedule(&mut self, messages: &mut Vec<Message>) {
+        let now = Instant::now();
+        if now >= self.next_tick {
+            self.tick += 1;
+            self.next_tick = now + TICK;
+            messages.push(Message::Tick(self.tick));
+        }
+        if now >= self.next_file_check {
+            self.next_file_check = now + WATCH_FILE;
+            let stamp = modified(self.source);
+            if stamp != self.file_stamp && !self.reloading {
+                self.file_stamp = stamp;
+                self.start_reload();
+            }
+        }
+        if let Ok(reloaded) = self.reloads.1.try_recv() {
+            self.reloading = false;
+            messages.push(reloaded);
+        }
+    }
+
+    /// Loads, validates and indexes the data on another thread, so that keys, ticks and signals
+    /// stay live however large or hostile the file is.
+    fn start_reload(&mut self) {
+        if self.reloading {
+            return;
+        }
+        self.reloading = true;
+        let source = self.source.clone();
+        let year = crate::clock::current_year();
+        let sender = self.reloads.0.clone();
+        std::thread::spawn(move || {
+            let loaded = directory::load(&source, year)
+                .map(|directory| Box::new(Loaded::new(directory)))
+                .map_err(|e| e.to_string().replace('\n', "; "));
+            let _ = sender.send(Message::Reloaded(loaded));
+        });
+    }
+
+    /// Carries out a command and feeds its outcome back through `update`.
+    fn perform(&mut self, terminal: &mut ratatui::DefaultTerminal, app: &mut App, command: Command) -> io::Result<()> {
+        let outcome = match command {
+            Command::Copy(text, what) => Message::Copied(clipboard::copy(&text, what, &mut io::stdout())),
+            Command::Reload => {
+                self.file_stamp = modified(self.source);
+                self.start_reload();
+                return Ok(());
+            }
+            Command::Redraw => return repaint(terminal),
+            Command::Suspend => return self.suspend(terminal),
+        };
+        if let Some(command) = update::update(app, outcome) {
+            self.perform(terminal, app, command)?;
+        }
+        Ok(())
+    }
+
+    /// Like `less`: hands the terminal back to the shell, stops, and on `fg` takes it again and
+    /// repaints everything.
+    fn suspend(&mut self, terminal: &mut ratatui::DefaultTerminal) -> io::Result<()> {
+        leave();
+        self.watch.stop_process();
+        // The shell may have drawn on the screen meanwhile; SIGCONT needs no second repaint.
+        let _ = self.watch.take_resumed();
+        resume(terminal)
+    }
+}
+
+/// Takes the terminal again after a stop and repaints every cell.
+fn resume(terminal: &mut ratatui::DefaultTerminal) -> io::Result<()> {
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen, EnableMouseCapture)?;
+    repaint(terminal)
+}
+
+/// Makes the next draw paint every cell: clears the screen, then draws a blank frame, so that
+/// ratatui's diff against it covers the whole screen. (`Terminal::clear` would first ask the
+/// terminal where its cursor is, a round trip that some terminals never answer.)
+fn repaint(terminal: &mut ratatui::DefaultTerminal) -> io::Result<()> {
+    execute!(io::stdout(), crossterm::terminal::Clear(crossterm::terminal::ClearType::All))?;
+    terminal.draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))?;
+    Ok(())
 }
 
 /// The data file's modification time and size, to notice edits; `None` for the embedded data.

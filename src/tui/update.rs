@@ -63,8 +63,10 @@ pub fn update(app: &mut App, message: Message) -> Option<Command> {
             set_status(app, message);
         }
         Message::Reload => return Some(Command::Reload),
-        Message::Reloaded(Ok(directory)) => {
-            app.replace_directory(*directory);
+        Message::Redraw => return Some(Command::Redraw),
+        Message::Suspend => return Some(Command::Suspend),
+        Message::Reloaded(Ok(loaded)) => {
+            app.replace_directory(*loaded);
             app.warning = None;
             set_status(app, app.lang.text().reloaded.to_string());
         }
