@@ -158,6 +158,63 @@ fn control_character_in_text() {
 }
 
 #[test]
+fn a_control_character_at_the_start_is_placed_on_its_own_line() {
+    // A look-up for `name` once also matched `given_name` on an earlier line.
+    let text = broken("given_name: \"Alina\"", "given_name: \"\\u{7}Alina\"");
+    assert_one_problem(&text, line_of(&text, "\\u{7}Alina"), "person \"seel\": given_name contains the control character U+0007");
+    let text = broken("name: \"Graz\"", "name: \"\\u{7}Graz\"");
+    assert_one_problem(&text, line_of(&text, "\\u{7}Graz"), "name contains the control character U+0007");
+}
+
+#[test]
+fn bidirectional_controls_and_line_separators_are_refused_in_every_text() {
+    for (escape, kind) in [
+        ("\\u{202E}", "bidirectional control U+202E"),
+        ("\\u{2066}", "bidirectional control U+2066"),
+        ("\\u{200F}", "bidirectional control U+200F"),
+        ("\\u{2028}", "line or paragraph separator U+2028"),
+        ("\\u{2029}", "line or paragraph separator U+2029"),
+    ] {
+        let text = broken("region: \"Tolna\"", &format!("region: \"Tol{escape}na\""));
+        assert_one_problem(&text, line_of(&text, "region: \"Tol"), &format!("city \"Gyönk\": region contains the {kind}"));
+        let text = broken("family_name: \"Otto\"", &format!("family_name: \"Ot{escape}to\""));
+        assert_one_problem(&text, line_of(&text, "family_name: \"Ot"), &format!("family_name contains the {kind}"));
+    }
+}
+
+#[test]
+fn names_that_differ_only_by_unicode_form_or_a_space_are_duplicates() {
+    // "Płock" with ł precomposed in the data; the same name typed in decomposed form (o + U+0301).
+    let text = broken("name: \"Troyes\"", "name: \"Logron\\u{303}o\"");
+    let found = problems(&text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("duplicate city name"), "{found:?}");
+    let text = broken("name: \"Troyes\"", "name: \"Graz \"");
+    let found = problems(&text);
+    assert!(found.iter().any(|p| p.contains("duplicate city name")), "{found:#?}");
+    assert!(found.iter().any(|p| p.contains("name \"Graz \" starts or ends with a space")), "{found:#?}");
+}
+
+#[test]
+fn leading_and_trailing_spaces_are_refused() {
+    let text = broken("region: \"Tolna\"", "region: \" Tolna\"");
+    assert_one_problem(&text, line_of(&text, "region: \" Tolna"), "region \" Tolna\" starts or ends with a space");
+}
+
+#[test]
+fn a_long_value_among_many_repeated_keys_is_placed_quickly() {
+    // Every key of a city repeated in one huge note, and a long bad value: placing the problem
+    // once cost a string per occurrence of the key; now it is one pass over the file.
+    let noise = "name: contact: code:".repeat(100_000);
+    let long = "x".repeat(1_000_000);
+    let text = broken("note: \"friendship since 1964; Urkunde Oct 1968\"", &format!("note: \"{noise}\""))
+        .replacen("code: \"AT\"", &format!("code: \"{long}\""), 1);
+    let found = problems(&text);
+    assert_eq!(found.len(), 1, "{}", found.len());
+    assert!(found[0].starts_with(&format!("test.ron:{}:", line_of(&text, "code: \"xxx"))));
+}
+
+#[test]
 fn head_that_names_no_person() {
     let text = broken("head: \"sacaliuc\"", "head: \"boss\"");
     assert_one_problem(&text, line_of(&text, "head: \"boss\""), "office: head \"boss\" names no person");

@@ -5,6 +5,7 @@
 
 mod error;
 mod load;
+mod locate;
 pub mod model;
 pub mod phone;
 pub mod validate;

@@ -1,9 +1,13 @@
 //! The rules a data file must follow. Every broken rule is reported, not just the first.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
+use unicode_normalization::UnicodeNormalization;
+
 use super::error::Problem;
-use super::model::{City, DirectoryData, Person};
+use super::locate::Locator;
+use super::model::{Address, City, Country, DirectoryData, Office, Person};
 use super::phone::{PHONE_FORM, Phone};
 
 /// The first year a partnership may have begun.
@@ -11,11 +15,11 @@ pub const FIRST_YEAR: i32 = 1945;
 
 /// Checks `data` (parsed from `text`) and returns every problem, each placed on a line where possible.
 pub fn problems(data: &DirectoryData, text: &str, current_year: i32) -> Vec<Problem> {
-    let mut check = Checker { text, problems: Vec::new() };
+    let mut check = Checker { text, locator: OnceCell::new(), problems: Vec::new() };
     check.office(data);
     check.people(&data.people);
     check.cities(&data.cities, &data.people, current_year);
-    check.control_characters(data);
+    check.texts(data);
     check.problems.sort_by_key(|p| p.line.unwrap_or(usize::MAX));
     check.problems
 }
@@ -32,6 +36,8 @@ struct Anchor<'a> {
 
 struct Checker<'t> {
     text: &'t str,
+    /// Built on the first problem to place: a valid file never pays for it.
+    locator: OnceCell<Locator<'t>>,
     problems: Vec<Problem>,
 }
 
@@ -90,7 +96,8 @@ impl Checker<'_> {
         let ids: HashSet<&str> = people.iter().map(|p| p.id.as_str()).collect();
         let mut seen: HashMap<String, usize> = HashMap::new();
         for city in cities {
-            let key = city.name.to_lowercase();
+            // "Płock" typed on two keyboards (composed or not), or with a stray space, is one city.
+            let key = city.name.trim().nfc().collect::<String>().to_lowercase();
             let nth = *seen.get(&key).unwrap_or(&0);
             seen.insert(key, nth + 1);
             // Problems inside this city are placed at or after the line of its name.
@@ -135,27 +142,35 @@ impl Checker<'_> {
     /// `field: value`.
     fn report_from(&mut self, anchor: Option<&Anchor>, field: &str, value: &str, message: String) {
         let line = self.budget().then(|| {
-            let from = anchor.and_then(|a| locate(self.text, a.field, a.value, a.nth)).map_or(0, |line| line - 1);
-            locate_after(self.text, from, field, value)
+            let text = self.text;
+            let at = self.locator.get_or_init(|| Locator::new(text));
+            let from = anchor.and_then(|a| at.nth(a.field, a.value, a.nth)).unwrap_or(0);
+            at.at_or_after(from, field, value)
         });
         self.problems.push(Problem::at(line.flatten(), None, message));
     }
 
-    /// Finding a line scans the text, so only the first [`LOCATED_PROBLEMS`] problems get one:
-    /// a huge file full of mistakes is still reported quickly.
+    /// Only the first [`LOCATED_PROBLEMS`] problems get a line: a huge file full of mistakes is
+    /// still reported quickly, and briefly enough to read.
     fn budget(&self) -> bool {
         self.problems.len() < LOCATED_PROBLEMS
     }
 
-    fn control_characters(&mut self, data: &DirectoryData) {
+    /// Rules for every text: no control, bidirectional or line-separating characters, which would
+    /// reach the terminal raw or turn what is shown around; no leading or trailing spaces, which
+    /// make two names look alike that do not compare alike.
+    fn texts(&mut self, data: &DirectoryData) {
         for_each_text(data, |owner, field, value| {
-            if let Some(c) = value.chars().find(|c| c.is_control()) {
+            if let Some((c, kind)) = value.chars().find_map(|c| forbidden(c).map(|kind| (c, kind))) {
                 let message = format!(
-                    "{owner}: {field} contains the control character U+{:04X}; text may not contain control characters",
+                    "{owner}: {field} contains the {kind} U+{:04X}; text may not contain control characters, \
+                     bidirectional controls or line separators",
                     c as u32
                 );
-                let line = if self.budget() { locate_prefix(self.text, field, &printable_prefix(value)) } else { None };
-                self.problems.push(Problem::at(line, None, message));
+                self.report_from(None, field, value, message);
+            } else if !value.trim().is_empty() && value.trim() != value {
+                let message = format!("{owner}: {field} {value:?} starts or ends with a space; remove it");
+                self.report_from(None, field, value, message);
             }
         });
     }
@@ -213,108 +228,74 @@ impl std::fmt::Display for Owner<'_> {
     }
 }
 
-/// Calls `visit` with every text in the file, who owns it and the field's name.
+/// What kind of character `c` is, if no text may contain it.
+fn forbidden(c: char) -> Option<&'static str> {
+    match c {
+        '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+            Some("bidirectional control")
+        }
+        '\u{2028}' | '\u{2029}' => Some("line or paragraph separator"),
+        c if c.is_control() => Some("control character"),
+        _ => None,
+    }
+}
+
+/// Calls `visit` with every text in the file, who owns it and the field's name. Every model type
+/// is destructured in full, so that a new field is a compile error here until it is visited.
 fn for_each_text<'a>(data: &'a DirectoryData, mut visit: impl FnMut(Owner<'a>, &'static str, &'a str)) {
-    let o = &data.office;
+    let DirectoryData { office, people, cities } = data;
+    let Office { name, department, visiting_address, postal_address, transit_stop, email, fax, head } = office;
     for (field, value) in [
-        ("name", &o.name),
-        ("department", &o.department),
-        ("transit_stop", &o.transit_stop),
-        ("email", &o.email),
-        ("fax", &o.fax),
-        ("head", &o.head),
+        ("name", name),
+        ("department", department),
+        ("transit_stop", transit_stop),
+        ("email", email),
+        ("fax", fax),
+        ("head", head),
     ] {
         visit(Owner::Office, field, value);
     }
-    for a in [&o.visiting_address, &o.postal_address] {
-        if let Some(building) = &a.building {
+    for address in [visiting_address, postal_address] {
+        let Address { building, street, postcode, city } = address;
+        if let Some(building) = building {
             visit(Owner::Office, "building", building);
         }
-        visit(Owner::Office, "street", &a.street);
-        visit(Owner::Office, "postcode", &a.postcode);
-        visit(Owner::Office, "city", &a.city);
+        visit(Owner::Office, "street", street);
+        visit(Owner::Office, "postcode", postcode);
+        visit(Owner::Office, "city", city);
     }
-    for p in &data.people {
-        let who = Owner::Person(&p.id);
+    for person in people {
+        let Person { id, given_name, family_name, role, phone, fax, email } = person;
+        let who = Owner::Person(id);
         for (field, value) in [
-            ("id", &p.id),
-            ("given_name", &p.given_name),
-            ("family_name", &p.family_name),
-            ("role", &p.role),
-            ("phone", &p.phone),
-            ("fax", &p.fax),
-            ("email", &p.email),
+            ("id", id),
+            ("given_name", given_name),
+            ("family_name", family_name),
+            ("role", role),
+            ("phone", phone),
+            ("fax", fax),
+            ("email", email),
         ] {
             visit(who, field, value);
         }
     }
-    for c in &data.cities {
-        let what = Owner::City(&c.name);
-        for (field, value) in [
-            ("name", &c.name),
-            ("region", &c.region),
-            ("contact", &c.contact),
-            ("note", &c.note),
-            ("code", &c.country.code),
-            ("de", &c.country.de),
-            ("en", &c.country.en),
-        ] {
+    for city in cities {
+        // `since` is a number: it has no text to check.
+        let City { name, native, german, aliases, country, region, since: _, contact, note } = city;
+        let Country { code, de, en } = country;
+        let what = Owner::City(name);
+        for (field, value) in
+            [("name", name), ("region", region), ("contact", contact), ("note", note), ("code", code), ("de", de), ("en", en)]
+        {
             visit(what, field, value);
         }
-        for (field, value) in [("native", &c.native), ("german", &c.german)] {
+        for (field, value) in [("native", native), ("german", german)] {
             if let Some(value) = value {
                 visit(what, field, value);
             }
         }
-        for alias in &c.aliases {
+        for alias in aliases {
             visit(what, "aliases", alias);
         }
     }
-}
-
-/// Control characters stand in the file as escapes; the locator looks for the text before them.
-fn printable_prefix(value: &str) -> String {
-    value.chars().take_while(|c| !c.is_control()).collect()
-}
-
-/// The 1-based line of the `nth` (0-based) line that holds `field: "value"` (or a bare value).
-pub fn locate(text: &str, field: &str, value: &str, nth: usize) -> Option<usize> {
-    let mut line = find_line(text, 0, field, value, true)?;
-    for _ in 0..nth {
-        line = find_line(text, line, field, value, true)?;
-    }
-    Some(line)
-}
-
-/// The first line that holds `field: "prefix…`.
-fn locate_prefix(text: &str, field: &str, prefix: &str) -> Option<usize> {
-    find_line(text, 0, field, prefix, false)
-}
-
-/// The first line that holds `field: value`, skipping the first `after` lines.
-fn locate_after(text: &str, after: usize, field: &str, value: &str) -> Option<usize> {
-    find_line(text, after, field, value, true)
-}
-
-fn find_line(text: &str, after: usize, field: &str, value: &str, exact: bool) -> Option<usize> {
-    text.lines().enumerate().skip(after).find_map(|(i, line)| {
-        let mut rest = line;
-        while let Some(at) = rest.find(field) {
-            rest = &rest[at + field.len()..];
-            let Some(tail) = rest.trim_start().strip_prefix(':') else { continue };
-            let tail = tail.trim_start();
-            let quoted = if exact { format!("\"{value}\"") } else { format!("\"{value}") };
-            let found = if let Some(list) = tail.strip_prefix('[') {
-                list.contains(&quoted) // `aliases: ["…", "…"]`
-            } else if tail.starts_with('"') {
-                tail.starts_with(&quoted)
-            } else {
-                tail.starts_with(value) // a bare number, `since: 1988`
-            };
-            if found {
-                return Some(i + 1);
-            }
-        }
-        None
-    })
 }
