@@ -43,9 +43,19 @@ fn large(c: &mut Criterion) {
     c.bench_function("100k/build index", |b| b.iter(|| black_box(SearchIndex::new(&dir).len())));
 }
 
+/// The bound on hostile input: a city named with 1 MB of letters, searched for 150 letters.
+fn hostile(c: &mut Criterion) {
+    let name = "graz".repeat(250_000);
+    let text = directory::EMBEDDED.replacen("name: \"Graz\"", &format!("name: \"{name}\""), 1);
+    let dir = directory::parse(&text, Source::Embedded, 2026).expect("still valid");
+    let index = SearchIndex::new(&dir);
+    let query = Query::parse(&"gr".repeat(75));
+    c.bench_function("1 MB field/150-letter query", |b| b.iter(|| black_box(index.search(&query).len())));
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
-    targets = embedded, large
+    targets = embedded, large, hostile
 }
 criterion_main!(benches);

@@ -337,3 +337,93 @@ fn a_closed_pipe_ends_quietly() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
+
+#[test]
+fn an_empty_or_blank_query_is_an_error_not_a_listing() {
+    for text in ["", "   "] {
+        partnerdesk()
+            .args(["query", text])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains("the query is empty"));
+    }
+}
+
+#[test]
+fn an_empty_partnerdesk_data_counts_as_unset() {
+    partnerdesk()
+        .env("PARTNERDESK_DATA", "")
+        .args(["check"])
+        .assert()
+        .success()
+        .stdout("ok: 17 cities, 6 people (embedded data)\n");
+}
+
+#[test]
+fn a_dumb_terminal_gets_pointed_at_query() {
+    partnerdesk().env("TERM", "dumb").assert().code(2).stderr(predicate::str::contains("partnerdesk query"));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_on_standard_output_is_exit_2_for_every_command() {
+    for args in [
+        &["query", "plock"][..],
+        &["list"],
+        &["list", "people", "--format", "csv"],
+        &["list", "--format", "json"],
+        &["export", "--vcard"],
+        &["check"],
+        &["completions", "bash"],
+        &["man"],
+    ] {
+        let full = fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let output = Process::new(env!("CARGO_BIN_EXE_partnerdesk"))
+            .env_remove("PARTNERDESK_DATA")
+            .args(args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("cannot write to standard output"), "{args:?}: {stderr}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn export_out_follows_a_link_refuses_a_device_and_keeps_permissions() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("team.vcf");
+    fs::write(&target, "old").unwrap();
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o644)).unwrap();
+    let link = dir.path().join("link.vcf");
+    symlink("team.vcf", &link).unwrap();
+
+    partnerdesk().args(["export", "--vcard", "--out"]).arg(&link).assert().success();
+    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays a link");
+    assert!(fs::read_to_string(&target).unwrap().starts_with("BEGIN:VCARD"), "its target got the cards");
+    assert_eq!(fs::metadata(&target).unwrap().permissions().mode() & 0o777, 0o644, "permissions kept");
+
+    partnerdesk()
+        .args(["export", "--vcard", "--out", "/dev/null"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/dev/null: is not a regular file"));
+    partnerdesk().args(["export", "--vcard", "--out"]).arg(dir.path()).assert().code(2);
+
+    // A folder that cannot be written: exit 2, the message names the file, nothing left behind.
+    let locked = dir.path().join("locked");
+    fs::create_dir(&locked).unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o555)).unwrap();
+    let blocked = partnerdesk().args(["export", "--vcard", "--out"]).arg(locked.join("x.vcf")).output().unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+    // Root may write anyway; then the file is simply there.
+    if blocked.status.code() == Some(2) {
+        assert!(String::from_utf8_lossy(&blocked.stderr).contains("x.vcf: cannot write"));
+    }
+    let names: Vec<_> = fs::read_dir(&locked).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(names.iter().all(|n| n == "x.vcf"), "no temporary file left: {names:?}");
+}

@@ -161,7 +161,11 @@ fn control_character_in_text() {
 fn a_control_character_at_the_start_is_placed_on_its_own_line() {
     // A look-up for `name` once also matched `given_name` on an earlier line.
     let text = broken("given_name: \"Alina\"", "given_name: \"\\u{7}Alina\"");
-    assert_one_problem(&text, line_of(&text, "\\u{7}Alina"), "person \"seel\": given_name contains the control character U+0007");
+    assert_one_problem(
+        &text,
+        line_of(&text, "\\u{7}Alina"),
+        "person \"seel\": given_name contains the control character U+0007",
+    );
     let text = broken("name: \"Graz\"", "name: \"\\u{7}Graz\"");
     assert_one_problem(&text, line_of(&text, "\\u{7}Graz"), "name contains the control character U+0007");
 }
@@ -176,7 +180,11 @@ fn bidirectional_controls_and_line_separators_are_refused_in_every_text() {
         ("\\u{2029}", "line or paragraph separator U+2029"),
     ] {
         let text = broken("region: \"Tolna\"", &format!("region: \"Tol{escape}na\""));
-        assert_one_problem(&text, line_of(&text, "region: \"Tol"), &format!("city \"Gyönk\": region contains the {kind}"));
+        assert_one_problem(
+            &text,
+            line_of(&text, "region: \"Tol"),
+            &format!("city \"Gyönk\": region contains the {kind}"),
+        );
         let text = broken("family_name: \"Otto\"", &format!("family_name: \"Ot{escape}to\""));
         assert_one_problem(&text, line_of(&text, "family_name: \"Ot"), &format!("family_name contains the {kind}"));
     }
@@ -207,8 +215,11 @@ fn a_long_value_among_many_repeated_keys_is_placed_quickly() {
     // once cost a string per occurrence of the key; now it is one pass over the file.
     let noise = "name: contact: code:".repeat(100_000);
     let long = "x".repeat(1_000_000);
-    let text = broken("note: \"friendship since 1964; Urkunde Oct 1968\"", &format!("note: \"{noise}\""))
-        .replacen("code: \"AT\"", &format!("code: \"{long}\""), 1);
+    let text = broken("note: \"friendship since 1964; Urkunde Oct 1968\"", &format!("note: \"{noise}\"")).replacen(
+        "code: \"AT\"",
+        &format!("code: \"{long}\""),
+        1,
+    );
     let found = problems(&text);
     assert_eq!(found.len(), 1, "{}", found.len());
     assert!(found[0].starts_with(&format!("test.ron:{}:", line_of(&text, "code: \"xxx"))));

@@ -2,6 +2,7 @@
 //!
 //! Exit statuses follow fzf: 0 success, 1 nothing found, 2 bad arguments or bad data, 130 interrupted.
 
+mod atomic;
 mod check;
 mod export;
 mod list;

@@ -284,9 +284,15 @@ fn for_each_text<'a>(data: &'a DirectoryData, mut visit: impl FnMut(Owner<'a>, &
         let City { name, native, german, aliases, country, region, since: _, contact, note } = city;
         let Country { code, de, en } = country;
         let what = Owner::City(name);
-        for (field, value) in
-            [("name", name), ("region", region), ("contact", contact), ("note", note), ("code", code), ("de", de), ("en", en)]
-        {
+        for (field, value) in [
+            ("name", name),
+            ("region", region),
+            ("contact", contact),
+            ("note", note),
+            ("code", code),
+            ("de", de),
+            ("en", en),
+        ] {
             visit(what, field, value);
         }
         for (field, value) in [("native", native), ("german", german)] {

@@ -3,6 +3,9 @@
 
 use super::fold::{char_mask, fold_str};
 
+/// The longest term searched, in folded (ASCII) bytes; the rest is ignored.
+pub const TERM_CAP: usize = 128;
+
 /// Which fields a term may match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
@@ -85,7 +88,9 @@ fn parse_term(token: &str) -> Option<Term> {
             }
         }
     }
-    let text = fold_str(rest);
+    let mut text = fold_str(rest);
+    // Skim's work grows with the term's length; nobody types a longer name than this.
+    text.truncate(TERM_CAP);
     (!text.is_empty()).then(|| Term { mask: char_mask(&text), text, exact, scope, position: 0 })
 }
 

@@ -194,3 +194,29 @@ fn narrowing_gives_the_same_answer_as_a_full_search() {
     assert_eq!(index.name(hits[0].entry), "Brescia");
     assert!(hits[0].approximate);
 }
+
+/// The embedded directory with one city's name replaced by `name`.
+fn with_city_name(name: &str) -> Directory {
+    let text = directory::EMBEDDED.replacen("name: \"Graz\"", &format!("name: \"{name}\""), 1);
+    directory::parse(&text, Source::Embedded, 2026).expect("still valid")
+}
+
+#[test]
+fn a_one_megabyte_field_and_a_long_query_answer_in_bounded_time() {
+    // Unbounded, skim's matrix for this took 39 s and 2.4 GB; the typo fallback's table aborted
+    // the process for a 100k-letter word and a similar query.
+    let word: String = "graz".repeat(250_000);
+    let dir = with_city_name(&word);
+    let index = SearchIndex::new(&dir);
+    let long_query: String = "gr".repeat(75);
+    assert_eq!(Query::parse(&long_query).terms[0].text.len(), query::TERM_CAP);
+    let hits = index.search(&Query::parse(&long_query));
+    assert!(
+        hits.iter()
+            .all(|h| index.target(h.entry) == Target::City(dir.cities().iter().position(|c| c.name == word).unwrap()))
+    );
+    // A near miss of the whole word: no fuzzy hit, so the typo fallback runs on the huge word.
+    let near: String = format!("x{}", &word[1..100_000]);
+    assert!(index.search(&Query::parse(&near)).is_empty());
+    let _ = index.highlights(&Query::parse(&long_query), hits.first().map_or(0, |h| h.entry));
+}
