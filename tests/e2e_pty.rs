@@ -247,3 +247,26 @@ fn closing_the_terminal_ends_the_program_within_two_seconds() {
     assert!(closed.elapsed() < Duration::from_secs(2), "ended after {:?}", closed.elapsed());
     assert_eq!(status.exit_code(), 129, "{status:?}");
 }
+
+#[test]
+fn an_edit_is_picked_up_while_keys_keep_arriving() {
+    // Time once advanced only when no key came for a while: a key every 150 ms held a reload off.
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("directory.ron");
+    std::fs::write(&path, partnerdesk::directory::EMBEDDED).unwrap();
+    let data = path.to_string_lossy().into_owned();
+    let mut session = Session::start(&["--lang", "en", "--data", &data]);
+    session.send(b"graz");
+    session.wait_for(&["Steiermark (Styria)"]);
+    let edited = partnerdesk::directory::EMBEDDED.replace("Steiermark (Styria)", "Styria");
+    std::fs::write(&path, edited).unwrap();
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(4) && !session.contents().contains("Region        Styria") {
+        session.send(b"\x1b[A"); // ↑ on the first row, which changes nothing
+        thread::sleep(Duration::from_millis(150));
+    }
+    session.wait_for(&["Region        Styria"]);
+    assert!(start.elapsed() < Duration::from_secs(4), "the reload waited for the keys to stop");
+    session.send(b"\x03");
+    assert_eq!(session.exit_code(), 0);
+}

@@ -1,6 +1,6 @@
 //! The command line: argument parsing, dispatch and exit statuses.
 //!
-//! Exit statuses follow fzf: 0 success, 1 nothing found, 2 bad arguments or bad data, 130 interrupted.
+//! Exit statuses follow fzf; [`crate::exit::ExitStatus`] maps them to numbers.
 
 mod atomic;
 mod check;
@@ -32,7 +32,8 @@ The directory is compiled in; --data FILE or the environment variable PARTNERDES
 partnerdesk at another RON data file (--data wins). LC_ALL, LC_MESSAGES or LANG starting with \"de\" \
 selects German; --lang overrides it. NO_COLOR turns colours off.
 
-Exit status: 0 success, 1 `query` found nothing, 2 bad arguments or bad data, 130 interrupted.";
+Exit status: 0 success, 1 `query` found nothing, 2 bad arguments, bad data or a failed write; \
+the interactive view ends with 129 (hang-up), 130 (SIGINT), 131 (SIGQUIT) or 143 (SIGTERM).";
 
 /// Who at Darmstadt's international relations office handles a partner city, and how to reach them.
 #[derive(Debug, Parser)]

@@ -78,6 +78,9 @@ mod tests {
             message_for_key(key(KeyCode::Char('P'), KeyModifiers::SHIFT), false),
             Some(Message::Insert('P'))
         ));
+        assert!(matches!(message_for_key(key(KeyCode::Char('l'), ctrl), false), Some(Message::Redraw)));
+        #[cfg(unix)]
+        assert!(matches!(message_for_key(key(KeyCode::Char('z'), ctrl), false), Some(Message::Suspend)));
         let mut release = key(KeyCode::Char('a'), none);
         release.kind = KeyEventKind::Release;
         assert!(message_for_key(release, true).is_none());

@@ -1,0 +1,93 @@
+//! A query and a sequence of messages through the interactive view's `update`, each step rendered
+//! into a `TestBackend` of arbitrary size (1×1 included): no panic, whatever is typed.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use arbitrary::Arbitrary;
+use libfuzzer_sys::fuzz_target;
+use partnerdesk::directory::{self, Directory, Source};
+use partnerdesk::i18n::Lang;
+use partnerdesk::tui::app::App;
+use partnerdesk::tui::message::Message;
+use partnerdesk::tui::{ui, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+#[derive(Debug, Arbitrary)]
+enum Step {
+    Type(String),
+    Key(u8),
+    Click(u16, u16),
+    Resize(u8, u8),
+    Tick(u8),
+}
+
+#[derive(Debug, Arbitrary)]
+struct Input {
+    german: bool,
+    columns: u8,
+    rows: u8,
+    steps: Vec<Step>,
+}
+
+fn directory() -> Directory {
+    static DIRECTORY: OnceLock<Directory> = OnceLock::new();
+    DIRECTORY.get_or_init(|| directory::load(&Source::Embedded, 2026).expect("embedded data")).clone()
+}
+
+/// Every message a key can send, by number.
+fn key(n: u8) -> Message {
+    let all = [
+        Message::Backspace,
+        Message::Delete,
+        Message::DeleteWord,
+        Message::ClearQuery,
+        Message::CursorLeft,
+        Message::CursorRight,
+        Message::CursorHome,
+        Message::CursorEnd,
+        Message::Up,
+        Message::Down,
+        Message::PageUp,
+        Message::PageDown,
+        Message::CopyPhone,
+        Message::CopyEmail,
+        Message::ToggleHelp,
+        Message::Escape,
+        Message::ScrollUp,
+        Message::ScrollDown,
+    ];
+    all.into_iter().nth(usize::from(n) % 18).unwrap_or(Message::Up)
+}
+
+fuzz_target!(|input: Input| {
+    let lang = if input.german { Lang::De } else { Lang::En };
+    let size = (u16::from(input.columns.max(1)), u16::from(input.rows.max(1)));
+    let mut app = App::new(directory(), lang, 2026, size);
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("a test terminal");
+    let mut tick = 0;
+    for step in input.steps.into_iter().take(64) {
+        let messages: Vec<Message> = match step {
+            Step::Type(text) => text.chars().take(256).map(Message::Insert).collect(),
+            Step::Key(n) => vec![key(n)],
+            Step::Click(x, y) => vec![Message::Click(x, y)],
+            Step::Resize(columns, rows) => {
+                let (columns, rows) = (u16::from(columns.max(1)), u16::from(rows.max(1)));
+                terminal.resize(ratatui::layout::Rect::new(0, 0, columns, rows)).expect("resize");
+                vec![Message::Resize(columns, rows)]
+            }
+            Step::Tick(n) => {
+                tick += u64::from(n);
+                vec![Message::Tick(tick)]
+            }
+        };
+        for message in messages {
+            let _ = update::update(&mut app, message);
+        }
+        if app.quit {
+            break;
+        }
+        terminal.draw(|frame| ui::render(&app, frame)).expect("a frame");
+    }
+});
