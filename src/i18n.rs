@@ -44,6 +44,25 @@ impl Lang {
     }
 }
 
+/// A fixed text in both languages, for tables that live elsewhere (the keymap).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Words {
+    /// German.
+    pub de: &'static str,
+    /// English.
+    pub en: &'static str,
+}
+
+impl Words {
+    /// The text in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::De => self.de,
+            Lang::En => self.en,
+        }
+    }
+}
+
 /// The strings of the user interface, one set per language.
 #[derive(Debug)]
 pub struct Text {
@@ -105,12 +124,16 @@ pub struct Text {
     pub reloaded: &'static str,
     /// Warning: the new data file is invalid; the old data stays.
     pub reload_failed: &'static str,
-    /// Footer hints.
-    pub keys_footer: &'static str,
     /// Title of the help overlay.
     pub help_title: &'static str,
-    /// The help overlay's rows: key, what it does.
-    pub help: &'static [(&'static str, &'static str)],
+    /// The help's first row: typing searches.
+    pub typing: &'static str,
+    /// What typing does.
+    pub typing_help: &'static str,
+    /// The help's last row: the query syntax.
+    pub syntax: &'static str,
+    /// What the syntax does.
+    pub syntax_help: &'static str,
     /// Shown when the terminal is too small.
     pub too_small: &'static str,
 }
@@ -145,23 +168,11 @@ static DE: Text = Text {
     nothing_selected: "Nichts ausgewählt",
     reloaded: "Daten neu geladen",
     reload_failed: "Neue Daten ungültig, alte bleiben",
-    keys_footer: "↑↓ wählen · Enter Telefon kopieren · Alt-Y E-Mail · F1 Hilfe · Esc beenden",
     help_title: "Tasten",
-    help: &[
-        ("Tippen", "Suchen (Stadt, Land, Person, Durchwahl)"),
-        ("↑ ↓  Ctrl-P Ctrl-N  Ctrl-K Ctrl-J", "Auswahl bewegen"),
-        ("PgUp PgDn", "Seitenweise bewegen"),
-        ("← →  Home End  Ctrl-A Ctrl-E", "Cursor bewegen"),
-        ("Backspace  Ctrl-W  Ctrl-U", "Zeichen / Wort / alles löschen"),
-        ("Enter  Ctrl-Y", "Telefonnummer kopieren"),
-        ("Alt-Y", "E-Mail-Adresse kopieren"),
-        ("Ctrl-R", "Daten neu laden"),
-        ("Ctrl-L  Ctrl-Z", "Neu zeichnen / anhalten (Unix)"),
-        ("F1  ?", "Diese Hilfe"),
-        ("Esc", "Suche leeren, dann beenden"),
-        ("Ctrl-C", "Beenden"),
-        ("land: person: jahr: 'text", "Feld wählen, genauer Treffer"),
-    ],
+    typing: "Tippen",
+    typing_help: "Suchen (Stadt, Land, Person, Durchwahl)",
+    syntax: "land: person: jahr: 'text",
+    syntax_help: "Feld wählen, genauer Treffer",
     too_small: "Fenster zu klein",
 };
 
@@ -195,23 +206,11 @@ static EN: Text = Text {
     nothing_selected: "Nothing selected",
     reloaded: "Data reloaded",
     reload_failed: "New data invalid, keeping the old",
-    keys_footer: "↑↓ select · Enter copy phone · Alt-Y copy email · F1 help · Esc quit",
     help_title: "Keys",
-    help: &[
-        ("type", "Search (city, country, person, extension)"),
-        ("↑ ↓  Ctrl-P Ctrl-N  Ctrl-K Ctrl-J", "Move the selection"),
-        ("PgUp PgDn", "Move a page"),
-        ("← →  Home End  Ctrl-A Ctrl-E", "Move the cursor"),
-        ("Backspace  Ctrl-W  Ctrl-U", "Delete a char / word / all"),
-        ("Enter  Ctrl-Y", "Copy the phone number"),
-        ("Alt-Y", "Copy the email address"),
-        ("Ctrl-R", "Reload the data"),
-        ("Ctrl-L  Ctrl-Z", "Repaint / suspend (Unix)"),
-        ("F1  ?", "This help"),
-        ("Esc", "Clear the search, then quit"),
-        ("Ctrl-C", "Quit"),
-        ("land: person: jahr: 'text", "Pick a field, exact match"),
-    ],
+    typing: "type",
+    typing_help: "Search (city, country, person, extension)",
+    syntax: "land: person: jahr: 'text",
+    syntax_help: "Pick a field, exact match",
     too_small: "Window too small",
 };
 

@@ -63,3 +63,10 @@ fn the_screenshot_is_the_snapshot() {
     let block = after.split("```text\n").nth(1).unwrap().split("\n```").next().unwrap();
     assert_eq!(block, rendered, "update the README's screenshot from the snapshot");
 }
+
+#[test]
+fn the_key_table_is_the_keymap() {
+    let start = README.find("| Key | What it does |").expect("a key table");
+    let table: String = README[start..].lines().take_while(|l| l.starts_with('|')).map(|l| format!("{l}\n")).collect();
+    assert_eq!(table, partnerdesk::tui::keys::markdown_table(), "update the README's key table from tui/keys.rs");
+}

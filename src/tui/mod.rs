@@ -215,7 +215,9 @@ impl<'a> EventLoop<'a> {
                 return Ok(());
             }
             Command::Redraw => return repaint(terminal),
-            Command::Suspend => return self.suspend(terminal),
+            // Windows has no job control: Ctrl-Z does nothing there.
+            Command::Suspend if cfg!(unix) => return self.suspend(terminal),
+            Command::Suspend => return Ok(()),
         };
         if let Some(command) = update::update(app, outcome) {
             self.perform(terminal, app, command)?;

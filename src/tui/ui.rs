@@ -144,20 +144,23 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
     } else if let Some(status) = app.status_text() {
         Line::from(Span::styled(clean(status), theme.accent))
     } else {
-        Line::from(Span::styled(app.lang.text().keys_footer, theme.muted))
+        Line::from(Span::styled(super::keys::footer(app.lang), theme.muted))
     };
     frame.render_widget(Paragraph::new(line), area);
 }
 
 fn render_help(app: &App, frame: &mut Frame, full: Rect) {
     let text = app.lang.text();
+    let rows = super::keys::help_rows(app.lang);
     let width = 80.min(full.width);
-    let height = (text.help.len() as u16 + 2).min(full.height);
+    let height = (rows.len() as u16 + 2).min(full.height);
     let area = Rect::new(full.x + (full.width - width) / 2, full.y + (full.height - height) / 2, width, height);
-    let lines: Vec<Line> = text
-        .help
-        .iter()
-        .map(|(keys, what)| Line::from(vec![Span::styled(format!("{keys:<34}"), app.theme.strong), Span::raw(*what)]))
+    let column = rows.iter().map(|(keys, _)| keys.chars().count()).max().unwrap_or(0) + 2;
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .map(|(keys, what)| {
+            Line::from(vec![Span::styled(format!("{keys:<column$}"), app.theme.strong), Span::raw(what)])
+        })
         .collect();
     let block = Block::default().borders(Borders::ALL).title(Span::styled(text.help_title, app.theme.accent));
     frame.render_widget(Clear, area);
