@@ -54,11 +54,14 @@ impl Key {
     }
 }
 
+/// A key and the message it sends.
+pub type Bound = (Key, fn() -> Message);
+
 /// One row of the keymap: its keys, each with the message it sends, and what the row does.
 #[derive(Debug)]
 pub struct Binding {
     /// The keys and their messages, in the order the help lists them.
-    pub keys: &'static [(Key, fn() -> Message)],
+    pub keys: &'static [Bound],
     /// What the row does, for the help and the README.
     pub help: Words,
     /// A short name for the footer, with how many of the keys the footer shows.
