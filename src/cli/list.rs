@@ -6,9 +6,9 @@ use super::report::{self, Record};
 use super::table::{aligned, csv_record};
 use super::{Args, Failure, Out};
 use crate::directory::Directory;
+use crate::directory::Target;
 use crate::exit::ExitStatus;
 use crate::i18n::Lang;
-use crate::search::Target;
 use crate::search::fold::fold_str;
 
 /// What to list.

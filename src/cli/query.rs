@@ -46,8 +46,5 @@ pub fn run(args: &Args, query: &QueryArgs, out: &mut Out) -> Result<ExitStatus, 
         }
     }
     let status = if hits.is_empty() { ExitStatus::NoMatch } else { ExitStatus::Success };
-    // The process ends right after this; freeing a large index first only costs time.
-    std::mem::forget(index);
-    std::mem::forget(dir);
     Ok(status)
 }

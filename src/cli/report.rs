@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
+use crate::directory::Target;
 use crate::directory::{City, Directory, Phone};
 use crate::i18n::Lang;
-use crate::search::Target;
 
 /// A city or a person as a JSON object; the same shape for `query --json` and `list --format json`.
 #[derive(Debug, Serialize)]

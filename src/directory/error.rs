@@ -1,37 +1,8 @@
 //! What can go wrong with a data file, as values a caller can report.
 
-use std::fmt;
 use std::io;
-use std::path::PathBuf;
 
-/// Where a directory comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    /// The dataset compiled into the binary.
-    Embedded,
-    /// A data file given with `--data` or `PARTNERDESK_DATA`.
-    File(PathBuf),
-}
-
-impl Source {
-    /// Picks the data source: `--data` wins over `PARTNERDESK_DATA`, then the embedded data.
-    pub fn choose(flag: Option<PathBuf>, env: Option<std::ffi::OsString>) -> Self {
-        match (flag, env) {
-            (Some(path), _) => Source::File(path),
-            (None, Some(var)) if !var.is_empty() => Source::File(PathBuf::from(var)),
-            _ => Source::Embedded,
-        }
-    }
-}
-
-impl fmt::Display for Source {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Source::Embedded => f.write_str("embedded data"),
-            Source::File(path) => write!(f, "{}", path.display()),
-        }
-    }
-}
+use super::Source;
 
 /// One problem found in a data file, with its position where known.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,7 +5,8 @@ use std::io::Read;
 
 use ron::extensions::Extensions;
 
-use super::error::{DataError, Problem, Source};
+use super::Source;
+use super::error::{DataError, Problem};
 use super::model::DirectoryData;
 use super::{Directory, validate};
 

@@ -8,12 +8,23 @@ mod load;
 mod locate;
 pub mod model;
 pub mod phone;
+mod source;
 pub mod validate;
 
-pub use error::{DataError, Problem, Source};
+pub use error::{DataError, Problem};
 pub use load::{EMBEDDED, MAX_BYTES, load, parse};
 pub use model::{Address, City, Country, DirectoryData, Office, Person};
 pub use phone::Phone;
+pub use source::Source;
+
+/// What an entry stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Target {
+    /// A partner city, by its index in [`Directory::cities`].
+    City(usize),
+    /// A person, by their index in [`Directory::people`].
+    Person(usize),
+}
 
 /// A directory that passed every validation rule: every city's contact names a real person.
 #[derive(Debug, Clone)]

@@ -1,13 +1,38 @@
 //! Folding text for matching: lower case, letters to their base letters, other scripts transliterated,
 //! with a map from every folded character back to the character it came from.
 
-/// How umlauts fold: `ö` to `o`, or in the German way to `oe`.
+/// The ways a text is folded for matching. The index stores each field in every style that
+/// [`Style::indexes`] it in; a term is matched against the styles that [`Style::serves`] it. A new
+/// way of folding is a new variant here, and the compiler asks for the rest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
     /// `Gyönk` → `gyonk`, `Türkei` → `turkei`.
     Base,
-    /// `Gyönk` → `gyoenk`, `Türkei` → `tuerkei`.
+    /// Umlauts in the German way: `Gyönk` → `gyoenk`, `Türkei` → `tuerkei`.
     German,
+}
+
+impl Style {
+    /// Every style, in the order the index stores them.
+    pub const ALL: [Style; 2] = [Style::Base, Style::German];
+
+    /// True if `text` is stored in this style: every text in the base style, and in another style
+    /// only where that folds it differently.
+    pub fn indexes(self, text: &str) -> bool {
+        match self {
+            Style::Base => true,
+            Style::German => has_umlaut(text),
+        }
+    }
+
+    /// True if folded `term` could match text of this style where the base style's would not.
+    pub fn serves(self, term: &str) -> bool {
+        match self {
+            Style::Base => true,
+            // `oe`, `ae`, `ue`: only a term with an `e` gains from the German spelling.
+            Style::German => term.contains('e'),
+        }
+    }
 }
 
 /// Folded text: plain lower-case ASCII, and for each of its bytes the index of the original char.

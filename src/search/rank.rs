@@ -7,9 +7,10 @@ use std::collections::HashMap;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::fold::{Folded, char_mask};
-use super::index::{FieldKind, SearchIndex, Target};
+use super::fold::{Folded, Style, char_mask};
+use super::index::{FieldKind, SearchIndex};
 use super::query::{Scope, Term};
+use crate::directory::Target;
 
 /// Bonus for each leading letter of the term that the words' initials spell: "usa" in "United
 /// States" (two: u, s) beats "usa" in "Uschhorod (hist. Ungwar)" (one) and in "Bursa" (none),
@@ -41,8 +42,8 @@ pub struct TermMatch {
     pub field: usize,
     /// Length of that field in chars, for tie-breaks: the shorter field wins.
     pub field_len: usize,
-    /// True if the German variant of the field matched best.
-    pub german: bool,
+    /// The style of the field's text that matched best.
+    pub style: Style,
 }
 
 /// Scores terms against entries; one per thread and search, as it remembers the quality of
@@ -73,13 +74,11 @@ impl Scorer {
     /// The best match of `term` in entry `id` of `index`, or `None`.
     pub fn best(&self, index: &SearchIndex, id: usize, term: &Term) -> Option<TermMatch> {
         let target = index.target(id);
-        // The German variant (`oe` for `ö`) only helps a term with an `e` in it.
-        let wants_german = term.text.contains('e');
         let ceiling = max_quality(term.text.len());
         let mut best: Option<TermMatch> = None;
         for variant in index.variants(id) {
             if variant.mask & term.mask != term.mask
-                || (variant.german && !wants_german)
+                || !variant.style.serves(&term.text)
                 || !in_scope(target, variant.kind, term.scope)
             {
                 continue;
@@ -99,7 +98,7 @@ impl Scorer {
                 score: quality + variant.kind.weight(),
                 field: variant.field as usize,
                 field_len: variant.char_len as usize,
-                german: variant.german,
+                style: variant.style,
             };
             let key = |m: &TermMatch| (m.score, std::cmp::Reverse(m.field_len));
             if best.is_none_or(|b| key(&candidate) > key(&b)) {
@@ -149,11 +148,18 @@ fn max_quality(len: usize) -> i64 {
 
 /// True if a field of this kind is searched by a term of this scope.
 pub fn in_scope(target: Target, kind: FieldKind, scope: Scope) -> bool {
-    match scope {
-        Scope::Any => true,
-        Scope::Country => matches!(kind, FieldKind::CountryDe | FieldKind::CountryEn | FieldKind::CountryCode),
-        Scope::Person => kind == FieldKind::Contact || (kind == FieldKind::Name && matches!(target, Target::Person(_))),
-        Scope::Year => kind == FieldKind::Year,
+    use FieldKind::*;
+    match (scope, kind) {
+        (Scope::Any, _) => true,
+        (Scope::Country, CountryDe | CountryEn | CountryCode) => true,
+        (Scope::Person, Contact) => true,
+        (Scope::Person, Name) => matches!(target, Target::Person(_)),
+        (Scope::Year, Year) => true,
+        (
+            Scope::Country | Scope::Person | Scope::Year,
+            Name | German | Native | Alias | CountryDe | CountryEn | CountryCode | Region | Contact | Role | Phone
+            | Fax | Extension | Email | Year,
+        ) => false,
     }
 }
 
@@ -201,8 +207,8 @@ pub fn typo_budget(term: &str) -> usize {
 pub struct TypoMatch {
     /// Index of the field in [`SearchIndex::fields`] of its entry.
     pub field: usize,
-    /// True if the word was found in the German variant of the field.
-    pub german: bool,
+    /// The style of the field's text the word was found in.
+    pub style: Style,
     /// Byte range of the word in that folded variant.
     pub start: usize,
     /// Its length in bytes.
@@ -229,7 +235,7 @@ pub fn closest_word(index: &SearchIndex, id: usize, term: &str) -> Option<TypoMa
             let distance = strsim::osa_distance(term, word);
             if distance <= budget && best.is_none_or(|b| distance < b.distance) {
                 let field = variant.field as usize;
-                best = Some(TypoMatch { field, german: variant.german, start, len: word.len(), distance });
+                best = Some(TypoMatch { field, style: variant.style, start, len: word.len(), distance });
             }
         }
     }

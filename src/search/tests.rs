@@ -1,7 +1,7 @@
 //! Ranking, narrowing and the typo fallback on the embedded directory.
 
 use super::*;
-use crate::directory::{self, Directory, Source};
+use crate::directory::{self, Directory, Source, Target};
 
 fn directory() -> Directory {
     directory::load(&Source::Embedded, 2026).unwrap()

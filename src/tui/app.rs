@@ -154,7 +154,7 @@ impl App {
 
     /// How many result rows fit on screen.
     pub fn list_rows(&self) -> usize {
-        super::ui::Areas::new(self.size.0, self.size.1).list_rows()
+        super::layout::Areas::new(self.size.0, self.size.1).list_rows()
     }
 
     /// The selected hit, if any.

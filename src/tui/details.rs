@@ -3,9 +3,9 @@
 use ratatui::text::{Line, Span};
 
 use super::app::App;
-use super::ui::clean;
+use super::text::clean;
+use crate::directory::Target;
 use crate::directory::{Person, Phone};
-use crate::search::Target;
 
 /// The lines of the details pane for the selected entry; empty when nothing is selected.
 pub fn lines(app: &App) -> Vec<Line<'static>> {

@@ -8,9 +8,9 @@ use super::app::App;
 use super::message::{Command, Copied, CopyOutcome, Message};
 use super::ui;
 use super::update::update;
+use crate::directory::Target;
 use crate::directory::{self, Directory, EMBEDDED, Source};
 use crate::i18n::Lang;
-use crate::search::Target;
 
 /// The year every test lives in, so that "38 Jahre" never changes.
 const YEAR: i32 = 2026;
@@ -158,7 +158,7 @@ fn copy_asks_for_the_responsible_persons_phone_or_email() {
 #[test]
 fn a_click_selects_the_row_under_it() {
     let mut app = app(Lang::En, 80, 24);
-    let areas = ui::Areas::new(80, 24);
+    let areas = super::layout::Areas::new(80, 24);
     update(&mut app, Message::Click(areas.list.x + 3, areas.list.y + 1 + 4));
     assert_eq!(app.selected, 4);
     update(&mut app, Message::Click(areas.details.x + 3, areas.details.y + 2));

@@ -3,7 +3,7 @@
 
 use super::app::{App, STATUS_TICKS, Status};
 use super::message::{Command, Copied, CopyOutcome, Message};
-use crate::search::Target;
+use crate::directory::Target;
 
 /// Applies `message` to `app`; returns what the event loop should do, if anything.
 pub fn update(app: &mut App, message: Message) -> Option<Command> {
@@ -46,7 +46,7 @@ pub fn update(app: &mut App, message: Message) -> Option<Command> {
         Message::PageUp => select(app, app.selected.saturating_sub(app.list_rows().max(1))),
         Message::PageDown => select(app, app.selected + app.list_rows().max(1)),
         Message::Click(column, row) => {
-            let areas = super::ui::Areas::new(app.size.0, app.size.1);
+            let areas = super::layout::Areas::new(app.size.0, app.size.1);
             if let Some(line) = areas.list_row_at(column, row) {
                 select(app, app.offset + line);
             }
