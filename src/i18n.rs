@@ -3,7 +3,7 @@
 use crate::directory::Country;
 
 /// The language of the user interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
     /// Deutsch.
     De,
@@ -40,6 +40,25 @@ impl Lang {
         match self {
             Lang::De => &DE,
             Lang::En => &EN,
+        }
+    }
+}
+
+/// A message in both languages, formatted when it arose and chosen when it is shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    /// German.
+    pub de: String,
+    /// English.
+    pub en: String,
+}
+
+impl Said {
+    /// The message in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::De => &self.de,
+            Lang::En => &self.en,
         }
     }
 }
@@ -136,6 +155,20 @@ pub struct Text {
     pub syntax_help: &'static str,
     /// Shown when the terminal is too small.
     pub too_small: &'static str,
+    /// `partnerdesk list people`'s table header.
+    pub people_columns: [&'static str; 5],
+    /// `partnerdesk list cities`' table header.
+    pub city_columns: [&'static str; 5],
+    /// "seit" / "since", before a year on the command line.
+    pub since: &'static str,
+    /// `check`'s summary: cities, people.
+    pub counted: (&'static str, &'static str),
+    /// The vCard note before a person's cities.
+    pub card_cities: &'static str,
+    /// The interactive view needs a terminal.
+    pub needs_terminal: &'static str,
+    /// Before a terminal's error.
+    pub terminal_error: &'static str,
 }
 
 static DE: Text = Text {
@@ -174,6 +207,14 @@ static DE: Text = Text {
     syntax: "land: person: jahr: 'text",
     syntax_help: "Feld wählen, genauer Treffer",
     too_small: "Fenster zu klein",
+    people_columns: ["Name", "Aufgabe", "Telefon", "E-Mail", "Partnerstädte"],
+    city_columns: ["Stadt", "Land", "Seit", "Zuständig", "Telefon"],
+    since: "seit",
+    counted: ("Städte", "Personen"),
+    card_cities: "Partnerstädte",
+    needs_terminal: "die interaktive Ansicht braucht ein Terminal; in Skripten `partnerdesk query TEXT` oder \
+                     `partnerdesk list` verwenden",
+    terminal_error: "Terminalfehler",
 };
 
 static EN: Text = Text {
@@ -212,6 +253,14 @@ static EN: Text = Text {
     syntax: "land: person: jahr: 'text",
     syntax_help: "Pick a field, exact match",
     too_small: "Window too small",
+    people_columns: ["Name", "Role", "Phone", "Email", "Partner cities"],
+    city_columns: ["City", "Country", "Since", "Contact", "Phone"],
+    since: "since",
+    counted: ("cities", "people"),
+    card_cities: "Partner cities",
+    needs_terminal: "the interactive view needs a terminal; in scripts use `partnerdesk query TEXT` or \
+                     `partnerdesk list`",
+    terminal_error: "terminal error",
 };
 
 #[cfg(test)]

@@ -238,7 +238,7 @@ fn vcard_export_parses_back_field_by_field() {
         assert_eq!(adr, ["", "Neues Rathaus (Carree)", "Luisenplatz 5 a", "Darmstadt", "", "64283", ""]);
         let cities: Vec<&str> = dir.cities_of(i).map(|c| c.name.as_str()).collect();
         match card.get("NOTE") {
-            Some(note) => assert_eq!(components(&note[0].1), [format!("Partnerstädte: {}", cities.join(", "))]),
+            Some(note) => assert_eq!(components(&note[0].1), [format!("Partner cities: {}", cities.join(", "))]),
             None => assert!(cities.is_empty()),
         }
     }
@@ -426,4 +426,33 @@ fn export_out_follows_a_link_refuses_a_device_and_keeps_permissions() {
     }
     let names: Vec<_> = fs::read_dir(&locked).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert!(names.iter().all(|n| n == "x.vcf"), "no temporary file left: {names:?}");
+}
+
+#[test]
+fn german_errors_and_words_follow_lang() {
+    partnerdesk()
+        .args(["--lang", "de", "query", " "])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with("partnerdesk: die Suche ist leer"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.ron");
+    fs::write(&path, directory::EMBEDDED.replacen("since: 1988", "since: 1800", 1)).unwrap();
+    partnerdesk()
+        .args(["--lang", "de", "check", "--data"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(": Stadt \"Płock\": since 1800 ist kein Jahr von 1945 bis"));
+    partnerdesk()
+        .env("LANG", "de_DE.UTF-8")
+        .args(["check"])
+        .assert()
+        .success()
+        .stdout("ok: 17 Städte, 6 Personen (eingebaute Daten)\n");
+    let cards = stdout(&["--lang", "de", "export", "--vcard"]);
+    assert!(cards.contains("NOTE:Partnerstädte: "), "{cards}");
+    let table = stdout(&["--lang", "de", "list", "people"]);
+    assert!(table.starts_with("Name"), "{table}");
+    assert!(table.lines().next().unwrap().contains("Partnerstädte"));
 }

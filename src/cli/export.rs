@@ -21,7 +21,7 @@ pub struct ExportArgs {
 /// Writes the vCards.
 pub fn run(args: &Args, export: &ExportArgs, out: &mut Out) -> Result<ExitStatus, Failure> {
     let dir = super::load(args)?;
-    let cards = vcard::people(&dir);
+    let cards = vcard::people(&dir, args.lang());
     match &export.out {
         None => out.raw(&cards)?,
         Some(path) => super::atomic::write_atomically(path, cards.as_bytes())?,

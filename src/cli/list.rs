@@ -8,7 +8,7 @@ use super::{Args, Failure, Out};
 use crate::directory::Directory;
 use crate::directory::Target;
 use crate::exit::ExitStatus;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Said};
 use crate::search::fold::fold_str;
 
 /// What to list.
@@ -62,7 +62,10 @@ pub struct ListArgs {
 /// Prints the list.
 pub fn run(args: &Args, list: &ListArgs, out: &mut Out) -> Result<ExitStatus, Failure> {
     if list.what == What::People && list.sort.is_some_and(|s| s != Sort::Name) {
-        return Err(Failure::Usage("--sort since|country applies to cities; people are listed by family name".into()));
+        return Err(Failure::Usage(Said {
+            de: "--sort since|country gilt für Städte; Personen stehen nach Familienname".into(),
+            en: "--sort since|country applies to cities; people are listed by family name".into(),
+        }));
     }
     let dir = super::load(args)?;
     let lang = args.lang();
@@ -114,12 +117,9 @@ fn person_order(dir: &Directory) -> Vec<Target> {
 }
 
 fn table(dir: &Directory, what: What, targets: &[Target], lang: Lang) -> (Vec<&'static str>, Vec<Vec<String>>) {
-    let de = lang == Lang::De;
     let header = match what {
-        What::People if de => vec!["Name", "Aufgabe", "Telefon", "E-Mail", "Partnerstädte"],
-        What::People => vec!["Name", "Role", "Phone", "Email", "Partner cities"],
-        What::Cities if de => vec!["Stadt", "Land", "Seit", "Zuständig", "Telefon"],
-        What::Cities => vec!["City", "Country", "Since", "Contact", "Phone"],
+        What::People => lang.text().people_columns.to_vec(),
+        What::Cities => lang.text().city_columns.to_vec(),
     };
     let rows = targets
         .iter()

@@ -16,11 +16,12 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::TypedValueParser as _;
 use clap::{Parser, Subcommand};
 
 use crate::directory::{self, DataError, Directory, Source};
 use crate::exit::ExitStatus;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Said, Words};
 
 pub use out::Out;
 
@@ -46,7 +47,7 @@ pub struct Args {
     pub data: Option<PathBuf>,
 
     /// Language of the output: de or en. Default: from LC_ALL, LC_MESSAGES or LANG.
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_name = "LANG", value_parser = lang_parser())]
     pub lang: Option<Lang>,
 
     #[command(subcommand)]
@@ -82,6 +83,11 @@ pub enum Command {
     /// Print the man page (roff).
     #[command(after_help = "Example:\n  partnerdesk man > ~/.local/share/man/man1/partnerdesk.1")]
     Man,
+}
+
+/// `--lang de|en`, with both values offered to shell completion; `Lang` itself knows no clap.
+fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
+    clap::builder::PossibleValuesParser::new(["de", "en"]).map(|value| if value == "de" { Lang::De } else { Lang::En })
 }
 
 impl Args {
@@ -126,11 +132,18 @@ pub fn main() -> ExitCode {
     };
     // Flushed here, not in `Drop`, so that a failed write of the last lines is still reported.
     let status = status.and_then(|status| out.finish().map(|()| status));
+    let lang = args.lang();
     match status {
         Ok(status) => status.into(),
-        Err(Failure::Data(e)) => report(&e.to_string()),
-        Err(Failure::Usage(message)) => report(&format!("partnerdesk: {message}")),
-        Err(Failure::Output { name, error }) => report(&format!("partnerdesk: cannot write to {name}: {error}")),
+        Err(Failure::Data(e)) => report(&e.in_lang(lang)),
+        Err(Failure::Usage(message)) => report(&format!("partnerdesk: {}", message.get(lang))),
+        Err(Failure::Output { name, error }) => {
+            let message = match lang {
+                Lang::De => format!("partnerdesk: {} kann nicht geschrieben werden: {error}", name.get(lang)),
+                Lang::En => format!("partnerdesk: cannot write to {}: {error}", name.get(lang)),
+            };
+            report(&message)
+        }
         Err(Failure::ClosedPipe) => ExitStatus::Success.into(),
     }
 }
@@ -148,11 +161,11 @@ pub enum Failure {
     /// The data could not be loaded; the error lists every problem.
     Data(DataError),
     /// The arguments do not fit together, or an output file cannot be written.
-    Usage(String),
+    Usage(Said),
     /// Writing to standard output failed for another reason than a closed pipe (a full disk).
     Output {
         /// The output, e.g. "standard output".
-        name: &'static str,
+        name: Words,
         /// The operating system's reason.
         error: io::Error,
     },
@@ -181,24 +194,36 @@ fn completions(shell: clap_complete::Shell, out: &mut Out) -> Result<ExitStatus,
 fn man(out: &mut Out) -> Result<ExitStatus, Failure> {
     let mut page = Vec::new();
     let rendered = clap_mangen::Man::new(<Args as clap::CommandFactory>::command()).render(&mut page);
-    rendered.map_err(|e| Failure::Usage(format!("cannot render the man page: {e}")))?;
+    rendered.map_err(|e| {
+        Failure::Usage(Said {
+            de: format!("die Handbuchseite kann nicht erzeugt werden: {e}"),
+            en: format!("cannot render the man page: {e}"),
+        })
+    })?;
     out.raw(&String::from_utf8_lossy(&page))?;
     Ok(ExitStatus::Success)
 }
 
 /// Opens the interactive view; its errors are reported here, after the terminal is restored.
 fn interactive(args: &Args) -> ExitStatus {
+    let lang = args.lang();
     if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
-        let _ = report(
-            "partnerdesk: this terminal (TERM=dumb) cannot show the interactive view; \
-             use `partnerdesk query TEXT` or `partnerdesk list` instead",
-        );
+        let _ = report(match lang {
+            Lang::De => {
+                "partnerdesk: dieses Terminal (TERM=dumb) kann die interaktive Ansicht nicht zeigen; \
+                 stattdessen `partnerdesk query TEXT` oder `partnerdesk list` verwenden"
+            }
+            Lang::En => {
+                "partnerdesk: this terminal (TERM=dumb) cannot show the interactive view; \
+                 use `partnerdesk query TEXT` or `partnerdesk list` instead"
+            }
+        });
         return ExitStatus::Error;
     }
-    match crate::tui::run(args.source(), args.lang()) {
+    match crate::tui::run(args.source(), lang) {
         Ok(status) => status,
         Err(e) => {
-            let _ = report(&e.to_string());
+            let _ = report(&e.in_lang(lang));
             ExitStatus::Error
         }
     }

@@ -3,23 +3,27 @@
 use std::io::{self, BufWriter, Write};
 
 use super::Failure;
+use crate::i18n::Words;
+
+/// How messages name standard output.
+pub const STDOUT: Words = Words { de: "die Standardausgabe", en: "standard output" };
 
 /// Buffered standard output. A closed pipe becomes [`Failure::ClosedPipe`]; any other write or
 /// flush error (a full disk, a vanished terminal) becomes [`Failure::Output`], so that nothing is
 /// lost silently. Call [`Out::finish`] at the end: `Drop` cannot report an error.
 pub struct Out {
     inner: Box<dyn Write>,
-    name: &'static str,
+    name: Words,
 }
 
 impl Out {
     /// Standard output, buffered.
     pub fn stdout() -> Self {
-        Out { inner: Box::new(BufWriter::new(io::stdout().lock())), name: "standard output" }
+        Out { inner: Box::new(BufWriter::new(io::stdout().lock())), name: STDOUT }
     }
 
     /// Any writer, named `name` in error messages (for tests).
-    pub fn to(inner: Box<dyn Write>, name: &'static str) -> Self {
+    pub fn to(inner: Box<dyn Write>, name: Words) -> Self {
         Out { inner, name }
     }
 
@@ -67,16 +71,16 @@ mod tests {
 
     #[test]
     fn only_a_broken_pipe_is_a_quiet_end() {
-        let mut closed = Out::to(Box::new(Failing(io::ErrorKind::BrokenPipe)), "standard output");
+        let mut closed = Out::to(Box::new(Failing(io::ErrorKind::BrokenPipe)), STDOUT);
         assert!(matches!(closed.line("x"), Err(Failure::ClosedPipe)));
-        let mut full = Out::to(Box::new(Failing(io::ErrorKind::StorageFull)), "standard output");
-        assert!(matches!(full.line("x"), Err(Failure::Output { name: "standard output", .. })));
+        let mut full = Out::to(Box::new(Failing(io::ErrorKind::StorageFull)), STDOUT);
+        assert!(matches!(full.line("x"), Err(Failure::Output { name: STDOUT, .. })));
         assert!(matches!(full.finish(), Err(Failure::Output { .. })));
     }
 
     #[test]
     fn a_buffered_error_shows_at_finish() {
-        let mut out = Out::to(Box::new(BufWriter::new(Failing(io::ErrorKind::StorageFull))), "standard output");
+        let mut out = Out::to(Box::new(BufWriter::new(Failing(io::ErrorKind::StorageFull))), STDOUT);
         assert!(out.line("short").is_ok(), "the buffer takes it");
         assert!(matches!(out.finish(), Err(Failure::Output { .. })));
     }

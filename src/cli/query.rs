@@ -5,6 +5,7 @@ use clap::Args as ClapArgs;
 use super::report::{self, Record};
 use super::{Args, Failure, Out};
 use crate::exit::ExitStatus;
+use crate::i18n::Said;
 use crate::search::{Query, SearchIndex};
 
 /// Options of `partnerdesk query`.
@@ -26,9 +27,12 @@ pub fn run(args: &Args, query: &QueryArgs, out: &mut Out) -> Result<ExitStatus, 
     let parsed = Query::parse(&query.text.join(" "));
     if parsed.terms.is_empty() {
         // An empty shell variable must not list the whole directory as if it had matched.
-        return Err(Failure::Usage(
-            "the query is empty; give a city, country, person or number, e.g. `partnerdesk query plock`".into(),
-        ));
+        return Err(Failure::Usage(Said {
+            de: "die Suche ist leer; bitte eine Stadt, ein Land, eine Person oder eine Nummer angeben, \
+                 z. B. `partnerdesk query plock`"
+                .into(),
+            en: "the query is empty; give a city, country, person or number, e.g. `partnerdesk query plock`".into(),
+        }));
     }
     let dir = super::load(args)?;
     let index = SearchIndex::new(&dir);

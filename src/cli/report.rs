@@ -126,10 +126,7 @@ pub fn record(dir: &Directory, target: Target, approximate: bool) -> Record<'_> 
 /// phone, email and cities. An approximate hit starts with `~ `.
 pub fn line(dir: &Directory, target: Target, approximate: bool, lang: Lang) -> String {
     let mark = if approximate { "~ " } else { "" };
-    let since = match lang {
-        Lang::De => "seit",
-        Lang::En => "since",
-    };
+    let since = lang.text().since;
     match target {
         Target::City(i) => {
             let city = &dir.cities()[i];

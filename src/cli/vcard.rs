@@ -1,14 +1,15 @@
 //! vCard 4.0 (RFC 6350) for the office's people: what Outlook or a desk phone imports.
 
 use crate::directory::{Directory, Phone};
+use crate::i18n::Lang;
 
 /// Every person of the directory as vCards, CRLF line ends, folded at 75 octets.
-pub fn people(dir: &Directory) -> String {
-    (0..dir.people().len()).map(|i| card(dir, i)).collect()
+pub fn people(dir: &Directory, lang: Lang) -> String {
+    (0..dir.people().len()).map(|i| card(dir, i, lang)).collect()
 }
 
-/// One person's vCard.
-fn card(dir: &Directory, index: usize) -> String {
+/// One person's vCard; its note in `lang`.
+fn card(dir: &Directory, index: usize, lang: Lang) -> String {
     let person = &dir.people()[index];
     let office = dir.office();
     let address = &office.visiting_address;
@@ -35,7 +36,7 @@ fn card(dir: &Directory, index: usize) -> String {
         text(&address.postcode)
     ));
     if !cities.is_empty() {
-        lines.push(format!("NOTE:{}", text(&format!("Partnerstädte: {}", cities.join(", ")))));
+        lines.push(format!("NOTE:{}", text(&format!("{}: {}", lang.text().card_cities, cities.join(", ")))));
     }
     lines.push(format!("UID:urn:partnerdesk:{}", text(&person.id)));
     lines.push("END:VCARD".to_string());

@@ -3,6 +3,7 @@
 use std::io;
 
 use super::Source;
+use crate::i18n::{Lang, Said};
 
 /// One problem found in a data file, with its position where known.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,14 +12,14 @@ pub struct Problem {
     pub line: Option<usize>,
     /// 1-based column, where the parser could tell.
     pub col: Option<usize>,
-    /// What is wrong and what is allowed.
-    pub message: String,
+    /// What is wrong and what is allowed, in German and English.
+    pub message: Said,
 }
 
 impl Problem {
     /// A problem at a known line (and maybe column).
-    pub fn at(line: Option<usize>, col: Option<usize>, message: impl Into<String>) -> Self {
-        Problem { line, col, message: message.into() }
+    pub fn at(line: Option<usize>, col: Option<usize>, message: Said) -> Self {
+        Problem { line, col, message }
     }
 }
 
@@ -54,7 +55,7 @@ pub enum DataError {
         line: usize,
     },
     /// The file parsed badly or broke validation rules; every problem is listed.
-    #[error("{}", render_problems(origin, problems))]
+    #[error("{}", render_problems(&origin.to_string(), problems, Lang::En))]
     Invalid {
         /// The file.
         origin: Source,
@@ -63,14 +64,41 @@ pub enum DataError {
     },
 }
 
-fn render_problems(origin: &Source, problems: &[Problem]) -> String {
+fn render_problems(origin: &str, problems: &[Problem], lang: Lang) -> String {
     let lines: Vec<String> = problems
         .iter()
-        .map(|p| match (p.line, p.col) {
-            (Some(line), Some(col)) => format!("{origin}:{line}:{col}: {}", p.message),
-            (Some(line), None) => format!("{origin}:{line}: {}", p.message),
-            _ => format!("{origin}: {}", p.message),
+        .map(|p| {
+            let message = p.message.get(lang);
+            match (p.line, p.col) {
+                (Some(line), Some(col)) => format!("{origin}:{line}:{col}: {message}"),
+                (Some(line), None) => format!("{origin}:{line}: {message}"),
+                _ => format!("{origin}: {message}"),
+            }
         })
         .collect();
     lines.join("\n")
+}
+
+impl DataError {
+    /// The error in `lang`, every problem on its own line: `FILE:LINE: what is wrong and what is
+    /// allowed`. (`Display` gives the English.)
+    pub fn in_lang(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        let origin = |o: &Source| o.in_lang(lang);
+        match self {
+            DataError::Read { origin: o, error } => format!("{}: Datei kann nicht gelesen werden: {error}", origin(o)),
+            DataError::NotAFile { origin: o } => {
+                format!("{}: ist keine Datei; bitte den Pfad einer .ron-Datei angeben", origin(o))
+            }
+            DataError::TooLarge { origin: o } => {
+                format!("{}: ist größer als {} MiB, mehr darf eine Datei nicht sein", origin(o), super::MAX_BYTES >> 20)
+            }
+            DataError::NotUtf8 { origin: o, line } => {
+                format!("{}:{line}: ist kein gültiges UTF-8; bitte als UTF-8-Text speichern", origin(o))
+            }
+            DataError::Invalid { origin: o, problems } => render_problems(&origin(o), problems, lang),
+        }
+    }
 }

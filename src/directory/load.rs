@@ -9,6 +9,7 @@ use super::Source;
 use super::error::{DataError, Problem};
 use super::model::DirectoryData;
 use super::{Directory, validate};
+use crate::i18n::Said;
 
 /// The dataset compiled into the binary.
 pub const EMBEDDED: &str = include_str!("../../data/directory.ron");
@@ -66,19 +67,33 @@ pub fn parse(text: &str, source: Source, current_year: i32) -> Result<Directory,
     }
 }
 
-/// RON's message, with a hint at what the file should look like where that helps.
-fn explain(code: &ron::Error) -> String {
+/// RON's message, with a hint at what the file should look like where that helps. RON's own
+/// words for other syntax errors stay English inside the German sentence.
+fn explain(code: &ron::Error) -> Said {
     match code {
         ron::Error::MissingStructField { field, outer } => match outer {
-            Some(outer) => format!("{outer} is missing the field `{field}`"),
-            None => format!("missing the field `{field}`"),
+            Some(outer) => Said {
+                de: format!("{outer}: das Feld `{field}` fehlt"),
+                en: format!("{outer} is missing the field `{field}`"),
+            },
+            None => Said { de: format!("das Feld `{field}` fehlt"), en: format!("missing the field `{field}`") },
         },
         ron::Error::NoSuchStructField { expected, found, outer } => {
             let allowed: Vec<String> = expected.iter().map(|f| format!("`{f}`")).collect();
-            let owner = outer.as_deref().map(|o| format!(" in {o}")).unwrap_or_default();
-            format!("unknown field `{found}`{owner}; allowed fields are {}", allowed.join(", "))
+            let allowed = allowed.join(", ");
+            let (in_de, in_en) = match outer.as_deref() {
+                Some(o) => (format!(" in {o}"), format!(" in {o}")),
+                None => (String::new(), String::new()),
+            };
+            Said {
+                de: format!("unbekanntes Feld `{found}`{in_de}; erlaubt sind {allowed}"),
+                en: format!("unknown field `{found}`{in_en}; allowed fields are {allowed}"),
+            }
         }
-        other => format!("{other} (see data/directory.ron for the expected layout)"),
+        other => Said {
+            de: format!("{other} (Aufbau siehe data/directory.ron)"),
+            en: format!("{other} (see data/directory.ron for the expected layout)"),
+        },
     }
 }
 

@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::i18n::Lang;
+
 /// Where a directory comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -19,6 +21,16 @@ impl Source {
             (Some(path), _) => Source::File(path),
             (None, Some(var)) if !var.is_empty() => Source::File(PathBuf::from(var)),
             _ => Source::Embedded,
+        }
+    }
+}
+
+impl Source {
+    /// The source as messages name it, in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Source::Embedded, Lang::De) => "eingebaute Daten".into(),
+            _ => self.to_string(),
         }
     }
 }

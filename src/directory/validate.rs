@@ -6,6 +6,14 @@ use std::collections::{HashMap, HashSet};
 use unicode_normalization::UnicodeNormalization;
 
 use super::error::Problem;
+use crate::i18n::Said;
+
+/// A message in German and English, each formatted now, chosen when shown.
+macro_rules! said {
+    ($de:expr, $en:expr $(,)?) => {
+        Said { de: $de, en: $en }
+    };
+}
 use super::locate::Locator;
 use super::model::{Address, City, Country, DirectoryData, Office, Person};
 use super::phone::{PHONE_FORM, Phone};
@@ -52,13 +60,19 @@ impl Checker<'_> {
         for address in [&office.visiting_address, &office.postal_address] {
             let ok = address.postcode.len() == 5 && address.postcode.bytes().all(|b| b.is_ascii_digit());
             if !ok {
-                let message = format!("office: postcode {:?} is not five digits", address.postcode);
+                let message = said!(
+                    format!("Amt: Postleitzahl {:?} hat nicht fünf Ziffern", address.postcode),
+                    format!("office: postcode {:?} is not five digits", address.postcode),
+                );
                 self.report_from(top, "postcode", &address.postcode, message);
             }
         }
         if !data.people.iter().any(|p| p.id == office.head) {
-            let message =
-                format!("office: head {:?} names no person; valid ids are {}", office.head, valid_ids(&data.people));
+            let ids = valid_ids(&data.people);
+            let message = said!(
+                format!("Amt: head {:?} nennt keine Person; gültige ids sind {}", office.head, ids.de),
+                format!("office: head {:?} names no person; valid ids are {}", office.head, ids.en),
+            );
             self.report_from(top, "head", &office.head, message);
         }
     }
@@ -72,13 +86,22 @@ impl Checker<'_> {
             let from = Anchor { field: "id", value: &person.id, nth };
             let who = Owner::Person(&person.id);
             if nth >= 1 {
-                let message = format!("{who}: duplicate id; every person needs an id of their own");
+                let message = said!(
+                    format!("{}: doppelte id; jede Person braucht eine eigene", who.de()),
+                    format!("{who}: duplicate id; every person needs an id of their own"),
+                );
                 self.report_from(Some(&from), "id", &person.id, message);
             }
             let id_ok = !person.id.is_empty()
                 && person.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
             if !id_ok {
-                let message = format!("{who}: an id is lowercase letters a-z, digits and '-', and not empty");
+                let message = said!(
+                    format!(
+                        "{}: eine id besteht aus Kleinbuchstaben a-z, Ziffern und '-' und ist nicht leer",
+                        who.de()
+                    ),
+                    format!("{who}: an id is lowercase letters a-z, digits and '-', and not empty"),
+                );
                 self.report_from(Some(&from), "id", &person.id, message);
             }
             for (field, value) in
@@ -104,35 +127,65 @@ impl Checker<'_> {
             let from = Anchor { field: "name", value: &city.name, nth };
             let what = Owner::City(&city.name);
             if city.name.trim().is_empty() {
-                self.report_from(Some(&from), "name", &city.name, "city: empty name; every city needs a name".into());
+                let message = said!(
+                    "Stadt: leerer Name; jede Stadt braucht einen Namen".into(),
+                    "city: empty name; every city needs a name".into(),
+                );
+                self.report_from(Some(&from), "name", &city.name, message);
             } else if nth >= 1 {
-                let message = format!("{what}: duplicate city name; each city is listed once");
+                let message = said!(
+                    format!("{}: doppelter Städtename; jede Stadt steht nur einmal in der Liste", what.de()),
+                    format!("{what}: duplicate city name; each city is listed once"),
+                );
                 self.report_from(Some(&from), "name", &city.name, message);
             }
             if !ids.contains(city.contact.as_str()) {
-                let message =
-                    format!("{what}: contact {:?} names no person; valid ids are {}", city.contact, valid_ids(people));
+                let ids = valid_ids(people);
+                let message = said!(
+                    format!(
+                        "{}: contact {:?} nennt keine Person; gültige ids sind {}",
+                        what.de(),
+                        city.contact,
+                        ids.de
+                    ),
+                    format!("{what}: contact {:?} names no person; valid ids are {}", city.contact, ids.en),
+                );
                 self.report_from(Some(&from), "contact", &city.contact, message);
             }
             if !(FIRST_YEAR..=current_year).contains(&city.since) {
-                let message = format!("{what}: since {} is not a year from {FIRST_YEAR} to {current_year}", city.since);
+                let message = said!(
+                    format!("{}: since {} ist kein Jahr von {FIRST_YEAR} bis {current_year}", what.de(), city.since),
+                    format!("{what}: since {} is not a year from {FIRST_YEAR} to {current_year}", city.since),
+                );
                 self.report_from(Some(&from), "since", &city.since.to_string(), message);
             }
             let code = &city.country.code;
             if !(code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())) {
-                let message = format!(
-                    "{what}: country code {code:?} is not two capital letters (ISO 3166-1 alpha-2, e.g. \"PL\")"
+                let message = said!(
+                    format!(
+                        "{}: Ländercode {code:?} sind nicht zwei Großbuchstaben (ISO 3166-1 alpha-2, z. B. \"PL\")",
+                        what.de()
+                    ),
+                    format!(
+                        "{what}: country code {code:?} is not two capital letters (ISO 3166-1 alpha-2, e.g. \"PL\")"
+                    ),
                 );
                 self.report_from(Some(&from), "code", code, message);
             }
             for (field, value) in [("de", &city.country.de), ("en", &city.country.en)] {
                 if value.trim().is_empty() {
-                    let message = format!("{what}: country {field} is empty; it needs the country's name");
+                    let message = said!(
+                        format!("{}: country {field} ist leer; es braucht den Namen des Landes", what.de()),
+                        format!("{what}: country {field} is empty; it needs the country's name"),
+                    );
                     self.report_from(Some(&from), field, value, message);
                 }
             }
             if city.aliases.iter().any(|a| a.trim().is_empty()) {
-                let message = format!("{what}: aliases has an empty entry; remove it");
+                let message = said!(
+                    format!("{}: aliases hat einen leeren Eintrag; bitte entfernen", what.de()),
+                    format!("{what}: aliases has an empty entry; remove it"),
+                );
                 self.report_from(Some(&from), "aliases", "", message);
             }
         }
@@ -140,7 +193,7 @@ impl Checker<'_> {
 
     /// Records a problem on the first line at or after `anchor` (the top without one) that holds
     /// `field: value`.
-    fn report_from(&mut self, anchor: Option<&Anchor>, field: &str, value: &str, message: String) {
+    fn report_from(&mut self, anchor: Option<&Anchor>, field: &str, value: &str, message: Said) {
         let line = self.budget().then(|| {
             let text = self.text;
             let at = self.locator.get_or_init(|| Locator::new(text));
@@ -162,14 +215,29 @@ impl Checker<'_> {
     fn texts(&mut self, data: &DirectoryData) {
         for_each_text(data, |owner, field, value| {
             if let Some((c, kind)) = value.chars().find_map(|c| forbidden(c).map(|kind| (c, kind))) {
-                let message = format!(
-                    "{owner}: {field} contains the {kind} U+{:04X}; text may not contain control characters, \
-                     bidirectional controls or line separators",
-                    c as u32
+                let (kind_de, kind_en) = kind;
+                let message = said!(
+                    format!(
+                        "{}: {field} enthält das {kind_de} U+{:04X}; Text darf keine Steuerzeichen, \
+                         Richtungszeichen oder Zeilentrenner enthalten",
+                        owner.de(),
+                        c as u32
+                    ),
+                    format!(
+                        "{owner}: {field} contains the {kind_en} U+{:04X}; text may not contain control characters, \
+                         bidirectional controls or line separators",
+                        c as u32
+                    ),
                 );
                 self.report_from(None, field, value, message);
             } else if !value.trim().is_empty() && value.trim() != value {
-                let message = format!("{owner}: {field} {value:?} starts or ends with a space; remove it");
+                let message = said!(
+                    format!(
+                        "{}: {field} {value:?} beginnt oder endet mit einem Leerzeichen; bitte entfernen",
+                        owner.de()
+                    ),
+                    format!("{owner}: {field} {value:?} starts or ends with a space; remove it"),
+                );
                 self.report_from(None, field, value, message);
             }
         });
@@ -177,20 +245,30 @@ impl Checker<'_> {
 
     fn not_empty(&mut self, owner: Owner, anchor: Option<&Anchor>, field: &str, value: &str) {
         if value.trim().is_empty() {
-            self.report_from(anchor, field, value, format!("{owner}: {field} is empty; it needs a value"));
+            let message = said!(
+                format!("{}: {field} ist leer; es braucht einen Wert", owner.de()),
+                format!("{owner}: {field} is empty; it needs a value"),
+            );
+            self.report_from(anchor, field, value, message);
         }
     }
 
     fn phone(&mut self, owner: Owner, anchor: Option<&Anchor>, field: &str, value: &str) {
         if Phone::parse(value).is_none() {
-            let message = format!("{owner}: {field} {value:?} is not a German number in the form {PHONE_FORM}");
+            let message = said!(
+                format!("{}: {field} {value:?} ist keine deutsche Nummer der Form {PHONE_FORM}", owner.de()),
+                format!("{owner}: {field} {value:?} is not a German number in the form {PHONE_FORM}"),
+            );
             self.report_from(anchor, field, value, message);
         }
     }
 
     fn email(&mut self, owner: Owner, anchor: Option<&Anchor>, value: &str) {
         if !is_email(value) {
-            let message = format!("{owner}: email {value:?} is not an address like name@example.de");
+            let message = said!(
+                format!("{}: email {value:?} ist keine Adresse wie name@example.de", owner.de()),
+                format!("{owner}: email {value:?} is not an address like name@example.de"),
+            );
             self.report_from(anchor, "email", value, message);
         }
     }
@@ -205,9 +283,13 @@ pub fn is_email(value: &str) -> bool {
     !local.is_empty() && !local.contains(char::is_whitespace) && domain.contains('.') && labels_ok
 }
 
-fn valid_ids(people: &[Person]) -> String {
+fn valid_ids(people: &[Person]) -> Said {
     let ids: Vec<String> = people.iter().map(|p| format!("{:?}", p.id)).collect();
-    if ids.is_empty() { "none (the people list is empty)".into() } else { ids.join(", ") }
+    if ids.is_empty() {
+        said!("keine (die Liste people ist leer)".into(), "none (the people list is empty)".into())
+    } else {
+        said!(ids.join(", "), ids.join(", "))
+    }
 }
 
 /// Who a text belongs to, for messages; formatted only when there is a problem to report.
@@ -216,6 +298,17 @@ enum Owner<'a> {
     Office,
     Person(&'a str),
     City(&'a str),
+}
+
+impl Owner<'_> {
+    /// The owner in German.
+    fn de(&self) -> String {
+        match self {
+            Owner::Office => "Amt".into(),
+            Owner::Person(id) => format!("Person {id:?}"),
+            Owner::City(name) => format!("Stadt {name:?}"),
+        }
+    }
 }
 
 impl std::fmt::Display for Owner<'_> {
@@ -228,14 +321,14 @@ impl std::fmt::Display for Owner<'_> {
     }
 }
 
-/// What kind of character `c` is, if no text may contain it.
-fn forbidden(c: char) -> Option<&'static str> {
+/// What kind of character `c` is (in German and English), if no text may contain it.
+fn forbidden(c: char) -> Option<(&'static str, &'static str)> {
     match c {
         '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
-            Some("bidirectional control")
+            Some(("Richtungszeichen", "bidirectional control"))
         }
-        '\u{2028}' | '\u{2029}' => Some("line or paragraph separator"),
-        c if c.is_control() => Some("control character"),
+        '\u{2028}' | '\u{2029}' => Some(("Zeilen- oder Absatztrennzeichen", "line or paragraph separator")),
+        c if c.is_control() => Some(("Steuerzeichen", "control character")),
         _ => None,
     }
 }

@@ -3,6 +3,7 @@
 use ratatui::text::{Line, Span};
 
 use super::app::App;
+use super::layout::Areas;
 use super::text::clean;
 use crate::directory::Target;
 use crate::directory::{Person, Phone};
@@ -41,22 +42,22 @@ fn city_lines(app: &App, index: usize) -> Vec<Line<'static>> {
     lines.extend(contact_lines(app, contact));
     lines.push(Line::default());
     if let Some(german) = &city.german {
-        lines.push(labelled(app, text.german, german));
+        lines.extend(labelled(app, text.german, german));
     }
     if let Some(native) = &city.native {
-        lines.push(labelled(app, text.native, native));
+        lines.extend(labelled(app, text.native, native));
     }
     if !city.aliases.is_empty() {
-        lines.push(labelled(app, text.also, &city.aliases.join(", ")));
+        lines.extend(labelled(app, text.also, &city.aliases.join(", ")));
     }
-    lines.push(labelled(app, text.region, &city.region));
+    lines.extend(labelled(app, text.region, &city.region));
     let head = app.directory.head();
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(text.escalation, theme.accent)));
     lines.push(Line::from(format!("  {}  {}", clean(&head.full_name()), clean(&head.phone))));
     if !city.note.is_empty() {
         lines.push(Line::default());
-        lines.push(labelled(app, text.note, &city.note));
+        lines.extend(labelled(app, text.note, &city.note));
     }
     lines
 }
@@ -64,11 +65,9 @@ fn city_lines(app: &App, index: usize) -> Vec<Line<'static>> {
 fn person_lines(app: &App, index: usize) -> Vec<Line<'static>> {
     let (text, theme) = (app.lang.text(), &app.theme);
     let person = &app.directory.people()[index];
-    let mut lines = vec![
-        Line::from(Span::styled(clean(&person.full_name()), theme.accent)),
-        labelled(app, text.role, &person.role),
-        Line::default(),
-    ];
+    let mut lines = vec![Line::from(Span::styled(clean(&person.full_name()), theme.accent))];
+    lines.extend(labelled(app, text.role, &person.role));
+    lines.push(Line::default());
     lines.extend(contact_lines(app, person));
     let cities: Vec<_> = app.directory.cities_of(index).collect();
     if !cities.is_empty() {
@@ -85,27 +84,84 @@ fn person_lines(app: &App, index: usize) -> Vec<Line<'static>> {
 /// Phone and email first, then the phone from abroad, the extension and the fax.
 fn contact_lines(app: &App, person: &Person) -> Vec<Line<'static>> {
     let text = app.lang.text();
-    let mut lines =
-        vec![labelled_value(app, text.phone, &person.phone), labelled_value(app, text.email, &person.email)];
+    let mut lines = labelled_value(app, text.phone, &person.phone);
+    lines.extend(labelled_value(app, text.email, &person.email));
     if let Some(phone) = Phone::parse(&person.phone) {
-        lines.push(labelled(app, text.international, &phone.international()));
+        lines.extend(labelled(app, text.international, &phone.international()));
         if let Some(extension) = phone.extension {
-            lines.push(labelled(app, text.extension, extension));
+            lines.extend(labelled(app, text.extension, extension));
         }
     }
-    lines.push(labelled(app, text.fax, &person.fax));
+    lines.extend(labelled(app, text.fax, &person.fax));
     lines
 }
 
-/// `  Label          value`, the label muted.
-fn labelled(app: &App, label: &str, value: &str) -> Line<'static> {
-    Line::from(vec![Span::styled(format!("  {label:<14}"), app.theme.muted), Span::raw(clean(value))])
+/// Where values start, after `  Label          `.
+const INDENT: usize = 16;
+
+/// `  Label          value`, the label muted; a long value wraps under itself, not under the label.
+fn labelled(app: &App, label: &str, value: &str) -> Vec<Line<'static>> {
+    labelled_styled(app, label, value, ratatui::style::Style::default())
 }
 
 /// Like [`labelled`], with the value emphasised: what the caller came for.
-fn labelled_value(app: &App, label: &str, value: &str) -> Line<'static> {
-    Line::from(vec![
-        Span::styled(format!("  {label:<14}"), app.theme.muted),
-        Span::styled(clean(value), app.theme.strong),
-    ])
+fn labelled_value(app: &App, label: &str, value: &str) -> Vec<Line<'static>> {
+    labelled_styled(app, label, value, app.theme.strong)
+}
+
+fn labelled_styled(app: &App, label: &str, value: &str, style: ratatui::style::Style) -> Vec<Line<'static>> {
+    let pane = Areas::new(app.size.0, app.size.1).details.width.saturating_sub(2) as usize;
+    let parts = wrap(&clean(value), pane.saturating_sub(INDENT).max(8));
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let lead = if i == 0 { format!("  {label:<14}") } else { " ".repeat(INDENT) };
+            Line::from(vec![Span::styled(lead, app.theme.muted), Span::styled(part, style)])
+        })
+        .collect()
+}
+
+/// Breaks `text` into pieces at most `width` columns wide, at spaces where it can.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let mut lines = vec![String::new()];
+    for word in text.split(' ') {
+        let line = lines.last_mut().expect("never empty");
+        let needed = if line.is_empty() { word.width() } else { line.width() + 1 + word.width() };
+        if needed <= width {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(String::new());
+        }
+        // A word wider than the pane is cut where the pane ends.
+        for c in word.chars() {
+            let line = lines.last_mut().expect("never empty");
+            if line.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > width && !line.is_empty() {
+                lines.push(String::new());
+            }
+            lines.last_mut().expect("never empty").push(c);
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrapping_breaks_at_spaces_and_cuts_long_words() {
+        assert_eq!(
+            wrap("Płock (hist. Plock/Plozk/Plotzk; 1941-45 Schröttersburg)", 32),
+            ["Płock (hist. Plock/Plozk/Plotzk;", "1941-45 Schröttersburg)"]
+        );
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 4), [""]);
+    }
 }

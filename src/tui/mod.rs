@@ -43,19 +43,37 @@ const CHECK: Duration = Duration::from_millis(100);
 const WATCH_FILE: Duration = Duration::from_secs(1);
 
 /// Why the interactive view could not run.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum TuiError {
     /// Standard input or output is not a terminal.
-    #[error(
-        "partnerdesk: the interactive view needs a terminal; in scripts use `partnerdesk query TEXT` or `partnerdesk list`"
-    )]
     NotATerminal,
     /// The data could not be loaded at start.
-    #[error("{0}")]
-    Data(#[from] DataError),
+    Data(DataError),
     /// The terminal failed.
-    #[error("partnerdesk: terminal error: {0}")]
-    Terminal(#[from] io::Error),
+    Terminal(io::Error),
+}
+
+impl From<DataError> for TuiError {
+    fn from(e: DataError) -> Self {
+        TuiError::Data(e)
+    }
+}
+
+impl From<io::Error> for TuiError {
+    fn from(e: io::Error) -> Self {
+        TuiError::Terminal(e)
+    }
+}
+
+impl TuiError {
+    /// The error in `lang`, for standard error once the terminal is restored.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            TuiError::NotATerminal => format!("partnerdesk: {}", lang.text().needs_terminal),
+            TuiError::Data(e) => e.in_lang(lang),
+            TuiError::Terminal(e) => format!("partnerdesk: {}: {e}", lang.text().terminal_error),
+        }
+    }
 }
 
 /// Runs the interactive view until the user quits; returns the exit status.
@@ -146,7 +164,7 @@ impl<'a> EventLoop<'a> {
                 resume(terminal)?;
             }
             let mut messages = Vec::new();
-            self.on_schedule(&mut messages);
+            self.on_schedule(&mut messages, app.lang);
             let wait = self.next_tick.saturating_duration_since(Instant::now()).min(CHECK);
             if event::poll(wait)? {
                 match event::read()? {
@@ -168,7 +186,7 @@ impl<'a> EventLoop<'a> {
     }
 
     /// The work that time decides: ticks, a look at the data file, a finished reload.
-    fn on_schedule(&mut self, messages: &mut Vec<Message>) {
+    fn on_schedule(&mut self, messages: &mut Vec<Message>, lang: Lang) {
         let now = Instant::now();
         if now >= self.next_tick {
             self.tick += 1;
@@ -180,7 +198,7 @@ impl<'a> EventLoop<'a> {
             let stamp = modified(self.source);
             if stamp != self.file_stamp && !self.reloading {
                 self.file_stamp = stamp;
-                self.start_reload();
+                self.start_reload(lang);
             }
         }
         if let Ok(reloaded) = self.reloads.1.try_recv() {
@@ -191,7 +209,7 @@ impl<'a> EventLoop<'a> {
 
     /// Loads, validates and indexes the data on another thread, so that keys, ticks and signals
     /// stay live however large or hostile the file is.
-    fn start_reload(&mut self) {
+    fn start_reload(&mut self, lang: Lang) {
         if self.reloading {
             return;
         }
@@ -202,7 +220,7 @@ impl<'a> EventLoop<'a> {
         std::thread::spawn(move || {
             let loaded = directory::load(&source, year)
                 .map(|directory| Box::new(Loaded::new(directory)))
-                .map_err(|e| e.to_string().replace('\n', "; "));
+                .map_err(|e| e.in_lang(lang).replace('\n', "; "));
             let _ = sender.send(Message::Reloaded(loaded));
         });
     }
@@ -213,7 +231,7 @@ impl<'a> EventLoop<'a> {
             Command::Copy(text, what) => Message::Copied(clipboard::copy(&text, what, &mut io::stdout())),
             Command::Reload => {
                 self.file_stamp = modified(self.source);
-                self.start_reload();
+                self.start_reload(app.lang);
                 return Ok(());
             }
             Command::Redraw => return repaint(terminal),
