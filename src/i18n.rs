@@ -1,7 +1,5 @@
 //! German and English: the language choice and every string the user interface shows.
 
-use crate::directory::Country;
-
 /// The language of the user interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -25,14 +23,6 @@ impl Lang {
     pub fn detect() -> Lang {
         let var = |name| std::env::var(name).ok();
         Lang::from_locale(var("LC_ALL").as_deref(), var("LC_MESSAGES").as_deref(), var("LANG").as_deref())
-    }
-
-    /// The country's name in this language.
-    pub fn country(self, country: &Country) -> &str {
-        match self {
-            Lang::De => &country.de,
-            Lang::En => &country.en,
-        }
     }
 
     /// Every UI string in this language.

@@ -102,7 +102,7 @@ fn city_order(dir: &Directory, sort: Sort, lang: Lang) -> Vec<Target> {
     match sort {
         Sort::Name => cities.sort_by_cached_key(name),
         Sort::Since => cities.sort_by_cached_key(|i| (dir.cities()[*i].since, name(i))),
-        Sort::Country => cities.sort_by_cached_key(|i| (fold_str(lang.country(&dir.cities()[*i].country)), name(i))),
+        Sort::Country => cities.sort_by_cached_key(|i| (fold_str(dir.cities()[*i].country.name(lang)), name(i))),
     }
     cities.into_iter().map(Target::City).collect()
 }
@@ -128,7 +128,7 @@ fn table(dir: &Directory, what: What, targets: &[Target], lang: Lang) -> (Vec<&'
                 let (city, person) = (&dir.cities()[i], dir.contact_of(i));
                 vec![
                     city.name.clone(),
-                    lang.country(&city.country).to_string(),
+                    city.country.name(lang).to_string(),
                     city.since.to_string(),
                     person.full_name(),
                     person.phone.clone(),

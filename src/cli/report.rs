@@ -134,7 +134,7 @@ pub fn line(dir: &Directory, target: Target, approximate: bool, lang: Lang) -> S
             format!(
                 "{mark}{} ({}, {since} {}): {}, {}, {}",
                 city.name,
-                lang.country(&city.country),
+                city.country.name(lang),
                 city.since,
                 person.full_name(),
                 person.phone,

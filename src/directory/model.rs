@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
+
 /// The whole file: the office, its people and the partner cities.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Directory")]
@@ -88,6 +90,16 @@ pub struct Country {
     pub de: String,
     /// English name.
     pub en: String,
+}
+
+impl Country {
+    /// The country's name in `lang`.
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::De => &self.de,
+            Lang::En => &self.en,
+        }
+    }
 }
 
 /// One partner city.

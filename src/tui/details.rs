@@ -27,7 +27,7 @@ fn city_lines(app: &App, index: usize) -> Vec<Line<'static>> {
         Line::from(Span::styled(clean(&city.name), theme.accent)),
         Line::from(vec![
             Span::styled(
-                format!("{} ({})", clean(app.lang.country(&city.country)), clean(&city.country.code)),
+                format!("{} ({})", clean(city.country.name(app.lang)), clean(&city.country.code)),
                 theme.strong,
             ),
             Span::raw(" · "),
@@ -74,7 +74,7 @@ fn person_lines(app: &App, index: usize) -> Vec<Line<'static>> {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(text.cities, theme.accent)));
         for city in cities {
-            let country = app.lang.country(&city.country);
+            let country = city.country.name(app.lang);
             lines.push(Line::from(format!("  {} ({}), {}", clean(&city.name), clean(country), city.since)));
         }
     }

@@ -75,7 +75,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         let facts = match app.index.target(hit.entry) {
             Target::City(c) => {
                 let city = &app.directory.cities()[c];
-                format!("  {} · {}", app.lang.country(&city.country), city.since)
+                format!("  {} · {}", city.country.name(app.lang), city.since)
             }
             Target::Person(p) => format!("  {}", app.directory.people()[p].role),
         };
