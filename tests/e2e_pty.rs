@@ -142,8 +142,9 @@ fn escape_on_an_empty_query_quits() {
     assert_eq!(session.exit_code(), 0);
 }
 
-#[test]
-fn an_edited_data_file_is_picked_up_and_a_broken_one_is_not() {
+/// A session on a copy of the embedded data in a file, showing Graz; the folder lives as long as
+/// the first value.
+fn graz_from_a_data_file() -> (tempfile::TempDir, std::path::PathBuf, Session) {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("directory.ron");
     std::fs::write(&path, partnerdesk::directory::EMBEDDED).unwrap();
@@ -151,6 +152,12 @@ fn an_edited_data_file_is_picked_up_and_a_broken_one_is_not() {
     let mut session = Session::start(&["--lang", "en", "--data", &data]);
     session.send(b"graz");
     session.wait_for(&["Austria (AT)", "Steiermark (Styria)"]);
+    (folder, path, session)
+}
+
+#[test]
+fn an_edited_data_file_is_picked_up_and_a_broken_one_is_not() {
+    let (_folder, path, mut session) = graz_from_a_data_file();
 
     std::fs::write(&path, "Directory(").unwrap();
     session.wait_for(&["New data invalid, keeping the old", "Steiermark (Styria)"]);
@@ -251,13 +258,7 @@ fn closing_the_terminal_ends_the_program_within_two_seconds() {
 #[test]
 fn an_edit_is_picked_up_while_keys_keep_arriving() {
     // Time once advanced only when no key came for a while: a key every 150 ms held a reload off.
-    let folder = tempfile::tempdir().unwrap();
-    let path = folder.path().join("directory.ron");
-    std::fs::write(&path, partnerdesk::directory::EMBEDDED).unwrap();
-    let data = path.to_string_lossy().into_owned();
-    let mut session = Session::start(&["--lang", "en", "--data", &data]);
-    session.send(b"graz");
-    session.wait_for(&["Steiermark (Styria)"]);
+    let (_folder, path, mut session) = graz_from_a_data_file();
     let edited = partnerdesk::directory::EMBEDDED.replace("Steiermark (Styria)", "Styria");
     std::fs::write(&path, edited).unwrap();
     let start = Instant::now();
