@@ -155,6 +155,20 @@ pub struct Text {
     pub counted: (&'static str, &'static str),
     /// The vCard note before a person's cities.
     pub card_cities: &'static str,
+    /// Marks a hit that matched only some terms.
+    pub partial: &'static str,
+    /// Facts shown beside the office in the result list.
+    pub office_row: &'static str,
+    /// Label: the Amt.
+    pub office: &'static str,
+    /// Label: where visitors go.
+    pub visiting_address: &'static str,
+    /// Label: where letters go.
+    pub postal_address: &'static str,
+    /// Label: the nearest stop.
+    pub transit_stop: &'static str,
+    /// Status: the office has no number of its own.
+    pub no_office_phone: &'static str,
     /// The interactive view needs a terminal.
     pub needs_terminal: &'static str,
     /// Before a terminal's error.
@@ -202,6 +216,13 @@ static DE: Text = Text {
     since: "seit",
     counted: ("Städte", "Personen"),
     card_cities: "Partnerstädte",
+    partial: "◐ teilweise",
+    office_row: "Anschrift, E-Mail, Fax",
+    office: "Amt",
+    visiting_address: "Besuch",
+    postal_address: "Post",
+    transit_stop: "ÖPNV",
+    no_office_phone: "Das Amt hat keine allgemeine Telefonnummer; Alt-Y/Ctrl-O kopiert die E-Mail-Adresse",
     needs_terminal: "die interaktive Ansicht braucht ein Terminal; in Skripten `partnerdesk query TEXT` oder \
                      `partnerdesk list` verwenden",
     terminal_error: "Terminalfehler",
@@ -248,6 +269,13 @@ static EN: Text = Text {
     since: "since",
     counted: ("cities", "people"),
     card_cities: "Partner cities",
+    partial: "◐ partial",
+    office_row: "address, email, fax",
+    office: "Office",
+    visiting_address: "Visiting",
+    postal_address: "Post",
+    transit_stop: "Transit stop",
+    no_office_phone: "The office has no general number; Alt-Y/Ctrl-O copies the email address",
     needs_terminal: "the interactive view needs a terminal; in scripts use `partnerdesk query TEXT` or \
                      `partnerdesk list`",
     terminal_error: "terminal error",

@@ -456,3 +456,49 @@ fn german_errors_and_words_follow_lang() {
     assert!(table.starts_with("Name"), "{table}");
     assert!(table.lines().next().unwrap().contains("Partnerstädte"));
 }
+
+#[test]
+fn the_office_is_an_entry_with_its_own_json() {
+    let out = stdout(&["query", "--json", "--limit", "1", "Postanschrift"]);
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let office = &value[0];
+    assert_eq!(office["kind"], "office");
+    assert_eq!(office["name"], "Amt für Gremiendienste, Protokoll und Internationales");
+    assert_eq!(office["department"], "Abteilung Internationales");
+    assert_eq!(office["visiting_address"]["street"], "Luisenplatz 5 a");
+    assert_eq!(office["visiting_address"]["postcode"], "64283");
+    assert_eq!(office["postal_address"]["street"], "Postfach 11 10 61");
+    assert_eq!(office["postal_address"]["postcode"], "64225");
+    assert_eq!(office["email"], "international@darmstadt.de");
+    assert_eq!(office["fax"], "(06151) 13-3584");
+    assert_eq!(
+        office["head"],
+        serde_json::json!({"id": "sacaliuc", "name": "Ana-Violeta Sacaliuc", "phone": "(06151) 13-2321"})
+    );
+}
+
+#[test]
+fn the_table_of_what_callers_say() {
+    let first = |query: &str| stdout(&["query", "--limit", "1", query]);
+    assert!(first("Frau Seel").starts_with("Alina Seel (Partnerstädte)"));
+    assert!(first("Partnerstadt in Lettland").starts_with("Liepāja (Latvia"));
+    assert!(first("city in Spain").starts_with("Logroño (Spain"));
+    assert!(first("+49 6151 13-3608").starts_with("Alina Seel"));
+    assert!(first("0615113-2321").starts_with("Ana-Violeta Sacaliuc"));
+    assert!(first("Postanschrift").starts_with("Abteilung Internationales"));
+    assert!(first("E-Mail-Adresse").starts_with("Abteilung Internationales"));
+    assert!(first("itallien").starts_with("~ Brescia (Italy"));
+    for nothing in ["berlin", "tokio", "oslo"] {
+        partnerdesk().args(["query", nothing]).assert().code(1).stdout("");
+    }
+}
+
+#[test]
+fn partial_hits_are_marked_in_lines_and_json() {
+    let out = stdout(&["query", "graz", "polen"]);
+    assert!(out.lines().all(|l| l.starts_with("+ ")), "{out}");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&["query", "--json", "graz", "polen"])).unwrap();
+    assert!(json.as_array().unwrap().iter().all(|r| r["partial"] == true && r["approximate"] == false));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&["query", "--json", "graz"])).unwrap();
+    assert_eq!(json[0]["partial"], false);
+}

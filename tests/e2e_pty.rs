@@ -100,10 +100,10 @@ impl Session {
 #[test]
 fn typing_plock_shows_its_country_year_and_contact() {
     let mut session = Session::start(&["--lang", "de"]);
-    session.wait_for(&["Suche", "23/23"]);
+    session.wait_for(&["Suche", "24/24"]);
     assert!(session.alternate_screen());
     session.send(b"plock");
-    session.wait_for(&["1/23", "Płock", "Polen (PL)", "1988", "Schewe", "(06151) 13-2324"]);
+    session.wait_for(&["1/24", "Płock", "Polen (PL)", "1988", "Schewe", "(06151) 13-2324"]);
     session.send(b"\x03");
     assert_eq!(session.exit_code(), 0);
 }
@@ -136,7 +136,7 @@ fn escape_on_an_empty_query_quits() {
     session.send(b"x");
     session.wait_for(&["> x"]);
     session.send(b"\x1b");
-    session.wait_for(&["23/23"]);
+    session.wait_for(&["24/24"]);
     thread::sleep(Duration::from_millis(100));
     session.send(b"\x1b");
     assert_eq!(session.exit_code(), 0);

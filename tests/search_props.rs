@@ -38,3 +38,108 @@ proptest! {
         }
     }
 }
+
+/// Every name, alias and country name of every city, with the city's index.
+fn names_of_cities() -> Vec<(usize, String)> {
+    let dir = directory::load(&Source::Embedded, 2026).unwrap();
+    let mut out = Vec::new();
+    for (i, city) in dir.cities().iter().enumerate() {
+        let texts = [&city.name, &city.country.de, &city.country.en]
+            .into_iter()
+            .chain(city.german.iter())
+            .chain(city.native.iter())
+            .chain(city.aliases.iter())
+            .chain(city.country.aliases.iter());
+        out.extend(texts.map(|t| (i, t.clone())));
+    }
+    out
+}
+
+/// Large cities of the world that are not partners of Darmstadt, in German and English. Not here:
+/// names that stand letter for letter inside our data, which a substring search rightly finds
+/// ("Wien" in "Masowien", "Bern" in "Kanton Bern").
+const NOT_PARTNERS: &[&str] = &[
+    "Berlin",
+    "Tokio",
+    "Tokyo",
+    "Oslo",
+    "Madrid",
+    "Zürich",
+    "Paris",
+    "London",
+    "Rom",
+    "Rome",
+    "Vienna",
+    "Prag",
+    "Prague",
+    "Warschau",
+    "Warsaw",
+    "Budapest",
+    "Moskau",
+    "Moscow",
+    "Kairo",
+    "Cairo",
+    "Lissabon",
+    "Lisbon",
+    "Dublin",
+    "Stockholm",
+    "Helsinki",
+    "Athen",
+    "Athens",
+    "Peking",
+    "Beijing",
+    "Sydney",
+    "Toronto",
+    "Chicago",
+    "Mumbai",
+    "Seoul",
+    "Lagos",
+    "Nairobi",
+    "Lima",
+    "Bogota",
+    "Mailand",
+    "Milan",
+    "Hamburg",
+    "München",
+    "Köln",
+    "Frankfurt",
+    "Stuttgart",
+    "Leipzig",
+    "Dresden",
+    "Zagreb",
+    "Sofia",
+    "Bukarest",
+    "Riga",
+    "Vilnius",
+    "Tallinn",
+];
+
+/// For every city and every name, alias or country name of it: typed letter by letter, the city
+/// stays among the results from the third letter on. (Every case, not a sample: there are few.)
+#[test]
+fn typing_a_citys_name_keeps_it_found_from_the_third_letter() {
+    let dir = directory::load(&Source::Embedded, 2026).unwrap();
+    let index = SearchIndex::new(&dir);
+    for (city, text) in names_of_cities() {
+        let mut searcher = Searcher::new();
+        for (end, _) in text.char_indices().skip(3).chain([(text.len(), ' ')]) {
+            let typed = &text[..end];
+            let query = Query::parse(typed);
+            let hits = searcher.search(&index, &query);
+            let found = query.terms.is_empty()
+                || hits.iter().any(|h| index.target(h.entry) == partnerdesk::directory::Target::City(city));
+            assert!(found, "typing {text:?} lost {:?} at {typed:?}", dir.cities()[city].name);
+        }
+    }
+}
+
+/// For every city in the list: nothing is found, not even an approximate or partial hit.
+#[test]
+fn a_city_that_is_no_partner_finds_nothing() {
+    let index = index();
+    for city in NOT_PARTNERS {
+        let hits = index.search(&Query::parse(city));
+        let names: Vec<&str> = hits.iter().map(|h| index.name(h.entry)).collect();
+        assert!(hits.is_empty(), "{city} found {names:?}");
+    }
+}

@@ -2,7 +2,7 @@
 
 use clap::{Args as ClapArgs, ValueEnum};
 
-use super::report::{self, Record};
+use super::report::{self, Marks, Record};
 use super::table::{aligned, csv_record};
 use super::{Args, Failure, Out};
 use crate::directory::Directory;
@@ -69,23 +69,27 @@ pub fn run(args: &Args, list: &ListArgs, out: &mut Out) -> Result<ExitStatus, Fa
     }
     let dir = super::load(args)?;
     let lang = args.lang();
-    let targets = match list.what {
-        What::Cities => city_order(&dir, list.sort.unwrap_or_default(), lang),
-        What::People => person_order(&dir),
+    let order = match list.what {
+        What::Cities => Order::Cities(city_order(&dir, list.sort.unwrap_or_default(), lang)),
+        What::People => Order::People(person_order(&dir)),
     };
     match list.format {
         Format::Json => {
-            let records: Vec<Record> = targets.iter().map(|&t| report::record(&dir, t, false)).collect();
+            let targets: Vec<Target> = match &order {
+                Order::Cities(ids) => ids.iter().map(|&i| Target::City(i)).collect(),
+                Order::People(ids) => ids.iter().map(|&i| Target::Person(i)).collect(),
+            };
+            let records: Vec<Record> = targets.into_iter().map(|t| report::record(&dir, t, Marks::default())).collect();
             out.line(&super::to_json(&records))?;
         }
         Format::Table => {
-            let (header, rows) = table(&dir, list.what, &targets, lang);
+            let (header, rows) = table(&dir, &order, lang);
             for line in aligned(&header, &rows) {
                 out.line(&line)?;
             }
         }
         Format::Csv => {
-            let (header, rows) = csv(&dir, list.what, &targets);
+            let (header, rows) = csv(&dir, &order);
             let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
             out.raw(&csv_record(&header))?;
             for row in rows {
@@ -96,7 +100,13 @@ pub fn run(args: &Args, list: &ListArgs, out: &mut Out) -> Result<ExitStatus, Fa
     Ok(ExitStatus::Success)
 }
 
-fn city_order(dir: &Directory, sort: Sort, lang: Lang) -> Vec<Target> {
+/// The rows to list, by index into the directory's cities or people.
+enum Order {
+    Cities(Vec<usize>),
+    People(Vec<usize>),
+}
+
+fn city_order(dir: &Directory, sort: Sort, lang: Lang) -> Vec<usize> {
     let mut cities: Vec<usize> = (0..dir.cities().len()).collect();
     let name = |i: &usize| fold_str(&dir.cities()[*i].name);
     match sort {
@@ -104,27 +114,22 @@ fn city_order(dir: &Directory, sort: Sort, lang: Lang) -> Vec<Target> {
         Sort::Since => cities.sort_by_cached_key(|i| (dir.cities()[*i].since, name(i))),
         Sort::Country => cities.sort_by_cached_key(|i| (fold_str(dir.cities()[*i].country.name(lang)), name(i))),
     }
-    cities.into_iter().map(Target::City).collect()
+    cities
 }
 
-fn person_order(dir: &Directory) -> Vec<Target> {
+fn person_order(dir: &Directory) -> Vec<usize> {
     let mut people: Vec<usize> = (0..dir.people().len()).collect();
     people.sort_by_cached_key(|i| {
         let p = &dir.people()[*i];
         (fold_str(&p.family_name), fold_str(&p.given_name))
     });
-    people.into_iter().map(Target::Person).collect()
+    people
 }
 
-fn table(dir: &Directory, what: What, targets: &[Target], lang: Lang) -> (Vec<&'static str>, Vec<Vec<String>>) {
-    let header = match what {
-        What::People => lang.text().people_columns.to_vec(),
-        What::Cities => lang.text().city_columns.to_vec(),
-    };
-    let rows = targets
-        .iter()
-        .map(|&t| match t {
-            Target::City(i) => {
+fn table(dir: &Directory, order: &Order, lang: Lang) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    match order {
+        Order::Cities(ids) => {
+            let rows = ids.iter().map(|&i| {
                 let (city, person) = (&dir.cities()[i], dir.contact_of(i));
                 vec![
                     city.name.clone(),
@@ -133,8 +138,11 @@ fn table(dir: &Directory, what: What, targets: &[Target], lang: Lang) -> (Vec<&'
                     person.full_name(),
                     person.phone.clone(),
                 ]
-            }
-            Target::Person(i) => {
+            });
+            (lang.text().city_columns.to_vec(), rows.collect())
+        }
+        Order::People(ids) => {
+            let rows = ids.iter().map(|&i| {
                 let person = &dir.people()[i];
                 let cities: Vec<&str> = dir.cities_of(i).map(|c| c.name.as_str()).collect();
                 vec![
@@ -144,32 +152,29 @@ fn table(dir: &Directory, what: What, targets: &[Target], lang: Lang) -> (Vec<&'
                     person.email.clone(),
                     cities.join(", "),
                 ]
-            }
-        })
-        .collect();
-    (header, rows)
+            });
+            (lang.text().people_columns.to_vec(), rows.collect())
+        }
+    }
 }
 
-fn csv(dir: &Directory, what: What, targets: &[Target]) -> (Vec<&'static str>, Vec<Vec<String>>) {
-    let header = match what {
-        What::People => vec!["id", "name", "role", "phone", "phone_international", "fax", "email", "cities"],
-        What::Cities => vec![
-            "name",
-            "country_code",
-            "country_de",
-            "country_en",
-            "region",
-            "since",
-            "contact_id",
-            "contact_name",
-            "contact_phone",
-            "contact_email",
-        ],
-    };
-    let rows = targets
-        .iter()
-        .map(|&t| match t {
-            Target::City(i) => {
+/// CSV columns are names for programs, the same in every language.
+fn csv(dir: &Directory, order: &Order) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    match order {
+        Order::Cities(ids) => {
+            let header = vec![
+                "name",
+                "country_code",
+                "country_de",
+                "country_en",
+                "region",
+                "since",
+                "contact_id",
+                "contact_name",
+                "contact_phone",
+                "contact_email",
+            ];
+            let rows = ids.iter().map(|&i| {
                 let (city, person) = (&dir.cities()[i], dir.contact_of(i));
                 vec![
                     city.name.clone(),
@@ -183,8 +188,12 @@ fn csv(dir: &Directory, what: What, targets: &[Target]) -> (Vec<&'static str>, V
                     person.phone.clone(),
                     person.email.clone(),
                 ]
-            }
-            Target::Person(i) => {
+            });
+            (header, rows.collect())
+        }
+        Order::People(ids) => {
+            let header = vec!["id", "name", "role", "phone", "phone_international", "fax", "email", "cities"];
+            let rows = ids.iter().map(|&i| {
                 let person = &dir.people()[i];
                 let international =
                     crate::directory::Phone::parse(&person.phone).map(|p| p.international()).unwrap_or_default();
@@ -199,8 +208,8 @@ fn csv(dir: &Directory, what: What, targets: &[Target]) -> (Vec<&'static str>, V
                     person.email.clone(),
                     cities.join("; "),
                 ]
-            }
-        })
-        .collect();
-    (header, rows)
+            });
+            (header, rows.collect())
+        }
+    }
 }

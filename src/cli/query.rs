@@ -40,13 +40,12 @@ pub fn run(args: &Args, query: &QueryArgs, out: &mut Out) -> Result<ExitStatus, 
     let limit = if query.limit == 0 { hits.len() } else { query.limit.min(hits.len()) };
     let hits = &hits[..limit];
     if query.json {
-        let records: Vec<Record> =
-            hits.iter().map(|h| report::record(&dir, index.target(h.entry), h.approximate)).collect();
+        let records: Vec<Record> = hits.iter().map(|h| report::record(&dir, index.target(h.entry), h.into())).collect();
         out.line(&super::to_json(&records))?;
     } else {
         let lang = args.lang();
         for hit in hits {
-            out.line(&report::line(&dir, index.target(hit.entry), hit.approximate, lang))?;
+            out.line(&report::line(&dir, index.target(hit.entry), hit.into(), lang))?;
         }
     }
     let status = if hits.is_empty() { ExitStatus::NoMatch } else { ExitStatus::Success };

@@ -1,12 +1,28 @@
-//! How cities and people are written out by `query` and `list`: one plain line, or a JSON object.
+//! How cities, people and the office are written out by `query` and `list`: one plain line, or a
+//! JSON object.
 
 use serde::Serialize;
 
-use crate::directory::Target;
-use crate::directory::{City, Directory, Phone};
+use crate::directory::{Address, City, Directory, Phone, Target};
 use crate::i18n::Lang;
 
-/// A city or a person as a JSON object; the same shape for `query --json` and `list --format json`.
+/// How a hit matched, as far as the output shows it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Marks {
+    /// Found only through the typo fallback.
+    pub approximate: bool,
+    /// Matched only some of the query's terms.
+    pub partial: bool,
+}
+
+impl From<&crate::search::Hit> for Marks {
+    fn from(hit: &crate::search::Hit) -> Self {
+        Marks { approximate: hit.approximate, partial: hit.partial }
+    }
+}
+
+/// A city, a person or the office as a JSON object; the same shape for `query --json` and
+/// `list --format json`.
 #[derive(Debug, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Record<'a> {
@@ -14,6 +30,64 @@ pub enum Record<'a> {
     City(CityRecord<'a>),
     /// A member of staff.
     Person(PersonRecord<'a>),
+    /// The office itself.
+    Office(OfficeRecord<'a>),
+}
+
+/// The office: where it is, how to write to it, and who leads it.
+#[derive(Debug, Serialize)]
+pub struct OfficeRecord<'a> {
+    /// The Amt's name.
+    pub name: &'a str,
+    /// True if found only through the typo fallback.
+    pub approximate: bool,
+    /// True if only some of the query's terms matched.
+    pub partial: bool,
+    /// The department's name.
+    pub department: &'a str,
+    /// Where visitors go.
+    pub visiting_address: AddressRecord<'a>,
+    /// Where letters go.
+    pub postal_address: AddressRecord<'a>,
+    /// The nearest stop.
+    pub transit_stop: &'a str,
+    /// The shared mailbox.
+    pub email: &'a str,
+    /// The shared fax.
+    pub fax: &'a str,
+    /// The head of department.
+    pub head: HeadRecord<'a>,
+}
+
+/// An address as JSON gives it.
+#[derive(Debug, Serialize)]
+pub struct AddressRecord<'a> {
+    /// Building, where the address names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub building: Option<&'a str>,
+    /// Street and number, or the Postfach.
+    pub street: &'a str,
+    /// Postcode.
+    pub postcode: &'a str,
+    /// City.
+    pub city: &'a str,
+}
+
+impl<'a> From<&'a Address> for AddressRecord<'a> {
+    fn from(a: &'a Address) -> Self {
+        AddressRecord { building: a.building.as_deref(), street: &a.street, postcode: &a.postcode, city: &a.city }
+    }
+}
+
+/// The head of department, as the office record names her.
+#[derive(Debug, Serialize)]
+pub struct HeadRecord<'a> {
+    /// Her id.
+    pub id: &'a str,
+    /// Full name.
+    pub name: String,
+    /// Phone as written.
+    pub phone: &'a str,
 }
 
 /// A partner city with its contact.
@@ -23,8 +97,10 @@ pub struct CityRecord<'a> {
     pub name: &'a str,
     /// True if found only through the typo fallback.
     pub approximate: bool,
+    /// True if only some of the query's terms matched.
+    pub partial: bool,
     /// Country names and code.
-    pub country: &'a crate::directory::Country,
+    pub country: CountryRecord<'a>,
     /// Year the partnership began.
     pub since: i32,
     /// Region, province or state.
@@ -39,6 +115,23 @@ pub struct CityRecord<'a> {
     pub aliases: &'a [String],
     /// The responsible person.
     pub contact: ContactRecord<'a>,
+}
+
+/// A country as JSON names it: its code and its German and English names.
+#[derive(Debug, Serialize)]
+pub struct CountryRecord<'a> {
+    /// ISO 3166-1 alpha-2.
+    pub code: &'a str,
+    /// German name.
+    pub de: &'a str,
+    /// English name.
+    pub en: &'a str,
+}
+
+impl<'a> From<&'a crate::directory::Country> for CountryRecord<'a> {
+    fn from(country: &'a crate::directory::Country) -> Self {
+        CountryRecord { code: &country.code, de: &country.de, en: &country.en }
+    }
 }
 
 /// The responsible person, as far as a city record needs them.
@@ -61,6 +154,8 @@ pub struct PersonRecord<'a> {
     pub name: String,
     /// True if found only through the typo fallback.
     pub approximate: bool,
+    /// True if only some of the query's terms matched.
+    pub partial: bool,
     /// Stable id.
     pub id: &'a str,
     /// Role as the office page states it.
@@ -81,7 +176,8 @@ pub struct PersonRecord<'a> {
 }
 
 /// The record for `target`.
-pub fn record(dir: &Directory, target: Target, approximate: bool) -> Record<'_> {
+pub fn record(dir: &Directory, target: Target, marks: Marks) -> Record<'_> {
+    let Marks { approximate, partial } = marks;
     match target {
         Target::City(i) => {
             let city = &dir.cities()[i];
@@ -89,7 +185,8 @@ pub fn record(dir: &Directory, target: Target, approximate: bool) -> Record<'_> 
             Record::City(CityRecord {
                 name: &city.name,
                 approximate,
-                country: &city.country,
+                partial,
+                country: (&city.country).into(),
                 since: city.since,
                 region: &city.region,
                 german: city.german.as_deref(),
@@ -109,6 +206,7 @@ pub fn record(dir: &Directory, target: Target, approximate: bool) -> Record<'_> 
             Record::Person(PersonRecord {
                 name: person.full_name(),
                 approximate,
+                partial,
                 id: &person.id,
                 role: &person.role,
                 phone: &person.phone,
@@ -119,13 +217,34 @@ pub fn record(dir: &Directory, target: Target, approximate: bool) -> Record<'_> 
                 cities: dir.cities_of(i).map(|c: &City| c.name.as_str()).collect(),
             })
         }
+        Target::Office => {
+            let office = dir.office();
+            let head = dir.head();
+            Record::Office(OfficeRecord {
+                name: &office.name,
+                approximate,
+                partial,
+                department: &office.department,
+                visiting_address: (&office.visiting_address).into(),
+                postal_address: (&office.postal_address).into(),
+                transit_stop: &office.transit_stop,
+                email: &office.email,
+                fax: &office.fax,
+                head: HeadRecord { id: &head.id, name: head.full_name(), phone: &head.phone },
+            })
+        }
     }
 }
 
-/// One line with the key facts: city, country, year, contact, phone, email; or a person's role,
-/// phone, email and cities. An approximate hit starts with `~ `.
-pub fn line(dir: &Directory, target: Target, approximate: bool, lang: Lang) -> String {
-    let mark = if approximate { "~ " } else { "" };
+/// One line with the key facts: city, country, year, contact, phone, email; a person's role,
+/// phone, email and cities; the office's addresses, email, fax and head. An approximate hit starts
+/// with `~ `, a partial one with `+ `.
+pub fn line(dir: &Directory, target: Target, marks: Marks, lang: Lang) -> String {
+    let mark = match (marks.approximate, marks.partial) {
+        (true, _) => "~ ",
+        (false, true) => "+ ",
+        (false, false) => "",
+    };
     let since = lang.text().since;
     match target {
         Target::City(i) => {
@@ -146,6 +265,23 @@ pub fn line(dir: &Directory, target: Target, approximate: bool, lang: Lang) -> S
             let cities: Vec<&str> = dir.cities_of(i).map(|c| c.name.as_str()).collect();
             let cities = if cities.is_empty() { String::new() } else { format!(": {}", cities.join(", ")) };
             format!("{mark}{} ({}), {}, {}{cities}", person.full_name(), person.role, person.phone, person.email)
+        }
+        Target::Office => {
+            let (office, head, text) = (dir.office(), dir.head(), lang.text());
+            let address = |a: &Address| format!("{}, {} {}", a.street, a.postcode, a.city);
+            format!(
+                "{mark}{} ({}): {}; {}; {}, {} {}; {}: {}, {}",
+                office.department,
+                office.name,
+                address(&office.visiting_address),
+                address(&office.postal_address),
+                office.email,
+                text.fax,
+                office.fax,
+                text.escalation,
+                head.full_name(),
+                head.phone
+            )
         }
     }
 }

@@ -13,7 +13,7 @@ pub mod validate;
 
 pub use error::{DataError, Problem};
 pub use load::{EMBEDDED, MAX_BYTES, load, parse};
-pub use model::{Address, City, Country, DirectoryData, Office, Person};
+pub use model::{Address, City, Country, DirectoryData, Note, Office, Person};
 pub use phone::Phone;
 pub use source::Source;
 
@@ -24,6 +24,8 @@ pub enum Target {
     City(usize),
     /// A person, by their index in [`Directory::people`].
     Person(usize),
+    /// The office itself: its addresses, shared mailbox and fax, and its head.
+    Office,
 }
 
 /// A directory that passed every validation rule: every city's contact names a real person.

@@ -90,6 +90,9 @@ pub struct Country {
     pub de: String,
     /// English name.
     pub en: String,
+    /// Other names people use for the country (Holland, USA, UK…), from common usage.
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 impl Country {
@@ -125,7 +128,32 @@ pub struct City {
     pub since: i32,
     /// Id of the responsible person.
     pub contact: String,
-    /// A short source note.
+    /// A short source note, in German and English.
     #[serde(default)]
-    pub note: String,
+    pub note: Note,
+}
+
+/// A note in both languages: `note: (de: "…", en: "…")`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    /// German.
+    pub de: String,
+    /// English.
+    pub en: String,
+}
+
+impl Note {
+    /// The note in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::De => &self.de,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// True when there is no note.
+    pub fn is_empty(&self) -> bool {
+        self.de.is_empty() && self.en.is_empty()
+    }
 }

@@ -15,7 +15,7 @@ macro_rules! said {
     };
 }
 use super::locate::Locator;
-use super::model::{Address, City, Country, DirectoryData, Office, Person};
+use super::model::{Address, City, Country, DirectoryData, Note, Office, Person};
 use super::phone::{PHONE_FORM, Phone};
 
 /// The first year a partnership may have begun.
@@ -181,7 +181,7 @@ impl Checker<'_> {
                     self.report_from(Some(&from), field, value, message);
                 }
             }
-            if city.aliases.iter().any(|a| a.trim().is_empty()) {
+            if city.aliases.iter().chain(&city.country.aliases).any(|a| a.trim().is_empty()) {
                 let message = said!(
                     format!("{}: aliases hat einen leeren Eintrag; bitte entfernen", what.de()),
                     format!("{what}: aliases has an empty entry; remove it"),
@@ -375,18 +375,23 @@ fn for_each_text<'a>(data: &'a DirectoryData, mut visit: impl FnMut(Owner<'a>, &
     for city in cities {
         // `since` is a number: it has no text to check.
         let City { name, native, german, aliases, country, region, since: _, contact, note } = city;
-        let Country { code, de, en } = country;
+        let Country { code, de, en, aliases: country_aliases } = country;
+        let Note { de: note_de, en: note_en } = note;
         let what = Owner::City(name);
         for (field, value) in [
             ("name", name),
             ("region", region),
             ("contact", contact),
-            ("note", note),
             ("code", code),
             ("de", de),
             ("en", en),
+            ("de", note_de),
+            ("en", note_en),
         ] {
             visit(what, field, value);
+        }
+        for alias in country_aliases {
+            visit(what, "aliases", alias);
         }
         for (field, value) in [("native", native), ("german", german)] {
             if let Some(value) = value {

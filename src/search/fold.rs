@@ -10,27 +10,32 @@ pub enum Style {
     Base,
     /// Umlauts in the German way: `Gyönk` → `gyoenk`, `Türkei` → `tuerkei`.
     German,
+    /// A phone number's digits without the trunk zero: `(06151) 13-2325` → `6151132325`.
+    Digits,
 }
 
 impl Style {
     /// Every style, in the order the index stores them.
-    pub const ALL: [Style; 2] = [Style::Base, Style::German];
+    pub const ALL: [Style; 3] = [Style::Base, Style::German, Style::Digits];
 
-    /// True if `text` is stored in this style: every text in the base style, and in another style
-    /// only where that folds it differently.
-    pub fn indexes(self, text: &str) -> bool {
+    /// True if `text` is stored in this style: every text in the base style, a number's also as
+    /// digits, and others only where the style folds them differently.
+    pub fn indexes(self, text: &str, is_a_number: bool) -> bool {
         match self {
             Style::Base => true,
             Style::German => has_umlaut(text),
+            Style::Digits => is_a_number,
         }
     }
 
-    /// True if folded `term` could match text of this style where the base style's would not.
-    pub fn serves(self, term: &str) -> bool {
+    /// True if a term (folded `text`, a phone number or not) could match text of this style where
+    /// the base style's would not.
+    pub fn serves(self, text: &str, phone: bool) -> bool {
         match self {
-            Style::Base => true,
+            Style::Base => !phone,
             // `oe`, `ae`, `ue`: only a term with an `e` gains from the German spelling.
-            Style::German => term.contains('e'),
+            Style::German => !phone && text.contains('e'),
+            Style::Digits => phone,
         }
     }
 }
@@ -70,6 +75,19 @@ pub fn fold_into(text: &str, style: Style, out: &mut String) {
 
 /// Calls `emit` with each char's index and its folded, lower-case ASCII form (maybe empty).
 fn fold_each(text: &str, style: Style, mut emit: impl FnMut(usize, &str)) {
+    if style == Style::Digits {
+        // The first digit of a German number written nationally is the trunk zero: `(06151)`.
+        let mut first = true;
+        for (index, c) in text.chars().enumerate() {
+            if c.is_ascii_digit() {
+                if !(first && c == '0') {
+                    emit(index, c.encode_utf8(&mut [0; 4]));
+                }
+                first = false;
+            }
+        }
+        return;
+    }
     let mut lower = String::new();
     for (index, c) in text.chars().enumerate() {
         let piece = if c.is_ascii() {
@@ -142,6 +160,14 @@ mod tests {
     fn other_scripts_are_transliterated() {
         assert_eq!(fold_str("Ужгород"), "uzhgorod");
         assert_eq!(fold_str("נהריה"), "nhryh");
+    }
+
+    #[test]
+    fn digits_style_keeps_a_numbers_digits_without_the_trunk_zero() {
+        let folded = fold("(06151) 13-2325", Style::Digits);
+        assert_eq!(folded.text, "6151132325");
+        assert_eq!(folded.origin[0], 2, "the 6 after the bracket and the trunk zero");
+        assert_eq!(fold("2325", Style::Digits).text, "2325");
     }
 
     #[test]

@@ -10,6 +10,7 @@ use std::fmt::Write;
 use crate::directory::{self, Directory, Target};
 
 use super::fold::{Folded, Style, char_mask, fold, fold_into, fold_str};
+use super::words;
 
 /// Which fact a field holds; it decides the field's weight and which scopes see it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -28,6 +29,8 @@ pub enum FieldKind {
     CountryEn,
     /// The ISO 3166-1 alpha-2 code.
     CountryCode,
+    /// Another name of the country: Holland, USA, UK.
+    CountryAlias,
     /// Region, province or state.
     Region,
     /// The name of a city's responsible person.
@@ -44,6 +47,14 @@ pub enum FieldKind {
     Email,
     /// The year a city's partnership began.
     Year,
+    /// The office's address: building, street, postcode and city, Postfach, transit stop.
+    Address,
+    /// A word people use for the office and its channels (Fax, Anschrift, Sekretariat…).
+    Keyword,
+    /// The office's shared mailbox.
+    SharedEmail,
+    /// The office's shared fax.
+    SharedFax,
 }
 
 impl FieldKind {
@@ -52,11 +63,35 @@ impl FieldKind {
         match self {
             FieldKind::Name => 60,
             FieldKind::German | FieldKind::Native | FieldKind::Alias => 50,
-            FieldKind::CountryDe | FieldKind::CountryEn | FieldKind::CountryCode => 30,
+            FieldKind::Keyword => 40,
+            FieldKind::CountryDe | FieldKind::CountryEn | FieldKind::CountryCode | FieldKind::CountryAlias => 30,
             FieldKind::Role | FieldKind::Phone | FieldKind::Extension | FieldKind::Year => 30,
+            // The office's own channels come before a person who happens to share them.
+            FieldKind::Address | FieldKind::SharedEmail | FieldKind::SharedFax => 30,
             FieldKind::Contact => 25,
             FieldKind::Region | FieldKind::Fax => 20,
             FieldKind::Email => 0,
+        }
+    }
+
+    /// True for phone, fax and extension numbers, which are also stored as digits.
+    pub fn is_a_number(self) -> bool {
+        use FieldKind::*;
+        match self {
+            Phone | Fax | Extension | SharedFax => true,
+            Name | German | Native | Alias | CountryDe | CountryEn | CountryCode | CountryAlias | Region | Contact
+            | Role | Email | Year | Address | Keyword | SharedEmail => false,
+        }
+    }
+
+    /// True for what a caller may misspell: names of places and people, countries and regions.
+    /// The typo fallback compares words of these fields with a term that matches nothing.
+    pub fn may_be_misspelt(self) -> bool {
+        use FieldKind::*;
+        match self {
+            Name | German | Native | Alias | CountryDe | CountryEn | CountryAlias | Region | Contact => true,
+            CountryCode | Role | Phone | Fax | Extension | Email | Year | Address | Keyword | SharedEmail
+            | SharedFax => false,
         }
     }
 
@@ -74,7 +109,12 @@ impl FieldKind {
             | FieldKind::Fax
             | FieldKind::Extension
             | FieldKind::Email
-            | FieldKind::Year => false,
+            | FieldKind::Year
+            | FieldKind::CountryAlias
+            | FieldKind::Address
+            | FieldKind::Keyword
+            | FieldKind::SharedEmail
+            | FieldKind::SharedFax => false,
         }
     }
 }
@@ -149,6 +189,8 @@ impl SearchIndex {
             .collect();
         people.sort_unstable();
         order.extend(people);
+        // The office itself comes last in the empty query's list: callers mostly want a city.
+        order.push((String::new(), Target::Office));
 
         let mut index = SearchIndex::default();
         let mut interned = HashMap::new();
@@ -167,6 +209,7 @@ impl SearchIndex {
                     add(CountryDe, &city.country.de);
                     add(CountryEn, &city.country.en);
                     add(CountryCode, &city.country.code);
+                    city.country.aliases.iter().for_each(|a| add(CountryAlias, a));
                     add(Region, &city.region);
                     let contact = directory.contact_of(i);
                     scratch.clear();
@@ -190,6 +233,25 @@ impl SearchIndex {
                         add(Extension, extension);
                     }
                 }
+                Target::Office => {
+                    use FieldKind::*;
+                    let office = directory.office();
+                    add(Name, &office.department);
+                    add(Alias, &office.name);
+                    for address in [&office.visiting_address, &office.postal_address] {
+                        address.building.iter().for_each(|b| add(Address, b));
+                        add(Address, &address.street);
+                        scratch.clear();
+                        let _ = write!(scratch, "{} {}", address.postcode, address.city);
+                        add(Address, &scratch);
+                    }
+                    add(Address, &office.transit_stop);
+                    add(SharedEmail, &office.email);
+                    add(SharedFax, &office.fax);
+                    // One field a word, so that no match strings letters together across them.
+                    words::OFFICE_WORDS.split_whitespace().for_each(|w| add(Keyword, w));
+                    add(Contact, &directory.head().full_name());
+                }
             }
             let fields = (first.0, index.fields.len() as u32);
             let variants = (first.1, index.variants.len() as u32);
@@ -207,7 +269,7 @@ impl SearchIndex {
         self.fields.push(Field { kind, start: self.display.len() as u32, len: text.len() as u32, char_len });
         self.display.push_str(text);
         let shared = !kind.is_a_name();
-        for style in Style::ALL.into_iter().filter(|style| style.indexes(text)) {
+        for style in Style::ALL.into_iter().filter(|style| style.indexes(text, kind.is_a_number())) {
             let mut start = self.folded.len();
             fold_into(text, style, &mut self.folded);
             let len = self.folded.len() - start;

@@ -9,6 +9,7 @@ pub mod fold;
 pub mod index;
 pub mod query;
 pub mod rank;
+pub mod words;
 
 pub use index::{Entry, FieldKind, SearchIndex};
 pub use query::{Query, Scope, Term};
@@ -19,7 +20,7 @@ use rank::{Scorer, closest_word, typo_score};
 /// thread would cost more than the half of the work it takes over.
 const PARALLEL_FROM: usize = 16_384;
 
-/// One entry that matched every term.
+/// One entry that matched every term, or (when no entry did) as many terms as any entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     /// The entry's id in the index: its position in the empty query's order.
@@ -28,19 +29,23 @@ pub struct Hit {
     pub score: i64,
     /// True if some term matched only through the typo fallback.
     pub approximate: bool,
+    /// True if the entry matched only some of the terms: no entry matched all of them.
+    pub partial: bool,
     /// Total length of the matched fields, for tie-breaks.
     pub field_len: usize,
 }
 
 impl Hit {
-    /// One integer that orders hits best first: true matches before approximate ones, then by
-    /// score, then the shorter field, then the entry (stored in alphabetical order).
+    /// One integer that orders hits best first: full matches before partial ones, true matches
+    /// before approximate ones, then by score, then the shorter field, then the entry (stored in
+    /// alphabetical order).
     fn rank_key(&self) -> u128 {
         // i64 → u64 keeping the order (flip the sign bit), then inverted: higher scores first.
         let score = !((self.score as u64) ^ (1 << 63)) as u128;
-        (u128::from(self.approximate) << 127)
-            | (score << 63)
-            | ((self.field_len as u128 & 0x7fff_ffff) << 32)
+        (u128::from(self.partial) << 127)
+            | (u128::from(self.approximate) << 126)
+            | (score << 62)
+            | ((self.field_len as u128 & 0x3fff_ffff) << 32)
             | self.entry as u128 & 0xffff_ffff
     }
 }
@@ -66,7 +71,8 @@ impl SearchIndex {
     fn search_among(&self, query: &Query, candidates: Option<&[usize]>) -> Vec<Hit> {
         let scorer = Scorer::new();
         if query.terms.is_empty() {
-            let all = (0..self.len()).map(|entry| Hit { entry, score: 0, approximate: false, field_len: 0 });
+            let all =
+                (0..self.len()).map(|entry| Hit { entry, score: 0, approximate: false, partial: false, field_len: 0 });
             return all.collect();
         }
         let typos = vec![false; query.terms.len()];
@@ -84,8 +90,46 @@ impl SearchIndex {
                 hits = self.collect(&scorer, query, &typos, None);
             }
         }
+        if hits.is_empty() && query.terms.len() > 1 {
+            hits = self.best_coverage(&scorer, query);
+        }
         // Entries are stored in alphabetical order, so the index breaks the last tie by name.
         hits.sort_unstable_by_key(Hit::rank_key);
+        hits
+    }
+
+    /// When no entry matches every term: the entries that match the most terms (at least one),
+    /// marked partial. "Brescia Płock" lists both; "Schewe Polen Italien" lists Płock.
+    fn best_coverage(&self, scorer: &Scorer, query: &Query) -> Vec<Hit> {
+        let mut best = 1;
+        let mut hits = Vec::new();
+        for id in 0..self.len() {
+            let mut hit = Hit { entry: id, score: 0, approximate: false, partial: true, field_len: 0 };
+            let mut matched = 0;
+            for term in &query.terms {
+                if let Some(m) = scorer.best(self, id, term) {
+                    hit.score += m.score;
+                    hit.field_len += m.field_len;
+                    matched += 1;
+                } else if term.scope == Scope::Any
+                    && !term.exact
+                    && let Some(m) = closest_word(self, id, &term.text)
+                {
+                    let field = &self.fields(id)[m.field];
+                    hit.score += typo_score(field.kind, m.distance);
+                    hit.field_len += field.char_len as usize;
+                    hit.approximate = true;
+                    matched += 1;
+                }
+            }
+            if matched > best {
+                best = matched;
+                hits.clear();
+            }
+            if matched == best {
+                hits.push(hit);
+            }
+        }
         hits
     }
 
@@ -123,7 +167,7 @@ impl SearchIndex {
 
     fn score_entry(&self, scorer: &Scorer, id: usize, query: &Query, typos: &[bool]) -> Option<Hit> {
         let fields = self.fields(id);
-        let mut hit = Hit { entry: id, score: 0, approximate: false, field_len: 0 };
+        let mut hit = Hit { entry: id, score: 0, approximate: false, partial: false, field_len: 0 };
         for (term, &typo) in query.terms.iter().zip(typos) {
             if typo {
                 let m = closest_word(self, id, &term.text)?;
@@ -197,7 +241,7 @@ impl Searcher {
     pub fn search(&mut self, index: &SearchIndex, query: &Query) -> &[Hit] {
         let narrowed = match &self.last {
             Some((previous, hits))
-                if query.narrows(previous) && !hits.is_empty() && !hits.iter().any(|h| h.approximate) =>
+                if query.narrows(previous) && !hits.is_empty() && !hits.iter().any(|h| h.approximate || h.partial) =>
             {
                 let candidates: Vec<usize> = hits.iter().map(|h| h.entry).collect();
                 let hits = index.search_among(query, Some(&candidates));

@@ -2,6 +2,7 @@
 //! khard-style field prefixes (`land:`, `person:`, `jahr:`).
 
 use super::fold::{char_mask, fold_str};
+use super::words::is_filler;
 
 /// The longest term searched, in folded (ASCII) bytes; the rest is ignored.
 pub const TERM_CAP: usize = 128;
@@ -17,6 +18,9 @@ pub enum Scope {
     Person,
     /// `jahr:` / `since:`: the year a partnership began.
     Year,
+    /// A phone number in any written form, as its digits: phone, fax and extension fields (and
+    /// the year, for four digits).
+    Phone,
 }
 
 /// One term of a query, already folded.
@@ -44,7 +48,17 @@ pub struct Query {
 impl Query {
     /// Parses what the user typed. Unknown prefixes are searched as plain text.
     pub fn parse(input: &str) -> Self {
-        let mut terms: Vec<Term> = input.split_whitespace().filter_map(parse_term).collect();
+        if let Some(digits) = phone_digits(input) {
+            let mut text = digits;
+            text.truncate(TERM_CAP);
+            let term = Term { mask: char_mask(&text), text, exact: true, scope: Scope::Phone, position: 0 };
+            return Query { terms: vec![term] };
+        }
+        let mut terms: Vec<Term> = input
+            .split_whitespace()
+            .filter_map(parse_term)
+            .filter(|t| t.scope != Scope::Any || t.exact || !is_filler(&t.text))
+            .collect();
         for (position, term) in terms.iter_mut().enumerate() {
             term.position = position;
         }
@@ -64,6 +78,38 @@ impl Query {
                 && if i + 1 == n { new.text.starts_with(&old.text) } else { new.text == old.text }
         })
     }
+}
+
+/// The digits of a query that is a phone number, `+49 (0)6151 13-3608` or `13-3608`, written as
+/// the index stores numbers ([`super::fold::Style::Digits`]): no country code for Germany, no
+/// trunk zero. `None` unless the query holds only digits and `+ ( ) / - .` and at least 3 digits.
+pub fn phone_digits(input: &str) -> Option<String> {
+    let input = input.trim();
+    let phone_like = input.chars().all(|c| c.is_ascii_digit() || " +()/-.".contains(c));
+    let count = input.chars().filter(char::is_ascii_digit).count();
+    if !phone_like || count < 3 {
+        return None;
+    }
+    // `+49 (0)6151`: the bracketed zero is the trunk prefix, not dialled from abroad.
+    let input = input.replace("(0)", "");
+    let mut digits: String = input.chars().filter(char::is_ascii_digit).collect();
+    let international = if input.starts_with('+') {
+        true
+    } else if let Some(rest) = digits.strip_prefix("00") {
+        digits = rest.to_string();
+        true
+    } else {
+        false
+    };
+    if international {
+        match digits.strip_prefix("49") {
+            Some(national) => digits = national.to_string(),
+            // Another country's number: nothing here has one, and no digit of it is a trunk zero.
+            None => return Some(digits),
+        }
+    }
+    let digits = digits.strip_prefix('0').map(str::to_string).unwrap_or(digits);
+    (!digits.is_empty()).then_some(digits)
 }
 
 fn parse_term(token: &str) -> Option<Term> {
@@ -132,10 +178,46 @@ mod tests {
     }
 
     #[test]
+    fn phone_numbers_in_every_written_form_give_the_same_digits() {
+        for written in [
+            "+49 6151 13-3608",
+            "+49 (0)6151 133608",
+            "0049 6151 13 3608",
+            "06151/13-3608",
+            "0615113 3608",
+            "(06151) 13-3608",
+        ] {
+            assert_eq!(phone_digits(written).as_deref(), Some("6151133608"), "{written}");
+        }
+        assert_eq!(phone_digits("13-3608").as_deref(), Some("133608"));
+        assert_eq!(phone_digits("3608").as_deref(), Some("3608"));
+        assert_eq!(phone_digits("1990").as_deref(), Some("1990"));
+        assert_eq!(phone_digits("+44 20 7946 0000").as_deref(), Some("442079460000"));
+        assert_eq!(phone_digits("12"), None);
+        assert_eq!(phone_digits("+49"), None, "a country code alone is no number yet");
+        assert_eq!(phone_digits("ungarn 1990"), None);
+        let q = Query::parse("+49 6151 13-3608");
+        assert_eq!(q.terms, vec![term("6151133608", true, Scope::Phone)]);
+    }
+
+    #[test]
+    fn filler_words_are_dropped_while_other_terms_remain() {
+        assert_eq!(Query::parse("Frau Seel").terms, vec![term("seel", false, Scope::Any)]);
+        assert_eq!(Query::parse("Partnerstadt in Lettland").terms, vec![term("lettland", false, Scope::Any)]);
+        assert_eq!(Query::parse("city in Spain").terms, vec![term("spain", false, Scope::Any)]);
+        // Only filler: the same as an empty query.
+        assert!(Query::parse("die Partnerstadt").terms.is_empty());
+        // An exact or prefixed term is meant as written.
+        assert_eq!(Query::parse("'in").terms, vec![term("in", true, Scope::Any)]);
+    }
+
+    #[test]
     fn narrowing_needs_the_same_terms_extended() {
         let q = Query::parse;
         assert!(q("plo").narrows(&q("pl")));
         assert!(q("pl o").narrows(&q("pl")));
+        assert!(q("2325").narrows(&q("232")), "a longer number is found among a shorter one's hits");
+        assert!(!q("232").narrows(&q("23")), "a fuzzy term does not narrow to a number");
         assert!(!q("pl").narrows(&q("plo")));
         assert!(!q("land:x").narrows(&q("lan")));
         assert!(!q("xpl").narrows(&q("pl")));

@@ -14,7 +14,32 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     match app.index.target(hit.entry) {
         Target::City(city) => city_lines(app, city),
         Target::Person(person) => person_lines(app, person),
+        Target::Office => office_lines(app),
     }
+}
+
+/// The office: how to write to it and where it is, then who leads it.
+fn office_lines(app: &App) -> Vec<Line<'static>> {
+    let (text, theme) = (app.lang.text(), &app.theme);
+    let office = app.directory.office();
+    let mut lines = vec![Line::from(Span::styled(clean(&office.department), theme.accent))];
+    lines.extend(labelled(app, text.office, &office.name));
+    lines.push(Line::default());
+    lines.extend(labelled_value(app, text.email, &office.email));
+    lines.extend(labelled_value(app, text.fax, &office.fax));
+    for (label, address) in
+        [(text.visiting_address, &office.visiting_address), (text.postal_address, &office.postal_address)]
+    {
+        let building = address.building.as_deref().map(|b| format!("{b}, ")).unwrap_or_default();
+        let written = format!("{building}{}, {} {}", address.street, address.postcode, address.city);
+        lines.extend(labelled(app, label, &written));
+    }
+    lines.extend(labelled(app, text.transit_stop, &office.transit_stop));
+    let head = app.directory.head();
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(text.escalation, theme.accent)));
+    lines.push(Line::from(format!("  {}  {}", clean(&head.full_name()), clean(&head.phone))));
+    lines
 }
 
 /// What the caller needs comes first (country, year, who and how to reach them), so that it is on
@@ -57,7 +82,7 @@ fn city_lines(app: &App, index: usize) -> Vec<Line<'static>> {
     lines.push(Line::from(format!("  {}  {}", clean(&head.full_name()), clean(&head.phone))));
     if !city.note.is_empty() {
         lines.push(Line::default());
-        lines.extend(labelled(app, text.note, &city.note));
+        lines.extend(labelled(app, text.note, city.note.get(app.lang)));
     }
     lines
 }

@@ -50,7 +50,7 @@ pub fn screen(app: &App) -> String {
 #[test]
 fn typing_searches_and_selects_the_best_match() {
     let mut app = app(Lang::De, 80, 24);
-    assert_eq!(app.hits.len(), 23);
+    assert_eq!(app.hits.len(), 24);
     type_text(&mut app, "plo");
     assert_eq!(app.query, "plo");
     assert_eq!(app.cursor, 3);
@@ -76,7 +76,7 @@ fn editing_the_query() {
     update(&mut app, Message::CursorEnd);
     assert_eq!(app.cursor, 12);
     update(&mut app, Message::ClearQuery);
-    assert_eq!((app.query.as_str(), app.cursor, app.hits.len()), ("", 0, 23));
+    assert_eq!((app.query.as_str(), app.cursor, app.hits.len()), ("", 0, 24));
 }
 
 #[test]
@@ -89,10 +89,10 @@ fn moving_the_selection_stays_within_the_results() {
     assert_eq!(app.selected, 2);
     update(&mut app, Message::PageDown);
     update(&mut app, Message::PageDown);
-    assert_eq!(app.selected, 22, "clamped to the last of 23");
+    assert_eq!(app.selected, 23, "clamped to the last of 24");
     assert!(app.offset > 0 && app.selected < app.offset + app.list_rows(), "the selection stays on screen");
     update(&mut app, Message::PageUp);
-    assert_eq!(app.selected, 22 - app.list_rows());
+    assert_eq!(app.selected, 23 - app.list_rows());
 }
 
 #[test]
@@ -100,15 +100,15 @@ fn selection_is_clamped_when_reloaded_results_shrink() {
     let mut app = app(Lang::En, 80, 24);
     update(&mut app, Message::PageDown);
     update(&mut app, Message::PageDown);
-    assert_eq!(app.selected, 22);
+    assert_eq!(app.selected, 23);
     // The same data without Troyes: one result fewer.
     let start = EMBEDDED.find("        City(\n            name: \"Troyes\"").unwrap();
     let end = EMBEDDED.find("        City(\n            name: \"Chesterfield\"").unwrap();
     let smaller = format!("{}{}", &EMBEDDED[..start], &EMBEDDED[end..]);
     let reloaded = directory::parse(&smaller, Source::File("d.ron".into()), YEAR).unwrap();
     update(&mut app, Message::Reloaded(Ok(Box::new(super::app::Loaded::new(reloaded)))));
-    assert_eq!(app.hits.len(), 22);
-    assert_eq!(app.selected, 21);
+    assert_eq!(app.hits.len(), 23);
+    assert_eq!(app.selected, 22);
     assert_eq!(app.status_text(), Some("Data reloaded"));
 }
 
@@ -116,7 +116,7 @@ fn selection_is_clamped_when_reloaded_results_shrink() {
 fn an_invalid_reload_keeps_the_data_and_warns() {
     let mut app = app(Lang::En, 80, 24);
     update(&mut app, Message::Reloaded(Err("d.ron:3: unknown field `x`".into())));
-    assert_eq!(app.hits.len(), 23);
+    assert_eq!(app.hits.len(), 24);
     assert_eq!(app.warning.as_deref(), Some("New data invalid, keeping the old: d.ron:3: unknown field `x`"));
     assert!(screen(&app).contains("New data invalid, keeping the old: d.ron:3"));
 }
@@ -186,7 +186,7 @@ fn the_match_count_and_the_details_of_plock() {
     type_text(&mut app, "plo");
     let text = screen(&app);
     for expected in [
-        "1/23",
+        "1/24",
         "Polen (PL)",
         "Partnerstadt seit 1988 (38 Jahre)",
         "Irene Schewe",
@@ -224,6 +224,23 @@ snapshot!(help_80x24_en, Lang::En, 80, 24, |app| {
 snapshot!(no_match_80x24_de, Lang::De, 80, 24, |app| type_text(app, "xyzzy"));
 snapshot!(no_match_80x24_en, Lang::En, 80, 24, |app| type_text(app, "xyzzy"));
 snapshot!(typo_80x24_en, Lang::En, 80, 24, |app| type_text(app, "bresica"));
+snapshot!(office_80x24_de, Lang::De, 80, 24, |app| type_text(app, "Postanschrift"));
+snapshot!(office_80x24_en, Lang::En, 80, 24, |app| type_text(app, "fax"));
+snapshot!(partial_80x24_en, Lang::En, 80, 24, |app| type_text(app, "graz polen"));
+snapshot!(phone_80x24_en, Lang::En, 80, 24, |app| type_text(app, "+49 6151 13-3608"));
+
+#[test]
+fn on_the_office_enter_says_there_is_no_general_number_and_email_copies_the_mailbox() {
+    let mut app = app(Lang::En, 80, 24);
+    type_text(&mut app, "postfach");
+    assert!(matches!(app.index.target(app.selection().unwrap().entry), Target::Office));
+    assert_eq!(update(&mut app, Message::CopyPhone), None);
+    assert!(app.status_text().unwrap().contains("no general number"));
+    assert_eq!(
+        update(&mut app, Message::CopyEmail),
+        Some(Command::Copy("international@darmstadt.de".into(), Copied::Email))
+    );
+}
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]

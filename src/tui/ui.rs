@@ -72,12 +72,16 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         if hit.approximate {
             spans.push(Span::styled(format!(" {}", text.approximate), theme.warning));
         }
+        if hit.partial {
+            spans.push(Span::styled(format!(" {}", text.partial), theme.warning));
+        }
         let facts = match app.index.target(hit.entry) {
             Target::City(c) => {
                 let city = &app.directory.cities()[c];
                 format!("  {} · {}", city.country.name(app.lang), city.since)
             }
             Target::Person(p) => format!("  {}", app.directory.people()[p].role),
+            Target::Office => format!("  {}", text.office_row),
         };
         spans.push(Span::styled(clean(&facts), theme.muted));
         let mut row = Line::from(spans);

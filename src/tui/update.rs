@@ -109,6 +109,16 @@ fn copy(app: &mut App, what: Copied) -> Option<Command> {
     let person = match app.index.target(hit.entry) {
         Target::City(city) => app.directory.contact_of(city),
         Target::Person(person) => &app.directory.people()[person],
+        Target::Office => {
+            // The sources give the office a shared mailbox, but no general phone number.
+            return match what {
+                Copied::Phone => {
+                    set_status(app, app.lang.text().no_office_phone.to_string());
+                    None
+                }
+                Copied::Email => Some(Command::Copy(app.directory.office().email.clone(), what)),
+            };
+        }
     };
     let text = match what {
         Copied::Phone => person.phone.clone(),
