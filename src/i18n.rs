@@ -12,17 +12,35 @@ pub enum Lang {
 impl Lang {
     /// German when the first set of `LC_ALL`, `LC_MESSAGES`, `LANG` starts with `de`, else English.
     pub fn from_locale(lc_all: Option<&str>, lc_messages: Option<&str>, lang: Option<&str>) -> Lang {
-        let locale = [lc_all, lc_messages, lang].into_iter().flatten().find(|v| !v.is_empty());
+        Lang::from_environment(lc_all, lc_messages, lang, None)
+    }
+
+    /// The first set of `LC_ALL`, `LC_MESSAGES` and `LANG` decides; with none of them set (as on
+    /// Windows), the system's locale (`de-DE` on a German Windows). German if it starts with `de`.
+    pub fn from_environment(
+        lc_all: Option<&str>,
+        lc_messages: Option<&str>,
+        lang: Option<&str>,
+        system: Option<&str>,
+    ) -> Lang {
+        let locale = [lc_all, lc_messages, lang].into_iter().flatten().find(|v| !v.is_empty()).or(system);
         match locale {
             Some(l) if l.to_ascii_lowercase().starts_with("de") => Lang::De,
             _ => Lang::En,
         }
     }
 
-    /// The language the environment asks for.
+    /// The language the environment asks for, else the system's.
     pub fn detect() -> Lang {
         let var = |name| std::env::var(name).ok();
-        Lang::from_locale(var("LC_ALL").as_deref(), var("LC_MESSAGES").as_deref(), var("LANG").as_deref())
+        let (lc_all, lc_messages, lang) = (var("LC_ALL"), var("LC_MESSAGES"), var("LANG"));
+        // Asked only when the variables say nothing: on Unix the system locale is those variables.
+        let system = [&lc_all, &lc_messages, &lang]
+            .iter()
+            .all(|v| v.as_deref().is_none_or(str::is_empty))
+            .then(sys_locale::get_locale)
+            .flatten();
+        Lang::from_environment(lc_all.as_deref(), lc_messages.as_deref(), lang.as_deref(), system.as_deref())
     }
 
     /// Every UI string in this language.
@@ -123,8 +141,12 @@ pub struct Text {
     pub copied_phone: &'static str,
     /// Status: email copied.
     pub copied_email: &'static str,
-    /// Status: the copy reached only the terminal (OSC 52).
-    pub copied_terminal_only: &'static str,
+    /// Status: the phone number went to the terminal only.
+    pub sent_phone: &'static str,
+    /// Status: the email address went to the terminal only.
+    pub sent_email: &'static str,
+    /// Status: how it went to the terminal, and that nobody confirmed it.
+    pub sent_by_osc52: &'static str,
     /// Status: the copy failed.
     pub copy_failed: &'static str,
     /// Status: nothing selected.
@@ -155,6 +177,14 @@ pub struct Text {
     pub counted: (&'static str, &'static str),
     /// The vCard note before a person's cities.
     pub card_cities: &'static str,
+    /// The workbook's sheet of cities.
+    pub cities_sheet: &'static str,
+    /// The workbook's sheet of people.
+    pub people_sheet: &'static str,
+    /// The cities sheet's header.
+    pub city_sheet_columns: [&'static str; 10],
+    /// The people sheet's header.
+    pub people_sheet_columns: [&'static str; 8],
     /// Marks a hit that matched only some terms.
     pub partial: &'static str,
     /// Facts shown beside the office in the result list.
@@ -200,7 +230,9 @@ static DE: Text = Text {
     note: "Quelle",
     copied_phone: "Telefonnummer kopiert",
     copied_email: "E-Mail-Adresse kopiert",
-    copied_terminal_only: "(nur über das Terminal, OSC 52)",
+    sent_phone: "Telefonnummer",
+    sent_email: "E-Mail-Adresse",
+    sent_by_osc52: "ans Terminal geschickt (OSC 52, unbestätigt)",
     copy_failed: "Kopieren fehlgeschlagen",
     nothing_selected: "Nichts ausgewählt",
     reloaded: "Daten neu geladen",
@@ -216,6 +248,30 @@ static DE: Text = Text {
     since: "seit",
     counted: ("Städte", "Personen"),
     card_cities: "Partnerstädte",
+    cities_sheet: "Partnerstädte",
+    people_sheet: "Personen",
+    city_sheet_columns: [
+        "Stadt",
+        "Ländercode",
+        "Land (deutsch)",
+        "Land (englisch)",
+        "Region",
+        "Seit",
+        "Kontakt-ID",
+        "Zuständig",
+        "Telefon",
+        "E-Mail",
+    ],
+    people_sheet_columns: [
+        "ID",
+        "Name",
+        "Aufgabe",
+        "Telefon",
+        "Telefon international",
+        "Fax",
+        "E-Mail",
+        "Partnerstädte",
+    ],
     partial: "◐ teilweise",
     office_row: "Anschrift, E-Mail, Fax",
     office: "Amt",
@@ -253,7 +309,9 @@ static EN: Text = Text {
     note: "Source",
     copied_phone: "Phone number copied",
     copied_email: "Email address copied",
-    copied_terminal_only: "(through the terminal only, OSC 52)",
+    sent_phone: "Phone number",
+    sent_email: "Email address",
+    sent_by_osc52: "sent to the terminal (OSC 52, unconfirmed)",
     copy_failed: "Copy failed",
     nothing_selected: "Nothing selected",
     reloaded: "Data reloaded",
@@ -269,6 +327,21 @@ static EN: Text = Text {
     since: "since",
     counted: ("cities", "people"),
     card_cities: "Partner cities",
+    cities_sheet: "Partner cities",
+    people_sheet: "People",
+    city_sheet_columns: [
+        "City",
+        "Country code",
+        "Country (German)",
+        "Country (English)",
+        "Region",
+        "Since",
+        "Contact id",
+        "Contact",
+        "Phone",
+        "Email",
+    ],
+    people_sheet_columns: ["Id", "Name", "Role", "Phone", "Phone (international)", "Fax", "Email", "Partner cities"],
     partial: "◐ partial",
     office_row: "address, email, fax",
     office: "Office",
@@ -292,5 +365,17 @@ mod tests {
         assert_eq!(Lang::from_locale(Some(""), Some("de_AT"), Some("en_GB")), Lang::De);
         assert_eq!(Lang::from_locale(None, None, Some("C")), Lang::En);
         assert_eq!(Lang::from_locale(None, None, None), Lang::En);
+    }
+
+    #[test]
+    fn with_no_variables_the_system_locale_decides() {
+        // A German Windows: no LANG, the system says de-DE.
+        assert_eq!(Lang::from_environment(None, None, None, Some("de-DE")), Lang::De);
+        assert_eq!(Lang::from_environment(None, None, None, Some("de-AT")), Lang::De);
+        assert_eq!(Lang::from_environment(None, None, None, Some("en-GB")), Lang::En);
+        assert_eq!(Lang::from_environment(None, None, None, None), Lang::En);
+        // A variable that is set wins over the system.
+        assert_eq!(Lang::from_environment(None, None, Some("en_US.UTF-8"), Some("de-DE")), Lang::En);
+        assert_eq!(Lang::from_environment(Some(""), None, None, Some("de-DE")), Lang::De);
     }
 }

@@ -211,9 +211,9 @@ fn components(value: &str) -> Vec<String> {
 }
 
 #[test]
-fn vcard_export_parses_back_field_by_field() {
+fn vcard_4_export_parses_back_field_by_field() {
     let dir = directory();
-    let cards = read_vcards(&stdout(&["export", "--vcard"]));
+    let cards = read_vcards(&stdout(&["export", "--vcard", "--vcard-version", "4.0"]));
     assert_eq!(cards.len(), dir.people().len());
     for (i, person) in dir.people().iter().enumerate() {
         let card: HashMap<String, Vec<(String, String)>> =
@@ -501,4 +501,88 @@ fn partial_hits_are_marked_in_lines_and_json() {
     assert!(json.as_array().unwrap().iter().all(|r| r["partial"] == true && r["approximate"] == false));
     let json: serde_json::Value = serde_json::from_str(&stdout(&["query", "--json", "graz"])).unwrap();
     assert_eq!(json[0]["partial"], false);
+}
+
+#[test]
+fn vcard_3_is_the_default_and_parses_back_field_by_field() {
+    let dir = directory();
+    let cards = read_vcards(&stdout(&["export", "--vcard"]));
+    assert_eq!(cards.len(), dir.people().len());
+    for (i, person) in dir.people().iter().enumerate() {
+        let card = &cards[i];
+        let get = |name: &str| card.iter().filter(|(n, _, _)| n == name).collect::<Vec<_>>();
+        assert_eq!(get("VERSION")[0].2, "3.0");
+        assert!(get("KIND").is_empty(), "KIND is vCard 4.0 only");
+        assert_eq!(components(&get("FN")[0].2), [person.full_name()]);
+        let tels = get("TEL");
+        assert_eq!(tels[0].1, "TYPE=WORK,VOICE");
+        assert_eq!(tels[0].2, Phone::parse(&person.phone).unwrap().international());
+        assert_eq!(tels[1].1, "TYPE=WORK,FAX");
+        assert_eq!(get("EMAIL")[0].1, "TYPE=INTERNET,WORK");
+        assert_eq!(get("EMAIL")[0].2, person.email);
+    }
+}
+
+#[test]
+fn vcard_split_writes_one_file_per_person() {
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("cards");
+    partnerdesk().args(["export", "--vcard", "--split"]).arg(&out).assert().success().stdout("");
+    let mut names: Vec<String> =
+        fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    names.sort();
+    assert_eq!(names.len(), 6);
+    assert!(names.contains(&"Julia Kuz.vcf".to_string()), "{names:?}");
+    let kuz = read_vcards(&fs::read_to_string(out.join("Julia Kuz.vcf")).unwrap());
+    assert_eq!(kuz.len(), 1, "one card per file");
+    assert!(kuz[0].iter().any(|(n, _, v)| n == "FN" && v == "Julia Kuz"));
+    partnerdesk().args(["export", "--vcard", "--split", "/dev/null/x"]).assert().code(2);
+}
+
+/// The named part of a workbook (a zip file), as text.
+fn workbook_part(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    let mut part = archive.by_name(name).unwrap_or_else(|_| panic!("{name} in the workbook"));
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut part, &mut text).unwrap();
+    text
+}
+
+#[test]
+fn list_xlsx_writes_a_real_workbook_with_every_value_as_text() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("people.xlsx");
+    partnerdesk().args(["list", "people", "--format", "xlsx", "--out"]).arg(&path).assert().success().stdout("");
+    let bytes = fs::read(&path).unwrap();
+    let sheet = workbook_part(&bytes, "xl/worksheets/sheet1.xml");
+    let strings = workbook_part(&bytes, "xl/sharedStrings.xml");
+    assert!(sheet.contains(r#"state="frozen""#), "the header row is frozen");
+    assert!(sheet.contains("<col "), "columns have widths");
+    assert!(!sheet.contains("<f>"), "no formulas");
+    // Every cell with a value is a shared string (t="s"): `+49 …` stays a phone number, not a
+    // formula or a number. (An empty value, Tamara Moumna's cities, is a blank cell.)
+    let cells: Vec<&str> = sheet.split("<c ").skip(1).map(|c| c.split("</c>").next().unwrap_or(c)).collect();
+    assert_eq!(cells.len(), 7 * 8, "a header and six people, eight columns");
+    for cell in &cells {
+        assert!(!cell.contains("<v>") || cell.contains(r#"t="s""#), "a cell that is not text: {cell}");
+    }
+    assert!(strings.contains("+49 6151 13-2325"));
+    assert!(strings.contains("(06151) 13-2325"));
+    assert!(strings.contains("Phone (international)"));
+    let workbook = workbook_part(&bytes, "xl/workbook.xml");
+    assert!(workbook.contains(r#"name="People""#));
+
+    let cities = folder.path().join("cities.xlsx");
+    partnerdesk().args(["--lang", "de", "list", "--format", "xlsx", "--out"]).arg(&cities).assert().success();
+    let bytes = fs::read(&cities).unwrap();
+    assert!(workbook_part(&bytes, "xl/workbook.xml").contains(r#"name="Partnerstädte""#));
+    assert!(workbook_part(&bytes, "xl/sharedStrings.xml").contains("Płock"));
+}
+
+#[test]
+fn list_out_is_atomic_for_every_format() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("cities.csv");
+    partnerdesk().args(["list", "--format", "csv", "--out"]).arg(&path).assert().success().stdout("");
+    assert_eq!(fs::read_to_string(&path).unwrap(), stdout(&["list", "--format", "csv"]));
 }

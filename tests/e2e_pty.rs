@@ -271,3 +271,10 @@ fn an_edit_is_picked_up_while_keys_keep_arriving() {
     session.send(b"\x03");
     assert_eq!(session.exit_code(), 0);
 }
+
+#[test]
+fn a_workbook_is_not_written_to_a_terminal() {
+    let mut session = Session::start(&["list", "--format", "xlsx"]);
+    assert_eq!(session.exit_code(), 2);
+    assert!(session.contents().contains("give --out FILE.xlsx"), "{}", session.contents());
+}

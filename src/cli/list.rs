@@ -1,5 +1,8 @@
 //! `partnerdesk list`: the responsibility table for the notice board, or for a spreadsheet.
 
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
 use clap::{Args as ClapArgs, ValueEnum};
 
 use super::report::{self, Marks, Record};
@@ -31,6 +34,8 @@ pub enum Format {
     Csv,
     /// A JSON array of the same objects as `query --json`.
     Json,
+    /// An Excel workbook (with --out FILE, or into a pipe): every value as text.
+    Xlsx,
 }
 
 /// Order of the cities.
@@ -57,14 +62,23 @@ pub struct ListArgs {
     /// Order of the cities (people are always listed by family name).
     #[arg(long, value_enum)]
     pub sort: Option<Sort>,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
-/// Prints the list.
+/// Prints the list, or writes it to `--out`.
 pub fn run(args: &Args, list: &ListArgs, out: &mut Out) -> Result<ExitStatus, Failure> {
     if list.what == What::People && list.sort.is_some_and(|s| s != Sort::Name) {
         return Err(Failure::Usage(Said {
             de: "--sort since|country gilt für Städte; Personen stehen nach Familienname".into(),
             en: "--sort since|country applies to cities; people are listed by family name".into(),
+        }));
+    }
+    if list.format == Format::Xlsx && list.out.is_none() && std::io::stdout().is_terminal() {
+        return Err(Failure::Usage(Said {
+            de: "eine Arbeitsmappe ist nichts für das Terminal; bitte --out DATEI.xlsx angeben".into(),
+            en: "a workbook is not for the terminal; give --out FILE.xlsx".into(),
         }));
     }
     let dir = super::load(args)?;
@@ -73,29 +87,41 @@ pub fn run(args: &Args, list: &ListArgs, out: &mut Out) -> Result<ExitStatus, Fa
         What::Cities => Order::Cities(city_order(&dir, list.sort.unwrap_or_default(), lang)),
         What::People => Order::People(person_order(&dir)),
     };
-    match list.format {
+    let bytes: Vec<u8> = match list.format {
         Format::Json => {
             let targets: Vec<Target> = match &order {
                 Order::Cities(ids) => ids.iter().map(|&i| Target::City(i)).collect(),
                 Order::People(ids) => ids.iter().map(|&i| Target::Person(i)).collect(),
             };
             let records: Vec<Record> = targets.into_iter().map(|t| report::record(&dir, t, Marks::default())).collect();
-            out.line(&super::to_json(&records))?;
+            format!("{}\n", super::to_json(&records)).into_bytes()
         }
         Format::Table => {
             let (header, rows) = table(&dir, &order, lang);
-            for line in aligned(&header, &rows) {
-                out.line(&line)?;
-            }
+            aligned(&header, &rows).into_iter().flat_map(|line| [line, "\n".into()]).collect::<String>().into_bytes()
         }
         Format::Csv => {
             let (header, rows) = csv(&dir, &order);
             let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
-            out.raw(&csv_record(&header))?;
-            for row in rows {
-                out.raw(&csv_record(&row))?;
-            }
+            std::iter::once(&header).chain(&rows).map(|row| csv_record(row)).collect::<String>().into_bytes()
         }
+        Format::Xlsx => {
+            let (_, rows) = csv(&dir, &order);
+            let (sheet, header) = match order {
+                Order::Cities(_) => (lang.text().cities_sheet, &lang.text().city_sheet_columns[..]),
+                Order::People(_) => (lang.text().people_sheet, &lang.text().people_sheet_columns[..]),
+            };
+            super::xlsx::workbook(sheet, header, &rows).map_err(|e| {
+                Failure::Usage(Said {
+                    de: format!("die Arbeitsmappe kann nicht erstellt werden: {e}"),
+                    en: format!("cannot build the workbook: {e}"),
+                })
+            })?
+        }
+    };
+    match &list.out {
+        Some(path) => super::atomic::write_atomically(path, &bytes)?,
+        None => out.bytes(&bytes)?,
     }
     Ok(ExitStatus::Success)
 }

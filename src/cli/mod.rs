@@ -11,6 +11,7 @@ mod query;
 pub mod report;
 mod table;
 pub mod vcard;
+mod xlsx;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -64,12 +65,15 @@ pub enum Command {
     #[command(after_help = "Examples:\n  partnerdesk query plock\n  partnerdesk query --json land:ungarn\n  \
                             partnerdesk query 2325\n\nExit status: 0 found, 1 nothing found, 2 error.")]
     Query(query::QueryArgs),
-    /// Print the cities (with contact and phone) or the people (with their cities) as a table, CSV or JSON.
+    /// Print the cities (with contact and phone) or the people (with their cities) as a table, CSV,
+    /// JSON or an Excel workbook.
     #[command(after_help = "Examples:\n  partnerdesk list\n  partnerdesk list --sort since\n  \
-                            partnerdesk list people --format csv > team.csv")]
+                            partnerdesk list people --format csv > team.csv\n  \
+                            partnerdesk list --format xlsx --out partnerstaedte.xlsx")]
     List(list::ListArgs),
-    /// Export the people as vCard 4.0 for Outlook or a desk phone.
-    #[command(after_help = "Example:\n  partnerdesk export --vcard --out team.vcf")]
+    /// Export the people as vCards (3.0 by default) for Outlook, a phone or an address book.
+    #[command(after_help = "Examples:\n  partnerdesk export --vcard --out team.vcf\n  \
+                            partnerdesk export --vcard --split cards\n  partnerdesk export --vcard --vcard-version 4.0")]
     Export(export::ExportArgs),
     /// Print a shell completion script.
     #[command(

@@ -39,6 +39,12 @@ impl Out {
         result.map_err(|e| self.failure(e))
     }
 
+    /// Writes `bytes` as they are (a workbook into a pipe).
+    pub fn bytes(&mut self, bytes: &[u8]) -> Result<(), Failure> {
+        let result = self.inner.write_all(bytes);
+        result.map_err(|e| self.failure(e))
+    }
+
     /// Flushes what is buffered; the last chance to report a failed write.
     pub fn finish(&mut self) -> Result<(), Failure> {
         let result = self.inner.flush();

@@ -1,31 +1,46 @@
-//! vCard 4.0 (RFC 6350) for the office's people: what Outlook or a desk phone imports.
+//! vCards for the office's people: 3.0 (RFC 2426), which Outlook, Google Contacts and Apple
+//! Contacts all import, or 4.0 (RFC 6350).
 
 use crate::directory::{Directory, Phone};
 use crate::i18n::Lang;
 
+/// Which vCard version to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Version {
+    /// vCard 3.0 (RFC 2426): what Outlook imports.
+    #[default]
+    V3,
+    /// vCard 4.0 (RFC 6350).
+    V4,
+}
+
 /// Every person of the directory as vCards, CRLF line ends, folded at 75 octets.
-pub fn people(dir: &Directory, lang: Lang) -> String {
-    (0..dir.people().len()).map(|i| card(dir, i, lang)).collect()
+pub fn people(dir: &Directory, lang: Lang, version: Version) -> String {
+    (0..dir.people().len()).map(|i| card(dir, i, lang, version)).collect()
 }
 
 /// One person's vCard; its note in `lang`.
-fn card(dir: &Directory, index: usize, lang: Lang) -> String {
+pub fn card(dir: &Directory, index: usize, lang: Lang, version: Version) -> String {
     let person = &dir.people()[index];
     let office = dir.office();
     let address = &office.visiting_address;
     let cities: Vec<&str> = dir.cities_of(index).map(|c| c.name.as_str()).collect();
-    let mut lines = vec![
-        "BEGIN:VCARD".to_string(),
-        "VERSION:4.0".to_string(),
-        "KIND:individual".to_string(),
+    let mut lines = match version {
+        Version::V3 => vec!["BEGIN:VCARD".to_string(), "VERSION:3.0".to_string()],
+        Version::V4 => vec!["BEGIN:VCARD".to_string(), "VERSION:4.0".to_string(), "KIND:individual".to_string()],
+    };
+    lines.extend([
         format!("FN:{}", text(&person.full_name())),
         format!("N:{};{};;;", text(&person.family_name), text(&person.given_name)),
         format!("ORG:{};{}", text(&office.name), text(&office.department)),
         format!("TITLE:{}", text(&person.role)),
-    ];
-    lines.extend(tel("work,voice", &person.phone));
-    lines.extend(tel("work,fax", &person.fax));
-    lines.push(format!("EMAIL;TYPE=work:{}", text(&person.email)));
+    ]);
+    lines.extend(tel(version, "work,voice", &person.phone));
+    lines.extend(tel(version, "work,fax", &person.fax));
+    lines.push(match version {
+        Version::V3 => format!("EMAIL;TYPE=INTERNET,WORK:{}", text(&person.email)),
+        Version::V4 => format!("EMAIL;TYPE=work:{}", text(&person.email)),
+    });
     // ADR: post office box; extended address; street; locality; region; postal code; country.
     // The country is left empty: the sources do not state it.
     lines.push(format!(
@@ -43,14 +58,29 @@ fn card(dir: &Directory, index: usize, lang: Lang) -> String {
     lines.iter().map(|l| fold(l)).collect()
 }
 
-/// A TEL property with a `tel:` URI in international form (`tel:+49-6151-13-2325`).
-fn tel(types: &str, number: &str) -> Option<String> {
+/// A TEL property: in 4.0 a `tel:` URI in international form (`tel:+49-6151-13-2325`), in 3.0
+/// the international number as text (`+49 6151 13-2325`), which is what 3.0 readers expect.
+fn tel(version: Version, types: &str, number: &str) -> Option<String> {
     let phone = Phone::parse(number)?;
-    let uri = match phone.extension {
+    Some(match version {
+        Version::V3 => format!("TEL;TYPE={}:{}", types.to_uppercase(), phone.international()),
+        Version::V4 => format!("TEL;VALUE=uri;TYPE={types}:{}", tel_uri(&phone)),
+    })
+}
+
+/// The RFC 3966 global form of a number: `tel:+49-6151-13-2325`.
+pub fn tel_uri(phone: &Phone) -> String {
+    match phone.extension {
         Some(ext) => format!("tel:+49-{}-{}-{}", phone.area, phone.base, ext),
         None => format!("tel:+49-{}-{}", phone.area, phone.base),
-    };
-    Some(format!("TEL;VALUE=uri;TYPE={types}:{uri}"))
+    }
+}
+
+/// A file name for a person's card: their name, without the characters Windows forbids.
+pub fn file_name(full_name: &str) -> String {
+    let safe: String =
+        full_name.chars().map(|c| if "<>:\"/\\|?*".contains(c) || c.is_control() { '_' } else { c }).collect();
+    format!("{}.vcf", safe.trim_matches(['.', ' ']))
 }
 
 /// Escapes a text value: backslash, comma, semicolon and newline (RFC 6350 §3.4).
@@ -97,6 +127,12 @@ mod tests {
         }
         let unfolded = folded.replace("\r\n ", "");
         assert_eq!(unfolded, format!("{line}\r\n"));
+    }
+
+    #[test]
+    fn file_names_are_safe_on_windows() {
+        assert_eq!(file_name("Julia Kuz"), "Julia Kuz.vcf");
+        assert_eq!(file_name("A/B: C?"), "A_B_ C_.vcf");
     }
 
     #[test]

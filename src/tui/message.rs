@@ -76,8 +76,8 @@ pub enum Copied {
 /// How a copy went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CopyOutcome {
-    /// A native clipboard tool took the text (and OSC 52 was sent as well).
-    Native(Copied),
+    /// The platform's clipboard took the text, by the path named (e.g. "wl-copy", "Windows").
+    Native(Copied, &'static str),
     /// Only the OSC 52 sequence was sent; the terminal may or may not honour it.
     TerminalOnly(Copied),
     /// Nothing could be sent.

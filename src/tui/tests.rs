@@ -143,8 +143,10 @@ fn copy_asks_for_the_responsible_persons_phone_or_email() {
         update(&mut app, Message::CopyEmail),
         Some(Command::Copy("international@darmstadt.de".into(), Copied::Email))
     );
-    update(&mut app, Message::Copied(CopyOutcome::Native(Copied::Phone)));
-    assert_eq!(app.status_text(), Some("Telefonnummer kopiert"));
+    update(&mut app, Message::Copied(CopyOutcome::Native(Copied::Phone, "wl-copy")));
+    assert_eq!(app.status_text(), Some("Telefonnummer kopiert (wl-copy)"));
+    update(&mut app, Message::Copied(CopyOutcome::TerminalOnly(Copied::Email)));
+    assert_eq!(app.status_text(), Some("E-Mail-Adresse ans Terminal geschickt (OSC 52, unbestätigt)"));
     update(&mut app, Message::Tick(100));
     assert_eq!(app.status_text(), None, "the status message is short-lived");
     update(&mut app, Message::ClearQuery);

@@ -56,8 +56,8 @@ pub fn update(app: &mut App, message: Message) -> Option<Command> {
         Message::Copied(outcome) => {
             let text = app.lang.text();
             let message = match outcome {
-                CopyOutcome::Native(what) => copied_text(app, what).to_string(),
-                CopyOutcome::TerminalOnly(what) => format!("{} {}", copied_text(app, what), text.copied_terminal_only),
+                CopyOutcome::Native(what, path) => format!("{} ({path})", copied_text(app, what)),
+                CopyOutcome::TerminalOnly(what) => format!("{} {}", sent_text(app, what), text.sent_by_osc52),
                 CopyOutcome::Failed => text.copy_failed.to_string(),
             };
             set_status(app, message);
@@ -131,6 +131,13 @@ fn copied_text(app: &App, what: Copied) -> &'static str {
     match what {
         Copied::Phone => app.lang.text().copied_phone,
         Copied::Email => app.lang.text().copied_email,
+    }
+}
+
+fn sent_text(app: &App, what: Copied) -> &'static str {
+    match what {
+        Copied::Phone => app.lang.text().sent_phone,
+        Copied::Email => app.lang.text().sent_email,
     }
 }
 
