@@ -185,6 +185,8 @@ pub struct Text {
     pub city_sheet_columns: [&'static str; 10],
     /// The people sheet's header.
     pub people_sheet_columns: [&'static str; 8],
+    /// In place of the count while the data loads.
+    pub loading: &'static str,
     /// Marks a hit that matched only some terms.
     pub partial: &'static str,
     /// Facts shown beside the office in the result list.
@@ -272,6 +274,7 @@ static DE: Text = Text {
         "E-Mail",
         "Partnerstädte",
     ],
+    loading: "Daten werden geladen …",
     partial: "◐ teilweise",
     office_row: "Anschrift, E-Mail, Fax",
     office: "Amt",
@@ -342,6 +345,7 @@ static EN: Text = Text {
         "Email",
     ],
     people_sheet_columns: ["Id", "Name", "Role", "Phone", "Phone (international)", "Fax", "Email", "Partner cities"],
+    loading: "loading the data …",
     partial: "◐ partial",
     office_row: "address, email, fax",
     office: "Office",

@@ -278,3 +278,34 @@ fn a_workbook_is_not_written_to_a_terminal() {
     assert_eq!(session.exit_code(), 2);
     assert!(session.contents().contains("give --out FILE.xlsx"), "{}", session.contents());
 }
+
+#[path = "../benches/support/synthetic.rs"]
+#[allow(dead_code)]
+mod synthetic;
+
+#[test]
+fn the_first_frame_comes_at_once_and_keys_typed_while_loading_are_kept() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("big.ron");
+    std::fs::write(&path, synthetic::generate(30_000, 7).0).unwrap();
+    let data = path.to_string_lossy().into_owned();
+    let mut session = Session::start(&["--lang", "en", "--no-cache", "--data", &data]);
+    session.wait_for(&["Search", "loading the data"]);
+    session.send(b"mar");
+    session.wait_for(&["> mar", "/30001 "]);
+    assert!(!session.contents().contains("loading the data"));
+    session.send(b"\x03");
+    assert_eq!(session.exit_code(), 0);
+}
+
+#[test]
+fn an_invalid_file_at_start_lists_its_problems_after_the_terminal_is_restored() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("bad.ron");
+    std::fs::write(&path, partnerdesk::directory::EMBEDDED.replacen("since: 1988", "since: 1800", 1)).unwrap();
+    let data = path.to_string_lossy().into_owned();
+    let mut session = Session::start(&["--lang", "en", "--data", &data]);
+    assert_eq!(session.exit_code(), 2);
+    assert!(!session.alternate_screen());
+    assert!(session.contents().contains("since 1800 is not a year from 1945"), "{}", session.contents());
+}

@@ -47,6 +47,10 @@ pub struct Args {
     #[arg(long, global = true, value_name = "FILE")]
     pub data: Option<PathBuf>,
 
+    /// Parse and validate the data file every time, without the cache [env: PARTNERDESK_CACHE=off].
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     /// Language of the output: de or en. Default: from LC_ALL, LC_MESSAGES or LANG.
     #[arg(long, global = true, value_name = "LANG", value_parser = lang_parser())]
     pub lang: Option<Lang>,
@@ -99,6 +103,11 @@ impl Args {
     /// then the embedded data.
     pub fn source(&self) -> Source {
         Source::choose(self.data.clone(), std::env::var_os("PARTNERDESK_DATA"))
+    }
+
+    /// Whether `query` and the interactive view may use the cache of validated data files.
+    pub fn cache(&self) -> crate::cache::Use {
+        crate::cache::Use::from(self.no_cache, std::env::var("PARTNERDESK_CACHE").ok().as_deref())
     }
 
     /// The language: `--lang`, else the locale's.
@@ -224,7 +233,7 @@ fn interactive(args: &Args) -> ExitStatus {
         });
         return ExitStatus::Error;
     }
-    match crate::tui::run(args.source(), lang) {
+    match crate::tui::run(args.source(), lang, args.cache()) {
         Ok(status) => status,
         Err(e) => {
             let _ = report(&e.in_lang(lang));

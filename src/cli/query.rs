@@ -6,7 +6,7 @@ use super::report::{self, Record};
 use super::{Args, Failure, Out};
 use crate::exit::ExitStatus;
 use crate::i18n::Said;
-use crate::search::{Query, SearchIndex};
+use crate::search::Query;
 
 /// Options of `partnerdesk query`.
 #[derive(Debug, ClapArgs)]
@@ -34,8 +34,8 @@ pub fn run(args: &Args, query: &QueryArgs, out: &mut Out) -> Result<ExitStatus, 
             en: "the query is empty; give a city, country, person or number, e.g. `partnerdesk query plock`".into(),
         }));
     }
-    let dir = super::load(args)?;
-    let index = SearchIndex::new(&dir);
+    let crate::cache::Indexed { directory: dir, index, .. } =
+        crate::cache::load(&args.source(), crate::clock::current_year(), args.cache())?;
     let hits = index.search(&parsed);
     let limit = if query.limit == 0 { hits.len() } else { query.limit.min(hits.len()) };
     let hits = &hits[..limit];

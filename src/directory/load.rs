@@ -14,34 +14,45 @@ use crate::i18n::Said;
 /// The dataset compiled into the binary.
 pub const EMBEDDED: &str = include_str!("../../data/directory.ron");
 
-/// The largest data file accepted, in bytes.
-pub const MAX_BYTES: u64 = 10 * 1024 * 1024;
+/// The largest data file accepted, in bytes: room for a city-wide directory of 100,000 entries
+/// written one per line with regions (about 14 MB), four times over.
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Loads and validates the directory from `source`, checking years against `current_year`.
 pub fn load(source: &Source, current_year: i32) -> Result<Directory, DataError> {
     match source {
         Source::Embedded => parse(EMBEDDED, source.clone(), current_year),
         Source::File(path) => {
-            let read_error = |error| DataError::Read { origin: source.clone(), error };
-            let file = fs::File::open(path).map_err(read_error)?;
-            if !file.metadata().map_err(read_error)?.is_file() {
-                return Err(DataError::NotAFile { origin: source.clone() });
-            }
-            // The cap holds for the bytes actually read: a file that reports no size (in /proc)
-            // or grows while it is read is cut off one byte past the cap, never read in full.
-            let bytes = read_capped(file, MAX_BYTES)
-                .map_err(read_error)?
-                .ok_or_else(|| DataError::TooLarge { origin: source.clone() })?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-                let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-                DataError::NotUtf8 { origin: source.clone(), line }
-            })?;
-            // Windows Notepad may start the file with a byte-order mark; it is not part of the data.
-            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            parse(text, source.clone(), current_year)
+            let text = read(path, source)?;
+            parse_text(&text, source.clone(), current_year)
         }
     }
+}
+
+/// The text of a data file, checked to be a regular file of at most [`MAX_BYTES`] bytes of UTF-8.
+/// A byte-order mark (Windows Notepad writes one) is left for [`parse_text`] to skip.
+pub fn read(path: &std::path::Path, source: &Source) -> Result<String, DataError> {
+    let read_error = |error| DataError::Read { origin: source.clone(), error };
+    let file = fs::File::open(path).map_err(read_error)?;
+    if !file.metadata().map_err(read_error)?.is_file() {
+        return Err(DataError::NotAFile { origin: source.clone() });
+    }
+    // The cap holds for the bytes actually read: a file that reports no size (in /proc) or grows
+    // while it is read is cut off one byte past the cap, never read in full.
+    let bytes = read_capped(file, MAX_BYTES)
+        .map_err(read_error)?
+        .ok_or_else(|| DataError::TooLarge { origin: source.clone() })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        DataError::NotUtf8 { origin: source.clone(), line }
+    })
+}
+
+/// Parses and validates the text of a data file as [`read`] returned it.
+pub fn parse_text(text: &str, source: Source, current_year: i32) -> Result<Directory, DataError> {
+    // Windows Notepad may start the file with a byte-order mark; it is not part of the data.
+    parse(text.strip_prefix('\u{feff}').unwrap_or(text), source, current_year)
 }
 
 /// Everything `reader` holds, or `None` if that is more than `cap` bytes: it reads at most one

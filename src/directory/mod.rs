@@ -12,13 +12,13 @@ mod source;
 pub mod validate;
 
 pub use error::{DataError, Problem};
-pub use load::{EMBEDDED, MAX_BYTES, load, parse};
+pub use load::{EMBEDDED, MAX_BYTES, load, parse, parse_text, read};
 pub use model::{Address, City, Country, DirectoryData, Note, Office, Person};
 pub use phone::Phone;
 pub use source::Source;
 
 /// What an entry stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Target {
     /// A partner city, by its index in [`Directory::cities`].
     City(usize),
@@ -42,8 +42,9 @@ pub struct Directory {
 }
 
 impl Directory {
-    /// Wraps data that `validate` found no problem with.
-    fn new(data: DirectoryData, source: Source) -> Self {
+    /// Wraps data that `validate` found no problem with: data that was parsed just now, or that
+    /// the cache stored after it passed (and that is keyed on the very bytes it came from).
+    pub(crate) fn new(data: DirectoryData, source: Source) -> Self {
         let ids: std::collections::HashMap<&str, usize> =
             data.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
         let index_of = |id: &str| ids.get(id).copied().unwrap_or(0);
@@ -85,6 +86,11 @@ impl Directory {
     /// The cities person number `person` handles, in file order.
     pub fn cities_of(&self, person: usize) -> impl Iterator<Item = &City> {
         self.handled[person].iter().map(|&city| &self.data.cities[city])
+    }
+
+    /// The data as validated, for the cache.
+    pub fn data(&self) -> &DirectoryData {
+        &self.data
     }
 
     /// Where this directory was loaded from.

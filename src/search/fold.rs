@@ -4,7 +4,7 @@
 /// The ways a text is folded for matching. The index stores each field in every style that
 /// [`Style::indexes`] it in; a term is matched against the styles that [`Style::serves`] it. A new
 /// way of folding is a new variant here, and the compiler asks for the rest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Style {
     /// `Gyönk` → `gyonk`, `Türkei` → `turkei`.
     Base,

@@ -4,7 +4,8 @@
 //! 100,000 entries touches little memory and building the index allocates little: one allocation
 //! per array instead of one per field (`cargo bench --bench search -- "100k/build index"`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 use std::fmt::Write;
 
 use crate::directory::{self, Directory, Target};
@@ -13,7 +14,7 @@ use super::fold::{Folded, Style, char_mask, fold, fold_into, fold_str};
 use super::words;
 
 /// Which fact a field holds; it decides the field's weight and which scopes see it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum FieldKind {
     /// The entry's own name: the city as the office spells it, or the person's full name.
     Name,
@@ -120,7 +121,7 @@ impl FieldKind {
 }
 
 /// One searchable text of an entry.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct Field {
     /// Which fact it is.
     pub kind: FieldKind,
@@ -132,7 +133,7 @@ pub struct Field {
 }
 
 /// One city or person, as the search sees it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct Entry {
     /// What the entry stands for.
     pub target: Target,
@@ -143,7 +144,7 @@ pub struct Entry {
 }
 
 /// One folded variant of one field, packed for scanning.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct Packed {
     /// [`char_mask`] of the folded text: a quick "cannot match" before any scan, which skips most
     /// fields of most entries on a first keystroke (`100k/keystroke (empty)→m`).
@@ -165,7 +166,7 @@ pub struct Packed {
 }
 
 /// Every city and person of a directory, ready to search. Built once per loaded directory.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SearchIndex {
     /// Cities in alphabetical order, then people by family name: the empty query's order.
     entries: Vec<Entry>,
@@ -193,7 +194,7 @@ impl SearchIndex {
         order.push((String::new(), Target::Office));
 
         let mut index = SearchIndex::default();
-        let mut interned = HashMap::new();
+        let mut interned = FxHashMap::default();
         let mut scratch = String::new();
         for (_, target) in order {
             let first = (index.fields.len() as u32, index.variants.len() as u32);
@@ -263,7 +264,13 @@ impl SearchIndex {
     /// Adds a field and its folded variants. Texts that many entries share (countries, regions,
     /// contacts, years) are interned, stored once in the folded arena, so that their match quality
     /// is computed once per search instead of once per entry (`100k/keystroke land:pola→land:polan`).
-    fn add_field(&mut self, kind: FieldKind, text: &str, entry_first_field: u32, interned: &mut HashMap<String, u32>) {
+    fn add_field(
+        &mut self,
+        kind: FieldKind,
+        text: &str,
+        entry_first_field: u32,
+        interned: &mut FxHashMap<String, u32>,
+    ) {
         let char_len = text.chars().count() as u32;
         let field = (self.fields.len() as u32 - entry_first_field) as u16;
         self.fields.push(Field { kind, start: self.display.len() as u32, len: text.len() as u32, char_len });
@@ -297,6 +304,30 @@ impl SearchIndex {
                 shared,
             });
         }
+    }
+
+    /// True if this index can belong to `data`: one entry for every city and person and the
+    /// office, each pointing at one that exists, and every range inside its arrays. (The cache
+    /// checks this before it trusts a stored index.)
+    pub fn fits(&self, data: &crate::directory::DirectoryData) -> bool {
+        let targets_fit = self.entries.iter().all(|e| match e.target {
+            Target::City(i) => i < data.cities.len(),
+            Target::Person(i) => i < data.people.len(),
+            Target::Office => true,
+        });
+        let ranges_fit = self.entries.iter().all(|e| {
+            e.fields.0 <= e.fields.1
+                && e.fields.0 < e.fields.1
+                && (e.fields.1 as usize) <= self.fields.len()
+                && e.variants.0 <= e.variants.1
+                && (e.variants.1 as usize) <= self.variants.len()
+        });
+        let texts_fit = self
+            .fields
+            .iter()
+            .all(|f| self.display.get(f.start as usize..(f.start + f.len) as usize).is_some())
+            && self.variants.iter().all(|v| self.folded.get(v.start as usize..(v.start + v.len) as usize).is_some());
+        self.entries.len() == data.cities.len() + data.people.len() + 1 && targets_fit && ranges_fit && texts_fit
     }
 
     /// Where a shared folded text starts: the key under which its quality is remembered.

@@ -1,6 +1,7 @@
 //! The model: everything the screen shows, and nothing else. The view reads it; only `update`
 //! changes it.
 
+use crate::cache::Indexed;
 use crate::directory::Directory;
 use crate::i18n::Lang;
 use crate::search::{Hit, Query, SearchIndex, Searcher};
@@ -9,23 +10,6 @@ use super::theme::Theme;
 
 /// How many ticks a status message stays on screen (ticks are about 250 ms apart).
 pub const STATUS_TICKS: u64 = 12;
-
-/// A directory with its search index, built together off the UI thread on a reload.
-#[derive(Debug)]
-pub struct Loaded {
-    /// The directory.
-    pub directory: Directory,
-    /// Its index.
-    pub index: SearchIndex,
-}
-
-impl Loaded {
-    /// Indexes `directory`.
-    pub fn new(directory: Directory) -> Self {
-        let index = SearchIndex::new(&directory);
-        Loaded { directory, index }
-    }
-}
 
 /// A short-lived message in the footer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,11 +65,11 @@ pub struct App {
 impl App {
     /// A new app over `directory`, showing everything.
     pub fn new(directory: Directory, lang: Lang, year: i32, size: (u16, u16)) -> Self {
-        Self::from_loaded(Loaded::new(directory), lang, year, size)
+        Self::from_loaded(Indexed::new(directory), lang, year, size)
     }
 
     /// A new app over a directory that is already indexed.
-    pub fn from_loaded(Loaded { directory, index }: Loaded, lang: Lang, year: i32, size: (u16, u16)) -> Self {
+    pub fn from_loaded(Indexed { directory, index, .. }: Indexed, lang: Lang, year: i32, size: (u16, u16)) -> Self {
         let mut app = App {
             directory,
             index,
@@ -121,7 +105,7 @@ impl App {
     }
 
     /// Swaps in a reloaded directory, keeping the query and, as far as possible, the selection.
-    pub(super) fn replace_directory(&mut self, Loaded { directory, index }: Loaded) {
+    pub(super) fn replace_directory(&mut self, Indexed { directory, index, .. }: Indexed) {
         self.index = index;
         self.directory = directory;
         self.searcher.reset();

@@ -1,7 +1,7 @@
 //! Everything that can happen to the app: one variant per action, so this list documents what
 //! the app can do. Keys map to these in `keys.rs`; the event loop sends the rest.
 
-use super::app::Loaded;
+use crate::cache::Indexed;
 
 /// What the user asked for, or what the outside world reported.
 #[derive(Debug)]
@@ -61,7 +61,7 @@ pub enum Message {
     /// The clipboard reported on a copy.
     Copied(CopyOutcome),
     /// The data file changed and was loaded again, or failed to load (with the message).
-    Reloaded(Result<Box<Loaded>, String>),
+    Reloaded(Result<Box<Indexed>, String>),
 }
 
 /// What was copied, so that the status line can say so.

@@ -25,10 +25,11 @@ use std::time::{Duration, Instant, SystemTime};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
 
-use crate::directory::{self, DataError, Source};
+use crate::cache;
+use crate::directory::{DataError, Source};
 use crate::exit::ExitStatus;
 use crate::i18n::Lang;
-use app::{App, Loaded};
+use app::App;
 use message::{Command, Message};
 use theme::Theme;
 use watch::Watch;
@@ -38,6 +39,9 @@ const TICK: Duration = Duration::from_millis(250);
 
 /// The longest the loop waits for input before it looks at signals and the terminal again.
 const CHECK: Duration = Duration::from_millis(100);
+
+/// How often the loading screen looks for the data while it waits for keys.
+const LOADING_CHECK: Duration = Duration::from_millis(20);
 
 /// How often the data file's modification time is looked at.
 const WATCH_FILE: Duration = Duration::from_secs(1);
@@ -77,24 +81,109 @@ impl TuiError {
 }
 
 /// Runs the interactive view until the user quits; returns the exit status.
-pub fn run(source: Source, lang: Lang) -> Result<ExitStatus, TuiError> {
+///
+/// The frame is drawn at once; the data is loaded, validated and indexed on another thread
+/// meanwhile, and what the user types before it is ready is kept and applied to it.
+pub fn run(source: Source, lang: Lang, cache: cache::Use) -> Result<ExitStatus, TuiError> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(TuiError::NotATerminal);
     }
     let year = crate::clock::current_year();
-    let directory = directory::load(&source, year)?;
     let watch = Watch::start()?;
-
+    let loading = {
+        let (sender, receiver) = mpsc::channel();
+        let source = source.clone();
+        std::thread::spawn(move || {
+            let _ = sender.send(cache::load(&source, year, cache));
+        });
+        receiver
+    };
     let mut terminal = enter()?;
-    let size = terminal.size()?;
-    let mut app = App::new(directory, lang, year, (size.width, size.height));
-    app.theme = Theme::from_no_color(std::env::var("NO_COLOR").ok().as_deref());
-    let result = EventLoop::new(&source, watch).run(&mut terminal, &mut app);
+    let result = session(&mut terminal, &source, lang, year, cache, watch, &loading);
     leave();
     // A terminal that went away fails every write: that is a hang-up, not an error to report.
     match result {
-        Err(_) if watch::terminal_hung_up() => Ok(ExitStatus::Hangup),
-        result => Ok(result?),
+        Err(TuiError::Terminal(_)) if watch::terminal_hung_up() => Ok(ExitStatus::Hangup),
+        result => result,
+    }
+}
+
+/// The view from its first frame to its end.
+fn session(
+    terminal: &mut ratatui::DefaultTerminal,
+    source: &Source,
+    lang: Lang,
+    year: i32,
+    cache: cache::Use,
+    watch: Watch,
+    loading: &Receiver<Result<cache::Indexed, DataError>>,
+) -> Result<ExitStatus, TuiError> {
+    let theme = Theme::from_no_color(std::env::var("NO_COLOR").ok().as_deref());
+    let (indexed, typed) = match wait_for_data(terminal, &watch, loading, lang, &theme)? {
+        Waited::Ready(indexed, typed) => (indexed, typed),
+        Waited::Ended(status) => return Ok(status),
+    };
+    let size = terminal.size()?;
+    let mut app = App::from_loaded(*indexed, lang, year, (size.width, size.height));
+    app.theme = theme;
+    Ok(EventLoop::new(source, watch, cache).run(terminal, &mut app, typed)?)
+}
+
+/// How the wait for the data ended.
+enum Waited {
+    /// The data is ready; these messages were typed meanwhile.
+    Ready(Box<cache::Indexed>, Vec<Message>),
+    /// The user quit, or a signal or a hang-up ended the view, before the data was ready.
+    Ended(ExitStatus),
+}
+
+/// Draws the frame with a note that the data is loading, until it is ready. Keys typed meanwhile
+/// are kept (the query is shown as it grows); Ctrl-C, and Esc on an empty query, quit.
+fn wait_for_data(
+    terminal: &mut ratatui::DefaultTerminal,
+    watch: &Watch,
+    loading: &Receiver<Result<cache::Indexed, DataError>>,
+    lang: Lang,
+    theme: &Theme,
+) -> Result<Waited, TuiError> {
+    let mut typed: Vec<Message> = Vec::new();
+    let mut query = String::new();
+    loop {
+        terminal.draw(|frame| ui::render_loading(frame, lang, &query, theme))?;
+        if let Some(status) = watch.ending() {
+            return Ok(Waited::Ended(status));
+        }
+        if watch::terminal_hung_up() {
+            return Ok(Waited::Ended(ExitStatus::Hangup));
+        }
+        match loading.try_recv() {
+            Ok(Ok(indexed)) => return Ok(Waited::Ready(Box::new(indexed), typed)),
+            Ok(Err(e)) => return Err(TuiError::Data(e)),
+            Err(mpsc::TryRecvError::Disconnected) => {
+                return Err(TuiError::Terminal(io::Error::other("the loading thread ended without a result")));
+            }
+            Err(mpsc::TryRecvError::Empty) => {}
+        }
+        if !event::poll(LOADING_CHECK)? {
+            continue;
+        }
+        let Event::Key(key) = event::read()? else { continue };
+        match keys::message_for_key(key, query.is_empty()) {
+            Some(Message::Quit) => return Ok(Waited::Ended(ExitStatus::Success)),
+            Some(Message::Escape) if query.is_empty() => return Ok(Waited::Ended(ExitStatus::Success)),
+            Some(message) => {
+                match &message {
+                    Message::Insert(c) => query.push(*c),
+                    Message::Backspace => {
+                        query.pop();
+                    }
+                    Message::ClearQuery | Message::Escape => query.clear(),
+                    _ => {}
+                }
+                typed.push(message);
+            }
+            None => {}
+        }
     }
 }
 
@@ -123,6 +212,7 @@ fn leave() {
 /// The loop's own state: the clocks, the watched file and a reload under way.
 struct EventLoop<'a> {
     source: &'a Source,
+    cache: cache::Use,
     watch: Watch,
     tick: u64,
     next_tick: Instant,
@@ -133,10 +223,11 @@ struct EventLoop<'a> {
 }
 
 impl<'a> EventLoop<'a> {
-    fn new(source: &'a Source, watch: Watch) -> Self {
+    fn new(source: &'a Source, watch: Watch, cache: cache::Use) -> Self {
         let now = Instant::now();
         EventLoop {
             source,
+            cache,
             watch,
             tick: 0,
             next_tick: now + TICK,
@@ -147,7 +238,18 @@ impl<'a> EventLoop<'a> {
         }
     }
 
-    fn run(&mut self, terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<ExitStatus> {
+    fn run(
+        &mut self,
+        terminal: &mut ratatui::DefaultTerminal,
+        app: &mut App,
+        typed: Vec<Message>,
+    ) -> io::Result<ExitStatus> {
+        // What was typed while the data loaded, in order, as if it were typed now.
+        for message in typed {
+            if let Some(command) = update::update(app, message) {
+                self.perform(terminal, app, command)?;
+            }
+        }
         loop {
             terminal.draw(|frame| ui::render(app, frame))?;
             // Asked on every turn, and every turn ends within CHECK, whatever the input.
@@ -214,13 +316,12 @@ impl<'a> EventLoop<'a> {
             return;
         }
         self.reloading = true;
-        let source = self.source.clone();
+        let (source, cache) = (self.source.clone(), self.cache);
         let year = crate::clock::current_year();
         let sender = self.reloads.0.clone();
         std::thread::spawn(move || {
-            let loaded = directory::load(&source, year)
-                .map(|directory| Box::new(Loaded::new(directory)))
-                .map_err(|e| e.in_lang(lang).replace('\n', "; "));
+            let loaded =
+                cache::load(&source, year, cache).map(Box::new).map_err(|e| e.in_lang(lang).replace('\n', "; "));
             let _ = sender.send(Message::Reloaded(loaded));
         });
     }

@@ -106,7 +106,7 @@ fn selection_is_clamped_when_reloaded_results_shrink() {
     let end = EMBEDDED.find("        City(\n            name: \"Chesterfield\"").unwrap();
     let smaller = format!("{}{}", &EMBEDDED[..start], &EMBEDDED[end..]);
     let reloaded = directory::parse(&smaller, Source::File("d.ron".into()), YEAR).unwrap();
-    update(&mut app, Message::Reloaded(Ok(Box::new(super::app::Loaded::new(reloaded)))));
+    update(&mut app, Message::Reloaded(Ok(Box::new(crate::cache::Indexed::new(reloaded)))));
     assert_eq!(app.hits.len(), 23);
     assert_eq!(app.selected, 22);
     assert_eq!(app.status_text(), Some("Data reloaded"));

@@ -32,6 +32,28 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
 }
 
+/// The first frame, drawn before the data is ready: the search line with what was typed so far,
+/// the count replaced by a note that the data is loading.
+pub fn render_loading(frame: &mut Frame, lang: crate::i18n::Lang, query: &str, theme: &super::theme::Theme) {
+    let full = frame.area();
+    let areas = Areas::new(full.width, full.height);
+    let text = lang.text();
+    if areas.tiny {
+        frame.render_widget(Paragraph::new(text.loading).wrap(Wrap { trim: true }), full);
+        return;
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(text.search, theme.accent))
+        .title(Line::from(format!(" {} ", text.loading)).alignment(Alignment::Right));
+    let line = Line::from(vec![Span::styled("> ", theme.accent), Span::raw(clean(query))]);
+    frame.render_widget(Paragraph::new(line).block(block), areas.search);
+    for (area, title) in [(areas.list, text.results), (areas.details, text.details)] {
+        frame.render_widget(Block::default().borders(Borders::ALL).title(Span::styled(title, theme.accent)), area);
+    }
+    frame.render_widget(Paragraph::new(Span::styled(super::keys::footer(lang), theme.muted)), areas.footer);
+}
+
 fn render_search(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let count = format!(" {}/{} ", app.hits.len(), app.index.len());

@@ -1,0 +1,161 @@
+//! A validated cache: a data file that was parsed, validated and indexed once is stored in a
+//! compact binary form (postcard) in the user's cache folder, so that the next run skips all three.
+//!
+//! An entry is keyed on the file's canonical path, size, modification time and an xxh3 hash of
+//! its bytes, the format version and the year (validation checks years against it). Anything
+//! that does not match, or does not decode, is a miss: the text is parsed and validated as if
+//! there were no cache, and the entry is written anew, atomically. `check` never uses it.
+
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+
+use crate::directory::{self, DataError, Directory, DirectoryData, Source};
+use crate::search::SearchIndex;
+
+/// Bumped whenever the stored types change shape; an entry of another version is a miss.
+const FORMAT: u32 = 1;
+
+/// A loaded directory with its search index.
+#[derive(Debug)]
+pub struct Indexed {
+    /// The directory.
+    pub directory: Directory,
+    /// Its index.
+    pub index: SearchIndex,
+    /// True if both came from the cache.
+    pub from_cache: bool,
+}
+
+impl Indexed {
+    /// Indexes a directory that was just loaded.
+    pub fn new(directory: Directory) -> Self {
+        let index = SearchIndex::new(&directory);
+        Indexed { directory, index, from_cache: false }
+    }
+}
+
+/// Whether to use the cache: `--no-cache` or `PARTNERDESK_CACHE=off` turn it off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Use {
+    /// Read and write the user's cache folder.
+    On,
+    /// Parse and validate every time.
+    Off,
+}
+
+impl Use {
+    /// Off if `--no-cache` was given or `PARTNERDESK_CACHE` is `off` (or `0`, `no`, `false`).
+    pub fn from(no_cache_flag: bool, env: Option<&str>) -> Use {
+        let off = env.is_some_and(|v| matches!(v.trim().to_ascii_lowercase().as_str(), "off" | "0" | "no" | "false"));
+        if no_cache_flag || off { Use::Off } else { Use::On }
+    }
+}
+
+/// What identifies the bytes an entry was made from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Key {
+    format: u32,
+    path: PathBuf,
+    size: u64,
+    modified_nanos: u128,
+    hash: u64,
+    year: i32,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    key: Key,
+    data: DirectoryData,
+    index: SearchIndex,
+}
+
+/// Loads, validates and indexes `source`, through the cache in `folder` when there is one.
+pub fn load(source: &Source, year: i32, use_cache: Use) -> Result<Indexed, DataError> {
+    let folder = match use_cache {
+        Use::On => folder(),
+        Use::Off => None,
+    };
+    load_with(source, year, folder.as_deref())
+}
+
+/// [`load`] with the cache in `folder` (`None`: no cache), for tests.
+pub fn load_with(source: &Source, year: i32, folder: Option<&Path>) -> Result<Indexed, DataError> {
+    let (Source::File(path), Some(folder)) = (source, folder) else {
+        return Ok(Indexed::new(directory::load(source, year)?));
+    };
+    let text = directory::read(path, source)?;
+    let key = key_of(path, &text, year);
+    let entry_path = key.as_ref().map(|k| {
+        folder.join(format!("{:016x}.bin", xxhash_rust::xxh3::xxh3_64(k.path.as_os_str().as_encoded_bytes())))
+    });
+    if let (Some(key), Some(entry_path)) = (&key, &entry_path)
+        && let Some(hit) = read_entry(entry_path, key, source)
+    {
+        return Ok(hit);
+    }
+    let directory = directory::parse_text(&text, source.clone(), year)?;
+    let index = SearchIndex::new(&directory);
+    if let (Some(key), Some(entry_path)) = (key, entry_path) {
+        // A cache that cannot be written only costs time on the next run.
+        let _ = write_entry(&entry_path, key, &directory, &index);
+    }
+    Ok(Indexed { directory, index, from_cache: false })
+}
+
+/// The user's cache folder for partnerdesk: `~/.cache/partnerdesk` on Linux, the usual places on
+/// macOS and Windows.
+pub fn folder() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "partnerdesk").map(|dirs| dirs.cache_dir().to_path_buf())
+}
+
+fn key_of(path: &Path, text: &str, year: i32) -> Option<Key> {
+    let path = std::fs::canonicalize(path).ok()?;
+    let meta = std::fs::metadata(&path).ok()?;
+    let modified_nanos = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos();
+    let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
+    Some(Key { format: FORMAT, path, size: text.len() as u64, modified_nanos, hash, year })
+}
+
+/// The largest entry read; anything larger is not ours.
+const MAX_ENTRY: u64 = 16 * directory::MAX_BYTES;
+
+/// The entry at `path` if its checksum holds, it decodes and it was made from exactly these
+/// bytes; `None` otherwise. The checksum catches a damaged entry that would still decode.
+fn read_entry(path: &Path, key: &Key, source: &Source) -> Option<Indexed> {
+    if std::fs::metadata(path).ok()?.len() > MAX_ENTRY {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    let (sum, body) = bytes.split_first_chunk::<8>()?;
+    if u64::from_le_bytes(*sum) != xxhash_rust::xxh3::xxh3_64(body) {
+        return None;
+    }
+    let entry: Entry = postcard::from_bytes(body).ok()?;
+    if entry.key != *key || !entry.index.fits(&entry.data) {
+        return None;
+    }
+    Some(Indexed { directory: Directory::new(entry.data, source.clone()), index: entry.index, from_cache: true })
+}
+
+fn write_entry(path: &Path, key: Key, directory: &Directory, index: &SearchIndex) -> std::io::Result<()> {
+    #[derive(Serialize)]
+    struct Borrowed<'a> {
+        key: Key,
+        data: &'a DirectoryData,
+        index: &'a SearchIndex,
+    }
+    let body = postcard::to_stdvec(&Borrowed { key, data: directory.data(), index }).map_err(std::io::Error::other)?;
+    let mut bytes = xxhash_rust::xxh3::xxh3_64(&body).to_le_bytes().to_vec();
+    bytes.extend_from_slice(&body);
+    let folder = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(folder)?;
+    let mut file = tempfile::NamedTempFile::new_in(folder)?;
+    std::io::Write::write_all(&mut file, &bytes)?;
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,126 @@
+//! The cache never changes an answer: whatever happens to the data file or the cache file, a load
+//! gives the current data, or the current data's error.
+
+use std::fs;
+
+use super::*;
+use crate::directory::EMBEDDED;
+use crate::search::Query;
+
+const YEAR: i32 = 2026;
+
+struct Setup {
+    _folder: tempfile::TempDir,
+    data: PathBuf,
+    cache: PathBuf,
+}
+
+fn setup() -> Setup {
+    let folder = tempfile::tempdir().unwrap();
+    let data = folder.path().join("directory.ron");
+    fs::write(&data, EMBEDDED).unwrap();
+    let cache = folder.path().join("cache");
+    Setup { data, cache, _folder: folder }
+}
+
+fn load(s: &Setup) -> Result<Indexed, DataError> {
+    load_with(&Source::File(s.data.clone()), YEAR, Some(&s.cache))
+}
+
+fn region_of_graz(loaded: &Indexed) -> String {
+    let hits = loaded.index.search(&Query::parse("graz"));
+    match loaded.index.target(hits[0].entry) {
+        crate::directory::Target::City(i) => loaded.directory.cities()[i].region.clone(),
+        other => panic!("{other:?}"),
+    }
+}
+
+fn entry_file(s: &Setup) -> PathBuf {
+    let entries: Vec<_> = fs::read_dir(&s.cache).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(entries.len(), 1, "one entry per data file: {entries:?}");
+    entries[0].clone()
+}
+
+#[test]
+fn a_second_load_comes_from_the_cache_with_the_same_answers() {
+    let s = setup();
+    let first = load(&s).unwrap();
+    assert!(!first.from_cache);
+    let second = load(&s).unwrap();
+    assert!(second.from_cache);
+    assert_eq!(second.directory.cities(), first.directory.cities());
+    assert_eq!(second.directory.people(), first.directory.people());
+    assert_eq!(second.index.search(&Query::parse("plo")), first.index.search(&Query::parse("plo")));
+    assert_eq!(region_of_graz(&second), "Steiermark (Styria)");
+}
+
+#[test]
+fn an_edited_data_file_is_read_again_even_with_the_same_size_and_time() {
+    let s = setup();
+    load(&s).unwrap();
+    let modified = fs::metadata(&s.data).unwrap().modified().unwrap();
+    // Same length, same modification time: only the hash of the bytes tells.
+    fs::write(&s.data, EMBEDDED.replace("Steiermark (Styria)", "Steiermark (STYRIA)")).unwrap();
+    fs::File::options().write(true).open(&s.data).unwrap().set_modified(modified).unwrap();
+    let loaded = load(&s).unwrap();
+    assert!(!loaded.from_cache);
+    assert_eq!(region_of_graz(&loaded), "Steiermark (STYRIA)");
+    assert!(load(&s).unwrap().from_cache, "and cached again");
+}
+
+#[test]
+fn a_truncated_data_file_gives_its_own_error_not_the_cached_data() {
+    let s = setup();
+    load(&s).unwrap();
+    fs::write(&s.data, &EMBEDDED[..EMBEDDED.len() / 2]).unwrap();
+    assert!(matches!(load(&s), Err(DataError::Invalid { .. })));
+}
+
+#[test]
+fn a_corrupt_truncated_or_foreign_cache_entry_is_rebuilt() {
+    let s = setup();
+    load(&s).unwrap();
+    let entry = entry_file(&s);
+    let good = fs::read(&entry).unwrap();
+    let mut damaged = good.clone();
+    // A flipped bit in the middle of a city's text still decodes; the checksum catches it.
+    let middle = damaged.len() / 2;
+    damaged[middle] ^= 0x01;
+    for bad in [damaged, good[..good.len() / 3].to_vec(), b"not a cache entry".to_vec(), Vec::new()] {
+        fs::write(&entry, &bad).unwrap();
+        let loaded = load(&s).unwrap();
+        assert!(!loaded.from_cache);
+        assert_eq!(region_of_graz(&loaded), "Steiermark (Styria)");
+        assert_eq!(fs::read(&entry).unwrap(), good, "the entry is written anew");
+    }
+}
+
+#[test]
+fn an_entry_of_another_year_or_file_is_not_used() {
+    let s = setup();
+    load(&s).unwrap();
+    let next_year = load_with(&Source::File(s.data.clone()), YEAR + 1, Some(&s.cache)).unwrap();
+    assert!(!next_year.from_cache);
+}
+
+#[test]
+fn no_cache_and_the_embedded_data_never_touch_the_folder() {
+    let s = setup();
+    let loaded = load_with(&Source::File(s.data.clone()), YEAR, None).unwrap();
+    assert!(!loaded.from_cache);
+    load_with(&Source::Embedded, YEAR, Some(&s.cache)).unwrap();
+    assert!(!s.cache.exists());
+    assert_eq!(Use::from(true, None), Use::Off);
+    assert_eq!(Use::from(false, Some("off")), Use::Off);
+    assert_eq!(Use::from(false, Some("OFF")), Use::Off);
+    assert_eq!(Use::from(false, Some("on")), Use::On);
+    assert_eq!(Use::from(false, None), Use::On);
+}
+
+#[test]
+fn a_cache_folder_that_cannot_be_written_costs_only_time() {
+    let s = setup();
+    fs::write(&s.cache, "a file where the folder should be").unwrap();
+    let loaded = load(&s).unwrap();
+    assert_eq!(region_of_graz(&loaded), "Steiermark (Styria)");
+}
