@@ -293,14 +293,14 @@ fn binary_rejects_a_file_that_is_not_utf8() {
 }
 
 #[test]
-fn binary_rejects_a_file_over_10_mib() {
+fn binary_rejects_a_file_over_64_mib() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "huge.ron", &vec![b' '; 10 * 1024 * 1024 + 1]);
+    let path = write(dir.path(), "huge.ron", &vec![b' '; 64 * 1024 * 1024 + 1]);
     partnerdesk()
         .args(["check", "--data", &path])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("huge.ron: is larger than 10 MiB, the most a data file may hold"));
+        .stderr(predicate::str::contains("huge.ron: is larger than 64 MiB, the most a data file may hold"));
 }
 
 #[test]
