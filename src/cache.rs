@@ -15,7 +15,7 @@ use crate::directory::{self, DataError, Directory, DirectoryData, Source};
 use crate::search::SearchIndex;
 
 /// Bumped whenever the stored types change shape; an entry of another version is a miss.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// A loaded directory with its search index.
 #[derive(Debug)]
@@ -64,11 +64,11 @@ struct Key {
     year: i32,
 }
 
-#[derive(Serialize, Deserialize)]
-struct Entry {
+/// The first part of an entry: its key and the validated data.
+#[derive(Deserialize)]
+struct Head {
     key: Key,
     data: DirectoryData,
-    index: SearchIndex,
 }
 
 /// Loads, validates and indexes `source`, through the cache in `folder` when there is one.
@@ -86,20 +86,33 @@ pub fn load_with(source: &Source, year: i32, folder: Option<&Path>) -> Result<In
         return Ok(Indexed::new(directory::load(source, year)?));
     };
     let text = directory::read(path, source)?;
-    let key = key_of(path, &text, year);
-    let entry_path = key.as_ref().map(|k| {
-        folder.join(format!("{:016x}.bin", xxhash_rust::xxh3::xxh3_64(k.path.as_os_str().as_encoded_bytes())))
-    });
-    if let (Some(key), Some(entry_path)) = (&key, &entry_path)
-        && let Some(hit) = read_entry(entry_path, key, source)
-    {
+    let Some(key) = key_of(path, &text, year) else {
+        return build(text, source, year, None);
+    };
+    let name = xxhash_rust::xxh3::xxh3_64(key.path.as_os_str().as_encoded_bytes());
+    let entry_path = folder.join(format!("{name:016x}.bin"));
+    // The text is not needed on a hit: it goes before the entry is read, which halves the peak.
+    let hash = key.hash;
+    drop(text);
+    if let Some(hit) = read_entry(&entry_path, &key, source) {
         return Ok(hit);
     }
+    let text = directory::read(path, source)?;
+    if xxhash_rust::xxh3::xxh3_64(text.as_bytes()) != hash {
+        // The file changed between the two reads: use what it holds now, and store nothing.
+        return build(text, source, year, None);
+    }
+    build(text, source, year, Some((key, &entry_path)))
+}
+
+/// Parses, validates and indexes `text`, and stores the result under `entry` when given.
+fn build(text: String, source: &Source, year: i32, entry: Option<(Key, &Path)>) -> Result<Indexed, DataError> {
     let directory = directory::parse_text(&text, source.clone(), year)?;
+    drop(text);
     let index = SearchIndex::new(&directory);
-    if let (Some(key), Some(entry_path)) = (key, entry_path) {
+    if let Some((key, entry_path)) = entry {
         // A cache that cannot be written only costs time on the next run.
-        let _ = write_entry(&entry_path, key, &directory, &index);
+        let _ = write_entry(entry_path, key, &directory, &index);
     }
     Ok(Indexed { directory, index, from_cache: false })
 }
@@ -123,6 +136,10 @@ const MAX_ENTRY: u64 = 16 * directory::MAX_BYTES;
 
 /// The entry at `path` if its checksum holds, it decodes and it was made from exactly these
 /// bytes; `None` otherwise. The checksum catches a damaged entry that would still decode.
+///
+/// An entry is `checksum (8 bytes) | length of the data part (8 bytes) | data part | index part`,
+/// each part postcard: the two decode on two threads, which halves the wait at 100,000 entries
+/// (`bash benches/vs-fzf.sh`).
 fn read_entry(path: &Path, key: &Key, source: &Source) -> Option<Indexed> {
     if std::fs::metadata(path).ok()?.len() > MAX_ENTRY {
         return None;
@@ -132,21 +149,33 @@ fn read_entry(path: &Path, key: &Key, source: &Source) -> Option<Indexed> {
     if u64::from_le_bytes(*sum) != xxhash_rust::xxh3::xxh3_64(body) {
         return None;
     }
-    let entry: Entry = postcard::from_bytes(body).ok()?;
-    if entry.key != *key || !entry.index.fits(&entry.data) {
+    let (length, parts) = body.split_first_chunk::<8>()?;
+    let length = usize::try_from(u64::from_le_bytes(*length)).ok()?;
+    let (head, index) = parts.split_at_checked(length)?;
+    let (stored, index) = std::thread::scope(|s| {
+        let index = s.spawn(|| postcard::from_bytes::<SearchIndex>(index).ok());
+        let head = postcard::from_bytes::<Head>(head).ok();
+        (head, index.join().ok().flatten())
+    });
+    let (Head { key: stored_key, data }, index) = (stored?, index?);
+    if stored_key != *key || !index.fits(&data) {
         return None;
     }
-    Some(Indexed { directory: Directory::new(entry.data, source.clone()), index: entry.index, from_cache: true })
+    Some(Indexed { directory: Directory::new(data, source.clone()), index, from_cache: true })
 }
 
 fn write_entry(path: &Path, key: Key, directory: &Directory, index: &SearchIndex) -> std::io::Result<()> {
     #[derive(Serialize)]
-    struct Borrowed<'a> {
+    struct HeadRef<'a> {
         key: Key,
         data: &'a DirectoryData,
-        index: &'a SearchIndex,
     }
-    let body = postcard::to_stdvec(&Borrowed { key, data: directory.data(), index }).map_err(std::io::Error::other)?;
+    let head = postcard::to_stdvec(&HeadRef { key, data: directory.data() }).map_err(std::io::Error::other)?;
+    let index = postcard::to_stdvec(index).map_err(std::io::Error::other)?;
+    let mut body = Vec::with_capacity(8 + head.len() + index.len());
+    body.extend_from_slice(&(head.len() as u64).to_le_bytes());
+    body.extend_from_slice(&head);
+    body.extend_from_slice(&index);
     let mut bytes = xxhash_rust::xxh3::xxh3_64(&body).to_le_bytes().to_vec();
     bytes.extend_from_slice(&body);
     let folder = path.parent().unwrap_or(Path::new("."));

@@ -11,7 +11,7 @@ use predicates::prelude::*;
 
 fn partnerdesk() -> Command {
     let mut cmd = Command::cargo_bin("partnerdesk").unwrap();
-    cmd.env_remove("PARTNERDESK_DATA").env_remove("NO_COLOR").env("LANG", "C");
+    cmd.env_remove("PARTNERDESK_DATA").env_remove("NO_COLOR").env("LANG", "C").env("PARTNERDESK_CACHE", "off");
     cmd.env_remove("LC_ALL").env_remove("LC_MESSAGES");
     cmd
 }
@@ -585,4 +585,33 @@ fn list_out_is_atomic_for_every_format() {
     let path = folder.path().join("cities.csv");
     partnerdesk().args(["list", "--format", "csv", "--out"]).arg(&path).assert().success().stdout("");
     assert_eq!(fs::read_to_string(&path).unwrap(), stdout(&["list", "--format", "csv"]));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn query_through_the_cache_gives_the_current_data_after_every_edit() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = folder.path().join("directory.ron");
+    fs::write(&data, directory::EMBEDDED).unwrap();
+    let cache = folder.path().join("cache");
+    let query = || {
+        let output = partnerdesk()
+            .env("PARTNERDESK_CACHE", "on")
+            .env("XDG_CACHE_HOME", &cache)
+            .args(["query", "--json", "graz", "--data"])
+            .arg(&data)
+            .output()
+            .unwrap();
+        (output.status.code(), String::from_utf8(output.stdout).unwrap())
+    };
+    let region = |out: &str| serde_json::from_str::<serde_json::Value>(out).unwrap()[0]["region"].clone();
+    let (_, first) = query();
+    assert!(cache.join("partnerdesk").read_dir().unwrap().count() == 1, "an entry was written");
+    let (_, second) = query();
+    assert_eq!(first, second);
+    fs::write(&data, directory::EMBEDDED.replace("Steiermark (Styria)", "Styria")).unwrap();
+    assert_eq!(region(&query().1), "Styria");
+    fs::write(&data, "Directory(").unwrap();
+    assert_eq!(query().0, Some(2));
+    partnerdesk().env("XDG_CACHE_HOME", &cache).args(["--no-cache", "check", "--data"]).arg(&data).assert().code(2);
 }

@@ -29,6 +29,7 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
         cmd.env_remove("PARTNERDESK_DATA");
+        cmd.env("PARTNERDESK_CACHE", "off");
         cmd.env_remove("LC_ALL");
         cmd.env_remove("LC_MESSAGES");
         let child = pty.slave.spawn_command(cmd).expect("the binary starts");

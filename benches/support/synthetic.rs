@@ -96,34 +96,40 @@ impl Rng {
     }
 }
 
-/// A valid data file of `entries` cities and people (one person for every 50 entries), in compact
-/// RON so that 100,000 entries stay under the loader's 10 MiB limit. Also returns one text line per
-/// entry with the same searchable text, for tools such as `fzf --filter`.
+/// A valid data file of `entries` cities and people (one person for every 50 entries), written as
+/// a maintainer would: one entry per line, every city with a region. Also returns one text line
+/// per entry with the same searchable text, for tools such as `fzf --filter`.
 pub fn generate(entries: usize, seed: u64) -> (String, Vec<String>) {
     let mut rng = Rng(seed);
     let people = (entries / 50).max(1);
     let cities = entries.saturating_sub(people);
-    let mut out = String::with_capacity(entries * 100);
+    let mut out = String::with_capacity(entries * 150);
     let mut lines = Vec::with_capacity(entries);
-    out.push_str("Directory(office:(name:\"Amt für Gremiendienste, Protokoll und Internationales\",");
-    out.push_str("department:\"Abteilung Internationales\",visiting_address:(street:\"Luisenplatz 5 a\",");
-    out.push_str("postcode:\"64283\",city:\"Darmstadt\"),postal_address:(street:\"Postfach 11 10 61\",");
-    out.push_str("postcode:\"64225\",city:\"Darmstadt\"),transit_stop:\"Luisenplatz\",");
-    out.push_str("email:\"international@darmstadt.de\",fax:\"(06151) 13-3584\",head:\"0\"),\npeople:[\n");
+    out.push_str("Directory(\n    office: Office(\n");
+    out.push_str("        name: \"Amt für Gremiendienste, Protokoll und Internationales\",\n");
+    out.push_str("        department: \"Abteilung Internationales\",\n");
+    out.push_str(
+        "        visiting_address: Address(street: \"Luisenplatz 5 a\", postcode: \"64283\", city: \"Darmstadt\"),\n",
+    );
+    out.push_str(
+        "        postal_address: Address(street: \"Postfach 11 10 61\", postcode: \"64225\", city: \"Darmstadt\"),\n",
+    );
+    out.push_str("        transit_stop: \"Luisenplatz\",\n        email: \"international@darmstadt.de\",\n");
+    out.push_str("        fax: \"(06151) 13-3584\",\n        head: \"p0\",\n    ),\n    people: [\n");
     let mut names = Vec::with_capacity(people);
     for i in 0..people {
-        let id = base36(i);
+        let id = format!("p{}", base36(i));
         let (given, family, role) = (rng.pick(GIVEN), rng.pick(FAMILY), rng.pick(ROLES));
         let phone = format!("(06151) 13-{}", 1000 + i % 9000);
         let _ = writeln!(
             out,
-            "(id:\"{id}\",given_name:\"{given}\",family_name:\"{family}\",role:\"{role}\",phone:\"{phone}\",\
-             fax:\"(06151) 13-3584\",email:\"{id}@example.de\"),"
+            "        Person(id: \"{id}\", given_name: \"{given}\", family_name: \"{family}\", role: \"{role}\", \
+             phone: \"{phone}\", fax: \"(06151) 13-3584\", email: \"{id}@example.de\"),"
         );
         lines.push(format!("{given} {family} {role} {phone} (06151) 13-3584 {id}@example.de {}", 1000 + i % 9000));
         names.push(format!("{given} {family}"));
     }
-    out.push_str("],\ncities:[\n");
+    out.push_str("    ],\n    cities: [\n");
     let mut seen = HashSet::with_capacity(cities);
     for _ in 0..cities {
         let name = loop {
@@ -133,23 +139,22 @@ pub fn generate(entries: usize, seed: u64) -> (String, Vec<String>) {
             }
         };
         let (code, de, en) = COUNTRIES[(rng.next() % COUNTRIES.len() as u64) as usize];
-        // Most regions are left empty so that 100,000 entries fit the loader's 10 MiB limit.
-        let region = if rng.next().is_multiple_of(4) { rng.pick(STARTS) } else { "" };
+        let region = format!("{}{}", rng.pick(STARTS), rng.pick(ENDS));
         let since = 1950 + (rng.next() % 75) as i32;
         let contact = (rng.next() % people as u64) as usize;
-        // No line breaks between cities: every byte counts against the 10 MiB limit.
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "(name:\"{name}\",country:(code:\"{code}\",de:\"{de}\",en:\"{en}\"),region:\"{region}\",since:{since},contact:\"{}\"),",
+            "        City(name: \"{name}\", country: Country(code: \"{code}\", de: \"{de}\", en: \"{en}\"), \
+             region: \"{region}\", since: {since}, contact: \"p{}\"),",
             base36(contact)
         );
         lines.push(format!("{name} {de} {en} {code} {region} {} {since}", names[contact]));
     }
-    out.push_str("])\n");
+    out.push_str("    ],\n)\n");
     (out, lines)
 }
 
-/// Short person ids (`0`, `1`, … `z`, `10`, …) keep 100,000 entries under 10 MiB.
+/// Short person ids: `0`, `1`, … `z`, `10`, …
 fn base36(mut n: usize) -> String {
     let mut digits = Vec::new();
     loop {

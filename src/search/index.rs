@@ -158,11 +158,15 @@ pub struct Packed {
     pub kind: FieldKind,
     /// How the text was folded.
     pub style: Style,
-    /// Length of the displayed field in chars, for tie-breaks.
-    pub char_len: u32,
+}
+
+impl Packed {
     /// True if the folded text is shared with other fields (a country, a contact, a year…), so
-    /// that its match quality can be computed once per search.
-    pub shared: bool,
+    /// that its match quality can be computed once per search. (Derived, not stored: a variant
+    /// is 24 bytes, and there are about nine per entry.)
+    pub fn shared(&self) -> bool {
+        !self.kind.is_a_name()
+    }
 }
 
 /// Every city and person of a directory, ready to search. Built once per loaded directory.
@@ -293,16 +297,7 @@ impl SearchIndex {
                 }
             }
             let mask = char_mask(&self.folded[start..start + len]);
-            self.variants.push(Packed {
-                mask,
-                start: start as u32,
-                len: len as u32,
-                field,
-                kind,
-                style,
-                char_len,
-                shared,
-            });
+            self.variants.push(Packed { mask, start: start as u32, len: len as u32, field, kind, style });
         }
     }
 

@@ -87,7 +87,7 @@ impl Scorer {
             if best.is_some_and(|b| variant.kind.weight() + ceiling < b.score) {
                 continue;
             }
-            let quality = if variant.shared {
+            let quality = if variant.shared() {
                 let key = (index.text_id(variant), term.position);
                 *self.shared.borrow_mut().entry(key).or_insert_with(|| self.quality(index.text(variant), term))
             } else {
@@ -97,7 +97,7 @@ impl Scorer {
             let candidate = TermMatch {
                 score: quality + variant.kind.weight(),
                 field: variant.field as usize,
-                field_len: variant.char_len as usize,
+                field_len: index.fields(id)[variant.field as usize].char_len as usize,
                 style: variant.style,
             };
             let key = |m: &TermMatch| (m.score, std::cmp::Reverse(m.field_len));
