@@ -1,34 +1,98 @@
 #!/usr/bin/env bash
-# Times `partnerdesk query` against `fzf --filter` on the same 100,000 generated entries, and prints
-# the ratio. Whole processes are timed: partnerdesk loads, validates and indexes the RON file every
-# run, fzf reads plain lines. Needs fzf; uses hyperfine when installed.
-#   bash benches/vs-fzf.sh [ENTRIES]
+# partnerdesk against fzf and skim (sk) as whole processes, on the same generated entries: the
+# directory as one-entry-per-line RON for partnerdesk, the same text as plain lines for the peers.
+#
+#   bash benches/vs-fzf.sh [ROUNDS]
+#
+# 1. `query --limit 0 TEXT` against `fzf --filter TEXT` and `sk --filter TEXT`, at 1,000, 10,000
+#    and 100,000 entries: runs interleaved (one of each in turn, every run reading its own input),
+#    medians of ROUNDS (default 7), output lines counted so that every tool is seen to do the work,
+#    and the largest resident memory. partnerdesk's cache is warmed first; `cold` is `--no-cache`.
+# 2. The interactive view against `fzf` and `sk` in tmux: the time until all 100,000 entries are
+#    searchable, i.e. until the count on screen shows them all.
+#
+# Needs fzf; sk, tmux and GNU time are used where installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-entries=${1:-100000}
-if ! command -v fzf >/dev/null; then
-    echo "fzf is not installed (e.g. apt-get install fzf); nothing to compare." >&2
-    exit 0
-fi
+rounds=${1:-7}
+command -v fzf > /dev/null || { echo "fzf is not installed (apt-get install fzf); nothing to compare." >&2; exit 0; }
+have_sk=$(command -v sk > /dev/null && echo yes || echo no)
 cargo build --release --quiet --bin partnerdesk --example generate
+pd=$PWD/target/release/partnerdesk
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-./target/release/examples/generate "$entries" "$work/big.ron" "$work/big.txt"
-echo "data: $entries entries, $(wc -c <"$work/big.ron") bytes of RON, $(wc -l <"$work/big.txt") lines for fzf"
-echo "fzf: $(fzf --version)"
+trap 'rm -rf "$work"; tmux kill-server 2> /dev/null || true' EXIT
+export XDG_CACHE_HOME=$work/cache
+unset PARTNERDESK_CACHE PARTNERDESK_DATA
 
-# Mean wall-clock seconds of a command over several runs.
-mean() {
-    local runs=5 start end
+echo "fzf $(fzf --version | cut -d' ' -f1)$([[ $have_sk == yes ]] && echo ", sk $(sk --version | cut -d' ' -f2)"), $(nproc) cores"
+
+# Wall-clock milliseconds of one run of the command, its input from $input.
+ms() {
+    local start end
     start=$(date +%s%N)
-    for _ in $(seq $runs); do "$@" >/dev/null || true; done
+    "$@" < "$input" > /dev/null 2>&1 || true
     end=$(date +%s%N)
-    echo "scale=4; ($end - $start) / $runs / 1000000000" | bc
+    echo $(((end - start) / 1000000))
 }
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+peak_kb() { /usr/bin/time -f %M "$@" < "$input" 2>&1 > /dev/null | tail -1; }
 
-printf '%-10s %12s %12s %8s\n' query partnerdesk fzf ratio
-for q in m mar kraków ungarn 2127 bresica; do
-    ours=$(mean ./target/release/partnerdesk query --data "$work/big.ron" --limit 0 "$q")
-    theirs=$(mean fzf --filter "$q" <"$work/big.txt")
-    printf '%-10s %11.3fs %11.3fs %7.2fx\n' "$q" "$ours" "$theirs" "$(echo "scale=4; $ours / $theirs" | bc)"
+printf '\n%-8s %-8s %8s %8s %8s %8s %8s %10s %10s\n' entries query cold warm fzf sk "warm/best" "lines" "peak MiB"
+for entries in 1000 10000 100000; do
+    ./target/release/examples/generate "$entries" "$work/data.ron" "$work/lines.txt"
+    input=$work/lines.txt
+    "$pd" query --data "$work/data.ron" x > /dev/null || true # warms the cache
+    for q in m mar ungarn bresica; do
+        declare -a cold=() warm=() fz=() skm=()
+        for _ in $(seq "$rounds"); do
+            cold+=("$(ms "$pd" query --no-cache --data "$work/data.ron" --limit 0 "$q")")
+            warm+=("$(ms "$pd" query --data "$work/data.ron" --limit 0 "$q")")
+            fz+=("$(ms fzf --filter "$q")")
+            [[ $have_sk == yes ]] && skm+=("$(ms sk --filter "$q")")
+        done
+        c=$(printf '%s\n' "${cold[@]}" | median)
+        w=$(printf '%s\n' "${warm[@]}" | median)
+        f=$(printf '%s\n' "${fz[@]}" | median)
+        s=$([[ $have_sk == yes ]] && printf '%s\n' "${skm[@]}" | median || echo "-")
+        best=$f
+        [[ $s != "-" && $s -lt $best ]] && best=$s
+        lines="$("$pd" query --data "$work/data.ron" --limit 0 "$q" | wc -l)/$(fzf --filter "$q" < "$input" | wc -l)"
+        [[ $have_sk == yes ]] && lines="$lines/$(sk --filter "$q" < "$input" | wc -l)"
+        mem="-"
+        if [[ -x /usr/bin/time ]]; then
+            mem="$(($(peak_kb "$pd" query --data "$work/data.ron" --limit 0 "$q") / 1024))/$(($(peak_kb fzf --filter "$q") / 1024))"
+            [[ $have_sk == yes ]] && mem="$mem/$(($(peak_kb sk --filter "$q") / 1024))"
+        fi
+        ratio=$(awk -v a="$w" -v b="$best" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+        printf '%-8s %-8s %6sms %6sms %6sms %6s%s %8s %10s %10s\n' "$entries" "$q" "$c" "$w" "$f" "$s" \
+            "$([[ $s == "-" ]] || echo ms)" "$ratio" "$lines" "$mem"
+    done
 done
+echo "(times: medians of $rounds interleaved runs; lines and MiB: partnerdesk/fzf[/sk])"
+
+command -v tmux > /dev/null || exit 0
+# Milliseconds from starting COMMAND in a 120×40 tmux window until the screen shows PATTERN.
+ready_ms() {
+    local pattern=$1 start now
+    shift
+    tmux kill-server 2> /dev/null || true
+    start=$(date +%s%N)
+    tmux new-session -d -x 120 -y 40 "$*"
+    while ! tmux capture-pane -p 2> /dev/null | grep -qF -- "$pattern"; do
+        now=$(date +%s%N)
+        if (((now - start) / 1000000 > 30000)); then echo timeout; return; fi
+        sleep 0.005
+    done
+    now=$(date +%s%N)
+    echo $(((now - start) / 1000000))
+    tmux kill-server 2> /dev/null || true
+}
+echo
+echo "interactive view, 100,000 entries: until all are searchable (medians of $rounds, interleaved)"
+declare -a ours=() theirs=() skims=()
+for _ in $(seq "$rounds"); do
+    ours+=("$(ready_ms "100001/100001" "TERM=xterm-256color $pd --lang en --data $work/data.ron")")
+    theirs+=("$(ready_ms "100000/100000" "fzf < $work/lines.txt")")
+    [[ $have_sk == yes ]] && skims+=("$(ready_ms "100000/100000" "sk < $work/lines.txt")")
+done
+echo "partnerdesk $(printf '%s\n' "${ours[@]}" | median) ms, fzf $(printf '%s\n' "${theirs[@]}" | median) ms$([[ $have_sk == yes ]] && echo ", sk $(printf '%s\n' "${skims[@]}" | median) ms")"

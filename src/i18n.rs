@@ -141,6 +141,8 @@ pub struct Text {
     pub copied_phone: &'static str,
     /// Status: email copied.
     pub copied_email: &'static str,
+    /// Status: phone message copied.
+    pub copied_note: &'static str,
     /// Status: the phone number went to the terminal only.
     pub sent_phone: &'static str,
     /// Status: the email address went to the terminal only.
@@ -185,6 +187,36 @@ pub struct Text {
     pub city_sheet_columns: [&'static str; 10],
     /// The people sheet's header.
     pub people_sheet_columns: [&'static str; 8],
+    /// "Partnerstadt", before a city's name in a subject or a note.
+    pub partner_city: &'static str,
+    /// "für", before a person's name in a subject.
+    pub for_person: &'static str,
+    /// "Für", a subject without a city.
+    pub for_person_capital: &'static str,
+    /// "Telefonnotiz".
+    pub phone_message: &'static str,
+    /// The note's line: who it is for.
+    pub message_for: &'static str,
+    /// The note's line and the form's field: who called.
+    pub caller: &'static str,
+    /// The note's line and the form's field: the number to call back.
+    pub callback: &'static str,
+    /// The note's line and the form's field: what it is about.
+    pub concern: &'static str,
+    /// The form's hint line.
+    pub note_keys: &'static str,
+    /// Status: a call was handed to the system.
+    pub calling: &'static str,
+    /// Status: an email was handed to the system.
+    pub writing: &'static str,
+    /// Status: a phone message was handed to the mail program (and copied).
+    pub note_sent: &'static str,
+    /// Status: no program takes such links; what was copied instead.
+    pub no_handler: &'static str,
+    /// Status: the office has no number to call.
+    pub office_no_call: &'static str,
+    /// Label: the next round anniversary.
+    pub next_anniversary: &'static str,
     /// In place of the count while the data loads.
     pub loading: &'static str,
     /// Marks a hit that matched only some terms.
@@ -232,6 +264,7 @@ static DE: Text = Text {
     note: "Quelle",
     copied_phone: "Telefonnummer kopiert",
     copied_email: "E-Mail-Adresse kopiert",
+    copied_note: "Telefonnotiz kopiert",
     sent_phone: "Telefonnummer",
     sent_email: "E-Mail-Adresse",
     sent_by_osc52: "ans Terminal geschickt (OSC 52, unbestätigt)",
@@ -274,6 +307,21 @@ static DE: Text = Text {
         "E-Mail",
         "Partnerstädte",
     ],
+    partner_city: "Partnerstadt",
+    for_person: "für",
+    for_person_capital: "Für",
+    phone_message: "Telefonnotiz",
+    message_for: "Für",
+    caller: "Anrufer",
+    callback: "Rückruf",
+    concern: "Anliegen",
+    note_keys: "Tab nächstes Feld · Enter senden · Esc abbrechen",
+    calling: "Anruf an",
+    writing: "E-Mail an",
+    note_sent: "Telefonnotiz an das Mailprogramm übergeben und kopiert",
+    no_handler: "kein Programm für diese Links; stattdessen kopiert",
+    office_no_call: "Das Amt hat keine allgemeine Nummer; F6 schreibt eine E-Mail",
+    next_anniversary: "Jubiläum",
     loading: "Daten werden geladen …",
     partial: "◐ teilweise",
     office_row: "Anschrift, E-Mail, Fax",
@@ -312,6 +360,7 @@ static EN: Text = Text {
     note: "Source",
     copied_phone: "Phone number copied",
     copied_email: "Email address copied",
+    copied_note: "Phone message copied",
     sent_phone: "Phone number",
     sent_email: "Email address",
     sent_by_osc52: "sent to the terminal (OSC 52, unconfirmed)",
@@ -345,6 +394,21 @@ static EN: Text = Text {
         "Email",
     ],
     people_sheet_columns: ["Id", "Name", "Role", "Phone", "Phone (international)", "Fax", "Email", "Partner cities"],
+    partner_city: "Partner city",
+    for_person: "for",
+    for_person_capital: "For",
+    phone_message: "Phone message",
+    message_for: "For",
+    caller: "Caller",
+    callback: "Call back",
+    concern: "Concern",
+    note_keys: "Tab next field · Enter send · Esc cancel",
+    calling: "Calling",
+    writing: "Email to",
+    note_sent: "Phone message handed to the mail program and copied",
+    no_handler: "no program takes these links; copied instead",
+    office_no_call: "The office has no general number; F6 writes an email",
+    next_anniversary: "Anniversary",
     loading: "loading the data …",
     partial: "◐ partial",
     office_row: "address, email, fax",

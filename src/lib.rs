@@ -8,10 +8,12 @@
 //! - [`tui`]: the interactive view (Elm architecture), one front end over the library;
 //! - [`cli`]: the command line (`check`, `query`, …), the other front end;
 //! - [`cache`]: validated, indexed data files kept in the user's cache folder;
+//! - [`actions`]: `tel:` and `mailto:` links, phone messages and anniversaries, as pure functions;
 //! - [`i18n`]: German and English, every UI string in one place;
 //! - [`clock`]: today's year, the one place that reads the system clock;
 //! - [`exit`]: the exit statuses, as a type.
 
+pub mod actions;
 pub mod cache;
 pub mod cli;
 pub mod clock;

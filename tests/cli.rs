@@ -615,3 +615,33 @@ fn query_through_the_cache_gives_the_current_data_after_every_edit() {
     assert_eq!(query().0, Some(2));
     partnerdesk().env("XDG_CACHE_HOME", &cache).args(["--no-cache", "check", "--data"]).arg(&data).assert().code(2);
 }
+
+#[test]
+fn anniversaries_in_2028_include_alkmaar_and_troyes_at_70() {
+    let out = stdout(&["anniversaries", "--from", "2028", "--years", "1"]);
+    assert!(out.contains("2028 70 years: Alkmaar (Netherlands, since 1958): Irene Schewe"), "{out}");
+    assert!(out.contains("2028 70 years: Troyes (France, since 1958): Irene Schewe"), "{out}");
+    assert!(out.lines().all(|l| l.starts_with("2028 ")));
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&["anniversaries", "--json", "--from", "2028", "--years", "1"])).unwrap();
+    let alkmaar = json.as_array().unwrap().iter().find(|a| a["city"] == "Alkmaar").unwrap();
+    assert_eq!(alkmaar["year"], 2028);
+    assert_eq!(alkmaar["years"], 70);
+    assert_eq!(alkmaar["since"], 1958);
+    assert_eq!(alkmaar["country"], serde_json::json!({"code": "NL", "de": "Niederlande", "en": "Netherlands"}));
+    assert_eq!(alkmaar["contact"]["id"], "schewe");
+    assert_eq!(alkmaar["contact"]["tel"], "tel:+49-6151-13-2324");
+    partnerdesk().args(["anniversaries", "--years", "-1"]).assert().code(2);
+}
+
+#[test]
+fn json_gains_tel_links_and_keeps_every_field() {
+    let city: serde_json::Value = serde_json::from_str(&stdout(&["query", "--json", "--limit", "1", "plock"])).unwrap();
+    assert_eq!(city[0]["contact"]["tel"], "tel:+49-6151-13-2324");
+    assert_eq!(city[0]["contact"]["phone"], "(06151) 13-2324");
+    let person: serde_json::Value = serde_json::from_str(&stdout(&["query", "--json", "--limit", "1", "kuz"])).unwrap();
+    assert_eq!(person[0]["tel"], "tel:+49-6151-13-2325");
+    assert_eq!(person[0]["phone_international"], "+49 6151 13-2325");
+    let list: serde_json::Value = serde_json::from_str(&stdout(&["list", "--format", "json"])).unwrap();
+    assert!(list.as_array().unwrap().iter().all(|c| c["contact"]["tel"].as_str().unwrap().starts_with("tel:+49-")));
+}

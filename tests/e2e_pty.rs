@@ -21,6 +21,11 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str]) -> Session {
+        Session::start_with(args, &[])
+    }
+
+    /// Starts the binary with `args` and these environment variables set.
+    fn start_with(args: &[&str], env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize { rows: ROWS, cols: COLUMNS, pixel_width: 0, pixel_height: 0 })
             .expect("a pseudo-terminal");
@@ -32,6 +37,9 @@ impl Session {
         cmd.env("PARTNERDESK_CACHE", "off");
         cmd.env_remove("LC_ALL");
         cmd.env_remove("LC_MESSAGES");
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
         let child = pty.slave.spawn_command(cmd).expect("the binary starts");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("a reader");
@@ -309,4 +317,64 @@ fn an_invalid_file_at_start_lists_its_problems_after_the_terminal_is_restored() 
     assert_eq!(session.exit_code(), 2);
     assert!(!session.alternate_screen());
     assert!(session.contents().contains("since 1800 is not a year from 1945"), "{}", session.contents());
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn f5_f6_and_f7_hand_their_links_to_the_system() {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = tempfile::tempdir().unwrap();
+    let log = folder.path().join("opened.txt");
+    // A fake xdg-open that writes down what it was handed, and an xdg-mime that knows a handler.
+    let opener = format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", log.display());
+    for (name, script) in [("xdg-open", opener.as_str()), ("xdg-mime", "#!/bin/sh\necho fake.desktop\n")] {
+        let path = folder.path().join(name);
+        std::fs::write(&path, script).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let path = format!("{}:{}", folder.path().display(), std::env::var("PATH").unwrap_or_default());
+    let mut session =
+        Session::start_with(&["--lang", "de"], &[("PATH", &path), ("DISPLAY", ""), ("WAYLAND_DISPLAY", "")]);
+    session.wait_for(&["Suche", "24/24"]);
+    session.send(b"plock");
+    session.wait_for(&["1/24", "Polen (PL)"]);
+    session.send(b"\x1b[15~"); // F5
+    session.wait_for(&["Anruf an Irene Schewe"]);
+    session.send(b"\x1b[17~"); // F6
+    session.wait_for(&["E-Mail an Irene Schewe"]);
+    session.send(b"\x1b[18~"); // F7
+    session.wait_for(&["Telefonnotiz", "Anrufer"]);
+    session.send(b"Jan Kowalski\t+48 24 367 1000\tBesuch im Mai\r");
+    session.wait_for(&["Telefonnotiz an das Mailprogramm"]);
+    session.send(b"\x03");
+    assert_eq!(session.exit_code(), 0);
+    let opened = std::fs::read_to_string(&log).unwrap();
+    let lines: Vec<&str> = opened.lines().collect();
+    assert_eq!(lines.len(), 3, "{opened}");
+    assert_eq!(lines[0], "tel:+49-6151-13-2324");
+    assert_eq!(
+        lines[1],
+        "mailto:international@darmstadt.de?subject=Partnerstadt%20P%C5%82ock%20%E2%80%93%20f%C3%BCr%20Irene%20Schewe"
+    );
+    assert!(lines[2].starts_with("mailto:international@darmstadt.de?subject=Telefonnotiz%3A%20P%C5%82ock%20%E2%80%93%20Jan%20Kowalski&body=Telefonnotiz%3A%20"), "{}", lines[2]);
+    assert!(lines[2].contains("%0D%0AAnrufer%3A%20Jan%20Kowalski%0D%0AR%C3%BCckruf%3A%20%2B48%2024%20367%201000%0D%0AAnliegen%3A%20Besuch%20im%20Mai"), "{}", lines[2]);
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn with_no_program_for_tel_links_f5_copies_the_number_instead() {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = tempfile::tempdir().unwrap();
+    let mime = folder.path().join("xdg-mime");
+    std::fs::write(&mime, "#!/bin/sh\nexit 0\n").unwrap();
+    std::fs::set_permissions(&mime, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!("{}:{}", folder.path().display(), std::env::var("PATH").unwrap_or_default());
+    let mut session =
+        Session::start_with(&["--lang", "en"], &[("PATH", &path), ("DISPLAY", ""), ("WAYLAND_DISPLAY", "")]);
+    session.send(b"graz");
+    session.wait_for(&["Austria (AT)"]);
+    session.send(b"\x1b[15~");
+    session.wait_for(&["Julia Kuz, (06151) 13-2325: no program takes these links; copied instead (OSC 52)"]);
+    session.send(b"\x03");
+    assert_eq!(session.exit_code(), 0);
 }

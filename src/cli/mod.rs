@@ -2,6 +2,7 @@
 //!
 //! Exit statuses follow fzf; [`crate::exit::ExitStatus`] maps them to numbers.
 
+mod anniversaries;
 mod atomic;
 mod check;
 mod export;
@@ -79,6 +80,12 @@ pub enum Command {
     #[command(after_help = "Examples:\n  partnerdesk export --vcard --out team.vcf\n  \
                             partnerdesk export --vcard --split cards\n  partnerdesk export --vcard --vcard-version 4.0")]
     Export(export::ExportArgs),
+    /// List the partnerships' round anniversaries (every 5 years) from a year on.
+    #[command(
+        after_help = "Examples:\n  partnerdesk anniversaries\n  partnerdesk anniversaries --from 2028 --years 1\n  \
+                            partnerdesk anniversaries --json --years 10"
+    )]
+    Anniversaries(anniversaries::AnniversaryArgs),
     /// Print a shell completion script.
     #[command(
         after_help = "Example:\n  partnerdesk completions bash > ~/.local/share/bash-completion/completions/partnerdesk"
@@ -140,6 +147,7 @@ pub fn main() -> ExitCode {
         Command::Query(query) => query::run(&args, query, &mut out),
         Command::List(list) => list::run(&args, list, &mut out),
         Command::Export(export) => export::run(&args, export, &mut out),
+        Command::Anniversaries(options) => anniversaries::run(&args, options, &mut out),
         Command::Completions { shell } => completions(*shell, &mut out),
         Command::Man => man(&mut out),
     };

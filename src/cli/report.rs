@@ -145,6 +145,22 @@ pub struct ContactRecord<'a> {
     pub phone: &'a str,
     /// Email address.
     pub email: &'a str,
+    /// The phone as a `tel:` link, `tel:+49-6151-13-2324`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tel: Option<String>,
+}
+
+impl<'a> ContactRecord<'a> {
+    /// The record of `person`.
+    pub fn of(person: &'a crate::directory::Person) -> Self {
+        ContactRecord {
+            id: &person.id,
+            name: person.full_name(),
+            phone: &person.phone,
+            email: &person.email,
+            tel: crate::actions::tel(person),
+        }
+    }
 }
 
 /// A member of staff with the cities they handle.
@@ -164,6 +180,9 @@ pub struct PersonRecord<'a> {
     pub phone: &'a str,
     /// Phone from abroad, `+49 6151 13-2325`.
     pub phone_international: String,
+    /// The phone as a `tel:` link, `tel:+49-6151-13-2325`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tel: Option<String>,
     /// Internal extension, where the number has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extension: Option<&'a str>,
@@ -192,12 +211,7 @@ pub fn record(dir: &Directory, target: Target, marks: Marks) -> Record<'_> {
                 german: city.german.as_deref(),
                 native: city.native.as_deref(),
                 aliases: &city.aliases,
-                contact: ContactRecord {
-                    id: &person.id,
-                    name: person.full_name(),
-                    phone: &person.phone,
-                    email: &person.email,
-                },
+                contact: ContactRecord::of(person),
             })
         }
         Target::Person(i) => {
@@ -211,6 +225,7 @@ pub fn record(dir: &Directory, target: Target, marks: Marks) -> Record<'_> {
                 role: &person.role,
                 phone: &person.phone,
                 phone_international: phone.map(|p| p.international()).unwrap_or_default(),
+                tel: phone.map(|p| p.tel_uri()),
                 extension: phone.and_then(|p| p.extension),
                 fax: &person.fax,
                 email: &person.email,

@@ -64,16 +64,8 @@ fn tel(version: Version, types: &str, number: &str) -> Option<String> {
     let phone = Phone::parse(number)?;
     Some(match version {
         Version::V3 => format!("TEL;TYPE={}:{}", types.to_uppercase(), phone.international()),
-        Version::V4 => format!("TEL;VALUE=uri;TYPE={types}:{}", tel_uri(&phone)),
+        Version::V4 => format!("TEL;VALUE=uri;TYPE={types}:{}", phone.tel_uri()),
     })
-}
-
-/// The RFC 3966 global form of a number: `tel:+49-6151-13-2325`.
-pub fn tel_uri(phone: &Phone) -> String {
-    match phone.extension {
-        Some(ext) => format!("tel:+49-{}-{}-{}", phone.area, phone.base, ext),
-        None => format!("tel:+49-{}-{}", phone.area, phone.base),
-    }
 }
 
 /// A file name for a person's card: their name, without the characters Windows forbids.

@@ -30,6 +30,14 @@ impl<'a> Phone<'a> {
         (area_ok && digits(base, 1, 8) && ext_ok).then_some(Phone { area, base, extension })
     }
 
+    /// The RFC 3966 global form, for softphones and `tel:` links: `tel:+49-6151-13-2324`.
+    pub fn tel_uri(&self) -> String {
+        match self.extension {
+            Some(ext) => format!("tel:+49-{}-{}-{}", self.area, self.base, ext),
+            None => format!("tel:+49-{}-{}", self.area, self.base),
+        }
+    }
+
     /// The number as dialled from abroad: `+49 6151 13-2324`.
     pub fn international(&self) -> String {
         match self.extension {
@@ -50,6 +58,7 @@ mod tests {
         assert_eq!(phone.base, "13");
         assert_eq!(phone.extension, Some("2324"));
         assert_eq!(phone.international(), "+49 6151 13-2324");
+        assert_eq!(phone.tel_uri(), "tel:+49-6151-13-2324");
     }
 
     #[test]

@@ -11,6 +11,23 @@ use super::theme::Theme;
 /// How many ticks a status message stays on screen (ticks are about 250 ms apart).
 pub const STATUS_TICKS: u64 = 12;
 
+/// The phone message form (F7): who it is for, and the three fields the desk fills in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteForm {
+    /// Who the message goes to, by name.
+    pub to: String,
+    /// Their email address.
+    pub email: String,
+    /// The city the call is about, if the form was opened on a city.
+    pub city: Option<String>,
+    /// When the form was opened, by the desk's clock.
+    pub when: String,
+    /// Caller, call-back number, concern.
+    pub fields: [String; 3],
+    /// The field the cursor is in.
+    pub focus: usize,
+}
+
 /// A short-lived message in the footer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
@@ -56,6 +73,10 @@ pub struct App {
     pub warning: Option<String>,
     /// True while the key help is open.
     pub help: bool,
+    /// The phone message form, while it is open.
+    pub note: Option<NoteForm>,
+    /// The local date and time, as the event loop last told it: `26.11.2026 14:05`.
+    pub clock: String,
     /// True once the user asked to quit.
     pub quit: bool,
     /// Colours, or none under NO_COLOR.
@@ -88,6 +109,8 @@ impl App {
             status: None,
             warning: None,
             help: false,
+            note: None,
+            clock: String::new(),
             quit: false,
             theme: Theme::color(),
         };

@@ -76,6 +76,8 @@ fn city_lines(app: &App, index: usize) -> Vec<Line<'static>> {
         lines.extend(labelled(app, text.also, &city.aliases.join(", ")));
     }
     lines.extend(labelled(app, text.region, &city.region));
+    let (year, years) = crate::actions::next_round(city.since, app.year);
+    lines.extend(labelled(app, text.next_anniversary, &crate::actions::round_text(app.lang, years, year)));
     let head = app.directory.head();
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(text.escalation, theme.accent)));

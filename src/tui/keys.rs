@@ -64,8 +64,9 @@ pub struct Binding {
     pub keys: &'static [Bound],
     /// What the row does, for the help and the README.
     pub help: Words,
-    /// A short name for the footer, with how many of the keys the footer shows.
-    pub footer: Option<(usize, Words)>,
+    /// For the footer: how many of the keys it shows, a short name, and a rank (hints are shown
+    /// by rank, as many as fit).
+    pub footer: Option<(usize, Words, u8)>,
 }
 
 impl Binding {
@@ -88,7 +89,7 @@ pub static KEYMAP: &[Binding] = &[
             (Key::Ctrl('j'), || Message::Down),
         ],
         help: Words { de: "Auswahl bewegen", en: "Move the selection" },
-        footer: Some((2, Words { de: "wählen", en: "select" })),
+        footer: Some((2, Words { de: "wählen", en: "select" }, 0)),
     },
     Binding {
         keys: &[
@@ -124,12 +125,27 @@ pub static KEYMAP: &[Binding] = &[
     Binding {
         keys: &[(Key::Plain(KeyCode::Enter), || Message::CopyPhone), (Key::Ctrl('y'), || Message::CopyPhone)],
         help: Words { de: "Telefonnummer kopieren", en: "Copy the phone number" },
-        footer: Some((1, Words { de: "Telefon kopieren", en: "copy phone" })),
+        footer: Some((1, Words { de: "Telefon kopieren", en: "copy phone" }, 1)),
     },
     Binding {
         keys: &[(Key::Alt('y'), || Message::CopyEmail), (Key::Ctrl('o'), || Message::CopyEmail)],
         help: Words { de: "E-Mail-Adresse kopieren", en: "Copy the email address" },
-        footer: Some((1, Words { de: "E-Mail", en: "copy email" })),
+        footer: Some((1, Words { de: "E-Mail", en: "copy email" }, 7)),
+    },
+    Binding {
+        keys: &[(Key::Plain(KeyCode::F(5)), || Message::Call)],
+        help: Words { de: "Anrufen (tel:-Link an das Telefonprogramm)", en: "Call (tel: link to the phone program)" },
+        footer: Some((1, Words { de: "anrufen", en: "call" }, 4)),
+    },
+    Binding {
+        keys: &[(Key::Plain(KeyCode::F(6)), || Message::Email)],
+        help: Words { de: "E-Mail schreiben, mit Betreff", en: "Write an email, with a subject" },
+        footer: Some((1, Words { de: "E-Mail", en: "email" }, 5)),
+    },
+    Binding {
+        keys: &[(Key::Plain(KeyCode::F(7)), || Message::StartNote)],
+        help: Words { de: "Telefonnotiz aufnehmen", en: "Take a phone message" },
+        footer: Some((1, Words { de: "Notiz", en: "note" }, 6)),
     },
     Binding {
         keys: &[(Key::Ctrl('r'), || Message::Reload)],
@@ -149,12 +165,12 @@ pub static KEYMAP: &[Binding] = &[
     Binding {
         keys: &[(Key::Plain(KeyCode::F(1)), || Message::ToggleHelp), (Key::OnEmptyQuery('?'), || Message::ToggleHelp)],
         help: Words { de: "Diese Hilfe", en: "This help" },
-        footer: Some((1, Words { de: "Hilfe", en: "help" })),
+        footer: Some((1, Words { de: "Hilfe", en: "help" }, 2)),
     },
     Binding {
         keys: &[(Key::Plain(KeyCode::Esc), || Message::Escape)],
         help: Words { de: "Suche leeren, dann beenden", en: "Clear the search, then quit" },
-        footer: Some((1, Words { de: "beenden", en: "quit" })),
+        footer: Some((1, Words { de: "beenden", en: "quit" }, 3)),
     },
     Binding { keys: &[(Key::Ctrl('c'), || Message::Quit)], help: Words { de: "Beenden", en: "Quit" }, footer: None },
 ];
@@ -177,6 +193,26 @@ pub fn message_for_key(key: KeyEvent, query_is_empty: bool) -> Option<Message> {
     }
 }
 
+/// The message for a key press while the phone message form is open: Tab and Shift-Tab move
+/// between fields, Enter sends, Esc cancels, Ctrl-C quits; characters (AltGr ones too) are text.
+pub fn message_for_form_key(key: KeyEvent) -> Option<Message> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    Some(match key.code {
+        KeyCode::Char('c') if ctrl && !alt => Message::Quit,
+        KeyCode::Char(c) if ctrl == alt => Message::NoteInput(c),
+        KeyCode::Tab => Message::NoteNext,
+        KeyCode::BackTab => Message::NotePrevious,
+        KeyCode::Enter => Message::NoteSend,
+        KeyCode::Esc => Message::NoteCancel,
+        KeyCode::Backspace => Message::NoteBackspace,
+        _ => return None,
+    })
+}
+
 /// The message for a mouse event: a left click selects, the wheel scrolls.
 pub fn message_for_mouse(mouse: MouseEvent) -> Option<Message> {
     match mouse.kind {
@@ -187,17 +223,23 @@ pub fn message_for_mouse(mouse: MouseEvent) -> Option<Message> {
     }
 }
 
-/// The footer's hints: `↑↓ select · Enter copy phone · …`.
-pub fn footer(lang: Lang) -> String {
-    let hints: Vec<String> = KEYMAP
-        .iter()
-        .filter_map(|b| {
-            let (shown, words) = b.footer.as_ref()?;
-            let keys: String = b.keys.iter().take(*shown).map(|(k, _)| k.label()).collect();
-            Some(format!("{keys} {}", words.get(lang)))
-        })
-        .collect();
-    hints.join(" · ")
+/// The footer's hints: `↑↓ select · Enter copy phone · …`, as many as fit in `width` columns.
+/// The table's order is the order of importance: the first hints stay on a narrow screen.
+pub fn footer(lang: Lang, width: usize) -> String {
+    let mut ranked: Vec<&Binding> = KEYMAP.iter().filter(|b| b.footer.is_some()).collect();
+    ranked.sort_by_key(|b| b.footer.as_ref().map_or(u8::MAX, |f| f.2));
+    let mut line = String::new();
+    for binding in ranked {
+        let Some((shown, words, _)) = &binding.footer else { continue };
+        let keys: String = binding.keys.iter().take(*shown).map(|(k, _)| k.label()).collect();
+        let hint = format!("{keys} {}", words.get(lang));
+        let joined = if line.is_empty() { hint } else { format!("{line} · {hint}") };
+        if joined.chars().count() > width {
+            break;
+        }
+        line = joined;
+    }
+    line
 }
 
 /// The help overlay's rows: the keys, and what they do.
@@ -277,6 +319,25 @@ mod tests {
     }
 
     #[test]
+    fn f5_f6_f7_act_and_the_form_takes_text() {
+        let none = KeyModifiers::NONE;
+        assert!(matches!(message_for_key(key(KeyCode::F(5), none), false), Some(Message::Call)));
+        assert!(matches!(message_for_key(key(KeyCode::F(6), none), false), Some(Message::Email)));
+        assert!(matches!(message_for_key(key(KeyCode::F(7), none), false), Some(Message::StartNote)));
+        assert!(matches!(message_for_form_key(key(KeyCode::Char('q'), none)), Some(Message::NoteInput('q'))));
+        let altgr = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        assert!(matches!(message_for_form_key(key(KeyCode::Char('@'), altgr)), Some(Message::NoteInput('@'))));
+        assert!(matches!(message_for_form_key(key(KeyCode::Tab, none)), Some(Message::NoteNext)));
+        assert!(matches!(
+            message_for_form_key(key(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            Some(Message::NotePrevious)
+        ));
+        assert!(matches!(message_for_form_key(key(KeyCode::Enter, none)), Some(Message::NoteSend)));
+        assert!(matches!(message_for_form_key(key(KeyCode::Esc, none)), Some(Message::NoteCancel)));
+        assert!(matches!(message_for_form_key(key(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Message::Quit)));
+    }
+
+    #[test]
     fn no_key_is_bound_twice() {
         let keys: Vec<Key> = KEYMAP.iter().flat_map(|b| b.keys.iter().map(|(k, _)| *k)).collect();
         for (i, a) in keys.iter().enumerate() {
@@ -286,7 +347,18 @@ mod tests {
 
     #[test]
     fn the_footer_comes_from_the_table() {
-        assert_eq!(footer(Lang::En), "↑↓ select · Enter copy phone · Alt-Y copy email · F1 help · Esc quit");
-        assert_eq!(footer(Lang::De), "↑↓ wählen · Enter Telefon kopieren · Alt-Y E-Mail · F1 Hilfe · Esc beenden");
+        assert_eq!(
+            footer(Lang::En, 200),
+            "↑↓ select · Enter copy phone · F1 help · Esc quit · F5 call · F6 email · F7 note · Alt-Y copy email"
+        );
+        assert_eq!(
+            footer(Lang::En, 80),
+            "↑↓ select · Enter copy phone · F1 help · Esc quit · F5 call · F6 email · F7 note"
+        );
+        assert_eq!(footer(Lang::En, 40), "↑↓ select · Enter copy phone · F1 help");
+        assert!(
+            footer(Lang::De, 80)
+                .starts_with("↑↓ wählen · Enter Telefon kopieren · F1 Hilfe · Esc beenden · F5 anrufen")
+        );
     }
 }

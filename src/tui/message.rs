@@ -36,6 +36,24 @@ pub enum Message {
     CopyPhone,
     /// Copy the responsible person's email address of the selected entry.
     CopyEmail,
+    /// Call the responsible person: hand their `tel:` link to the system (F5).
+    Call,
+    /// Write to the responsible person: hand a `mailto:` link to the system (F6).
+    Email,
+    /// Open the phone message form for the selected entry (F7).
+    StartNote,
+    /// Type a character into the form's field.
+    NoteInput(char),
+    /// Delete the character before the cursor in the form's field.
+    NoteBackspace,
+    /// Move to the form's next field (Tab).
+    NoteNext,
+    /// Move to the form's previous field (Shift-Tab).
+    NotePrevious,
+    /// Send the phone message: a `mailto:` with the note, and the note on the clipboard (Enter).
+    NoteSend,
+    /// Close the form without sending (Esc).
+    NoteCancel,
     /// Reload the data file now (Ctrl-R).
     Reload,
     /// Repaint the whole screen (Ctrl-L), after something else wrote on it.
@@ -60,6 +78,17 @@ pub enum Message {
     Tick(u64),
     /// The clipboard reported on a copy.
     Copied(CopyOutcome),
+    /// The system reported on a link it was handed.
+    Opened {
+        /// What the link was for.
+        what: Opened,
+        /// Whom it was for, as the footer names them: `Irene Schewe, (06151) 13-2324`.
+        label: String,
+        /// How it went.
+        outcome: OpenOutcome,
+    },
+    /// The local date and time now, for the phone message form.
+    Now(String),
     /// The data file changed and was loaded again, or failed to load (with the message).
     Reloaded(Result<Box<Indexed>, String>),
 }
@@ -71,6 +100,8 @@ pub enum Copied {
     Phone,
     /// An email address.
     Email,
+    /// A phone message.
+    Note,
 }
 
 /// How a copy went.
@@ -84,6 +115,28 @@ pub enum CopyOutcome {
     Failed,
 }
 
+/// What a link handed to the system was for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opened {
+    /// A `tel:` link.
+    Call,
+    /// A `mailto:` link.
+    Email,
+    /// A `mailto:` link with a phone message.
+    Note,
+}
+
+/// How handing a link to the system went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenOutcome {
+    /// A program took it (or the system's opener did, where it cannot tell more).
+    Handed,
+    /// No program is registered for such links; the fallback was copied instead.
+    NoHandler(CopyOutcome),
+    /// The system's opener failed, with its reason; the fallback was copied instead.
+    Failed(String, CopyOutcome),
+}
+
 /// Work the event loop does on the app's behalf: `update` itself touches nothing outside the model.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
@@ -91,6 +144,18 @@ pub enum Command {
     Copy(String, Copied),
     /// Load the data file again.
     Reload,
+    /// Hand `uri` to the system's handler (`opener`); if none takes it, copy `fallback`. A phone
+    /// message's text is copied in any case.
+    Open {
+        /// The `tel:` or `mailto:` link.
+        uri: String,
+        /// What it is for, for the footer.
+        what: Opened,
+        /// Whom it is for, for the footer.
+        label: String,
+        /// What to copy when no program takes the link, and what it is.
+        fallback: (String, Copied),
+    },
     /// Repaint every cell of the terminal.
     Redraw,
     /// Give the terminal back and stop the process until it is continued.

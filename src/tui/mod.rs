@@ -9,6 +9,7 @@ pub mod details;
 pub mod keys;
 pub mod layout;
 pub mod message;
+pub mod open;
 pub mod text;
 pub mod theme;
 pub mod ui;
@@ -245,6 +246,7 @@ impl<'a> EventLoop<'a> {
         typed: Vec<Message>,
     ) -> io::Result<ExitStatus> {
         // What was typed while the data loaded, in order, as if it were typed now.
+        update::update(app, Message::Now(local_time()));
         for message in typed {
             if let Some(command) = update::update(app, message) {
                 self.perform(terminal, app, command)?;
@@ -270,6 +272,7 @@ impl<'a> EventLoop<'a> {
             let wait = self.next_tick.saturating_duration_since(Instant::now()).min(CHECK);
             if event::poll(wait)? {
                 match event::read()? {
+                    Event::Key(key) if app.note.is_some() => messages.extend(keys::message_for_form_key(key)),
                     Event::Key(key) => messages.extend(keys::message_for_key(key, app.query.is_empty())),
                     Event::Mouse(mouse) => messages.extend(keys::message_for_mouse(mouse)),
                     Event::Resize(columns, rows) => messages.push(Message::Resize(columns, rows)),
@@ -294,6 +297,7 @@ impl<'a> EventLoop<'a> {
             self.tick += 1;
             self.next_tick = now + TICK;
             messages.push(Message::Tick(self.tick));
+            messages.push(Message::Now(local_time()));
         }
         if now >= self.next_file_check {
             self.next_file_check = now + WATCH_FILE;
@@ -330,6 +334,16 @@ impl<'a> EventLoop<'a> {
     fn perform(&mut self, terminal: &mut ratatui::DefaultTerminal, app: &mut App, command: Command) -> io::Result<()> {
         let outcome = match command {
             Command::Copy(text, what) => Message::Copied(clipboard::copy(&text, what, &mut io::stdout())),
+            Command::Open { uri, what, label, fallback: (text, copied) } => {
+                let handed = open::open(&uri);
+                // A phone message is copied in any case, so that it can be pasted anywhere.
+                if what == message::Opened::Note && handed == open::Handed::Taken {
+                    let copy = clipboard::copy(&text, copied, &mut io::stdout());
+                    update::update(app, Message::Copied(copy));
+                }
+                let outcome = open::outcome(handed, || clipboard::copy(&text, copied, &mut io::stdout()));
+                Message::Opened { what, label, outcome }
+            }
             Command::Reload => {
                 self.file_stamp = modified(self.source);
                 self.start_reload(app.lang);
@@ -355,6 +369,11 @@ impl<'a> EventLoop<'a> {
         let _ = self.watch.take_resumed();
         resume(terminal)
     }
+}
+
+/// The local date and time for a phone message: `26.11.2026 14:05`.
+fn local_time() -> String {
+    chrono::Local::now().format("%d.%m.%Y %H:%M").to_string()
 }
 
 /// Takes the terminal again after a stop and repaints every cell.

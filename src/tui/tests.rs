@@ -227,6 +227,80 @@ snapshot!(no_match_80x24_de, Lang::De, 80, 24, |app| type_text(app, "xyzzy"));
 snapshot!(no_match_80x24_en, Lang::En, 80, 24, |app| type_text(app, "xyzzy"));
 snapshot!(typo_80x24_en, Lang::En, 80, 24, |app| type_text(app, "bresica"));
 snapshot!(office_80x24_de, Lang::De, 80, 24, |app| type_text(app, "Postanschrift"));
+snapshot!(note_80x24_de, Lang::De, 80, 24, |app| {
+    type_text(app, "plock");
+    fill_note(app)
+});
+snapshot!(note_80x24_en, Lang::En, 80, 24, |app| {
+    type_text(app, "plock");
+    fill_note(app)
+});
+snapshot!(note_50x15_de, Lang::De, 50, 15, |app| {
+    type_text(app, "plock");
+    fill_note(app)
+});
+snapshot!(note_50x15_en, Lang::En, 50, 15, |app| {
+    type_text(app, "plock");
+    fill_note(app)
+});
+
+/// Opens the phone message form on the selection and fills in two fields.
+fn fill_note(app: &mut App) {
+    update(app, Message::Now("26.11.2026 14:05".into()));
+    update(app, Message::StartNote);
+    for c in "Jan Kowalski".chars() {
+        update(app, Message::NoteInput(c));
+    }
+    update(app, Message::NoteNext);
+    for c in "+48 24 367 1000".chars() {
+        update(app, Message::NoteInput(c));
+    }
+}
+
+#[test]
+fn f5_calls_f6_writes_and_f7_sends_a_phone_message() {
+    let mut app = app(Lang::De, 80, 24);
+    type_text(&mut app, "plock");
+    let Some(Command::Open { uri, fallback, .. }) = update(&mut app, Message::Call) else { panic!("a call") };
+    assert_eq!(uri, "tel:+49-6151-13-2324");
+    assert_eq!(fallback, ("(06151) 13-2324".to_string(), Copied::Phone));
+    let Some(Command::Open { uri, .. }) = update(&mut app, Message::Email) else { panic!("an email") };
+    assert_eq!(
+        uri,
+        "mailto:international@darmstadt.de?subject=Partnerstadt%20P%C5%82ock%20%E2%80%93%20f%C3%BCr%20Irene%20Schewe"
+    );
+    fill_note(&mut app);
+    update(&mut app, Message::NoteNext);
+    for c in "Besuch im Mai".chars() {
+        update(&mut app, Message::NoteInput(c));
+    }
+    let Some(Command::Open { uri, what, fallback: (text, copied), .. }) = update(&mut app, Message::NoteSend) else {
+        panic!("a phone message")
+    };
+    assert!(app.note.is_none(), "the form closes");
+    assert_eq!(what, super::message::Opened::Note);
+    assert_eq!(copied, Copied::Note);
+    assert!(uri.starts_with(
+        "mailto:international@darmstadt.de?subject=Telefonnotiz%3A%20P%C5%82ock%20%E2%80%93%20Jan%20Kowalski&body="
+    ));
+    assert!(text.contains("Anrufer: Jan Kowalski\r\nRückruf: +48 24 367 1000\r\nAnliegen: Besuch im Mai"), "{text}");
+    assert!(text.starts_with("Telefonnotiz: 26.11.2026 14:05\r\nPartnerstadt: Płock\r\nFür: Irene Schewe"));
+}
+
+#[test]
+fn esc_closes_the_form_without_sending_and_the_office_has_no_number_to_call() {
+    let mut app = app(Lang::En, 80, 24);
+    type_text(&mut app, "graz");
+    update(&mut app, Message::StartNote);
+    assert!(app.note.is_some());
+    assert_eq!(update(&mut app, Message::NoteCancel), None);
+    assert!(app.note.is_none());
+    update(&mut app, Message::ClearQuery);
+    type_text(&mut app, "postfach");
+    assert_eq!(update(&mut app, Message::Call), None);
+    assert!(app.status_text().unwrap().contains("F6"));
+    assert!(matches!(update(&mut app, Message::Email), Some(Command::Open { .. })));
+}
 snapshot!(office_80x24_en, Lang::En, 80, 24, |app| type_text(app, "fax"));
 snapshot!(partial_80x24_en, Lang::En, 80, 24, |app| type_text(app, "graz polen"));
 snapshot!(phone_80x24_en, Lang::En, 80, 24, |app| type_text(app, "+49 6151 13-3608"));

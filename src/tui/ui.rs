@@ -27,6 +27,10 @@ pub fn render(app: &App, frame: &mut Frame) {
         .block(Block::default().borders(Borders::ALL).title(Span::styled(text.details, app.theme.accent)));
     frame.render_widget(details, areas.details);
     render_footer(app, frame, areas.footer);
+    if let Some(note) = &app.note {
+        // Over the list and the details together, so that every field shows on a small screen.
+        render_note(app, note, frame, areas.list.union(areas.details));
+    }
     if app.help {
         render_help(app, frame, full);
     }
@@ -51,7 +55,8 @@ pub fn render_loading(frame: &mut Frame, lang: crate::i18n::Lang, query: &str, t
     for (area, title) in [(areas.list, text.results), (areas.details, text.details)] {
         frame.render_widget(Block::default().borders(Borders::ALL).title(Span::styled(title, theme.accent)), area);
     }
-    frame.render_widget(Paragraph::new(Span::styled(super::keys::footer(lang), theme.muted)), areas.footer);
+    let footer = super::keys::footer(lang, areas.footer.width as usize);
+    frame.render_widget(Paragraph::new(Span::styled(footer, theme.muted)), areas.footer);
 }
 
 fn render_search(app: &App, frame: &mut Frame, area: Rect) {
@@ -67,7 +72,7 @@ fn render_search(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(line).block(block), area);
     let before: String = app.query.chars().take(app.cursor).collect();
     let x = inner.x + (prompt.len() + Span::raw(before).width()) as u16;
-    if x < inner.right() && inner.height > 0 && !app.help {
+    if x < inner.right() && inner.height > 0 && !app.help && app.note.is_none() {
         frame.set_cursor_position((x, inner.y));
     }
 }
@@ -122,9 +127,44 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
     } else if let Some(status) = app.status_text() {
         Line::from(Span::styled(clean(status), theme.accent))
     } else {
-        Line::from(Span::styled(super::keys::footer(app.lang), theme.muted))
+        Line::from(Span::styled(super::keys::footer(app.lang, area.width as usize), theme.muted))
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The phone message form, over the details: who it is for, when, and the three fields.
+fn render_note(app: &App, note: &super::app::NoteForm, frame: &mut Frame, area: Rect) {
+    let (text, theme) = (app.lang.text(), &app.theme);
+    let about = note.city.as_deref().map(|c| format!(" · {c}")).unwrap_or_default();
+    let mut lines = vec![
+        Line::from(Span::styled(clean(&format!("{}: {}{about}", text.message_for, note.to)), theme.strong)),
+        Line::from(Span::styled(clean(&note.when), theme.muted)),
+        Line::default(),
+    ];
+    let labels = [text.caller, text.callback, text.concern];
+    let inner = Block::default().borders(Borders::ALL).inner(area);
+    let mut cursor = None;
+    for (i, (label, value)) in labels.iter().zip(&note.fields).enumerate() {
+        let focused = i == note.focus;
+        let marker = if focused { "▶ " } else { "  " };
+        let label = format!("{marker}{label:<10} ");
+        if focused {
+            cursor = Some((label.chars().count() + Span::raw(clean(value)).width(), lines.len()));
+        }
+        let style = if focused { theme.selected } else { ratatui::style::Style::default() };
+        lines.push(Line::from(vec![Span::styled(label, theme.accent), Span::styled(clean(value), style)]));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(text.note_keys, theme.muted)));
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(text.phone_message, theme.accent));
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+    if let Some((x, y)) = cursor
+        && (x as u16) < inner.width
+        && (y as u16) < inner.height
+    {
+        frame.set_cursor_position((inner.x + x as u16, inner.y + y as u16));
+    }
 }
 
 fn render_help(app: &App, frame: &mut Frame, full: Rect) {

@@ -1,9 +1,11 @@
 //! `update`: the only code that changes the model. It performs no I/O; work for the outside world
 //! comes back as a [`Command`] for the event loop.
 
-use super::app::{App, STATUS_TICKS, Status};
-use super::message::{Command, Copied, CopyOutcome, Message};
+use super::app::{App, NoteForm, STATUS_TICKS, Status};
+use super::message::{Command, Copied, CopyOutcome, Message, OpenOutcome, Opened};
+use crate::actions::{self, PhoneMessage};
 use crate::directory::Target;
+use crate::directory::{City, Person};
 
 /// Applies `message` to `app`; returns what the event loop should do, if anything.
 pub fn update(app: &mut App, message: Message) -> Option<Command> {
@@ -53,13 +55,45 @@ pub fn update(app: &mut App, message: Message) -> Option<Command> {
         }
         Message::CopyPhone => return copy(app, Copied::Phone),
         Message::CopyEmail => return copy(app, Copied::Email),
-        Message::Copied(outcome) => {
+        Message::Call => return call(app),
+        Message::Email => return email(app),
+        Message::StartNote => start_note(app),
+        Message::NoteInput(c) => {
+            if let Some(note) = &mut app.note {
+                note.fields[note.focus].push(c);
+            }
+        }
+        Message::NoteBackspace => {
+            if let Some(note) = &mut app.note {
+                note.fields[note.focus].pop();
+            }
+        }
+        Message::NoteNext => {
+            if let Some(note) = &mut app.note {
+                note.focus = (note.focus + 1) % note.fields.len();
+            }
+        }
+        Message::NotePrevious => {
+            if let Some(note) = &mut app.note {
+                note.focus = (note.focus + note.fields.len() - 1) % note.fields.len();
+            }
+        }
+        Message::NoteCancel => app.note = None,
+        Message::NoteSend => return send_note(app),
+        Message::Opened { what, label, outcome } => {
             let text = app.lang.text();
-            let message = match outcome {
-                CopyOutcome::Native(what, path) => format!("{} ({path})", copied_text(app, what)),
-                CopyOutcome::TerminalOnly(what) => format!("{} {}", sent_text(app, what), text.sent_by_osc52),
-                CopyOutcome::Failed => text.copy_failed.to_string(),
+            let message = match (&outcome, what) {
+                (OpenOutcome::Handed, Opened::Call) => format!("{} {label}", text.calling),
+                (OpenOutcome::Handed, Opened::Email) => format!("{} {label}", text.writing),
+                (OpenOutcome::Handed, Opened::Note) => text.note_sent.to_string(),
+                (OpenOutcome::NoHandler(copy), _) => format!("{label}: {} ({})", text.no_handler, copy_path(copy)),
+                (OpenOutcome::Failed(reason, copy), _) => format!("{label}: {reason}; {}", copy_path(copy)),
             };
+            set_status(app, message);
+        }
+        Message::Now(clock) => app.clock = clock,
+        Message::Copied(outcome) => {
+            let message = copy_text(app, &outcome);
             set_status(app, message);
         }
         Message::Reload => return Some(Command::Reload),
@@ -100,37 +134,131 @@ fn select(app: &mut App, index: usize) {
     app.scroll_to_selection();
 }
 
+/// Who answers for the selected entry: a person (with the city it is about, on a city), or the
+/// office itself.
+enum Responsible<'a> {
+    Person(&'a Person, Option<&'a City>),
+    Office,
+}
+
+fn responsible(app: &App) -> Option<Responsible<'_>> {
+    let hit = app.selection()?;
+    Some(match app.index.target(hit.entry) {
+        Target::City(city) => Responsible::Person(app.directory.contact_of(city), Some(&app.directory.cities()[city])),
+        Target::Person(person) => Responsible::Person(&app.directory.people()[person], None),
+        Target::Office => Responsible::Office,
+    })
+}
+
 /// The phone or email of whoever is responsible for the selected entry.
 fn copy(app: &mut App, what: Copied) -> Option<Command> {
-    let Some(hit) = app.selection() else {
-        set_status(app, app.lang.text().nothing_selected.to_string());
-        return None;
-    };
-    let person = match app.index.target(hit.entry) {
-        Target::City(city) => app.directory.contact_of(city),
-        Target::Person(person) => &app.directory.people()[person],
-        Target::Office => {
-            // The sources give the office a shared mailbox, but no general phone number.
-            return match what {
-                Copied::Phone => {
-                    set_status(app, app.lang.text().no_office_phone.to_string());
-                    None
-                }
-                Copied::Email => Some(Command::Copy(app.directory.office().email.clone(), what)),
-            };
+    let text = match (responsible(app), what) {
+        (None, _) => {
+            set_status(app, app.lang.text().nothing_selected.to_string());
+            return None;
         }
-    };
-    let text = match what {
-        Copied::Phone => person.phone.clone(),
-        Copied::Email => person.email.clone(),
+        (Some(Responsible::Person(person, _)), Copied::Phone) => person.phone.clone(),
+        (Some(Responsible::Person(person, _)), Copied::Email | Copied::Note) => person.email.clone(),
+        // The sources give the office a shared mailbox, but no general phone number.
+        (Some(Responsible::Office), Copied::Phone) => {
+            set_status(app, app.lang.text().no_office_phone.to_string());
+            return None;
+        }
+        (Some(Responsible::Office), Copied::Email | Copied::Note) => app.directory.office().email.clone(),
     };
     Some(Command::Copy(text, what))
+}
+
+/// F5: the responsible person's number as a `tel:` link; the office has none.
+fn call(app: &mut App) -> Option<Command> {
+    let command = match responsible(app) {
+        None => Err(app.lang.text().nothing_selected),
+        Some(Responsible::Office) => Err(app.lang.text().office_no_call),
+        Some(Responsible::Person(person, _)) => {
+            actions::tel(person).ok_or(app.lang.text().nothing_selected).map(|uri| Command::Open {
+                uri,
+                what: Opened::Call,
+                label: format!("{}, {}", person.full_name(), person.phone),
+                fallback: (person.phone.clone(), Copied::Phone),
+            })
+        }
+    };
+    command.map_err(|reason| set_status(app, reason.to_string())).ok()
+}
+
+/// F6: a `mailto:` to the responsible person with a subject naming the city and the person.
+fn email(app: &mut App) -> Option<Command> {
+    let lang = app.lang;
+    let (to, label, subject) = match responsible(app) {
+        None => {
+            set_status(app, app.lang.text().nothing_selected.to_string());
+            return None;
+        }
+        Some(Responsible::Person(person, city)) => {
+            (person.email.clone(), person.full_name(), actions::subject(lang, city, person))
+        }
+        Some(Responsible::Office) => {
+            let office = app.directory.office();
+            (office.email.clone(), office.department.clone(), office.department.clone())
+        }
+    };
+    let uri = actions::mailto(&to, &subject, None);
+    Some(Command::Open { uri, what: Opened::Email, label: format!("{label} <{to}>"), fallback: (to, Copied::Email) })
+}
+
+/// F7: the phone message form, filled in with the time, the city and the person.
+fn start_note(app: &mut App) {
+    let (to, email, city) = match responsible(app) {
+        None => {
+            set_status(app, app.lang.text().nothing_selected.to_string());
+            return;
+        }
+        Some(Responsible::Person(person, city)) => {
+            (person.full_name(), person.email.clone(), city.map(|c| c.name.clone()))
+        }
+        Some(Responsible::Office) => {
+            let office = app.directory.office();
+            (office.department.clone(), office.email.clone(), None)
+        }
+    };
+    app.help = false;
+    app.note = Some(NoteForm { to, email, city, when: app.clock.clone(), fields: Default::default(), focus: 0 });
+}
+
+/// Enter in the form: a `mailto:` with the whole note to its person; the text is copied too.
+fn send_note(app: &mut App) -> Option<Command> {
+    let note = app.note.take()?;
+    let [caller, callback, concern] = note.fields;
+    let message = PhoneMessage { when: note.when, city: note.city, to: note.to, caller, callback, concern };
+    let text = message.text(app.lang);
+    let uri = actions::mailto(&note.email, &message.subject(app.lang), Some(&text));
+    Some(Command::Open { uri, what: Opened::Note, label: message.to, fallback: (text, Copied::Note) })
+}
+
+/// The footer's words for a copy.
+fn copy_text(app: &App, outcome: &CopyOutcome) -> String {
+    let text = app.lang.text();
+    match *outcome {
+        CopyOutcome::Native(what, path) => format!("{} ({path})", copied_text(app, what)),
+        CopyOutcome::TerminalOnly(what) => format!("{} {}", sent_text(app, what), text.sent_by_osc52),
+        CopyOutcome::Failed => text.copy_failed.to_string(),
+    }
+}
+
+/// How a fallback copy went, in a few words.
+fn copy_path(outcome: &CopyOutcome) -> &'static str {
+    match outcome {
+        CopyOutcome::Native(_, path) => path,
+        CopyOutcome::TerminalOnly(_) => "OSC 52",
+        CopyOutcome::Failed => "—",
+    }
 }
 
 fn copied_text(app: &App, what: Copied) -> &'static str {
     match what {
         Copied::Phone => app.lang.text().copied_phone,
         Copied::Email => app.lang.text().copied_email,
+        Copied::Note => app.lang.text().copied_note,
     }
 }
 
@@ -138,6 +266,7 @@ fn sent_text(app: &App, what: Copied) -> &'static str {
     match what {
         Copied::Phone => app.lang.text().sent_phone,
         Copied::Email => app.lang.text().sent_email,
+        Copied::Note => app.lang.text().phone_message,
     }
 }
 

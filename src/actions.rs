@@ -1,0 +1,242 @@
+//! Acting on an answer, as pure functions: the `tel:` and `mailto:` links the desk opens, the
+//! phone message it writes, and the partnerships' round anniversaries. The TUI and the command
+//! line hand these to the system; nothing here touches it.
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
+use crate::directory::{City, Country, Directory, Person, Phone};
+use crate::i18n::Lang;
+
+/// What RFC 6068 leaves unencoded in a `mailto:` query: the unreserved characters. Everything
+/// else, `&`, `?`, `=`, spaces and line breaks included, is percent-encoded from UTF-8, so every
+/// mail client reads the same text.
+const MAILTO_QUERY: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
+/// What stays as it is in the address part of a `mailto:` link.
+const MAILTO_ADDRESS: &AsciiSet = &MAILTO_QUERY.remove(b'@').remove(b'+');
+
+/// A person's number as a `tel:` link in RFC 3966 global form, `tel:+49-6151-13-2324`.
+pub fn tel(person: &Person) -> Option<String> {
+    Phone::parse(&person.phone).map(|p| p.tel_uri())
+}
+
+/// A `mailto:` link to `to` with a subject and, when given, a body (RFC 6068).
+pub fn mailto(to: &str, subject: &str, body: Option<&str>) -> String {
+    let mut uri = format!("mailto:{}?subject={}", utf8_percent_encode(to, MAILTO_ADDRESS), encode(subject));
+    if let Some(body) = body {
+        uri.push_str("&body=");
+        uri.push_str(&encode(body));
+    }
+    uri
+}
+
+fn encode(text: &str) -> String {
+    utf8_percent_encode(text, MAILTO_QUERY).to_string()
+}
+
+/// The subject of an email about `city` to `person`: `Partnerstadt Płock – für Irene Schewe`.
+pub fn subject(lang: Lang, city: Option<&City>, person: &Person) -> String {
+    let text = lang.text();
+    match city {
+        Some(city) => format!("{} {} – {} {}", text.partner_city, city.name, text.for_person, person.full_name()),
+        None => format!("{} {}", text.for_person_capital, person.full_name()),
+    }
+}
+
+/// A phone message as the form collects it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PhoneMessage {
+    /// When the call came, as the desk's clock shows it: `26.11.2026 14:05`.
+    pub when: String,
+    /// The city the call was about, if any.
+    pub city: Option<String>,
+    /// Who the message is for.
+    pub to: String,
+    /// Who called.
+    pub caller: String,
+    /// Their number for a call back.
+    pub callback: String,
+    /// What it is about.
+    pub concern: String,
+}
+
+impl PhoneMessage {
+    /// The subject: `Telefonnotiz: Płock – Jan Kowalski` (the city left out when there is none).
+    pub fn subject(&self, lang: Lang) -> String {
+        let about = self.city.as_deref().unwrap_or(&self.to);
+        format!("{}: {about} – {}", lang.text().phone_message, self.caller)
+    }
+
+    /// The message as lines joined by CRLF, as mail bodies want them. A line break typed into a
+    /// field becomes a CRLF too.
+    pub fn text(&self, lang: Lang) -> String {
+        let t = lang.text();
+        let mut lines = vec![format!("{}: {}", t.phone_message, self.when)];
+        if let Some(city) = &self.city {
+            lines.push(format!("{}: {city}", t.partner_city));
+        }
+        lines.push(format!("{}: {}", t.message_for, self.to));
+        lines.push(format!("{}: {}", t.caller, self.caller));
+        lines.push(format!("{}: {}", t.callback, self.callback));
+        lines.push(format!("{}: {}", t.concern, self.concern));
+        lines.join("\n").replace("\r\n", "\n").replace('\r', "\n").replace('\n', "\r\n")
+    }
+}
+
+/// A round anniversary of a partnership.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anniversary {
+    /// The year it falls in.
+    pub year: i32,
+    /// How many years the partnership then has: a multiple of 5.
+    pub years: i32,
+    /// The city, by its index in the directory.
+    pub city: usize,
+}
+
+/// The next round anniversary (a multiple of 5 years) of a partnership begun in `since`, from
+/// `year` on: `(2028, 70)` for Alkmaar (1958) in 2026.
+pub fn next_round(since: i32, year: i32) -> (i32, i32) {
+    let age = (year - since).max(5);
+    let years = (age + 4) / 5 * 5;
+    (since + years, years)
+}
+
+/// Every round anniversary in `[from, from + span)`, by year, then city name.
+pub fn anniversaries(dir: &Directory, from: i32, span: i32) -> Vec<Anniversary> {
+    let mut found: Vec<Anniversary> = dir
+        .cities()
+        .iter()
+        .enumerate()
+        .flat_map(|(i, city)| {
+            let mut year = next_round(city.since, from).0;
+            std::iter::from_fn(move || {
+                let here = (year < from + span).then_some(Anniversary { year, years: year - city.since, city: i });
+                year += 5;
+                here
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| (a.year, &dir.cities()[a.city].name).cmp(&(b.year, &dir.cities()[b.city].name)));
+    found
+}
+
+/// `70 Jahre` / `70 years`.
+pub fn years_text(lang: Lang, years: i32) -> String {
+    format!("{years} {}", lang.text().years)
+}
+
+/// How an anniversary is written in the details: `70 Jahre 2028` / `70 years in 2028`.
+pub fn round_text(lang: Lang, years: i32, year: i32) -> String {
+    match lang {
+        Lang::De => format!("{} {year}", years_text(lang, years)),
+        Lang::En => format!("{} in {year}", years_text(lang, years)),
+    }
+}
+
+/// One line of `partnerdesk anniversaries`: the year, the years, the city and its contact.
+pub fn anniversary_line(dir: &Directory, a: &Anniversary, lang: Lang) -> String {
+    let city = &dir.cities()[a.city];
+    let person = dir.contact_of(a.city);
+    let country: &Country = &city.country;
+    format!(
+        "{} {}: {} ({}, {} {}): {}, {}, {}",
+        a.year,
+        years_text(lang, a.years),
+        city.name,
+        country.name(lang),
+        lang.text().since,
+        city.since,
+        person.full_name(),
+        person.phone,
+        person.email
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::directory::{self, Source};
+
+    fn dir() -> Directory {
+        directory::load(&Source::Embedded, 2026).unwrap()
+    }
+
+    #[test]
+    fn tel_links_are_in_global_form() {
+        let dir = dir();
+        let schewe = dir.people().iter().find(|p| p.id == "schewe").unwrap();
+        assert_eq!(tel(schewe).as_deref(), Some("tel:+49-6151-13-2324"));
+    }
+
+    #[test]
+    fn mailto_encodes_every_reserved_and_non_ascii_character() {
+        let uri = mailto("international@darmstadt.de", "Partnerstadt Płock – für Irene Schewe", None);
+        assert_eq!(
+            uri,
+            "mailto:international@darmstadt.de?subject=Partnerstadt%20P%C5%82ock%20%E2%80%93%20f%C3%BCr%20Irene%20Schewe"
+        );
+        let uri = mailto("a@b.de", "Logroño & Co?", Some("Zeile 1\r\nZeile 2 = ä"));
+        assert_eq!(
+            uri,
+            "mailto:a@b.de?subject=Logro%C3%B1o%20%26%20Co%3F&body=Zeile%201%0D%0AZeile%202%20%3D%20%C3%A4"
+        );
+    }
+
+    #[test]
+    fn subjects_name_the_city_and_the_person_in_the_ui_language() {
+        let dir = dir();
+        let plock = dir.cities().iter().position(|c| c.name == "Płock").unwrap();
+        let (city, person) = (&dir.cities()[plock], dir.contact_of(plock));
+        assert_eq!(subject(Lang::De, Some(city), person), "Partnerstadt Płock – für Irene Schewe");
+        assert_eq!(subject(Lang::En, Some(city), person), "Partner city Płock – for Irene Schewe");
+        assert_eq!(subject(Lang::En, None, person), "For Irene Schewe");
+    }
+
+    #[test]
+    fn a_phone_message_has_every_field_and_crlf_lines() {
+        let message = PhoneMessage {
+            when: "26.11.2026 14:05".into(),
+            city: Some("Płock".into()),
+            to: "Irene Schewe".into(),
+            caller: "Jan Kowalski & Söhne".into(),
+            callback: "+48 24 367 1000".into(),
+            concern: "Besuch?\nim Mai".into(),
+        };
+        assert_eq!(message.subject(Lang::De), "Telefonnotiz: Płock – Jan Kowalski & Söhne");
+        let text = message.text(Lang::De);
+        assert_eq!(
+            text,
+            "Telefonnotiz: 26.11.2026 14:05\r\nPartnerstadt: Płock\r\nFür: Irene Schewe\r\nAnrufer: Jan Kowalski & Söhne\r\n\
+             Rückruf: +48 24 367 1000\r\nAnliegen: Besuch?\r\nim Mai"
+        );
+        assert!(!text.replace("\r\n", "").contains('\n'), "no bare line feed");
+    }
+
+    #[test]
+    fn round_anniversaries() {
+        assert_eq!(next_round(1958, 2026), (2028, 70));
+        assert_eq!(next_round(1958, 2028), (2028, 70));
+        assert_eq!(next_round(2023, 2026), (2028, 5));
+        assert_eq!(next_round(2023, 2023), (2028, 5));
+        let dir = dir();
+        let names = |from, span| -> Vec<(i32, i32, String)> {
+            anniversaries(&dir, from, span)
+                .iter()
+                .map(|a| (a.year, a.years, dir.cities()[a.city].name.clone()))
+                .collect()
+        };
+        // 2028: Alkmaar and Troyes turn 70; every partnership begun in a year ending in 3 or 8 is
+        // round then too (Graz and Trondheim 60, Płock 40, Liepāja 35, Nahariya 5).
+        let in_2028 = names(2028, 1);
+        assert!(
+            in_2028.contains(&(2028, 70, "Alkmaar".to_string())) && in_2028.contains(&(2028, 70, "Troyes".to_string()))
+        );
+        assert_eq!(in_2028.len(), 7);
+        assert!(in_2028.iter().all(|(_, years, _)| years % 5 == 0));
+        // Five years hold exactly one round anniversary of every partnership.
+        assert_eq!(names(2026, 5).len(), 17);
+        assert_eq!(names(2026, 10).len(), 34);
+        assert!(names(2026, 0).is_empty());
+    }
+}

@@ -1,0 +1,63 @@
+//! `partnerdesk anniversaries`: the partnerships' round anniversaries (every 5 years) ahead.
+
+use clap::Args as ClapArgs;
+use serde::Serialize;
+
+use super::report::{ContactRecord, CountryRecord};
+use super::{Args, Failure, Out};
+use crate::actions::{self, Anniversary};
+use crate::directory::Directory;
+use crate::exit::ExitStatus;
+
+/// Options of `partnerdesk anniversaries`.
+#[derive(Debug, ClapArgs)]
+pub struct AnniversaryArgs {
+    /// The first year to look at. Default: this year.
+    #[arg(long, value_name = "YEAR")]
+    pub from: Option<i32>,
+    /// How many years to look at.
+    #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(i32).range(0..=200))]
+    pub years: i32,
+    /// Print a JSON array of objects instead of lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// One anniversary as JSON.
+#[derive(Debug, Serialize)]
+struct Record<'a> {
+    year: i32,
+    years: i32,
+    city: &'a str,
+    country: CountryRecord<'a>,
+    since: i32,
+    contact: ContactRecord<'a>,
+}
+
+fn record<'a>(dir: &'a Directory, a: &Anniversary) -> Record<'a> {
+    let city = &dir.cities()[a.city];
+    Record {
+        year: a.year,
+        years: a.years,
+        city: &city.name,
+        country: (&city.country).into(),
+        since: city.since,
+        contact: ContactRecord::of(dir.contact_of(a.city)),
+    }
+}
+
+/// Lists the round anniversaries in `[from, from + years)`.
+pub fn run(args: &Args, options: &AnniversaryArgs, out: &mut Out) -> Result<ExitStatus, Failure> {
+    let dir = super::load(args)?;
+    let from = options.from.unwrap_or_else(crate::clock::current_year);
+    let found = actions::anniversaries(&dir, from, options.years);
+    if options.json {
+        let records: Vec<Record> = found.iter().map(|a| record(&dir, a)).collect();
+        out.line(&super::to_json(&records))?;
+    } else {
+        for a in &found {
+            out.line(&actions::anniversary_line(&dir, a, args.lang()))?;
+        }
+    }
+    Ok(ExitStatus::Success)
+}
