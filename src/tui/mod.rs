@@ -99,7 +99,9 @@ pub fn run(source: Source, lang: Lang, cache: cache::Use) -> Result<ExitStatus, 
         });
         receiver
     };
-    let mut terminal = enter()?;
+    // Never dropped: ratatui's `Drop` shows the cursor and, when that fails on a terminal that is
+    // gone, reports it with `eprintln!`, which panics on a dead standard error. `leave` restores.
+    let mut terminal = std::mem::ManuallyDrop::new(enter()?);
     let result = session(&mut terminal, &source, lang, year, cache, watch, &loading);
     leave();
     // A terminal that went away fails every write: that is a hang-up, not an error to report.
