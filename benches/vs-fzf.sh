@@ -8,19 +8,20 @@
 #    and 100,000 entries: runs interleaved (one of each in turn, every run reading its own input),
 #    medians of ROUNDS (default 7), output lines counted so that every tool is seen to do the work,
 #    and the largest resident memory. partnerdesk's cache is warmed first; `cold` is `--no-cache`.
-# 2. The interactive view against `fzf` and `sk` in tmux: the time until all 100,000 entries are
-#    searchable, i.e. until the count on screen shows them all.
+# 2. The interactive view against `fzf` and `sk`, each in a pseudo-terminal read through a terminal
+#    emulator (examples/ready.rs): the time until all 100,000 entries are searchable, i.e. until
+#    the count on screen shows them all.
 #
-# Needs fzf; sk, tmux and GNU time are used where installed.
+# Needs fzf; sk and GNU time are used where installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-7}
 command -v fzf > /dev/null || { echo "fzf is not installed (apt-get install fzf); nothing to compare." >&2; exit 0; }
 have_sk=$(command -v sk > /dev/null && echo yes || echo no)
-cargo build --release --quiet --bin partnerdesk --example generate
+cargo build --release --quiet --bin partnerdesk --example generate --example ready
 pd=$PWD/target/release/partnerdesk
 work=$(mktemp -d)
-trap 'rm -rf "$work"; tmux kill-server 2> /dev/null || true' EXIT
+trap 'rm -rf "$work"' EXIT
 export XDG_CACHE_HOME=$work/cache
 unset PARTNERDESK_CACHE PARTNERDESK_DATA
 
@@ -70,29 +71,14 @@ for entries in 1000 10000 100000; do
 done
 echo "(times: medians of $rounds interleaved runs; lines and MiB: partnerdesk/fzf[/sk])"
 
-command -v tmux > /dev/null || exit 0
-# Milliseconds from starting COMMAND in a 120×40 tmux window until the screen shows PATTERN.
-ready_ms() {
-    local pattern=$1 start now
-    shift
-    tmux kill-server 2> /dev/null || true
-    start=$(date +%s%N)
-    tmux new-session -d -x 120 -y 40 "$*"
-    while ! tmux capture-pane -p 2> /dev/null | grep -qF -- "$pattern"; do
-        now=$(date +%s%N)
-        if (((now - start) / 1000000 > 30000)); then echo timeout; return; fi
-        sleep 0.005
-    done
-    now=$(date +%s%N)
-    echo $(((now - start) / 1000000))
-    tmux kill-server 2> /dev/null || true
-}
+# Milliseconds until the screen of a command, run in a 120×40 pseudo-terminal, shows the count.
+ready() { TERM=xterm-256color ./target/release/examples/ready "$@"; }
 echo
 echo "interactive view, 100,000 entries: until all are searchable (medians of $rounds, interleaved)"
 declare -a ours=() theirs=() skims=()
 for _ in $(seq "$rounds"); do
-    ours+=("$(ready_ms "100001/100001" "TERM=xterm-256color $pd --lang en --data $work/data.ron")")
-    theirs+=("$(ready_ms "100000/100000" "fzf < $work/lines.txt")")
-    [[ $have_sk == yes ]] && skims+=("$(ready_ms "100000/100000" "sk < $work/lines.txt")")
+    ours+=("$(ready "100001/100001" -- "$pd" --lang en --data "$work/data.ron")")
+    theirs+=("$(ready "100000/100000" -- sh -c "exec fzf < '$work/lines.txt'")")
+    [[ $have_sk == yes ]] && skims+=("$(ready "100000/100000" -- sh -c "exec sk < '$work/lines.txt'")")
 done
 echo "partnerdesk $(printf '%s\n' "${ours[@]}" | median) ms, fzf $(printf '%s\n' "${theirs[@]}" | median) ms$([[ $have_sk == yes ]] && echo ", sk $(printf '%s\n' "${skims[@]}" | median) ms")"
