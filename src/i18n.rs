@@ -52,22 +52,29 @@ impl Lang {
     }
 }
 
-/// A message in both languages, formatted when it arose and chosen when it is shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Said {
+/// A text in both languages, chosen when it is shown: a message formatted when it arose, or a
+/// note in the data file (`note: (de: "…", en: "…")`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bilingual {
     /// German.
     pub de: String,
     /// English.
     pub en: String,
 }
 
-impl Said {
-    /// The message in `lang`.
+impl Bilingual {
+    /// The text in `lang`.
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::De => &self.de,
             Lang::En => &self.en,
         }
+    }
+
+    /// True when there is no text in either language.
+    pub fn is_empty(&self) -> bool {
+        self.de.is_empty() && self.en.is_empty()
     }
 }
 

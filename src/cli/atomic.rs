@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::Failure;
-use crate::i18n::Said;
+use crate::i18n::Bilingual;
 
 /// How many symbolic links a path may pass through, as Linux allows.
 const MAX_LINKS: usize = 40;
@@ -17,7 +17,7 @@ const MAX_LINKS: usize = 40;
 /// - On any error the temporary file is removed and the old file stays whole.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let fail = |e: io::Error| {
-        Failure::Usage(Said {
+        Failure::Usage(Bilingual {
             de: format!("{}: kann nicht geschrieben werden: {e}", path.display()),
             en: format!("{}: cannot write: {e}", path.display()),
         })
@@ -25,7 +25,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let target = resolve_links(path).map_err(fail)?;
     let existing = match std::fs::metadata(&target) {
         Ok(meta) if !meta.is_file() => {
-            return Err(Failure::Usage(Said {
+            return Err(Failure::Usage(Bilingual {
                 de: format!(
                     "{}: ist keine gewöhnliche Datei; --out schreibt eine Datei, ohne --out geht es zur Standardausgabe",
                     path.display()

@@ -6,7 +6,7 @@ use clap::{Args as ClapArgs, ValueEnum};
 
 use super::{Args, Failure, Out, vcard};
 use crate::exit::ExitStatus;
-use crate::i18n::Said;
+use crate::i18n::Bilingual;
 
 /// The vCard versions `--vcard-version` takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -49,7 +49,7 @@ pub fn run(args: &Args, export: &ExportArgs, out: &mut Out) -> Result<ExitStatus
     );
     if let Some(folder) = &export.split {
         std::fs::create_dir_all(folder).map_err(|e| {
-            Failure::Usage(Said {
+            Failure::Usage(Bilingual {
                 de: format!("{}: Ordner kann nicht angelegt werden: {e}", folder.display()),
                 en: format!("{}: cannot create the folder: {e}", folder.display()),
             })

@@ -11,7 +11,7 @@ use super::{Args, Failure, Out};
 use crate::directory::Directory;
 use crate::directory::Target;
 use crate::exit::ExitStatus;
-use crate::i18n::{Lang, Said};
+use crate::i18n::{Bilingual, Lang};
 use crate::search::fold::fold_str;
 
 /// What to list.
@@ -70,13 +70,13 @@ pub struct ListArgs {
 /// Prints the list, or writes it to `--out`.
 pub fn run(args: &Args, list: &ListArgs, out: &mut Out) -> Result<ExitStatus, Failure> {
     if list.what == What::People && list.sort.is_some_and(|s| s != Sort::Name) {
-        return Err(Failure::Usage(Said {
+        return Err(Failure::Usage(Bilingual {
             de: "--sort since|country gilt für Städte; Personen stehen nach Familienname".into(),
             en: "--sort since|country applies to cities; people are listed by family name".into(),
         }));
     }
     if list.format == Format::Xlsx && list.out.is_none() && std::io::stdout().is_terminal() {
-        return Err(Failure::Usage(Said {
+        return Err(Failure::Usage(Bilingual {
             de: "eine Arbeitsmappe ist nichts für das Terminal; bitte --out DATEI.xlsx angeben".into(),
             en: "a workbook is not for the terminal; give --out FILE.xlsx".into(),
         }));
@@ -112,7 +112,7 @@ pub fn run(args: &Args, list: &ListArgs, out: &mut Out) -> Result<ExitStatus, Fa
                 Order::People(_) => (lang.text().people_sheet, &lang.text().people_sheet_columns[..]),
             };
             super::xlsx::workbook(sheet, header, &rows).map_err(|e| {
-                Failure::Usage(Said {
+                Failure::Usage(Bilingual {
                     de: format!("die Arbeitsmappe kann nicht erstellt werden: {e}"),
                     en: format!("cannot build the workbook: {e}"),
                 })

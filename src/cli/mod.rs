@@ -23,7 +23,7 @@ use clap::{Parser, Subcommand};
 
 use crate::directory::{self, DataError, Directory, Source};
 use crate::exit::ExitStatus;
-use crate::i18n::{Lang, Said, Words};
+use crate::i18n::{Bilingual, Lang, Words};
 
 pub use out::Out;
 
@@ -182,7 +182,7 @@ pub enum Failure {
     /// The data could not be loaded; the error lists every problem.
     Data(DataError),
     /// The arguments do not fit together, or an output file cannot be written.
-    Usage(Said),
+    Usage(Bilingual),
     /// Writing to standard output failed for another reason than a closed pipe (a full disk).
     Output {
         /// The output, e.g. "standard output".
@@ -216,7 +216,7 @@ fn man(out: &mut Out) -> Result<ExitStatus, Failure> {
     let mut page = Vec::new();
     let rendered = clap_mangen::Man::new(<Args as clap::CommandFactory>::command()).render(&mut page);
     rendered.map_err(|e| {
-        Failure::Usage(Said {
+        Failure::Usage(Bilingual {
             de: format!("die Handbuchseite kann nicht erzeugt werden: {e}"),
             en: format!("cannot render the man page: {e}"),
         })

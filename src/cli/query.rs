@@ -5,7 +5,7 @@ use clap::Args as ClapArgs;
 use super::report::{self, Record};
 use super::{Args, Failure, Out};
 use crate::exit::ExitStatus;
-use crate::i18n::Said;
+use crate::i18n::Bilingual;
 use crate::search::Query;
 
 /// Options of `partnerdesk query`.
@@ -27,7 +27,7 @@ pub fn run(args: &Args, query: &QueryArgs, out: &mut Out) -> Result<ExitStatus, 
     let parsed = Query::parse(&query.text.join(" "));
     if parsed.terms.is_empty() {
         // An empty shell variable must not list the whole directory as if it had matched.
-        return Err(Failure::Usage(Said {
+        return Err(Failure::Usage(Bilingual {
             de: "die Suche ist leer; bitte eine Stadt, ein Land, eine Person oder eine Nummer angeben, \
                  z. B. `partnerdesk query plock`"
                 .into(),

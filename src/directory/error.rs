@@ -3,7 +3,7 @@
 use std::io;
 
 use super::Source;
-use crate::i18n::{Lang, Said};
+use crate::i18n::{Bilingual, Lang};
 
 /// One problem found in a data file, with its position where known.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,12 +13,12 @@ pub struct Problem {
     /// 1-based column, where the parser could tell.
     pub col: Option<usize>,
     /// What is wrong and what is allowed, in German and English.
-    pub message: Said,
+    pub message: Bilingual,
 }
 
 impl Problem {
     /// A problem at a known line (and maybe column).
-    pub fn at(line: Option<usize>, col: Option<usize>, message: Said) -> Self {
+    pub fn at(line: Option<usize>, col: Option<usize>, message: Bilingual) -> Self {
         Problem { line, col, message }
     }
 }

@@ -9,7 +9,7 @@ use super::Source;
 use super::error::{DataError, Problem};
 use super::model::DirectoryData;
 use super::{Directory, validate};
-use crate::i18n::Said;
+use crate::i18n::Bilingual;
 
 /// The dataset compiled into the binary.
 pub const EMBEDDED: &str = include_str!("../../data/directory.ron");
@@ -80,14 +80,14 @@ pub fn parse(text: &str, source: Source, current_year: i32) -> Result<Directory,
 
 /// RON's message, with a hint at what the file should look like where that helps. RON's own
 /// words for other syntax errors stay English inside the German sentence.
-fn explain(code: &ron::Error) -> Said {
+fn explain(code: &ron::Error) -> Bilingual {
     match code {
         ron::Error::MissingStructField { field, outer } => match outer {
-            Some(outer) => Said {
+            Some(outer) => Bilingual {
                 de: format!("{outer}: das Feld `{field}` fehlt"),
                 en: format!("{outer} is missing the field `{field}`"),
             },
-            None => Said { de: format!("das Feld `{field}` fehlt"), en: format!("missing the field `{field}`") },
+            None => Bilingual { de: format!("das Feld `{field}` fehlt"), en: format!("missing the field `{field}`") },
         },
         ron::Error::NoSuchStructField { expected, found, outer } => {
             let allowed: Vec<String> = expected.iter().map(|f| format!("`{f}`")).collect();
@@ -96,12 +96,12 @@ fn explain(code: &ron::Error) -> Said {
                 Some(o) => (format!(" in {o}"), format!(" in {o}")),
                 None => (String::new(), String::new()),
             };
-            Said {
+            Bilingual {
                 de: format!("unbekanntes Feld `{found}`{in_de}; erlaubt sind {allowed}"),
                 en: format!("unknown field `{found}`{in_en}; allowed fields are {allowed}"),
             }
         }
-        other => Said {
+        other => Bilingual {
             de: format!("{other} (Aufbau siehe data/directory.ron)"),
             en: format!("{other} (see data/directory.ron for the expected layout)"),
         },

@@ -134,26 +134,4 @@ pub struct City {
 }
 
 /// A note in both languages: `note: (de: "…", en: "…")`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Note {
-    /// German.
-    pub de: String,
-    /// English.
-    pub en: String,
-}
-
-impl Note {
-    /// The note in `lang`.
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::De => &self.de,
-            Lang::En => &self.en,
-        }
-    }
-
-    /// True when there is no note.
-    pub fn is_empty(&self) -> bool {
-        self.de.is_empty() && self.en.is_empty()
-    }
-}
+pub type Note = crate::i18n::Bilingual;

@@ -6,12 +6,12 @@ use std::collections::{HashMap, HashSet};
 use unicode_normalization::UnicodeNormalization;
 
 use super::error::Problem;
-use crate::i18n::Said;
+use crate::i18n::Bilingual;
 
 /// A message in German and English, each formatted now, chosen when shown.
 macro_rules! said {
     ($de:expr, $en:expr $(,)?) => {
-        Said { de: $de, en: $en }
+        Bilingual { de: $de, en: $en }
     };
 }
 use super::locate::Locator;
@@ -193,7 +193,7 @@ impl Checker<'_> {
 
     /// Records a problem on the first line at or after `anchor` (the top without one) that holds
     /// `field: value`.
-    fn report_from(&mut self, anchor: Option<&Anchor>, field: &str, value: &str, message: Said) {
+    fn report_from(&mut self, anchor: Option<&Anchor>, field: &str, value: &str, message: Bilingual) {
         let line = self.budget().then(|| {
             let text = self.text;
             let at = self.locator.get_or_init(|| Locator::new(text));
@@ -283,7 +283,7 @@ pub fn is_email(value: &str) -> bool {
     !local.is_empty() && !local.contains(char::is_whitespace) && domain.contains('.') && labels_ok
 }
 
-fn valid_ids(people: &[Person]) -> Said {
+fn valid_ids(people: &[Person]) -> Bilingual {
     let ids: Vec<String> = people.iter().map(|p| format!("{:?}", p.id)).collect();
     if ids.is_empty() {
         said!("keine (die Liste people ist leer)".into(), "none (the people list is empty)".into())

@@ -227,22 +227,15 @@ snapshot!(no_match_80x24_de, Lang::De, 80, 24, |app| type_text(app, "xyzzy"));
 snapshot!(no_match_80x24_en, Lang::En, 80, 24, |app| type_text(app, "xyzzy"));
 snapshot!(typo_80x24_en, Lang::En, 80, 24, |app| type_text(app, "bresica"));
 snapshot!(office_80x24_de, Lang::De, 80, 24, |app| type_text(app, "Postanschrift"));
-snapshot!(note_80x24_de, Lang::De, 80, 24, |app| {
+snapshot!(note_80x24_de, Lang::De, 80, 24, note_on_plock);
+snapshot!(note_80x24_en, Lang::En, 80, 24, note_on_plock);
+snapshot!(note_50x15_de, Lang::De, 50, 15, note_on_plock);
+snapshot!(note_50x15_en, Lang::En, 50, 15, note_on_plock);
+
+fn note_on_plock(app: &mut App) {
     type_text(app, "plock");
-    fill_note(app)
-});
-snapshot!(note_80x24_en, Lang::En, 80, 24, |app| {
-    type_text(app, "plock");
-    fill_note(app)
-});
-snapshot!(note_50x15_de, Lang::De, 50, 15, |app| {
-    type_text(app, "plock");
-    fill_note(app)
-});
-snapshot!(note_50x15_en, Lang::En, 50, 15, |app| {
-    type_text(app, "plock");
-    fill_note(app)
-});
+    fill_note(app);
+}
 
 /// Opens the phone message form on the selection and fills in two fields.
 fn fill_note(app: &mut App) {
