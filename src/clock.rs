@@ -1,4 +1,5 @@
-//! Today's year from the system clock, kept apart so that everything else takes it as an input.
+//! The system clock, kept apart so that everything else takes the time as an input: today's year,
+//! and the local date and time for a phone message.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -6,6 +7,11 @@ use std::time::{SystemTime, UNIX_EPOCH};
 pub fn current_year() -> i32 {
     let secs = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
     year_of_day((secs / 86_400) as i64)
+}
+
+/// The local date and time, as a phone message gives it: `26.11.2026 14:05`.
+pub fn local_date_time() -> String {
+    chrono::Local::now().format("%d.%m.%Y %H:%M").to_string()
 }
 
 /// The civil year of a day counted from 1970-01-01 (Howard Hinnant's `civil_from_days`).

@@ -10,7 +10,7 @@
 //! - [`cache`]: validated, indexed data files kept in the user's cache folder;
 //! - [`actions`]: `tel:` and `mailto:` links, phone messages and anniversaries, as pure functions;
 //! - [`i18n`]: German and English, every UI string in one place;
-//! - [`clock`]: today's year, the one place that reads the system clock;
+//! - [`clock`]: today's year and the local time, the one place that reads the system clock;
 //! - [`exit`]: the exit statuses, as a type.
 
 pub mod actions;

@@ -321,8 +321,9 @@ impl std::fmt::Display for Owner<'_> {
     }
 }
 
-/// What kind of character `c` is (in German and English), if no text may contain it.
-fn forbidden(c: char) -> Option<(&'static str, &'static str)> {
+/// What kind of character `c` is (in German and English), if no text may contain it: control
+/// characters, bidirectional controls and line or paragraph separators.
+pub fn forbidden(c: char) -> Option<(&'static str, &'static str)> {
     match c {
         '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
             Some(("Richtungszeichen", "bidirectional control"))

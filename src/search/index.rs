@@ -311,8 +311,7 @@ impl SearchIndex {
             Target::Office => true,
         });
         let ranges_fit = self.entries.iter().all(|e| {
-            e.fields.0 <= e.fields.1
-                && e.fields.0 < e.fields.1
+            e.fields.0 < e.fields.1
                 && (e.fields.1 as usize) <= self.fields.len()
                 && e.variants.0 <= e.variants.1
                 && (e.variants.1 as usize) <= self.variants.len()

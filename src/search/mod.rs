@@ -9,11 +9,13 @@ pub mod fold;
 pub mod index;
 pub mod query;
 pub mod rank;
+pub mod typo;
 pub mod words;
 
 pub use index::{Entry, FieldKind, SearchIndex};
 pub use query::{Query, Scope, Term};
-use rank::{Scorer, closest_word, typo_score};
+use rank::Scorer;
+use typo::{closest_word, typo_score};
 
 /// Above this many candidates a search is split across two threads, so that a first keystroke at
 /// 100k entries uses both cores of a desk PC (`100k/keystroke (empty)→m`); below it, starting a

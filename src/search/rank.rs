@@ -1,5 +1,6 @@
 //! Scoring one term against one entry: fuzzy (skim) or exact on folded text, weighted by field,
-//! and the typo fallback for terms that match nothing at all.
+//! and only where the match holds together as a typed name does ([`coherent`]). Terms that match
+//! nothing at all go to [`super::typo`].
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -7,7 +8,7 @@ use std::collections::HashMap;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::fold::{Folded, Style, char_mask};
+use super::fold::{Folded, Style};
 use super::index::{FieldKind, SearchIndex};
 use super::query::{Scope, Term};
 use crate::directory::Target;
@@ -24,9 +25,6 @@ const PREFIX_BONUS: i64 = 30;
 /// How much of a field the fuzzy scorer looks at, in folded bytes. Skim's matrix is text × term:
 /// a 1 MB field took 39 s and 2.4 GB. Names, countries and numbers are far shorter than this.
 pub const FIELD_CAP: usize = 1024;
-
-/// The longest term and word the typo fallback compares: edit distances are term × word.
-pub const TYPO_CAP: usize = 64;
 
 /// The first [`FIELD_CAP`] bytes of folded (ASCII) text.
 fn capped(text: &str) -> &str {
@@ -242,94 +240,10 @@ fn starts_a_word(text: &str, term: &str) -> bool {
     text.bytes().enumerate().any(|(at, b)| b == first && is_word_start(text, at) && text[at..].starts_with(term))
 }
 
-/// How many edits a typo of this length may have: none under 4 letters, 1 up to 7, 2 beyond.
-pub fn typo_budget(term: &str) -> usize {
-    match term.len() {
-        0..=3 => 0,
-        4..=7 => 1,
-        _ => 2,
-    }
-}
-
-/// A word of an entry's names within a typo's reach of the term.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TypoMatch {
-    /// Index of the field in [`SearchIndex::fields`] of its entry.
-    pub field: usize,
-    /// The style of the field's text the word was found in.
-    pub style: Style,
-    /// Byte range of the word in that folded variant.
-    pub start: usize,
-    /// Its length in bytes.
-    pub len: usize,
-    /// Optimal-string-alignment distance to the term (an adjacent swap is one edit).
-    pub distance: usize,
-}
-
-/// The closest word of entry `id`'s names within the typo budget of `term`.
-pub fn closest_word(index: &SearchIndex, id: usize, term: &str) -> Option<TypoMatch> {
-    let budget = typo_budget(term);
-    if budget == 0 || term.len() > TYPO_CAP {
-        return None;
-    }
-    let term_mask = char_mask(term);
-    let mut best: Option<TypoMatch> = None;
-    for variant in index.variants(id).iter().filter(|v| v.kind.may_be_misspelt() && v.style != Style::Digits) {
-        for (start, word) in words(index.text(variant)) {
-            // Each edit changes at most two letters of the set of letters used.
-            let changed = (char_mask(word) ^ term_mask).count_ones() as usize;
-            if word.len().abs_diff(term.len()) > budget || changed > 2 * budget {
-                continue;
-            }
-            let distance = strsim::osa_distance(term, word);
-            if distance <= budget && best.is_none_or(|b| distance < b.distance) {
-                let field = variant.field as usize;
-                best = Some(TypoMatch { field, style: variant.style, start, len: word.len(), distance });
-            }
-        }
-    }
-    best
-}
-
-/// Score of a typo match: below every true match, better with fewer edits and a weightier field.
-pub fn typo_score(kind: FieldKind, distance: usize) -> i64 {
-    kind.weight() - 20 * distance as i64
-}
-
-/// The words of folded text with their byte offsets.
-fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split(|c: char| !c.is_ascii_alphanumeric())
-        .scan(0, |offset, word| {
-            let start = *offset;
-            *offset += word.len() + 1;
-            Some((start, word))
-        })
-        .filter(|(_, w)| !w.is_empty())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_swap_is_one_edit() {
-        assert_eq!(strsim::osa_distance("trondhiem", "trondheim"), 1);
-        assert_eq!(strsim::osa_distance("bresica", "brescia"), 1);
-    }
-
-    #[test]
-    fn typo_budget_grows_with_length() {
-        assert_eq!(typo_budget("abc"), 0);
-        assert_eq!(typo_budget("abcd"), 1);
-        assert_eq!(typo_budget("abcdefg"), 1);
-        assert_eq!(typo_budget("abcdefgh"), 2);
-    }
-
-    #[test]
-    fn words_carry_their_offsets() {
-        let found: Vec<_> = words("saanen-gstaad (x)").collect();
-        assert_eq!(found, vec![(0, "saanen"), (7, "gstaad"), (15, "x")]);
-    }
+    use crate::search::fold::char_mask;
 
     #[test]
     fn word_starts() {

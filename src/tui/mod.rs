@@ -1,15 +1,17 @@
 //! The interactive view, in the Elm architecture: [`app::App`] is the model, [`message::Message`]
 //! the events, [`update::update`] the only code that changes the model, and [`ui::render`] a
-//! view that only reads it. This module's event loop is the one place that touches the terminal,
+//! view that only reads it. [`event_loop`] (with [`terminal`]) is the one place that touches the terminal,
 //! the clipboard and the file system.
 
 pub mod app;
 pub mod clipboard;
 pub mod details;
+mod event_loop;
 pub mod keys;
 pub mod layout;
 pub mod message;
 pub mod open;
+mod terminal;
 pub mod text;
 pub mod theme;
 pub mod ui;
@@ -20,33 +22,24 @@ pub mod watch;
 mod tests;
 
 use std::io::{self, IsTerminal};
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::time::{Duration, Instant, SystemTime};
+use std::sync::mpsc::{self, Receiver};
+use std::time::Duration;
 
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
-use crossterm::execute;
+use crossterm::event::{self, Event};
 
 use crate::cache;
 use crate::directory::{DataError, Source};
 use crate::exit::ExitStatus;
 use crate::i18n::Lang;
 use app::App;
-use message::{Command, Message};
+use event_loop::EventLoop;
+use message::Message;
+use terminal::{enter, leave};
 use theme::Theme;
 use watch::Watch;
 
-/// How often time advances in the model (status messages expire by ticks).
-const TICK: Duration = Duration::from_millis(250);
-
-/// The longest the loop waits for input before it looks at signals and the terminal again.
-const CHECK: Duration = Duration::from_millis(100);
-
 /// How often the loading screen looks for the data while it waits for keys.
 const LOADING_CHECK: Duration = Duration::from_millis(20);
-
-/// How often the data file's modification time is looked at.
-const WATCH_FILE: Duration = Duration::from_secs(1);
-
 /// Why the interactive view could not run.
 #[derive(Debug)]
 pub enum TuiError {
@@ -188,215 +181,4 @@ fn wait_for_data(
             None => {}
         }
     }
-}
-
-/// Enters raw mode, the alternate screen and mouse reporting, and makes a panic leave them first.
-///
-/// Not `ratatui::init`: its restore prints with `eprintln!`, which panics on a terminal that has
-/// gone away, and a panic inside the panic hook aborts.
-fn enter() -> io::Result<ratatui::DefaultTerminal> {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        leave();
-        previous(info);
-    }));
-    crossterm::terminal::enable_raw_mode()?;
-    execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen, EnableMouseCapture)?;
-    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
-}
-
-/// Leaves what [`enter`] entered, as far as the terminal still listens; never fails or prints.
-fn leave() {
-    let _ =
-        execute!(io::stdout(), DisableMouseCapture, crossterm::terminal::LeaveAlternateScreen, crossterm::cursor::Show);
-    let _ = crossterm::terminal::disable_raw_mode();
-}
-
-/// The loop's own state: the clocks, the watched file and a reload under way.
-struct EventLoop<'a> {
-    source: &'a Source,
-    cache: cache::Use,
-    watch: Watch,
-    tick: u64,
-    next_tick: Instant,
-    next_file_check: Instant,
-    file_stamp: Option<(SystemTime, u64)>,
-    reloads: (Sender<Message>, Receiver<Message>),
-    reloading: bool,
-}
-
-impl<'a> EventLoop<'a> {
-    fn new(source: &'a Source, watch: Watch, cache: cache::Use) -> Self {
-        let now = Instant::now();
-        EventLoop {
-            source,
-            cache,
-            watch,
-            tick: 0,
-            next_tick: now + TICK,
-            next_file_check: now + WATCH_FILE,
-            file_stamp: modified(source),
-            reloads: mpsc::channel(),
-            reloading: false,
-        }
-    }
-
-    fn run(
-        &mut self,
-        terminal: &mut ratatui::DefaultTerminal,
-        app: &mut App,
-        typed: Vec<Message>,
-    ) -> io::Result<ExitStatus> {
-        // What was typed while the data loaded, in order, as if it were typed now.
-        update::update(app, Message::Now(local_time()));
-        for message in typed {
-            if let Some(command) = update::update(app, message) {
-                self.perform(terminal, app, command)?;
-            }
-        }
-        loop {
-            terminal.draw(|frame| ui::render(app, frame))?;
-            // Asked on every turn, and every turn ends within CHECK, whatever the input.
-            if let Some(status) = self.watch.ending() {
-                return Ok(status);
-            }
-            if watch::terminal_hung_up() {
-                return Ok(ExitStatus::Hangup);
-            }
-            if self.watch.take_suspend() {
-                self.suspend(terminal)?;
-            }
-            if self.watch.take_resumed() {
-                resume(terminal)?;
-            }
-            let mut messages = Vec::new();
-            self.on_schedule(&mut messages, app.lang);
-            let wait = self.next_tick.saturating_duration_since(Instant::now()).min(CHECK);
-            if event::poll(wait)? {
-                match event::read()? {
-                    Event::Key(key) if app.note.is_some() => messages.extend(keys::message_for_form_key(key)),
-                    Event::Key(key) => messages.extend(keys::message_for_key(key, app.query.is_empty())),
-                    Event::Mouse(mouse) => messages.extend(keys::message_for_mouse(mouse)),
-                    Event::Resize(columns, rows) => messages.push(Message::Resize(columns, rows)),
-                    _ => {}
-                }
-            }
-            for message in messages {
-                if let Some(command) = update::update(app, message) {
-                    self.perform(terminal, app, command)?;
-                }
-            }
-            if app.quit {
-                return Ok(ExitStatus::Success);
-            }
-        }
-    }
-
-    /// The work that time decides: ticks, a look at the data file, a finished reload.
-    fn on_schedule(&mut self, messages: &mut Vec<Message>, lang: Lang) {
-        let now = Instant::now();
-        if now >= self.next_tick {
-            self.tick += 1;
-            self.next_tick = now + TICK;
-            messages.push(Message::Tick(self.tick));
-            messages.push(Message::Now(local_time()));
-        }
-        if now >= self.next_file_check {
-            self.next_file_check = now + WATCH_FILE;
-            let stamp = modified(self.source);
-            if stamp != self.file_stamp && !self.reloading {
-                self.file_stamp = stamp;
-                self.start_reload(lang);
-            }
-        }
-        if let Ok(reloaded) = self.reloads.1.try_recv() {
-            self.reloading = false;
-            messages.push(reloaded);
-        }
-    }
-
-    /// Loads, validates and indexes the data on another thread, so that keys, ticks and signals
-    /// stay live however large or hostile the file is.
-    fn start_reload(&mut self, lang: Lang) {
-        if self.reloading {
-            return;
-        }
-        self.reloading = true;
-        let (source, cache) = (self.source.clone(), self.cache);
-        let year = crate::clock::current_year();
-        let sender = self.reloads.0.clone();
-        std::thread::spawn(move || {
-            let loaded =
-                cache::load(&source, year, cache).map(Box::new).map_err(|e| e.in_lang(lang).replace('\n', "; "));
-            let _ = sender.send(Message::Reloaded(loaded));
-        });
-    }
-
-    /// Carries out a command and feeds its outcome back through `update`.
-    fn perform(&mut self, terminal: &mut ratatui::DefaultTerminal, app: &mut App, command: Command) -> io::Result<()> {
-        let outcome = match command {
-            Command::Copy(text, what) => Message::Copied(clipboard::copy(&text, what, &mut io::stdout())),
-            Command::Open { uri, what, label, fallback: (text, copied) } => {
-                let handed = open::open(&uri);
-                // A phone message is copied in any case, so that it can be pasted anywhere.
-                if what == message::Opened::Note && handed == open::Handed::Taken {
-                    let copy = clipboard::copy(&text, copied, &mut io::stdout());
-                    update::update(app, Message::Copied(copy));
-                }
-                let outcome = open::outcome(handed, || clipboard::copy(&text, copied, &mut io::stdout()));
-                Message::Opened { what, label, outcome }
-            }
-            Command::Reload => {
-                self.file_stamp = modified(self.source);
-                self.start_reload(app.lang);
-                return Ok(());
-            }
-            Command::Redraw => return repaint(terminal),
-            // Windows has no job control: Ctrl-Z does nothing there.
-            Command::Suspend if cfg!(unix) => return self.suspend(terminal),
-            Command::Suspend => return Ok(()),
-        };
-        if let Some(command) = update::update(app, outcome) {
-            self.perform(terminal, app, command)?;
-        }
-        Ok(())
-    }
-
-    /// Like `less`: hands the terminal back to the shell, stops, and on `fg` takes it again and
-    /// repaints everything.
-    fn suspend(&mut self, terminal: &mut ratatui::DefaultTerminal) -> io::Result<()> {
-        leave();
-        self.watch.stop_process();
-        // The shell may have drawn on the screen meanwhile; SIGCONT needs no second repaint.
-        let _ = self.watch.take_resumed();
-        resume(terminal)
-    }
-}
-
-/// The local date and time for a phone message: `26.11.2026 14:05`.
-fn local_time() -> String {
-    chrono::Local::now().format("%d.%m.%Y %H:%M").to_string()
-}
-
-/// Takes the terminal again after a stop and repaints every cell.
-fn resume(terminal: &mut ratatui::DefaultTerminal) -> io::Result<()> {
-    crossterm::terminal::enable_raw_mode()?;
-    execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen, EnableMouseCapture)?;
-    repaint(terminal)
-}
-
-/// Makes the next draw paint every cell: clears the screen, then draws a blank frame, so that
-/// ratatui's diff against it covers the whole screen. (`Terminal::clear` would first ask the
-/// terminal where its cursor is, a round trip that some terminals never answer.)
-fn repaint(terminal: &mut ratatui::DefaultTerminal) -> io::Result<()> {
-    execute!(io::stdout(), crossterm::terminal::Clear(crossterm::terminal::ClearType::All))?;
-    terminal.draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))?;
-    Ok(())
-}
-
-/// The data file's modification time and size, to notice edits; `None` for the embedded data.
-fn modified(source: &Source) -> Option<(SystemTime, u64)> {
-    let Source::File(path) = source else { return None };
-    let meta = std::fs::metadata(path).ok()?;
-    Some((meta.modified().ok()?, meta.len()))
 }

@@ -9,10 +9,7 @@ pub fn clean(text: &str) -> String {
 /// control characters, bidirectional controls and line or paragraph separators. Validation keeps
 /// them out of the data; a pasted query may still hold them.
 pub fn clean_char(c: char) -> char {
-    let unsafe_here = c.is_control()
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-        || matches!(c, '\u{2028}' | '\u{2029}');
-    if unsafe_here { '\u{fffd}' } else { c }
+    if crate::directory::validate::forbidden(c).is_some() { '\u{fffd}' } else { c }
 }
 
 #[cfg(test)]

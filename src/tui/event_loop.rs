@@ -1,0 +1,195 @@
+//! The event loop: the one place that reads the keyboard, keeps time, watches the data file and
+//! carries out the commands `update` returns.
+
+use std::io;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::{Duration, Instant, SystemTime};
+
+use crossterm::event::{self, Event};
+
+use super::app::App;
+use super::message::{self, Command, Message};
+use super::terminal::{leave, repaint, resume};
+use super::watch::{self, Watch};
+use super::{clipboard, keys, open, ui, update};
+use crate::cache;
+use crate::directory::Source;
+use crate::exit::ExitStatus;
+use crate::i18n::Lang;
+
+/// How often time advances in the model (status messages expire by ticks).
+const TICK: Duration = Duration::from_millis(250);
+
+/// The longest the loop waits for input before it looks at signals and the terminal again.
+const CHECK: Duration = Duration::from_millis(100);
+
+/// How often the data file's modification time is looked at.
+const WATCH_FILE: Duration = Duration::from_secs(1);
+
+/// The loop's own state: the clocks, the watched file and a reload under way.
+pub struct EventLoop<'a> {
+    source: &'a Source,
+    cache: cache::Use,
+    watch: Watch,
+    tick: u64,
+    next_tick: Instant,
+    next_file_check: Instant,
+    file_stamp: Option<(SystemTime, u64)>,
+    reloads: (Sender<Message>, Receiver<Message>),
+    reloading: bool,
+}
+
+impl<'a> EventLoop<'a> {
+    pub fn new(source: &'a Source, watch: Watch, cache: cache::Use) -> Self {
+        let now = Instant::now();
+        EventLoop {
+            source,
+            cache,
+            watch,
+            tick: 0,
+            next_tick: now + TICK,
+            next_file_check: now + WATCH_FILE,
+            file_stamp: modified(source),
+            reloads: mpsc::channel(),
+            reloading: false,
+        }
+    }
+
+    pub fn run(
+        &mut self,
+        terminal: &mut ratatui::DefaultTerminal,
+        app: &mut App,
+        typed: Vec<Message>,
+    ) -> io::Result<ExitStatus> {
+        // What was typed while the data loaded, in order, as if it were typed now.
+        update::update(app, Message::Now(crate::clock::local_date_time()));
+        for message in typed {
+            if let Some(command) = update::update(app, message) {
+                self.perform(terminal, app, command)?;
+            }
+        }
+        loop {
+            terminal.draw(|frame| ui::render(app, frame))?;
+            // Asked on every turn, and every turn ends within CHECK, whatever the input.
+            if let Some(status) = self.watch.ending() {
+                return Ok(status);
+            }
+            if watch::terminal_hung_up() {
+                return Ok(ExitStatus::Hangup);
+            }
+            if self.watch.take_suspend() {
+                self.suspend(terminal)?;
+            }
+            if self.watch.take_resumed() {
+                resume(terminal)?;
+            }
+            let mut messages = Vec::new();
+            self.on_schedule(&mut messages, app.lang);
+            let wait = self.next_tick.saturating_duration_since(Instant::now()).min(CHECK);
+            if event::poll(wait)? {
+                match event::read()? {
+                    Event::Key(key) if app.note.is_some() => messages.extend(keys::message_for_form_key(key)),
+                    Event::Key(key) => messages.extend(keys::message_for_key(key, app.query.is_empty())),
+                    Event::Mouse(mouse) => messages.extend(keys::message_for_mouse(mouse)),
+                    Event::Resize(columns, rows) => messages.push(Message::Resize(columns, rows)),
+                    _ => {}
+                }
+            }
+            for message in messages {
+                if let Some(command) = update::update(app, message) {
+                    self.perform(terminal, app, command)?;
+                }
+            }
+            if app.quit {
+                return Ok(ExitStatus::Success);
+            }
+        }
+    }
+
+    /// The work that time decides: ticks, a look at the data file, a finished reload.
+    fn on_schedule(&mut self, messages: &mut Vec<Message>, lang: Lang) {
+        let now = Instant::now();
+        if now >= self.next_tick {
+            self.tick += 1;
+            self.next_tick = now + TICK;
+            messages.push(Message::Tick(self.tick));
+            messages.push(Message::Now(crate::clock::local_date_time()));
+        }
+        if now >= self.next_file_check {
+            self.next_file_check = now + WATCH_FILE;
+            let stamp = modified(self.source);
+            if stamp != self.file_stamp && !self.reloading {
+                self.file_stamp = stamp;
+                self.start_reload(lang);
+            }
+        }
+        if let Ok(reloaded) = self.reloads.1.try_recv() {
+            self.reloading = false;
+            messages.push(reloaded);
+        }
+    }
+
+    /// Loads, validates and indexes the data on another thread, so that keys, ticks and signals
+    /// stay live however large or hostile the file is.
+    fn start_reload(&mut self, lang: Lang) {
+        if self.reloading {
+            return;
+        }
+        self.reloading = true;
+        let (source, cache) = (self.source.clone(), self.cache);
+        let year = crate::clock::current_year();
+        let sender = self.reloads.0.clone();
+        std::thread::spawn(move || {
+            let loaded =
+                cache::load(&source, year, cache).map(Box::new).map_err(|e| e.in_lang(lang).replace('\n', "; "));
+            let _ = sender.send(Message::Reloaded(loaded));
+        });
+    }
+
+    /// Carries out a command and feeds its outcome back through `update`.
+    fn perform(&mut self, terminal: &mut ratatui::DefaultTerminal, app: &mut App, command: Command) -> io::Result<()> {
+        let outcome = match command {
+            Command::Copy(text, what) => Message::Copied(clipboard::copy(&text, what, &mut io::stdout())),
+            Command::Open { uri, what, label, fallback: (text, copied) } => {
+                let handed = open::open(&uri);
+                // A phone message is copied in any case, so that it can be pasted anywhere.
+                if what == message::Opened::Note && handed == open::Handed::Taken {
+                    let copy = clipboard::copy(&text, copied, &mut io::stdout());
+                    update::update(app, Message::Copied(copy));
+                }
+                let outcome = open::outcome(handed, || clipboard::copy(&text, copied, &mut io::stdout()));
+                Message::Opened { what, label, outcome }
+            }
+            Command::Reload => {
+                self.file_stamp = modified(self.source);
+                self.start_reload(app.lang);
+                return Ok(());
+            }
+            Command::Redraw => return repaint(terminal),
+            // Windows has no job control: Ctrl-Z does nothing there.
+            Command::Suspend if cfg!(unix) => return self.suspend(terminal),
+            Command::Suspend => return Ok(()),
+        };
+        if let Some(command) = update::update(app, outcome) {
+            self.perform(terminal, app, command)?;
+        }
+        Ok(())
+    }
+
+    /// Like `less`: hands the terminal back to the shell, stops, and on `fg` takes it again and
+    /// repaints everything.
+    fn suspend(&mut self, terminal: &mut ratatui::DefaultTerminal) -> io::Result<()> {
+        leave();
+        self.watch.stop_process();
+        // The shell may have drawn on the screen meanwhile; SIGCONT needs no second repaint.
+        let _ = self.watch.take_resumed();
+        resume(terminal)
+    }
+}
+
+/// The data file's modification time and size, to notice edits; `None` for the embedded data.
+fn modified(source: &Source) -> Option<(SystemTime, u64)> {
+    let Source::File(path) = source else { return None };
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
