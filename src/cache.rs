@@ -7,7 +7,7 @@
 //! there were no cache, and the entry is written anew, atomically. `check` never uses it.
 
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
@@ -89,12 +89,15 @@ pub fn load_with(source: &Source, year: i32, folder: Option<&Path>) -> Result<In
     let Some(key) = key_of(path, &text, year) else {
         return build(text, source, year, None);
     };
-    let name = xxhash_rust::xxh3::xxh3_64(key.path.as_os_str().as_encoded_bytes());
-    let entry_path = folder.join(format!("{name:016x}.bin"));
+    let Some(entry_path) = entry_path(folder, path) else {
+        return build(text, source, year, None);
+    };
     // The text is not needed on a hit: it goes before the entry is read, which halves the peak.
     let hash = key.hash;
     drop(text);
-    if let Some(hit) = read_entry(&entry_path, &key, source) {
+    if let Some((stored, hit)) = read_entry(&entry_path, source)
+        && stored == key
+    {
         return Ok(hit);
     }
     let text = directory::read(path, source)?;
@@ -103,6 +106,31 @@ pub fn load_with(source: &Source, year: i32, folder: Option<&Path>) -> Result<In
         return build(text, source, year, None);
     }
     build(text, source, year, Some((key, &entry_path)))
+}
+
+/// Where the entry for the data file at `path` lives: named by the path as given, made absolute
+/// but not resolved, so that the last good copy of a file is found while the file is missing.
+fn entry_path(folder: &Path, path: &Path) -> Option<PathBuf> {
+    let absolute = std::path::absolute(path).ok()?;
+    let name = xxhash_rust::xxh3::xxh3_64(absolute.as_os_str().as_encoded_bytes());
+    Some(folder.join(format!("{name:016x}.bin")))
+}
+
+/// The last copy of the data file at `path` that loaded, validated, from the user's cache
+/// folder, with the modification time the file had then: what the view shows while the file is
+/// missing or broken. `None` without a cache or an entry of this program's format.
+pub fn last_good(path: &Path, source: &Source) -> Option<(Indexed, SystemTime)> {
+    last_good_in(&folder()?, path, source)
+}
+
+/// [`last_good`] with the cache in `folder`, for tests.
+pub fn last_good_in(folder: &Path, path: &Path, source: &Source) -> Option<(Indexed, SystemTime)> {
+    let (key, indexed) = read_entry(&entry_path(folder, path)?, source)?;
+    if key.format != FORMAT {
+        return None;
+    }
+    let saved = UNIX_EPOCH + std::time::Duration::from_nanos(u64::try_from(key.modified_nanos).ok()?);
+    Some((indexed, saved))
 }
 
 /// Parses, validates and indexes `text`, and stores the result under `entry` when given.
@@ -134,13 +162,13 @@ fn key_of(path: &Path, text: &str, year: i32) -> Option<Key> {
 /// The largest entry read; anything larger is not ours.
 const MAX_ENTRY: u64 = 16 * directory::MAX_BYTES;
 
-/// The entry at `path` if its checksum holds, it decodes and it was made from exactly these
-/// bytes; `None` otherwise. The checksum catches a damaged entry that would still decode.
+/// The entry at `path` with the key it was made under, if its checksum holds and it decodes;
+/// `None` otherwise. The checksum catches a damaged entry that would still decode.
 ///
 /// An entry is `checksum (8 bytes) | length of the data part (8 bytes) | data part | index part`,
 /// each part postcard: the two decode on two threads, which halves the wait at 100,000 entries
 /// (`bash benches/vs-fzf.sh`).
-fn read_entry(path: &Path, key: &Key, source: &Source) -> Option<Indexed> {
+fn read_entry(path: &Path, source: &Source) -> Option<(Key, Indexed)> {
     if std::fs::metadata(path).ok()?.len() > MAX_ENTRY {
         return None;
     }
@@ -158,10 +186,10 @@ fn read_entry(path: &Path, key: &Key, source: &Source) -> Option<Indexed> {
         (head, index.join().ok().flatten())
     });
     let (Head { key: stored_key, data }, index) = (stored?, index?);
-    if stored_key != *key || !index.fits(&data) {
+    if !index.fits(&data) {
         return None;
     }
-    Some(Indexed { directory: Directory::new(data, source.clone()), index, from_cache: true })
+    Some((stored_key, Indexed { directory: Directory::new(data, source.clone()), index, from_cache: true }))
 }
 
 fn write_entry(path: &Path, key: Key, directory: &Directory, index: &SearchIndex) -> std::io::Result<()> {

@@ -1,42 +1,50 @@
-//! The system clock, kept apart so that everything else takes the time as an input: today's year,
-//! and the local date and time for a phone message.
+//! The system clock, kept apart so that everything else takes the time as an input: today's year
+//! and the local date and time, both in local time (the year turns at local midnight).
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::SystemTime;
 
-/// The current year (UTC) by the system clock.
+use chrono::{DateTime, Datelike, Local};
+
+use crate::i18n::Lang;
+
+/// The current year, by the local clock.
 pub fn current_year() -> i32 {
-    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    year_of_day((secs / 86_400) as i64)
+    Local::now().year()
 }
 
-/// The local date and time, as a phone message gives it: `26.11.2026 14:05`.
-pub fn local_date_time() -> String {
-    chrono::Local::now().format("%d.%m.%Y %H:%M").to_string()
+/// The local date and time as the desk writes it: `29.11.2026 13:09` in German,
+/// `2026-11-29 13:09` in English.
+pub fn local_date_time(lang: Lang) -> String {
+    format_local(Local::now(), lang)
 }
 
-/// The civil year of a day counted from 1970-01-01 (Howard Hinnant's `civil_from_days`).
-fn year_of_day(days: i64) -> i32 {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(month <= 2)) as i32
+/// A moment in local time, as [`local_date_time`] writes it.
+pub fn date_time_of(moment: SystemTime, lang: Lang) -> String {
+    format_local(DateTime::<Local>::from(moment), lang)
+}
+
+fn format_local(moment: DateTime<Local>, lang: Lang) -> String {
+    let pattern = match lang {
+        Lang::De => "%d.%m.%Y %H:%M",
+        Lang::En => "%Y-%m-%d %H:%M",
+    };
+    moment.format(pattern).to_string()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::year_of_day;
+    use super::*;
 
     #[test]
-    fn years_at_their_edges() {
-        assert_eq!(year_of_day(0), 1970);
-        assert_eq!(year_of_day(364), 1970);
-        assert_eq!(year_of_day(365), 1971);
-        assert_eq!(year_of_day(20_453), 2025); // 2025-12-31
-        assert_eq!(year_of_day(20_454), 2026); // 2026-01-01
-        assert_eq!(year_of_day(11_016), 2000); // 2000-02-29
+    fn the_date_follows_the_language() {
+        let moment = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap().and_hms_opt(13, 9, 0).unwrap();
+        let local = moment.and_local_timezone(Local).single().unwrap();
+        assert_eq!(format_local(local, Lang::De), "29.11.2026 13:09");
+        assert_eq!(format_local(local, Lang::En), "2026-11-29 13:09");
+    }
+
+    #[test]
+    fn the_year_is_the_local_one() {
+        assert_eq!(current_year(), Local::now().year());
     }
 }

@@ -52,6 +52,70 @@ impl Lang {
     }
 }
 
+/// F5 on the office: it has no number; `key` writes an email.
+pub fn office_no_call(lang: Lang, key: &str) -> String {
+    match lang {
+        Lang::De => format!("Das Amt hat keine allgemeine Nummer; {key} schreibt eine E-Mail"),
+        Lang::En => format!("The office has no general number; {key} writes an email"),
+    }
+}
+
+/// Enter on the office: it has no number; `keys` copy its email address.
+pub fn no_office_phone(lang: Lang, keys: &str) -> String {
+    match lang {
+        Lang::De => format!("Das Amt hat keine allgemeine Telefonnummer; {keys} kopiert die E-Mail-Adresse"),
+        Lang::En => format!("The office has no general number; {keys} copies the email address"),
+    }
+}
+
+/// The banner while the data file cannot be used: which file, where its name came from, what is
+/// wrong, and what is shown instead (`last_good`: the date of the last good copy; `None`: the
+/// embedded directory).
+pub fn fallback_banner(lang: Lang, file: &str, origin: &str, problem: &str, last_good: Option<&str>) -> String {
+    match (lang, last_good) {
+        (Lang::De, Some(date)) => format!(
+            "⚠ Datendatei {file} (aus {origin}) nicht nutzbar: {problem}. Gezeigt wird ihre letzte gute Fassung \
+             vom {date}. Sobald die Datei wieder in Ordnung ist, wechselt die Ansicht von selbst."
+        ),
+        (Lang::De, None) => format!(
+            "⚠ Datendatei {file} (aus {origin}) nicht nutzbar: {problem}. Gezeigt werden die eingebauten Daten. \
+             Sobald die Datei wieder in Ordnung ist, wechselt die Ansicht von selbst."
+        ),
+        (Lang::En, Some(date)) => format!(
+            "⚠ Data file {file} (from {origin}) cannot be used: {problem}. Showing its last good copy, of \
+             {date}. Once the file is fixed, the view switches to it by itself."
+        ),
+        (Lang::En, None) => format!(
+            "⚠ Data file {file} (from {origin}) cannot be used: {problem}. Showing the embedded directory. \
+             Once the file is fixed, the view switches to it by itself."
+        ),
+    }
+}
+
+/// An operating system's error in `lang`: the common ones in words of our own, the rest as the
+/// system says it.
+pub fn os_error(lang: Lang, error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let words = match (error.kind(), lang) {
+        (ErrorKind::NotFound, Lang::De) => "nicht gefunden",
+        (ErrorKind::NotFound, Lang::En) => "not found",
+        (ErrorKind::PermissionDenied, Lang::De) => "keine Berechtigung",
+        (ErrorKind::PermissionDenied, Lang::En) => "permission denied",
+        (ErrorKind::IsADirectory, Lang::De) => "ist ein Ordner",
+        (ErrorKind::IsADirectory, Lang::En) => "is a folder",
+        (ErrorKind::NotADirectory, Lang::De) => "ein Teil des Pfades ist kein Ordner",
+        (ErrorKind::NotADirectory, Lang::En) => "a part of the path is not a folder",
+        (ErrorKind::StorageFull, Lang::De) => "kein Platz mehr auf dem Datenträger",
+        (ErrorKind::StorageFull, Lang::En) => "no space left on the device",
+        (ErrorKind::ReadOnlyFilesystem, Lang::De) => "nur lesbares Dateisystem",
+        (ErrorKind::ReadOnlyFilesystem, Lang::En) => "read-only file system",
+        (ErrorKind::TimedOut, Lang::De) => "Zeitüberschreitung",
+        (ErrorKind::TimedOut, Lang::En) => "timed out",
+        _ => return error.to_string(),
+    };
+    words.to_string()
+}
+
 /// A text in both languages, chosen when it is shown: a message formatted when it arose, or a
 /// note in the data file (`note: (de: "…", en: "…")`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -144,18 +208,34 @@ pub struct Text {
     pub cities: &'static str,
     /// Label: source note.
     pub note: &'static str,
-    /// Status: phone copied.
-    pub copied_phone: &'static str,
-    /// Status: email copied.
-    pub copied_email: &'static str,
-    /// Status: phone message copied.
-    pub copied_note: &'static str,
-    /// Status: the phone number went to the terminal only.
-    pub sent_phone: &'static str,
-    /// Status: the email address went to the terminal only.
-    pub sent_email: &'static str,
-    /// Status: how it went to the terminal, and that nobody confirmed it.
-    pub sent_by_osc52: &'static str,
+    /// "Telefonnummer", what a copy held.
+    pub phone_number: &'static str,
+    /// "E-Mail-Adresse", what a copy held.
+    pub email_address: &'static str,
+    /// "kopiert", after what a clipboard confirmed it took.
+    pub copied: &'static str,
+    /// What OSC 52 did: the terminal got it, and nobody confirmed it.
+    pub written_to_terminal: &'static str,
+    /// A `tel:` link was taken by a program.
+    pub handed_to_phone: &'static str,
+    /// A `mailto:` link was taken by a program.
+    pub handed_to_mail: &'static str,
+    /// No program takes `mailto:` links.
+    pub no_mail_program: &'static str,
+    /// The mail program was there but failed to start.
+    pub mail_failed: &'static str,
+    /// Ctrl-R while a reload runs.
+    pub reload_busy: &'static str,
+    /// The data file loads again after the view showed other data.
+    pub file_back: &'static str,
+    /// The form's prompt: a note needs a caller or a concern.
+    pub needs_caller_or_concern: &'static str,
+    /// The form's prompt after one Esc on a note with text.
+    pub esc_again: &'static str,
+    /// The heading of a note that has not left.
+    pub note_unsent: &'static str,
+    /// What the user can do with a note that has not left.
+    pub note_unsent_help: &'static str,
     /// Status: the copy failed.
     pub copy_failed: &'static str,
     /// Status: nothing selected.
@@ -210,18 +290,8 @@ pub struct Text {
     pub callback: &'static str,
     /// The note's line and the form's field: what it is about.
     pub concern: &'static str,
-    /// The form's hint line.
-    pub note_keys: &'static str,
-    /// Status: a call was handed to the system.
-    pub calling: &'static str,
-    /// Status: an email was handed to the system.
-    pub writing: &'static str,
-    /// Status: a phone message was handed to the mail program (and copied).
-    pub note_sent: &'static str,
     /// Status: no program takes such links; what was copied instead.
     pub no_handler: &'static str,
-    /// Status: the office has no number to call.
-    pub office_no_call: &'static str,
     /// Label: the next round anniversary.
     pub next_anniversary: &'static str,
     /// In place of the count while the data loads.
@@ -238,8 +308,6 @@ pub struct Text {
     pub postal_address: &'static str,
     /// Label: the nearest stop.
     pub transit_stop: &'static str,
-    /// Status: the office has no number of its own.
-    pub no_office_phone: &'static str,
     /// The interactive view needs a terminal.
     pub needs_terminal: &'static str,
     /// Before a terminal's error.
@@ -269,12 +337,20 @@ static DE: Text = Text {
     role: "Aufgabe",
     cities: "Partnerstädte",
     note: "Quelle",
-    copied_phone: "Telefonnummer kopiert",
-    copied_email: "E-Mail-Adresse kopiert",
-    copied_note: "Telefonnotiz kopiert",
-    sent_phone: "Telefonnummer",
-    sent_email: "E-Mail-Adresse",
-    sent_by_osc52: "ans Terminal geschickt (OSC 52, unbestätigt)",
+    phone_number: "Telefonnummer",
+    email_address: "E-Mail-Adresse",
+    copied: "kopiert",
+    written_to_terminal: "ans Terminal geschrieben (OSC 52), nicht bestätigt",
+    handed_to_phone: "an das Telefonprogramm übergeben",
+    handed_to_mail: "an das Mailprogramm übergeben",
+    no_mail_program: "kein Programm für mailto:-Links eingerichtet",
+    mail_failed: "das Mailprogramm ließ sich nicht starten",
+    reload_busy: "Die Daten werden bereits neu geladen",
+    file_back: "Datendatei wieder lesbar: ihre Daten werden gezeigt",
+    needs_caller_or_concern: "Bitte Anrufer oder Anliegen eintragen",
+    esc_again: "Noch einmal Esc verwirft die Notiz",
+    note_unsent: "Die Notiz ist noch nicht weitergegeben",
+    note_unsent_help: "Sie bleibt hier stehen: erneut senden, erneut kopieren oder den Text mit der Maus markieren.",
     copy_failed: "Kopieren fehlgeschlagen",
     nothing_selected: "Nichts ausgewählt",
     reloaded: "Daten neu geladen",
@@ -322,12 +398,7 @@ static DE: Text = Text {
     caller: "Anrufer",
     callback: "Rückruf",
     concern: "Anliegen",
-    note_keys: "Tab nächstes Feld · Enter senden · Esc abbrechen",
-    calling: "Anruf an",
-    writing: "E-Mail an",
-    note_sent: "Telefonnotiz an das Mailprogramm übergeben und kopiert",
-    no_handler: "kein Programm für diese Links; stattdessen kopiert",
-    office_no_call: "Das Amt hat keine allgemeine Nummer; F6 schreibt eine E-Mail",
+    no_handler: "kein Programm für diese Links",
     next_anniversary: "Jubiläum",
     loading: "Daten werden geladen …",
     partial: "◐ teilweise",
@@ -336,7 +407,6 @@ static DE: Text = Text {
     visiting_address: "Besuch",
     postal_address: "Post",
     transit_stop: "ÖPNV",
-    no_office_phone: "Das Amt hat keine allgemeine Telefonnummer; Alt-Y/Ctrl-O kopiert die E-Mail-Adresse",
     needs_terminal: "die interaktive Ansicht braucht ein Terminal; in Skripten `partnerdesk query TEXT` oder \
                      `partnerdesk list` verwenden",
     terminal_error: "Terminalfehler",
@@ -365,12 +435,20 @@ static EN: Text = Text {
     role: "Role",
     cities: "Partner cities",
     note: "Source",
-    copied_phone: "Phone number copied",
-    copied_email: "Email address copied",
-    copied_note: "Phone message copied",
-    sent_phone: "Phone number",
-    sent_email: "Email address",
-    sent_by_osc52: "sent to the terminal (OSC 52, unconfirmed)",
+    phone_number: "Phone number",
+    email_address: "Email address",
+    copied: "copied",
+    written_to_terminal: "written to the terminal (OSC 52), not confirmed",
+    handed_to_phone: "handed to the phone program",
+    handed_to_mail: "handed to the mail program",
+    no_mail_program: "no program is set up for mailto: links",
+    mail_failed: "the mail program could not be started",
+    reload_busy: "A reload is already running",
+    file_back: "The data file can be read again: its data is shown",
+    needs_caller_or_concern: "Please fill in a caller or a concern",
+    esc_again: "Esc again discards the note",
+    note_unsent: "The note has not been passed on yet",
+    note_unsent_help: "It stays here: send it again, copy it again, or select the text with the mouse.",
     copy_failed: "Copy failed",
     nothing_selected: "Nothing selected",
     reloaded: "Data reloaded",
@@ -409,12 +487,7 @@ static EN: Text = Text {
     caller: "Caller",
     callback: "Call back",
     concern: "Concern",
-    note_keys: "Tab next field · Enter send · Esc cancel",
-    calling: "Calling",
-    writing: "Email to",
-    note_sent: "Phone message handed to the mail program and copied",
-    no_handler: "no program takes these links; copied instead",
-    office_no_call: "The office has no general number; F6 writes an email",
+    no_handler: "no program takes these links",
     next_anniversary: "Anniversary",
     loading: "loading the data …",
     partial: "◐ partial",
@@ -423,7 +496,6 @@ static EN: Text = Text {
     visiting_address: "Visiting",
     postal_address: "Post",
     transit_stop: "Transit stop",
-    no_office_phone: "The office has no general number; Alt-Y/Ctrl-O copies the email address",
     needs_terminal: "the interactive view needs a terminal; in scripts use `partnerdesk query TEXT` or \
                      `partnerdesk list`",
     terminal_error: "terminal error",

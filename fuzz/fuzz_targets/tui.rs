@@ -9,7 +9,8 @@ use libfuzzer_sys::fuzz_target;
 use partnerdesk::directory::{self, Directory, Source};
 use partnerdesk::i18n::Lang;
 use partnerdesk::tui::app::App;
-use partnerdesk::tui::message::Message;
+use partnerdesk::tui::field::Edit;
+use partnerdesk::tui::message::{Copied, CopyOutcome, Handed, Message};
 use partnerdesk::tui::{ui, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -36,17 +37,17 @@ fn directory() -> Directory {
     DIRECTORY.get_or_init(|| directory::load(&Source::Embedded, 2026).expect("embedded data")).clone()
 }
 
-/// Every message a key can send, by number.
+/// Every message a key can send, by number, the phone message form's and a paste included.
 fn key(n: u8) -> Message {
     let all = [
-        Message::Backspace,
-        Message::Delete,
-        Message::DeleteWord,
-        Message::ClearQuery,
-        Message::CursorLeft,
-        Message::CursorRight,
-        Message::CursorHome,
-        Message::CursorEnd,
+        Message::Edit(Edit::Backspace),
+        Message::Edit(Edit::Delete),
+        Message::Edit(Edit::DeleteWord),
+        Message::Edit(Edit::Clear),
+        Message::Edit(Edit::Left),
+        Message::Edit(Edit::Right),
+        Message::Edit(Edit::Home),
+        Message::Edit(Edit::End),
         Message::Up,
         Message::Down,
         Message::PageUp,
@@ -57,8 +58,17 @@ fn key(n: u8) -> Message {
         Message::Escape,
         Message::ScrollUp,
         Message::ScrollDown,
+        Message::StartNote,
+        Message::NoteNext,
+        Message::NotePrevious,
+        Message::NoteEnter,
+        Message::NoteCancel,
+        Message::NoteCopy,
+        Message::Paste("a\r\nb\tc".into()),
+        Message::NoteSent { mail: Handed::NoHandler, copy: CopyOutcome::TerminalOnly(Copied::Note) },
     ];
-    all.into_iter().nth(usize::from(n) % 18).unwrap_or(Message::Up)
+    let count = all.len();
+    all.into_iter().nth(usize::from(n) % count).unwrap_or(Message::Up)
 }
 
 fuzz_target!(|input: Input| {
@@ -69,7 +79,7 @@ fuzz_target!(|input: Input| {
     let mut tick = 0;
     for step in input.steps.into_iter().take(64) {
         let messages: Vec<Message> = match step {
-            Step::Type(text) => text.chars().take(256).map(Message::Insert).collect(),
+            Step::Type(text) => text.chars().take(256).map(|c| Message::Edit(Edit::Insert(c))).collect(),
             Step::Key(n) => vec![key(n)],
             Step::Click(x, y) => vec![Message::Click(x, y)],
             Step::Resize(columns, rows) => {

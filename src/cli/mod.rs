@@ -112,6 +112,11 @@ impl Args {
         Source::choose(self.data.clone(), std::env::var_os("PARTNERDESK_DATA"))
     }
 
+    /// Where the data file's name came from, as messages name it: `--data` or `PARTNERDESK_DATA`.
+    pub fn source_origin(&self) -> &'static str {
+        if self.data.is_some() { "--data" } else { "PARTNERDESK_DATA" }
+    }
+
     /// Whether `query` and the interactive view may use the cache of validated data files.
     pub fn cache(&self) -> crate::cache::Use {
         crate::cache::Use::from(self.no_cache, std::env::var("PARTNERDESK_CACHE").ok().as_deref())
@@ -241,7 +246,7 @@ fn interactive(args: &Args) -> ExitStatus {
         });
         return ExitStatus::Error;
     }
-    match crate::tui::run(args.source(), lang, args.cache()) {
+    match crate::tui::run(args.source(), args.source_origin(), lang, args.cache()) {
         Ok(status) => status,
         Err(e) => {
             let _ = report(&e.in_lang(lang));

@@ -27,7 +27,7 @@ impl Problem {
 #[derive(Debug, thiserror::Error)]
 pub enum DataError {
     /// The file could not be opened or read.
-    #[error("{origin}: cannot read the data file: {error}")]
+    #[error("{origin}: cannot read the data file: {}", crate::i18n::os_error(Lang::En, error))]
     Read {
         /// The file.
         origin: Source,
@@ -80,6 +80,41 @@ fn render_problems(origin: &str, problems: &[Problem], lang: Lang) -> String {
 }
 
 impl DataError {
+    /// What is wrong, without the file's name, on one line: for a banner that names the file
+    /// itself. Of several problems the first is given, and how many more there are.
+    pub fn summary(&self, lang: Lang) -> String {
+        let de = lang == Lang::De;
+        match self {
+            DataError::Read { error, .. } => crate::i18n::os_error(lang, error),
+            DataError::NotAFile { .. } => (if de { "ist keine Datei" } else { "is not a file" }).to_string(),
+            DataError::TooLarge { .. } => {
+                let mib = super::MAX_BYTES >> 20;
+                if de { format!("größer als {mib} MiB") } else { format!("larger than {mib} MiB") }
+            }
+            DataError::NotUtf8 { line, .. } => {
+                if de {
+                    format!("Zeile {line}: kein UTF-8")
+                } else {
+                    format!("line {line}: not UTF-8")
+                }
+            }
+            DataError::Invalid { problems, .. } => {
+                let Some(first) = problems.first() else { return String::new() };
+                let at = match (first.line, de) {
+                    (Some(line), true) => format!("Zeile {line}: "),
+                    (Some(line), false) => format!("line {line}: "),
+                    (None, _) => String::new(),
+                };
+                let more = match (problems.len() - 1, de) {
+                    (0, _) => String::new(),
+                    (n, true) => format!(" (und {n} weitere Probleme)"),
+                    (n, false) => format!(" (and {n} more problems)"),
+                };
+                format!("{at}{}{more}", first.message.get(lang))
+            }
+        }
+    }
+
     /// The error in `lang`, every problem on its own line: `FILE:LINE: what is wrong and what is
     /// allowed`. (`Display` gives the English.)
     pub fn in_lang(&self, lang: Lang) -> String {
@@ -88,7 +123,9 @@ impl DataError {
         }
         let origin = |o: &Source| o.in_lang(lang);
         match self {
-            DataError::Read { origin: o, error } => format!("{}: Datei kann nicht gelesen werden: {error}", origin(o)),
+            DataError::Read { origin: o, error } => {
+                format!("{}: Datei kann nicht gelesen werden: {}", origin(o), crate::i18n::os_error(lang, error))
+            }
             DataError::NotAFile { origin: o } => {
                 format!("{}: ist keine Datei; bitte den Pfad einer .ron-Datei angeben", origin(o))
             }

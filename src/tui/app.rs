@@ -6,7 +6,10 @@ use crate::directory::Directory;
 use crate::i18n::Lang;
 use crate::search::{Hit, Query, SearchIndex, Searcher};
 
+use super::field::Field;
+use super::keys::Mode;
 use super::theme::Theme;
+use crate::actions::PhoneMessage;
 
 /// How many ticks a status message stays on screen (ticks are about 250 ms apart).
 pub const STATUS_TICKS: u64 = 12;
@@ -23,9 +26,77 @@ pub struct NoteForm {
     /// When the form was opened, by the desk's clock.
     pub when: String,
     /// Caller, call-back number, concern.
-    pub fields: [String; 3],
+    pub fields: [Field; 3],
     /// The field the cursor is in.
     pub focus: usize,
+    /// Being filled in, or shown as text after it could not be handed on.
+    pub stage: NoteStage,
+    /// What the form asks of the user now: a missing field, or to press Esc again to discard.
+    pub prompt: Option<NotePrompt>,
+}
+
+/// Where a phone message stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteStage {
+    /// The desk is filling it in.
+    Editing,
+    /// It was neither taken by a mail program nor copied by a confirmed path: it stays on screen
+    /// as text, with what failed.
+    Unsent {
+        /// What failed, in the UI language.
+        reason: String,
+    },
+}
+
+/// What the form asks of the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotePrompt {
+    /// A note needs a caller or a concern before it is sent.
+    NeedsCallerOrConcern,
+    /// Esc was pressed on a note that holds text: a second Esc discards it.
+    EscAgainDiscards,
+}
+
+impl NoteForm {
+    /// True when any field holds text.
+    pub fn has_text(&self) -> bool {
+        self.fields.iter().any(|f| !f.is_empty())
+    }
+
+    /// The note as it would be sent.
+    pub fn message(&self) -> PhoneMessage {
+        let [caller, callback, concern] = self.fields.clone().map(|f| f.text.trim().to_string());
+        PhoneMessage {
+            when: self.when.clone(),
+            city: self.city.clone(),
+            to: self.to.clone(),
+            caller,
+            callback,
+            concern,
+        }
+    }
+}
+
+/// Why the view shows other data than the file it was asked for, and which: the banner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fallback {
+    /// The data file, as given.
+    pub file: String,
+    /// Where its name came from: `--data` or `PARTNERDESK_DATA`.
+    pub origin: &'static str,
+    /// What is wrong with it, in the UI language.
+    pub problem: String,
+    /// What is shown instead.
+    pub shown: Shown,
+}
+
+/// The data shown while the data file cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shown {
+    /// The last copy of the file that loaded, saved at this local date and time.
+    LastGood(String),
+    /// The directory compiled into the program.
+    Embedded,
 }
 
 /// A short-lived message in the footer.
@@ -71,6 +142,8 @@ pub struct App {
     pub status: Option<Status>,
     /// A lasting warning, e.g. that a changed data file is invalid.
     pub warning: Option<String>,
+    /// Set while the data file cannot be used and other data is shown: the banner says so.
+    pub fallback: Option<Fallback>,
     /// True while the key help is open.
     pub help: bool,
     /// The phone message form, while it is open.
@@ -108,6 +181,7 @@ impl App {
             tick: 0,
             status: None,
             warning: None,
+            fallback: None,
             help: false,
             note: None,
             clock: String::new(),
@@ -161,7 +235,48 @@ impl App {
 
     /// How many result rows fit on screen.
     pub fn list_rows(&self) -> usize {
-        super::layout::Areas::new(self.size.0, self.size.1).list_rows()
+        self.areas().list_rows()
+    }
+
+    /// Where everything goes on the screen now.
+    pub fn areas(&self) -> super::layout::Areas {
+        super::layout::Areas::new(self.size.0, self.size.1, self.banner_lines().len())
+    }
+
+    /// The banner's lines at the current width: none unless the data file cannot be used.
+    pub fn banner_lines(&self) -> Vec<String> {
+        let Some(fallback) = &self.fallback else { return Vec::new() };
+        let last_good = match &fallback.shown {
+            Shown::LastGood(date) => Some(date.as_str()),
+            Shown::Embedded => None,
+        };
+        let text =
+            crate::i18n::fallback_banner(self.lang, &fallback.file, fallback.origin, &fallback.problem, last_good);
+        let mut lines = super::field::wrap_words(&text, usize::from(self.size.0));
+        // At most a third of the screen, so that the answer still shows.
+        let most = usize::from(self.size.1 / 3).max(1);
+        if lines.len() > most {
+            lines.truncate(most);
+            let last = lines.last_mut().expect("one line at least");
+            *last = super::field::ellipsize(&format!("{last} …"), usize::from(self.size.0));
+        }
+        lines
+    }
+
+    /// What the keyboard drives now.
+    pub fn mode(&self) -> Mode {
+        match &self.note {
+            Some(NoteForm { stage: NoteStage::Unsent { .. }, .. }) => Mode::Unsent,
+            Some(_) => Mode::Form,
+            None if self.help => Mode::Help,
+            None => Mode::List,
+        }
+    }
+
+    /// True when the view wants mouse reports; an unsent note leaves the mouse to the terminal,
+    /// so that its text can be selected and copied by hand.
+    pub fn wants_mouse(&self) -> bool {
+        self.mode() != Mode::Unsent
     }
 
     /// The selected hit, if any.

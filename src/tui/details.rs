@@ -3,7 +3,6 @@
 use ratatui::text::{Line, Span};
 
 use super::app::App;
-use super::layout::Areas;
 use super::text::clean;
 use crate::directory::Target;
 use crate::directory::{Person, Phone};
@@ -137,7 +136,7 @@ fn labelled_value(app: &App, label: &str, value: &str) -> Vec<Line<'static>> {
 }
 
 fn labelled_styled(app: &App, label: &str, value: &str, style: ratatui::style::Style) -> Vec<Line<'static>> {
-    let pane = Areas::new(app.size.0, app.size.1).details.width.saturating_sub(2) as usize;
+    let pane = app.areas().details.width.saturating_sub(2) as usize;
     let parts = wrap(&clean(value), pane.saturating_sub(INDENT).max(8));
     parts
         .into_iter()

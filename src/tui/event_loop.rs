@@ -9,7 +9,7 @@ use crossterm::event::{self, Event};
 
 use super::app::App;
 use super::message::{self, Command, Message};
-use super::terminal::{leave, repaint, resume};
+use super::terminal::{leave, repaint, resume, set_mouse};
 use super::watch::{self, Watch};
 use super::{clipboard, keys, open, ui, update};
 use crate::cache;
@@ -34,7 +34,8 @@ pub struct EventLoop<'a> {
     tick: u64,
     next_tick: Instant,
     next_file_check: Instant,
-    file_stamp: Option<(SystemTime, u64)>,
+    file_stamp: Option<Stamp>,
+    mouse: bool,
     reloads: (Sender<Message>, Receiver<Message>),
     reloading: bool,
 }
@@ -49,7 +50,8 @@ impl<'a> EventLoop<'a> {
             tick: 0,
             next_tick: now + TICK,
             next_file_check: now + WATCH_FILE,
-            file_stamp: modified(source),
+            file_stamp: stamp(source),
+            mouse: true,
             reloads: mpsc::channel(),
             reloading: false,
         }
@@ -62,13 +64,17 @@ impl<'a> EventLoop<'a> {
         typed: Vec<Message>,
     ) -> io::Result<ExitStatus> {
         // What was typed while the data loaded, in order, as if it were typed now.
-        update::update(app, Message::Now(crate::clock::local_date_time()));
+        update::update(app, Message::Now(crate::clock::local_date_time(app.lang)));
         for message in typed {
             if let Some(command) = update::update(app, message) {
                 self.perform(terminal, app, command)?;
             }
         }
         loop {
+            if app.wants_mouse() != self.mouse {
+                self.mouse = app.wants_mouse();
+                set_mouse(self.mouse)?;
+            }
             terminal.draw(|frame| ui::render(app, frame))?;
             // Asked on every turn, and every turn ends within CHECK, whatever the input.
             if let Some(status) = self.watch.ending() {
@@ -79,18 +85,20 @@ impl<'a> EventLoop<'a> {
             }
             if self.watch.take_suspend() {
                 self.suspend(terminal)?;
+                self.mouse = true;
             }
             if self.watch.take_resumed() {
                 resume(terminal)?;
+                self.mouse = true;
             }
             let mut messages = Vec::new();
             self.on_schedule(&mut messages, app.lang);
             let wait = self.next_tick.saturating_duration_since(Instant::now()).min(CHECK);
             if event::poll(wait)? {
                 match event::read()? {
-                    Event::Key(key) if app.note.is_some() => messages.extend(keys::message_for_form_key(key)),
-                    Event::Key(key) => messages.extend(keys::message_for_key(key, app.query.is_empty())),
+                    Event::Key(key) => messages.extend(keys::message_for_key(key, app.mode(), app.query.is_empty())),
                     Event::Mouse(mouse) => messages.extend(keys::message_for_mouse(mouse)),
+                    Event::Paste(text) => messages.push(Message::Paste(text)),
                     Event::Resize(columns, rows) => messages.push(Message::Resize(columns, rows)),
                     _ => {}
                 }
@@ -113,11 +121,11 @@ impl<'a> EventLoop<'a> {
             self.tick += 1;
             self.next_tick = now + TICK;
             messages.push(Message::Tick(self.tick));
-            messages.push(Message::Now(crate::clock::local_date_time()));
+            messages.push(Message::Now(crate::clock::local_date_time(lang)));
         }
         if now >= self.next_file_check {
             self.next_file_check = now + WATCH_FILE;
-            let stamp = modified(self.source);
+            let stamp = stamp(self.source);
             if stamp != self.file_stamp && !self.reloading {
                 self.file_stamp = stamp;
                 self.start_reload(lang);
@@ -152,22 +160,28 @@ impl<'a> EventLoop<'a> {
             Command::Copy(text, what) => Message::Copied(clipboard::copy(&text, what, &mut io::stdout())),
             Command::Open { uri, what, label, fallback: (text, copied) } => {
                 let handed = open::open(&uri);
-                // A phone message is copied in any case, so that it can be pasted anywhere.
-                if what == message::Opened::Note && handed == open::Handed::Taken {
-                    let copy = clipboard::copy(&text, copied, &mut io::stdout());
-                    update::update(app, Message::Copied(copy));
-                }
                 let outcome = open::outcome(handed, || clipboard::copy(&text, copied, &mut io::stdout()));
                 Message::Opened { what, label, outcome }
             }
+            Command::SendNote { uri, text } => {
+                let mail = open::open(&uri);
+                // A phone message is copied in any case, so that it can be pasted anywhere.
+                let copy = clipboard::copy(&text, message::Copied::Note, &mut io::stdout());
+                Message::NoteSent { mail, copy }
+            }
+            Command::Reload if self.reloading => Message::ReloadBusy,
             Command::Reload => {
-                self.file_stamp = modified(self.source);
+                self.file_stamp = stamp(self.source);
                 self.start_reload(app.lang);
                 return Ok(());
             }
             Command::Redraw => return repaint(terminal),
             // Windows has no job control: Ctrl-Z does nothing there.
-            Command::Suspend if cfg!(unix) => return self.suspend(terminal),
+            Command::Suspend if cfg!(unix) => {
+                self.suspend(terminal)?;
+                self.mouse = true;
+                return Ok(());
+            }
             Command::Suspend => return Ok(()),
         };
         if let Some(command) = update::update(app, outcome) {
@@ -187,9 +201,39 @@ impl<'a> EventLoop<'a> {
     }
 }
 
-/// The data file's modification time and size, to notice edits; `None` for the embedded data.
-fn modified(source: &Source) -> Option<(SystemTime, u64)> {
+/// What identifies a data file's version: its size and modification time, on Unix its inode
+/// and change time too, and while it is small a hash of its bytes, so that an edit that keeps
+/// size and modification time is still noticed. `None` for the embedded data and a missing file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stamp {
+    modified: Option<SystemTime>,
+    size: u64,
+    #[cfg(unix)]
+    inode: (u64, i64, i64),
+    hash: Option<u64>,
+}
+
+/// Files up to this size are hashed on every look (a millisecond at most).
+const HASHED: u64 = 1 << 20;
+
+fn stamp(source: &Source) -> Option<Stamp> {
     let Source::File(path) = source else { return None };
     let meta = std::fs::metadata(path).ok()?;
-    Some((meta.modified().ok()?, meta.len()))
+    let hash = if meta.len() <= HASHED {
+        std::fs::read(path).ok().map(|bytes| xxhash_rust::xxh3::xxh3_64(&bytes))
+    } else {
+        None
+    };
+    #[cfg(unix)]
+    let inode = {
+        use std::os::unix::fs::MetadataExt;
+        (meta.ino(), meta.ctime(), meta.ctime_nsec())
+    };
+    Some(Stamp {
+        modified: meta.modified().ok(),
+        size: meta.len(),
+        #[cfg(unix)]
+        inode,
+        hash,
+    })
 }

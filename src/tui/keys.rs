@@ -1,11 +1,28 @@
-//! The keymap: one table of (keys, message, help text), following fzf and television. The key
-//! lookup, the F1 help, the footer and the README's key table are all generated from it, so they
-//! cannot drift apart.
+//! The keymap: one table of (keys, message, modes, help text, footer hints), following fzf and
+//! television. The key lookup, the F1 help, the footer and the README's key table are all
+//! generated from it, so they cannot drift apart; key names come in each language's words
+//! (`Strg`, `Entf`, `Pos1` on a German keyboard).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
+use super::field::Edit;
 use super::message::Message;
 use crate::i18n::{Lang, Words};
+
+/// What the keyboard drives at the moment: each has its own keys and footer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The search line and the result list.
+    List,
+    /// The phone message form (F7).
+    Form,
+    /// A phone message that could not be handed on, shown as text.
+    Unsent,
+    /// The key help (F1).
+    Help,
+    /// The first frame, while the data loads: typing is kept, Esc and Ctrl-C quit.
+    Loading,
+}
 
 /// A key as the keymap names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,22 +38,36 @@ pub enum Key {
 }
 
 impl Key {
-    /// How the help and the README write the key.
-    pub fn label(self) -> String {
-        let code = |code: KeyCode| match code {
-            KeyCode::Up => "↑".to_string(),
-            KeyCode::Down => "↓".to_string(),
-            KeyCode::Left => "←".to_string(),
-            KeyCode::Right => "→".to_string(),
-            KeyCode::PageUp => "PgUp".to_string(),
-            KeyCode::PageDown => "PgDn".to_string(),
-            KeyCode::F(n) => format!("F{n}"),
-            KeyCode::Char(c) => c.to_string(),
-            other => other.to_string(),
+    /// How the help, the footer and the README write the key, in `lang`'s keyboard words.
+    pub fn label(self, lang: Lang) -> String {
+        let de = lang == Lang::De;
+        let code = |code: KeyCode| -> String {
+            let (de_name, en_name) = match code {
+                KeyCode::Up => ("↑", "↑"),
+                KeyCode::Down => ("↓", "↓"),
+                KeyCode::Left => ("←", "←"),
+                KeyCode::Right => ("→", "→"),
+                KeyCode::PageUp => ("Bild↑", "PgUp"),
+                KeyCode::PageDown => ("Bild↓", "PgDn"),
+                KeyCode::Home => ("Pos1", "Home"),
+                KeyCode::End => ("Ende", "End"),
+                KeyCode::Delete => ("Entf", "Del"),
+                KeyCode::Insert => ("Einfg", "Ins"),
+                KeyCode::Backspace => ("Rücktaste", "Backspace"),
+                KeyCode::Enter => ("Eingabe", "Enter"),
+                KeyCode::Tab => ("Tab", "Tab"),
+                KeyCode::BackTab => ("Umschalt-Tab", "Shift-Tab"),
+                KeyCode::Esc => ("Esc", "Esc"),
+                KeyCode::F(n) => return format!("F{n}"),
+                KeyCode::Char(c) => return c.to_string(),
+                other => return other.to_string(),
+            };
+            (if de { de_name } else { en_name }).to_string()
         };
+        let ctrl = if de { "Strg" } else { "Ctrl" };
         match self {
             Key::Plain(c) => code(c),
-            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::Ctrl(c) => format!("{ctrl}-{}", c.to_ascii_uppercase()),
             Key::Alt(c) => format!("Alt-{}", c.to_ascii_uppercase()),
             Key::OnEmptyQuery(c) => c.to_string(),
         }
@@ -57,27 +88,58 @@ impl Key {
 /// A key and the message it sends.
 pub type Bound = (Key, fn() -> Message);
 
-/// One row of the keymap: its keys, each with the message it sends, and what the row does.
+/// A footer hint: in this mode, the first `shown` keys and a short name, ranked (hints are
+/// shown by rank, as many as fit).
+#[derive(Debug, Clone, Copy)]
+pub struct Hint {
+    /// The mode the hint is shown in.
+    pub mode: Mode,
+    /// How many of the row's keys it names.
+    pub shown: usize,
+    /// The short name.
+    pub words: Words,
+    /// Lower ranks come first.
+    pub rank: u8,
+}
+
+/// One row of the keymap: its keys, each with the message it sends, the modes it works in, what
+/// it does, and its footer hints.
 #[derive(Debug)]
 pub struct Binding {
     /// The keys and their messages, in the order the help lists them.
     pub keys: &'static [Bound],
+    /// Where the keys work.
+    pub modes: &'static [Mode],
     /// What the row does, for the help and the README.
     pub help: Words,
-    /// For the footer: how many of the keys it shows, a short name, and a rank (hints are shown
-    /// by rank, as many as fit).
-    pub footer: Option<(usize, Words, u8)>,
+    /// Its hints in the footer, one per mode at most.
+    pub footer: &'static [Hint],
 }
 
 impl Binding {
-    /// The keys as the help shows them: `↑ ↓  Ctrl-P Ctrl-N`.
-    pub fn labels(&self) -> String {
-        let labels: Vec<String> = self.keys.iter().map(|(key, _)| key.label()).collect();
+    /// The keys as the help shows them: `↑ ↓ Strg-P Strg-N`.
+    pub fn labels(&self, lang: Lang) -> String {
+        let labels: Vec<String> = self.keys.iter().map(|(key, _)| key.label(lang)).collect();
         labels.join(" ")
     }
 }
 
-/// Every key of the interactive view. Typing a character with no binding inserts it.
+const LIST: &[Mode] = &[Mode::List];
+const EDITING: &[Mode] = &[Mode::List, Mode::Form, Mode::Loading];
+const NOTE: &[Mode] = &[Mode::Form, Mode::Unsent];
+const ANYWHERE: &[Mode] = &[Mode::List, Mode::Form, Mode::Unsent, Mode::Help, Mode::Loading];
+const SCREEN: &[Mode] = &[Mode::List, Mode::Form, Mode::Unsent, Mode::Help];
+
+const fn hint(mode: Mode, shown: usize, de: &'static str, en: &'static str, rank: u8) -> Hint {
+    Hint { mode, shown, words: Words { de, en }, rank }
+}
+
+const fn words(de: &'static str, en: &'static str) -> Words {
+    Words { de, en }
+}
+
+/// Every key of the interactive view. In the search line and the form, typing a character with
+/// no binding inserts it.
 pub static KEYMAP: &[Binding] = &[
     Binding {
         keys: &[
@@ -88,129 +150,174 @@ pub static KEYMAP: &[Binding] = &[
             (Key::Ctrl('k'), || Message::Up),
             (Key::Ctrl('j'), || Message::Down),
         ],
-        help: Words { de: "Auswahl bewegen", en: "Move the selection" },
-        footer: Some((2, Words { de: "wählen", en: "select" }, 0)),
+        modes: LIST,
+        help: words("Auswahl bewegen", "Move the selection"),
+        footer: &[hint(Mode::List, 2, "wählen", "select", 0)],
     },
     Binding {
         keys: &[
             (Key::Plain(KeyCode::PageUp), || Message::PageUp),
             (Key::Plain(KeyCode::PageDown), || Message::PageDown),
         ],
-        help: Words { de: "Seitenweise bewegen", en: "Move a page" },
-        footer: None,
+        modes: LIST,
+        help: words("Seitenweise bewegen", "Move a page"),
+        footer: &[],
     },
     Binding {
         keys: &[
-            (Key::Plain(KeyCode::Left), || Message::CursorLeft),
-            (Key::Plain(KeyCode::Right), || Message::CursorRight),
-            (Key::Plain(KeyCode::Home), || Message::CursorHome),
-            (Key::Plain(KeyCode::End), || Message::CursorEnd),
-            (Key::Ctrl('a'), || Message::CursorHome),
-            (Key::Ctrl('e'), || Message::CursorEnd),
+            (Key::Plain(KeyCode::Left), || Message::Edit(Edit::Left)),
+            (Key::Plain(KeyCode::Right), || Message::Edit(Edit::Right)),
+            (Key::Plain(KeyCode::Home), || Message::Edit(Edit::Home)),
+            (Key::Plain(KeyCode::End), || Message::Edit(Edit::End)),
+            (Key::Ctrl('a'), || Message::Edit(Edit::Home)),
+            (Key::Ctrl('e'), || Message::Edit(Edit::End)),
         ],
-        help: Words { de: "Cursor bewegen", en: "Move the cursor" },
-        footer: None,
+        modes: EDITING,
+        help: words("Cursor bewegen (Suche und Notiz)", "Move the cursor (search and note)"),
+        footer: &[],
     },
     Binding {
         keys: &[
-            (Key::Plain(KeyCode::Backspace), || Message::Backspace),
-            (Key::Ctrl('h'), || Message::Backspace),
-            (Key::Plain(KeyCode::Delete), || Message::Delete),
-            (Key::Ctrl('w'), || Message::DeleteWord),
-            (Key::Ctrl('u'), || Message::ClearQuery),
+            (Key::Plain(KeyCode::Backspace), || Message::Edit(Edit::Backspace)),
+            (Key::Ctrl('h'), || Message::Edit(Edit::Backspace)),
+            (Key::Plain(KeyCode::Delete), || Message::Edit(Edit::Delete)),
+            (Key::Ctrl('w'), || Message::Edit(Edit::DeleteWord)),
+            (Key::Ctrl('u'), || Message::Edit(Edit::Clear)),
         ],
-        help: Words { de: "Zeichen / Wort / alles löschen", en: "Delete a char / word / all" },
-        footer: None,
+        modes: EDITING,
+        help: words("Zeichen / Wort / alles löschen", "Delete a char / word / all"),
+        footer: &[],
     },
     Binding {
         keys: &[(Key::Plain(KeyCode::Enter), || Message::CopyPhone), (Key::Ctrl('y'), || Message::CopyPhone)],
-        help: Words { de: "Telefonnummer kopieren", en: "Copy the phone number" },
-        footer: Some((1, Words { de: "Telefon kopieren", en: "copy phone" }, 1)),
+        modes: LIST,
+        help: words("Telefonnummer kopieren", "Copy the phone number"),
+        footer: &[hint(Mode::List, 1, "Telefon kopieren", "copy phone", 1)],
     },
     Binding {
         keys: &[(Key::Alt('y'), || Message::CopyEmail), (Key::Ctrl('o'), || Message::CopyEmail)],
-        help: Words { de: "E-Mail-Adresse kopieren", en: "Copy the email address" },
-        footer: Some((1, Words { de: "E-Mail", en: "copy email" }, 7)),
+        modes: LIST,
+        help: words("E-Mail-Adresse kopieren", "Copy the email address"),
+        footer: &[hint(Mode::List, 1, "E-Mail", "copy email", 7)],
     },
     Binding {
         keys: &[(Key::Plain(KeyCode::F(5)), || Message::Call)],
-        help: Words { de: "Anrufen (tel:-Link an das Telefonprogramm)", en: "Call (tel: link to the phone program)" },
-        footer: Some((1, Words { de: "anrufen", en: "call" }, 4)),
+        modes: LIST,
+        help: words("Anrufen (tel:-Link ans Telefonprogramm)", "Call (tel: link to the phone program)"),
+        footer: &[hint(Mode::List, 1, "anrufen", "call", 4)],
     },
     Binding {
         keys: &[(Key::Plain(KeyCode::F(6)), || Message::Email)],
-        help: Words { de: "E-Mail schreiben, mit Betreff", en: "Write an email, with a subject" },
-        footer: Some((1, Words { de: "E-Mail", en: "email" }, 5)),
+        modes: LIST,
+        help: words("E-Mail schreiben, mit Betreff", "Write an email, with a subject"),
+        footer: &[hint(Mode::List, 1, "E-Mail", "email", 5)],
     },
     Binding {
         keys: &[(Key::Plain(KeyCode::F(7)), || Message::StartNote)],
-        help: Words { de: "Telefonnotiz aufnehmen", en: "Take a phone message" },
-        footer: Some((1, Words { de: "Notiz", en: "note" }, 6)),
+        modes: LIST,
+        help: words("Telefonnotiz aufnehmen", "Take a phone message"),
+        footer: &[hint(Mode::List, 1, "Notiz", "note", 6)],
     },
     Binding {
         keys: &[(Key::Ctrl('r'), || Message::Reload)],
-        help: Words { de: "Daten neu laden", en: "Reload the data" },
-        footer: None,
+        modes: LIST,
+        help: words("Daten neu laden", "Reload the data"),
+        footer: &[],
     },
     Binding {
         keys: &[(Key::Ctrl('l'), || Message::Redraw)],
-        help: Words { de: "Bildschirm neu zeichnen", en: "Repaint the screen" },
-        footer: None,
+        modes: SCREEN,
+        help: words("Bildschirm neu zeichnen", "Repaint the screen"),
+        footer: &[],
     },
     Binding {
         keys: &[(Key::Ctrl('z'), || Message::Suspend)],
-        help: Words { de: "Anhalten, zurück mit fg (Unix)", en: "Suspend; fg brings it back (Unix)" },
-        footer: None,
+        modes: SCREEN,
+        help: words("Anhalten, zurück mit fg (Unix)", "Suspend; fg brings it back (Unix)"),
+        footer: &[],
     },
     Binding {
         keys: &[(Key::Plain(KeyCode::F(1)), || Message::ToggleHelp), (Key::OnEmptyQuery('?'), || Message::ToggleHelp)],
-        help: Words { de: "Diese Hilfe", en: "This help" },
-        footer: Some((1, Words { de: "Hilfe", en: "help" }, 2)),
+        modes: &[Mode::List, Mode::Help],
+        help: words("Diese Hilfe öffnen und schließen", "Open and close this help"),
+        footer: &[hint(Mode::List, 1, "Hilfe", "help", 2), hint(Mode::Help, 1, "Hilfe schließen", "close help", 0)],
     },
     Binding {
         keys: &[(Key::Plain(KeyCode::Esc), || Message::Escape)],
-        help: Words { de: "Suche leeren, dann beenden", en: "Clear the search, then quit" },
-        footer: Some((1, Words { de: "beenden", en: "quit" }, 3)),
+        modes: &[Mode::List, Mode::Help, Mode::Loading],
+        help: words("Hilfe schließen, Suche leeren, beenden", "Close help, clear search, then quit"),
+        footer: &[
+            hint(Mode::List, 1, "beenden", "quit", 3),
+            hint(Mode::Help, 1, "schließen", "close", 1),
+            hint(Mode::Loading, 1, "beenden", "quit", 1),
+        ],
     },
-    Binding { keys: &[(Key::Ctrl('c'), || Message::Quit)], help: Words { de: "Beenden", en: "Quit" }, footer: None },
+    Binding {
+        keys: &[(Key::Ctrl('c'), || Message::Quit)],
+        modes: ANYWHERE,
+        help: words("Beenden", "Quit"),
+        footer: &[],
+    },
+    Binding {
+        keys: &[
+            (Key::Plain(KeyCode::Tab), || Message::NoteNext),
+            (Key::Plain(KeyCode::Down), || Message::NoteNext),
+            (Key::Plain(KeyCode::BackTab), || Message::NotePrevious),
+            (Key::Plain(KeyCode::Up), || Message::NotePrevious),
+        ],
+        modes: NOTE,
+        help: words("Notiz: Feld vor/zurück; bearbeiten", "Note: next / previous field; edit again"),
+        footer: &[
+            hint(Mode::Form, 1, "nächstes Feld", "next field", 1),
+            hint(Mode::Unsent, 1, "bearbeiten", "edit", 2),
+        ],
+    },
+    Binding {
+        keys: &[(Key::Plain(KeyCode::Enter), || Message::NoteEnter)],
+        modes: NOTE,
+        help: words("Notiz: weiter; im letzten Feld senden", "Note: next field; send from the last"),
+        footer: &[
+            hint(Mode::Form, 1, "weiter/senden", "next/send", 0),
+            hint(Mode::Unsent, 1, "erneut senden", "send again", 0),
+        ],
+    },
+    Binding {
+        keys: &[(Key::Ctrl('y'), || Message::NoteCopy)],
+        modes: NOTE,
+        help: words("Notiz: Text kopieren", "Note: copy its text"),
+        footer: &[hint(Mode::Form, 1, "kopieren", "copy", 3), hint(Mode::Unsent, 1, "kopieren", "copy", 1)],
+    },
+    Binding {
+        keys: &[(Key::Plain(KeyCode::Esc), || Message::NoteCancel)],
+        modes: NOTE,
+        help: words("Notiz verwerfen (mit Text: zweimal Esc)", "Note: discard (twice when it holds text)"),
+        footer: &[hint(Mode::Form, 1, "abbrechen", "cancel", 2), hint(Mode::Unsent, 1, "verwerfen", "discard", 3)],
+    },
 ];
 
-/// The message for a key press; `None` for keys that do nothing, and for releases and repeats.
-pub fn message_for_key(key: KeyEvent, query_is_empty: bool) -> Option<Message> {
+/// The message for a key press in `mode`; `None` for keys that do nothing there, and for
+/// releases and repeats.
+pub fn message_for_key(key: KeyEvent, mode: Mode, query_is_empty: bool) -> Option<Message> {
     if key.kind != KeyEventKind::Press {
         return None;
     }
-    let bound = KEYMAP.iter().flat_map(|b| b.keys).find(|(k, _)| k.matches(&key, query_is_empty));
+    let bound = KEYMAP
+        .iter()
+        .filter(|b| b.modes.contains(&mode))
+        .flat_map(|b| b.keys)
+        .find(|(k, _)| k.matches(&key, query_is_empty));
     if let Some((_, message)) = bound {
         return Some(message());
     }
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let alt = key.modifiers.contains(KeyModifiers::ALT);
-    match key.code {
+    match (key.code, mode) {
         // AltGr arrives as Ctrl+Alt on Windows: `@ \ { } [ ] | ~ €` on a German keyboard are text.
-        KeyCode::Char(c) if ctrl == alt => Some(Message::Insert(c)),
+        (KeyCode::Char(c), Mode::List | Mode::Form | Mode::Loading) if ctrl == alt => {
+            Some(Message::Edit(Edit::Insert(c)))
+        }
         _ => None,
     }
-}
-
-/// The message for a key press while the phone message form is open: Tab and Shift-Tab move
-/// between fields, Enter sends, Esc cancels, Ctrl-C quits; characters (AltGr ones too) are text.
-pub fn message_for_form_key(key: KeyEvent) -> Option<Message> {
-    if key.kind != KeyEventKind::Press {
-        return None;
-    }
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = key.modifiers.contains(KeyModifiers::ALT);
-    Some(match key.code {
-        KeyCode::Char('c') if ctrl && !alt => Message::Quit,
-        KeyCode::Char(c) if ctrl == alt => Message::NoteInput(c),
-        KeyCode::Tab => Message::NoteNext,
-        KeyCode::BackTab => Message::NotePrevious,
-        KeyCode::Enter => Message::NoteSend,
-        KeyCode::Esc => Message::NoteCancel,
-        KeyCode::Backspace => Message::NoteBackspace,
-        _ => return None,
-    })
 }
 
 /// The message for a mouse event: a left click selects, the wheel scrolls.
@@ -223,17 +330,17 @@ pub fn message_for_mouse(mouse: MouseEvent) -> Option<Message> {
     }
 }
 
-/// The footer's hints: `↑↓ select · Enter copy phone · …`, as many as fit in `width` columns.
-/// The table's order is the order of importance: the first hints stay on a narrow screen.
-pub fn footer(lang: Lang, width: usize) -> String {
-    let mut ranked: Vec<&Binding> = KEYMAP.iter().filter(|b| b.footer.is_some()).collect();
-    ranked.sort_by_key(|b| b.footer.as_ref().map_or(u8::MAX, |f| f.2));
+/// The footer's hints for `mode`: `↑↓ select · Enter copy phone · …`, as many as fit in `width`
+/// columns, by rank: the first hints stay on a narrow screen.
+pub fn footer(lang: Lang, mode: Mode, width: usize) -> String {
+    let mut ranked: Vec<(&Binding, &Hint)> =
+        KEYMAP.iter().flat_map(|b| b.footer.iter().filter(|h| h.mode == mode).map(move |h| (b, h))).collect();
+    ranked.sort_by_key(|(_, h)| h.rank);
     let mut line = String::new();
-    for binding in ranked {
-        let Some((shown, words, _)) = &binding.footer else { continue };
-        let keys: String = binding.keys.iter().take(*shown).map(|(k, _)| k.label()).collect();
-        let hint = format!("{keys} {}", words.get(lang));
-        let joined = if line.is_empty() { hint } else { format!("{line} · {hint}") };
+    for (binding, hint) in ranked {
+        let keys: String = binding.keys.iter().take(hint.shown).map(|(k, _)| k.label(lang)).collect();
+        let shown = format!("{keys} {}", hint.words.get(lang));
+        let joined = if line.is_empty() { shown } else { format!("{line} · {shown}") };
         if joined.chars().count() > width {
             break;
         }
@@ -242,9 +349,22 @@ pub fn footer(lang: Lang, width: usize) -> String {
     line
 }
 
+/// The first key of the row that sends `message` in `mode`, in `lang`'s words: for sentences
+/// that name a key ("Strg-O kopiert die E-Mail-Adresse").
+pub fn key_for(lang: Lang, mode: Mode, message: fn(&Message) -> bool) -> String {
+    KEYMAP
+        .iter()
+        .filter(|b| b.modes.contains(&mode))
+        .flat_map(|b| b.keys)
+        .filter(|(_, m)| message(&m()))
+        .map(|(k, _)| k.label(lang))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// The help overlay's rows: the keys, and what they do.
 pub fn help_rows(lang: Lang) -> Vec<(String, &'static str)> {
-    let mut rows: Vec<(String, &'static str)> = KEYMAP.iter().map(|b| (b.labels(), b.help.get(lang))).collect();
+    let mut rows: Vec<(String, &'static str)> = KEYMAP.iter().map(|b| (b.labels(lang), b.help.get(lang))).collect();
     rows.insert(0, (lang.text().typing.to_string(), lang.text().typing_help));
     rows.push((lang.text().syntax.to_string(), lang.text().syntax_help));
     rows
@@ -267,26 +387,27 @@ mod tests {
         KeyEvent::new(code, modifiers)
     }
 
+    fn list(code: KeyCode, modifiers: KeyModifiers, empty: bool) -> Option<Message> {
+        message_for_key(key(code, modifiers), Mode::List, empty)
+    }
+
     #[test]
     fn the_usual_keys() {
         let none = KeyModifiers::NONE;
         let ctrl = KeyModifiers::CONTROL;
-        assert!(matches!(message_for_key(key(KeyCode::Char('c'), ctrl), true), Some(Message::Quit)));
-        assert!(matches!(message_for_key(key(KeyCode::Char('j'), ctrl), true), Some(Message::Down)));
-        assert!(matches!(message_for_key(key(KeyCode::Char('y'), KeyModifiers::ALT), true), Some(Message::CopyEmail)));
-        assert!(matches!(message_for_key(key(KeyCode::Enter, none), true), Some(Message::CopyPhone)));
-        assert!(matches!(message_for_key(key(KeyCode::Char('?'), none), true), Some(Message::ToggleHelp)));
-        assert!(matches!(message_for_key(key(KeyCode::Char('?'), none), false), Some(Message::Insert('?'))));
-        assert!(matches!(
-            message_for_key(key(KeyCode::Char('P'), KeyModifiers::SHIFT), false),
-            Some(Message::Insert('P'))
-        ));
-        assert!(matches!(message_for_key(key(KeyCode::Char('l'), ctrl), false), Some(Message::Redraw)));
-        assert!(matches!(message_for_key(key(KeyCode::Char('z'), ctrl), false), Some(Message::Suspend)));
-        assert!(message_for_key(key(KeyCode::Char('x'), ctrl), false).is_none(), "an unbound Ctrl key is not text");
+        assert!(matches!(list(KeyCode::Char('c'), ctrl, true), Some(Message::Quit)));
+        assert!(matches!(list(KeyCode::Char('j'), ctrl, true), Some(Message::Down)));
+        assert!(matches!(list(KeyCode::Char('y'), KeyModifiers::ALT, true), Some(Message::CopyEmail)));
+        assert!(matches!(list(KeyCode::Enter, none, true), Some(Message::CopyPhone)));
+        assert!(matches!(list(KeyCode::Char('?'), none, true), Some(Message::ToggleHelp)));
+        assert!(matches!(list(KeyCode::Char('?'), none, false), Some(Message::Edit(Edit::Insert('?')))));
+        assert!(matches!(list(KeyCode::Char('P'), KeyModifiers::SHIFT, false), Some(Message::Edit(Edit::Insert('P')))));
+        assert!(matches!(list(KeyCode::Char('l'), ctrl, false), Some(Message::Redraw)));
+        assert!(matches!(list(KeyCode::Char('z'), ctrl, false), Some(Message::Suspend)));
+        assert!(list(KeyCode::Char('x'), ctrl, false).is_none(), "an unbound Ctrl key is not text");
         let mut release = key(KeyCode::Char('a'), none);
         release.kind = KeyEventKind::Release;
-        assert!(message_for_key(release, true).is_none());
+        assert!(message_for_key(release, Mode::List, true).is_none());
     }
 
     #[test]
@@ -294,17 +415,19 @@ mod tests {
         // What Windows delivers for AltGr+Q, AltGr+ß, AltGr+8, AltGr+E on a German keyboard.
         let altgr = KeyModifiers::CONTROL | KeyModifiers::ALT;
         for c in ['@', '\\', '{', '}', '[', ']', '|', '~', '€'] {
-            assert!(matches!(message_for_key(key(KeyCode::Char(c), altgr), false), Some(Message::Insert(x)) if x == c));
+            for mode in [Mode::List, Mode::Form] {
+                assert!(matches!(
+                    message_for_key(key(KeyCode::Char(c), altgr), mode, false),
+                    Some(Message::Edit(Edit::Insert(x))) if x == c
+                ));
+            }
         }
     }
 
     #[test]
     fn macos_option_characters_are_text_and_every_action_has_a_key_without_alt() {
         // Option types characters by default on macOS: Option+L is '@' on a German Mac, sent plain.
-        assert!(matches!(
-            message_for_key(key(KeyCode::Char('@'), KeyModifiers::NONE), false),
-            Some(Message::Insert('@'))
-        ));
+        assert!(matches!(list(KeyCode::Char('@'), KeyModifiers::NONE, false), Some(Message::Edit(Edit::Insert('@')))));
         for binding in KEYMAP {
             assert!(
                 binding.keys.iter().any(|(k, _)| !matches!(k, Key::Alt(_))),
@@ -312,53 +435,97 @@ mod tests {
                 binding.help.en
             );
         }
-        assert!(matches!(
-            message_for_key(key(KeyCode::Char('o'), KeyModifiers::CONTROL), false),
-            Some(Message::CopyEmail)
-        ));
+        assert!(matches!(list(KeyCode::Char('o'), KeyModifiers::CONTROL, false), Some(Message::CopyEmail)));
     }
 
     #[test]
-    fn f5_f6_f7_act_and_the_form_takes_text() {
+    fn f5_f6_f7_act_and_the_form_edits_like_the_search_line() {
         let none = KeyModifiers::NONE;
-        assert!(matches!(message_for_key(key(KeyCode::F(5), none), false), Some(Message::Call)));
-        assert!(matches!(message_for_key(key(KeyCode::F(6), none), false), Some(Message::Email)));
-        assert!(matches!(message_for_key(key(KeyCode::F(7), none), false), Some(Message::StartNote)));
-        assert!(matches!(message_for_form_key(key(KeyCode::Char('q'), none)), Some(Message::NoteInput('q'))));
-        let altgr = KeyModifiers::CONTROL | KeyModifiers::ALT;
-        assert!(matches!(message_for_form_key(key(KeyCode::Char('@'), altgr)), Some(Message::NoteInput('@'))));
-        assert!(matches!(message_for_form_key(key(KeyCode::Tab, none)), Some(Message::NoteNext)));
-        assert!(matches!(
-            message_for_form_key(key(KeyCode::BackTab, KeyModifiers::SHIFT)),
-            Some(Message::NotePrevious)
-        ));
-        assert!(matches!(message_for_form_key(key(KeyCode::Enter, none)), Some(Message::NoteSend)));
-        assert!(matches!(message_for_form_key(key(KeyCode::Esc, none)), Some(Message::NoteCancel)));
-        assert!(matches!(message_for_form_key(key(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Message::Quit)));
+        assert!(matches!(list(KeyCode::F(5), none, false), Some(Message::Call)));
+        assert!(matches!(list(KeyCode::F(6), none, false), Some(Message::Email)));
+        assert!(matches!(list(KeyCode::F(7), none, false), Some(Message::StartNote)));
+        let form = |code, modifiers| message_for_key(key(code, modifiers), Mode::Form, false);
+        assert!(matches!(form(KeyCode::Char('q'), none), Some(Message::Edit(Edit::Insert('q')))));
+        assert!(matches!(form(KeyCode::Tab, none), Some(Message::NoteNext)));
+        assert!(matches!(form(KeyCode::BackTab, KeyModifiers::SHIFT), Some(Message::NotePrevious)));
+        assert!(matches!(form(KeyCode::Enter, none), Some(Message::NoteEnter)));
+        assert!(matches!(form(KeyCode::Esc, none), Some(Message::NoteCancel)));
+        assert!(matches!(form(KeyCode::Char('c'), KeyModifiers::CONTROL), Some(Message::Quit)));
+        for (code, modifiers, edit) in [
+            (KeyCode::Left, none, Edit::Left),
+            (KeyCode::Right, none, Edit::Right),
+            (KeyCode::Home, none, Edit::Home),
+            (KeyCode::End, none, Edit::End),
+            (KeyCode::Char('a'), KeyModifiers::CONTROL, Edit::Home),
+            (KeyCode::Char('e'), KeyModifiers::CONTROL, Edit::End),
+            (KeyCode::Delete, none, Edit::Delete),
+            (KeyCode::Backspace, none, Edit::Backspace),
+            (KeyCode::Char('w'), KeyModifiers::CONTROL, Edit::DeleteWord),
+            (KeyCode::Char('u'), KeyModifiers::CONTROL, Edit::Clear),
+        ] {
+            assert!(matches!(form(code, modifiers), Some(Message::Edit(e)) if e == edit), "{code:?}");
+        }
+        let unsent = |code| message_for_key(key(code, none), Mode::Unsent, false);
+        assert!(unsent(KeyCode::Char('x')).is_none(), "an unsent note is not edited in place");
+        assert!(matches!(unsent(KeyCode::Enter), Some(Message::NoteEnter)));
     }
 
     #[test]
-    fn no_key_is_bound_twice() {
-        let keys: Vec<Key> = KEYMAP.iter().flat_map(|b| b.keys.iter().map(|(k, _)| *k)).collect();
-        for (i, a) in keys.iter().enumerate() {
-            assert!(!keys[i + 1..].contains(a), "{a:?} is bound twice");
+    fn no_key_is_bound_twice_in_a_mode() {
+        for mode in [Mode::List, Mode::Form, Mode::Unsent, Mode::Help, Mode::Loading] {
+            let keys: Vec<Key> = KEYMAP
+                .iter()
+                .filter(|b| b.modes.contains(&mode))
+                .flat_map(|b| b.keys.iter().map(|(k, _)| *k))
+                .collect();
+            for (i, a) in keys.iter().enumerate() {
+                assert!(!keys[i + 1..].contains(a), "{a:?} is bound twice in {mode:?}");
+            }
         }
     }
 
     #[test]
-    fn the_footer_comes_from_the_table() {
+    fn the_footer_comes_from_the_table_and_fits_the_mode() {
         assert_eq!(
-            footer(Lang::En, 200),
+            footer(Lang::En, Mode::List, 200),
             "↑↓ select · Enter copy phone · F1 help · Esc quit · F5 call · F6 email · F7 note · Alt-Y copy email"
         );
         assert_eq!(
-            footer(Lang::En, 80),
+            footer(Lang::En, Mode::List, 80),
             "↑↓ select · Enter copy phone · F1 help · Esc quit · F5 call · F6 email · F7 note"
         );
-        assert_eq!(footer(Lang::En, 40), "↑↓ select · Enter copy phone · F1 help");
+        assert_eq!(footer(Lang::En, Mode::List, 40), "↑↓ select · Enter copy phone · F1 help");
         assert!(
-            footer(Lang::De, 80)
-                .starts_with("↑↓ wählen · Enter Telefon kopieren · F1 Hilfe · Esc beenden · F5 anrufen")
+            footer(Lang::De, Mode::List, 80)
+                .starts_with("↑↓ wählen · Eingabe Telefon kopieren · F1 Hilfe · Esc beenden · F5 anrufen")
         );
+        assert_eq!(footer(Lang::En, Mode::Form, 80), "Enter next/send · Tab next field · Esc cancel · Ctrl-Y copy");
+        assert_eq!(footer(Lang::De, Mode::Help, 80), "F1 Hilfe schließen · Esc schließen");
+        assert_eq!(footer(Lang::En, Mode::Loading, 80), "Esc quit");
+    }
+
+    #[test]
+    fn german_keys_are_named_as_german_keyboards_label_them() {
+        let help: String = help_rows(Lang::De).into_iter().map(|(keys, _)| keys + "\n").collect();
+        for german in ["Strg-P", "Entf", "Pos1", "Ende", "Bild↑", "Bild↓", "Rücktaste", "Eingabe", "Umschalt-Tab"]
+        {
+            assert!(help.contains(german), "{german} missing from\n{help}");
+        }
+        for english in ["Ctrl", "Del", "Home", "PgUp", "Backspace", "Enter", "Shift"] {
+            assert!(!help.contains(english), "{english} in the German help\n{help}");
+        }
+        assert_eq!(key_for(Lang::De, Mode::List, |m| matches!(m, Message::CopyEmail)), "Alt-Y/Strg-O");
+    }
+
+    #[test]
+    fn every_help_row_fits_an_80_column_terminal() {
+        for lang in [Lang::De, Lang::En] {
+            let rows = help_rows(lang);
+            let column = rows.iter().map(|(keys, _)| keys.chars().count()).max().unwrap_or(0) + 2;
+            for (keys, what) in &rows {
+                assert!(column + what.chars().count() <= 78, "{keys} {what} is too long for 80 columns");
+            }
+            assert!(rows.len() + 2 <= 24, "the help fits 24 rows");
+        }
     }
 }

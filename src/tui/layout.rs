@@ -9,6 +9,8 @@ pub const NARROW: u16 = 70;
 /// Where everything goes on a terminal of a given size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Areas {
+    /// The banner above everything, while the data file cannot be used (empty otherwise).
+    pub banner: Rect,
     /// The search line (with its border).
     pub search: Rect,
     /// The result list (with its border).
@@ -22,21 +24,27 @@ pub struct Areas {
 }
 
 impl Areas {
-    /// The layout for `columns` × `rows`.
-    pub fn new(columns: u16, rows: u16) -> Self {
+    /// The layout for `columns` × `rows`, with `banner` lines at the top.
+    pub fn new(columns: u16, rows: u16, banner: usize) -> Self {
         let area = Rect::new(0, 0, columns, rows);
         if columns < 24 || rows < 8 {
             let none = Rect::new(0, 0, 0, 0);
-            return Areas { search: none, list: none, details: none, footer: none, tiny: true };
+            return Areas { banner: none, search: none, list: none, details: none, footer: none, tiny: true };
         }
-        let [search, body, footer] =
-            Layout::vertical([Constraint::Length(3), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+        let banner = u16::try_from(banner).unwrap_or(u16::MAX).min(rows / 3);
+        let [banner, search, body, footer] = Layout::vertical([
+            Constraint::Length(banner),
+            Constraint::Length(3),
+            Constraint::Min(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
         let [list, details] = if columns >= NARROW {
             Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)]).areas(body)
         } else {
             Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(body)
         };
-        Areas { search, list, details, footer, tiny: false }
+        Areas { banner, search, list, details, footer, tiny: false }
     }
 
     /// Result rows that fit in the list.

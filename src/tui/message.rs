@@ -1,29 +1,18 @@
 //! Everything that can happen to the app: one variant per action, so this list documents what
 //! the app can do. Keys map to these in `keys.rs`; the event loop sends the rest.
 
+use super::field::Edit;
+pub use super::open::Handed;
 use crate::cache::Indexed;
 
 /// What the user asked for, or what the outside world reported.
 #[derive(Debug)]
 pub enum Message {
-    /// Type a character into the query at the cursor.
-    Insert(char),
-    /// Delete the character before the cursor.
-    Backspace,
-    /// Delete the character under the cursor.
-    Delete,
-    /// Delete the word before the cursor (Ctrl-W).
-    DeleteWord,
-    /// Clear the query (Ctrl-U).
-    ClearQuery,
-    /// Move the cursor one character left.
-    CursorLeft,
-    /// Move the cursor one character right.
-    CursorRight,
-    /// Move the cursor to the start of the query.
-    CursorHome,
-    /// Move the cursor to the end of the query.
-    CursorEnd,
+    /// Edit the line that has the cursor: the search line, or the form's focused field.
+    Edit(Edit),
+    /// Text pasted into the terminal (bracketed paste): it goes into the line that has the cursor,
+    /// on one line, and never acts as keys.
+    Paste(String),
     /// Select the previous result.
     Up,
     /// Select the next result.
@@ -42,18 +31,23 @@ pub enum Message {
     Email,
     /// Open the phone message form for the selected entry (F7).
     StartNote,
-    /// Type a character into the form's field.
-    NoteInput(char),
-    /// Delete the character before the cursor in the form's field.
-    NoteBackspace,
-    /// Move to the form's next field (Tab).
+    /// Move to the form's next field (Tab); on an unsent note, back to the form.
     NoteNext,
     /// Move to the form's previous field (Shift-Tab).
     NotePrevious,
-    /// Send the phone message: a `mailto:` with the note, and the note on the clipboard (Enter).
-    NoteSend,
-    /// Close the form without sending (Esc).
+    /// Enter in the form: the next field; in the last one, send. On an unsent note: send again.
+    NoteEnter,
+    /// Copy the note's text (Ctrl-Y in the form).
+    NoteCopy,
+    /// Esc in the form: discard the note; when it holds text, only after a second Esc.
     NoteCancel,
+    /// How handing a phone message on went: the mail program, and the copy made in any case.
+    NoteSent {
+        /// Whether a program took the `mailto:` link.
+        mail: Handed,
+        /// How the copy of its text went.
+        copy: CopyOutcome,
+    },
     /// Reload the data file now (Ctrl-R).
     Reload,
     /// Repaint the whole screen (Ctrl-L), after something else wrote on it.
@@ -91,6 +85,8 @@ pub enum Message {
     Now(String),
     /// The data file changed and was loaded again, or failed to load (with the message).
     Reloaded(Result<Box<Indexed>, String>),
+    /// Ctrl-R came while a reload was still running.
+    ReloadBusy,
 }
 
 /// What was copied, so that the status line can say so.
@@ -122,8 +118,6 @@ pub enum Opened {
     Call,
     /// A `mailto:` link.
     Email,
-    /// A `mailto:` link with a phone message.
-    Note,
 }
 
 /// How handing a link to the system went.
@@ -144,8 +138,7 @@ pub enum Command {
     Copy(String, Copied),
     /// Load the data file again.
     Reload,
-    /// Hand `uri` to the system's handler (`opener`); if none takes it, copy `fallback`. A phone
-    /// message's text is copied in any case.
+    /// Hand `uri` to the system's handler (`opener`); if none takes it, copy `fallback`.
     Open {
         /// The `tel:` or `mailto:` link.
         uri: String,
@@ -155,6 +148,13 @@ pub enum Command {
         label: String,
         /// What to copy when no program takes the link, and what it is.
         fallback: (String, Copied),
+    },
+    /// Hand a phone message to the mail program as `uri`, and copy its `text` in any case.
+    SendNote {
+        /// The `mailto:` link with the whole note.
+        uri: String,
+        /// The note as text.
+        text: String,
     },
     /// Repaint every cell of the terminal.
     Redraw,

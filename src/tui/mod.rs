@@ -7,6 +7,7 @@ pub mod app;
 pub mod clipboard;
 pub mod details;
 mod event_loop;
+pub mod field;
 pub mod keys;
 pub mod layout;
 pub mod message;
@@ -21,7 +22,7 @@ pub mod watch;
 #[cfg(test)]
 mod tests;
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
@@ -31,8 +32,9 @@ use crate::cache;
 use crate::directory::{DataError, Source};
 use crate::exit::ExitStatus;
 use crate::i18n::Lang;
-use app::App;
+use app::{App, Fallback, Shown};
 use event_loop::EventLoop;
+use field::{Edit, Field};
 use message::Message;
 use terminal::{enter, leave};
 use theme::Theme;
@@ -74,11 +76,38 @@ impl TuiError {
     }
 }
 
-/// Runs the interactive view until the user quits; returns the exit status.
+/// What the loading thread hands over: the data to show and, when the data file could not be
+/// used, why, with the date of the last good copy shown instead (`None`: the embedded data).
+struct Loaded {
+    indexed: cache::Indexed,
+    fallback: Option<(DataError, Option<std::time::SystemTime>)>,
+}
+
+/// Loads the data to show: the file, else its last good copy, else the embedded directory, so
+/// that the view opens even while the shared file is missing or broken.
+fn load(source: &Source, year: i32, use_cache: cache::Use) -> Result<Loaded, DataError> {
+    let problem = match cache::load(source, year, use_cache) {
+        Ok(indexed) => return Ok(Loaded { indexed, fallback: None }),
+        Err(problem) => problem,
+    };
+    let Source::File(path) = source else { return Err(problem) };
+    let last_good = match use_cache {
+        cache::Use::On => cache::last_good(path, source),
+        cache::Use::Off => None,
+    };
+    if let Some((indexed, saved)) = last_good {
+        return Ok(Loaded { indexed, fallback: Some((problem, Some(saved))) });
+    }
+    let embedded = crate::directory::load(&Source::Embedded, year)?;
+    Ok(Loaded { indexed: cache::Indexed::new(embedded), fallback: Some((problem, None)) })
+}
+
+/// Runs the interactive view until the user quits; returns the exit status. `origin` says where
+/// a data file's name came from (`--data` or `PARTNERDESK_DATA`), for the banner.
 ///
 /// The frame is drawn at once; the data is loaded, validated and indexed on another thread
 /// meanwhile, and what the user types before it is ready is kept and applied to it.
-pub fn run(source: Source, lang: Lang, cache: cache::Use) -> Result<ExitStatus, TuiError> {
+pub fn run(source: Source, origin: &'static str, lang: Lang, cache: cache::Use) -> Result<ExitStatus, TuiError> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(TuiError::NotATerminal);
     }
@@ -88,15 +117,21 @@ pub fn run(source: Source, lang: Lang, cache: cache::Use) -> Result<ExitStatus, 
         let (sender, receiver) = mpsc::channel();
         let source = source.clone();
         std::thread::spawn(move || {
-            let _ = sender.send(cache::load(&source, year, cache));
+            let _ = sender.send(load(&source, year, cache));
         });
         receiver
     };
     // Never dropped: ratatui's `Drop` shows the cursor and, when that fails on a terminal that is
     // gone, reports it with `eprintln!`, which panics on a dead standard error. `leave` restores.
     let mut terminal = std::mem::ManuallyDrop::new(enter()?);
-    let result = session(&mut terminal, &source, lang, year, cache, watch, &loading);
+    let mut unsent = None;
+    let context = Context { source: &source, origin, lang, year, cache };
+    let result = session(&mut terminal, &context, watch, &loading, &mut unsent);
     leave();
+    if let Some(note) = unsent {
+        // A phone message never vanishes with the view: it goes to the terminal as text.
+        let _ = writeln!(io::stderr().lock(), "partnerdesk: {}\n{note}", lang.text().note_unsent);
+    }
     // A terminal that went away fails every write: that is a hang-up, not an error to report.
     match result {
         Err(TuiError::Terminal(_)) if watch::terminal_hung_up() => Ok(ExitStatus::Hangup),
@@ -104,46 +139,70 @@ pub fn run(source: Source, lang: Lang, cache: cache::Use) -> Result<ExitStatus, 
     }
 }
 
-/// The view from its first frame to its end.
-fn session(
-    terminal: &mut ratatui::DefaultTerminal,
-    source: &Source,
+/// What the view was started on.
+struct Context<'a> {
+    source: &'a Source,
+    origin: &'static str,
     lang: Lang,
     year: i32,
     cache: cache::Use,
+}
+
+/// The view from its first frame to its end; a phone message still open at the end is left in
+/// `unsent`, as text.
+fn session(
+    terminal: &mut ratatui::DefaultTerminal,
+    context: &Context,
     watch: Watch,
-    loading: &Receiver<Result<cache::Indexed, DataError>>,
+    loading: &Receiver<Result<Loaded, DataError>>,
+    unsent: &mut Option<String>,
 ) -> Result<ExitStatus, TuiError> {
+    let lang = context.lang;
     let theme = Theme::from_no_color(std::env::var("NO_COLOR").ok().as_deref());
-    let (indexed, typed) = match wait_for_data(terminal, &watch, loading, lang, &theme)? {
-        Waited::Ready(indexed, typed) => (indexed, typed),
+    let (loaded, typed) = match wait_for_data(terminal, &watch, loading, lang, &theme)? {
+        Waited::Ready(loaded, typed) => (loaded, typed),
         Waited::Ended(status) => return Ok(status),
     };
     let size = terminal.size()?;
-    let mut app = App::from_loaded(*indexed, lang, year, (size.width, size.height));
+    let Loaded { indexed, fallback } = *loaded;
+    let mut app = App::from_loaded(indexed, lang, context.year, (size.width, size.height));
     app.theme = theme;
-    Ok(EventLoop::new(source, watch, cache).run(terminal, &mut app, typed)?)
+    if let (Some((problem, saved)), Source::File(path)) = (fallback, context.source) {
+        app.fallback = Some(Fallback {
+            file: path.display().to_string(),
+            origin: context.origin,
+            problem: problem.summary(lang),
+            shown: match saved {
+                Some(saved) => Shown::LastGood(crate::clock::date_time_of(saved, lang)),
+                None => Shown::Embedded,
+            },
+        });
+    }
+    let status = EventLoop::new(context.source, watch, context.cache).run(terminal, &mut app, typed);
+    *unsent = app.note.as_ref().filter(|note| note.has_text()).map(|note| note.message().text(lang));
+    Ok(status?)
 }
 
 /// How the wait for the data ended.
 enum Waited {
     /// The data is ready; these messages were typed meanwhile.
-    Ready(Box<cache::Indexed>, Vec<Message>),
+    Ready(Box<Loaded>, Vec<Message>),
     /// The user quit, or a signal or a hang-up ended the view, before the data was ready.
     Ended(ExitStatus),
 }
 
 /// Draws the frame with a note that the data is loading, until it is ready. Keys typed meanwhile
-/// are kept (the query is shown as it grows); Ctrl-C, and Esc on an empty query, quit.
+/// are kept, and the query shown as the same edits will make it; Ctrl-C, and Esc on an empty
+/// query, quit.
 fn wait_for_data(
     terminal: &mut ratatui::DefaultTerminal,
     watch: &Watch,
-    loading: &Receiver<Result<cache::Indexed, DataError>>,
+    loading: &Receiver<Result<Loaded, DataError>>,
     lang: Lang,
     theme: &Theme,
 ) -> Result<Waited, TuiError> {
     let mut typed: Vec<Message> = Vec::new();
-    let mut query = String::new();
+    let mut query = Field::default();
     loop {
         terminal.draw(|frame| ui::render_loading(frame, lang, &query, theme))?;
         if let Some(status) = watch.ending() {
@@ -153,7 +212,7 @@ fn wait_for_data(
             return Ok(Waited::Ended(ExitStatus::Hangup));
         }
         match loading.try_recv() {
-            Ok(Ok(indexed)) => return Ok(Waited::Ready(Box::new(indexed), typed)),
+            Ok(Ok(loaded)) => return Ok(Waited::Ready(Box::new(loaded), typed)),
             Ok(Err(e)) => return Err(TuiError::Data(e)),
             Err(mpsc::TryRecvError::Disconnected) => {
                 return Err(TuiError::Terminal(io::Error::other("the loading thread ended without a result")));
@@ -163,22 +222,27 @@ fn wait_for_data(
         if !event::poll(LOADING_CHECK)? {
             continue;
         }
-        let Event::Key(key) = event::read()? else { continue };
-        match keys::message_for_key(key, query.is_empty()) {
+        let message = match event::read()? {
+            Event::Key(key) => keys::message_for_key(key, keys::Mode::Loading, query.text.is_empty()),
+            Event::Paste(text) => Some(Message::Paste(text)),
+            _ => None,
+        };
+        match message {
             Some(Message::Quit) => return Ok(Waited::Ended(ExitStatus::Success)),
-            Some(Message::Escape) if query.is_empty() => return Ok(Waited::Ended(ExitStatus::Success)),
-            Some(message) => {
-                match &message {
-                    Message::Insert(c) => query.push(*c),
-                    Message::Backspace => {
-                        query.pop();
-                    }
-                    Message::ClearQuery | Message::Escape => query.clear(),
-                    _ => {}
-                }
-                typed.push(message);
+            Some(Message::Escape) if query.text.is_empty() => return Ok(Waited::Ended(ExitStatus::Success)),
+            Some(Message::Escape) => {
+                query.apply(Edit::Clear);
+                typed.push(Message::Escape);
             }
-            None => {}
+            Some(Message::Edit(edit)) => {
+                query.apply(edit.clone());
+                typed.push(Message::Edit(edit));
+            }
+            Some(Message::Paste(text)) => {
+                query.apply(Edit::Paste(text.clone()));
+                typed.push(Message::Paste(text));
+            }
+            _ => {}
         }
     }
 }

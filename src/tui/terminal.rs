@@ -3,7 +3,7 @@
 
 use std::io;
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use crossterm::execute;
 
 /// Enters raw mode, the alternate screen and mouse reporting, and makes a panic leave them first.
@@ -18,13 +18,19 @@ pub fn enter() -> io::Result<ratatui::DefaultTerminal> {
     }));
     crossterm::terminal::enable_raw_mode()?;
     execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen, EnableMouseCapture)?;
+    bracketed_paste();
     ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
 }
 
 /// Leaves what [`enter`] entered, as far as the terminal still listens; never fails or prints.
 pub fn leave() {
-    let _ =
-        execute!(io::stdout(), DisableMouseCapture, crossterm::terminal::LeaveAlternateScreen, crossterm::cursor::Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        crossterm::terminal::LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
     let _ = crossterm::terminal::disable_raw_mode();
 }
 
@@ -32,7 +38,21 @@ pub fn leave() {
 pub fn resume(terminal: &mut ratatui::DefaultTerminal) -> io::Result<()> {
     crossterm::terminal::enable_raw_mode()?;
     execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen, EnableMouseCapture)?;
+    bracketed_paste();
     repaint(terminal)
+}
+
+/// Asks the terminal to mark pasted text, so that a paste arrives whole and never as keys. The
+/// old Windows console API has no such mode (crossterm reports an error there): a paste then
+/// arrives as typed keys, as it always did.
+fn bracketed_paste() {
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
+}
+
+/// Turns mouse reports on or off: off while a note is shown as text, so that the terminal's own
+/// selection can copy it.
+pub fn set_mouse(on: bool) -> io::Result<()> {
+    if on { execute!(io::stdout(), EnableMouseCapture) } else { execute!(io::stdout(), DisableMouseCapture) }
 }
 
 /// Makes the next draw paint every cell: clears the screen, then draws a blank frame, so that

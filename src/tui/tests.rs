@@ -5,7 +5,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use super::app::App;
-use super::message::{Command, Copied, CopyOutcome, Message};
+use super::field::Edit;
+use super::message::{Command, Copied, CopyOutcome, Handed, Message};
 use super::ui;
 use super::update::update;
 use crate::directory::Target;
@@ -25,7 +26,7 @@ fn app(lang: Lang, columns: u16, rows: u16) -> App {
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        assert_eq!(update(app, Message::Insert(c)), None);
+        assert_eq!(update(app, Message::Edit(Edit::Insert(c))), None);
     }
 }
 
@@ -63,19 +64,19 @@ fn editing_the_query() {
     let mut app = app(Lang::En, 80, 24);
     type_text(&mut app, "land:ungarn tol");
     assert_eq!(app.hits.len(), 1);
-    update(&mut app, Message::DeleteWord);
+    update(&mut app, Message::Edit(Edit::DeleteWord));
     assert_eq!(app.query, "land:ungarn ");
     assert_eq!(app.hits.len(), 2);
-    update(&mut app, Message::Backspace);
-    update(&mut app, Message::CursorHome);
-    update(&mut app, Message::Backspace);
+    update(&mut app, Message::Edit(Edit::Backspace));
+    update(&mut app, Message::Edit(Edit::Home));
+    update(&mut app, Message::Edit(Edit::Backspace));
     assert_eq!(app.query, "land:ungarn", "Backspace at the start does nothing");
-    update(&mut app, Message::CursorRight);
-    update(&mut app, Message::Insert('X'));
+    update(&mut app, Message::Edit(Edit::Right));
+    update(&mut app, Message::Edit(Edit::Insert('X')));
     assert_eq!(app.query, "lXand:ungarn");
-    update(&mut app, Message::CursorEnd);
+    update(&mut app, Message::Edit(Edit::End));
     assert_eq!(app.cursor, 12);
-    update(&mut app, Message::ClearQuery);
+    update(&mut app, Message::Edit(Edit::Clear));
     assert_eq!((app.query.as_str(), app.cursor, app.hits.len()), ("", 0, 24));
 }
 
@@ -146,10 +147,10 @@ fn copy_asks_for_the_responsible_persons_phone_or_email() {
     update(&mut app, Message::Copied(CopyOutcome::Native(Copied::Phone, "wl-copy")));
     assert_eq!(app.status_text(), Some("Telefonnummer kopiert (wl-copy)"));
     update(&mut app, Message::Copied(CopyOutcome::TerminalOnly(Copied::Email)));
-    assert_eq!(app.status_text(), Some("E-Mail-Adresse ans Terminal geschickt (OSC 52, unbestätigt)"));
+    assert_eq!(app.status_text(), Some("E-Mail-Adresse ans Terminal geschrieben (OSC 52), nicht bestätigt"));
     update(&mut app, Message::Tick(100));
     assert_eq!(app.status_text(), None, "the status message is short-lived");
-    update(&mut app, Message::ClearQuery);
+    update(&mut app, Message::Edit(Edit::Clear));
     type_text(&mut app, "2325");
     assert_eq!(update(&mut app, Message::CopyPhone), Some(Command::Copy("(06151) 13-2325".into(), Copied::Phone)));
     type_text(&mut app, "zzzz");
@@ -160,7 +161,7 @@ fn copy_asks_for_the_responsible_persons_phone_or_email() {
 #[test]
 fn a_click_selects_the_row_under_it() {
     let mut app = app(Lang::En, 80, 24);
-    let areas = super::layout::Areas::new(80, 24);
+    let areas = super::layout::Areas::new(80, 24, 0);
     update(&mut app, Message::Click(areas.list.x + 3, areas.list.y + 1 + 4));
     assert_eq!(app.selected, 4);
     update(&mut app, Message::Click(areas.details.x + 3, areas.details.y + 2));
@@ -231,6 +232,39 @@ snapshot!(note_80x24_de, Lang::De, 80, 24, note_on_plock);
 snapshot!(note_80x24_en, Lang::En, 80, 24, note_on_plock);
 snapshot!(note_50x15_de, Lang::De, 50, 15, note_on_plock);
 snapshot!(note_50x15_en, Lang::En, 50, 15, note_on_plock);
+snapshot!(unsent_80x24_de, Lang::De, 80, 24, unsent_note);
+snapshot!(unsent_80x24_en, Lang::En, 80, 24, unsent_note);
+snapshot!(concern_80x24_en, Lang::En, 80, 24, |app| {
+    note_on_plock(app);
+    update(app, Message::NoteNext);
+    type_into_note(app, &"The mayor's office asks about the youth exchange in May. ".repeat(4));
+});
+snapshot!(fallback_80x24_de, Lang::De, 80, 24, |app| fallback(app, Lang::De));
+snapshot!(fallback_80x24_en, Lang::En, 80, 24, |app| fallback(app, Lang::En));
+
+/// A phone message that no program took and no clipboard confirmed.
+fn unsent_note(app: &mut App) {
+    note_on_plock(app);
+    update(app, Message::NoteNext);
+    type_into_note(app, "Besuch im Mai");
+    let _ = update(app, Message::NoteEnter);
+    update(app, Message::NoteSent { mail: Handed::NoHandler, copy: CopyOutcome::TerminalOnly(Copied::Note) });
+}
+
+/// The start screen while the shared data file is missing and its last good copy is shown.
+fn fallback(app: &mut App, lang: Lang) {
+    let problem = crate::i18n::os_error(lang, &std::io::Error::from(std::io::ErrorKind::NotFound));
+    app.fallback = Some(super::app::Fallback {
+        file: "N:/Internationales/directory.ron".into(),
+        origin: "PARTNERDESK_DATA",
+        problem,
+        shown: super::app::Shown::LastGood(match lang {
+            Lang::De => "28.11.2026 16:40".into(),
+            Lang::En => "2026-11-28 16:40".into(),
+        }),
+    });
+    app.scroll_to_selection();
+}
 
 fn note_on_plock(app: &mut App) {
     type_text(app, "plock");
@@ -241,13 +275,9 @@ fn note_on_plock(app: &mut App) {
 fn fill_note(app: &mut App) {
     update(app, Message::Now("26.11.2026 14:05".into()));
     update(app, Message::StartNote);
-    for c in "Jan Kowalski".chars() {
-        update(app, Message::NoteInput(c));
-    }
-    update(app, Message::NoteNext);
-    for c in "+48 24 367 1000".chars() {
-        update(app, Message::NoteInput(c));
-    }
+    type_into_note(app, "Jan Kowalski");
+    update(app, Message::NoteEnter);
+    type_into_note(app, "+48 24 367 1000");
 }
 
 #[test]
@@ -263,37 +293,176 @@ fn f5_calls_f6_writes_and_f7_sends_a_phone_message() {
         "mailto:international@darmstadt.de?subject=Partnerstadt%20P%C5%82ock%20%E2%80%93%20f%C3%BCr%20Irene%20Schewe"
     );
     fill_note(&mut app);
-    update(&mut app, Message::NoteNext);
-    for c in "Besuch im Mai".chars() {
-        update(&mut app, Message::NoteInput(c));
-    }
-    let Some(Command::Open { uri, what, fallback: (text, copied), .. }) = update(&mut app, Message::NoteSend) else {
-        panic!("a phone message")
+    assert_eq!(update(&mut app, Message::NoteEnter), None, "Enter in the call-back field moves on");
+    type_into_note(&mut app, "Besuch im Mai");
+    let Some(Command::SendNote { uri, text }) = update(&mut app, Message::NoteEnter) else {
+        panic!("Enter in the last field sends")
     };
-    assert!(app.note.is_none(), "the form closes");
-    assert_eq!(what, super::message::Opened::Note);
-    assert_eq!(copied, Copied::Note);
+    assert!(app.note.is_some(), "the form stays until the note has verifiably left");
     assert!(uri.starts_with(
         "mailto:international@darmstadt.de?subject=Telefonnotiz%3A%20P%C5%82ock%20%E2%80%93%20Jan%20Kowalski&body="
     ));
     assert!(text.contains("Anrufer: Jan Kowalski\r\nRückruf: +48 24 367 1000\r\nAnliegen: Besuch im Mai"), "{text}");
     assert!(text.starts_with("Telefonnotiz: 26.11.2026 14:05\r\nPartnerstadt: Płock\r\nFür: Irene Schewe"));
+    update(&mut app, Message::NoteSent { mail: Handed::Taken, copy: CopyOutcome::TerminalOnly(Copied::Note) });
+    assert!(app.note.is_none(), "a mail program took it");
+    assert_eq!(
+        app.status_text(),
+        Some(
+            "Telefonnotiz an das Mailprogramm übergeben; Telefonnotiz ans Terminal geschrieben (OSC 52), nicht bestätigt"
+        )
+    );
+}
+
+fn type_into_note(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Message::Edit(Edit::Insert(c)));
+    }
 }
 
 #[test]
-fn esc_closes_the_form_without_sending_and_the_office_has_no_number_to_call() {
+fn enter_moves_through_the_form_and_an_empty_note_is_not_sent() {
+    let mut app = app(Lang::En, 80, 24);
+    type_text(&mut app, "graz");
+    update(&mut app, Message::StartNote);
+    assert_eq!(update(&mut app, Message::NoteEnter), None);
+    assert_eq!(update(&mut app, Message::NoteEnter), None);
+    assert_eq!(app.note.as_ref().unwrap().focus, 2);
+    assert_eq!(update(&mut app, Message::NoteEnter), None, "neither a caller nor a concern");
+    let note = app.note.as_ref().unwrap();
+    assert_eq!((note.focus, note.prompt), (0, Some(super::app::NotePrompt::NeedsCallerOrConcern)));
+    assert!(screen(&app).contains("Please fill in a caller or a concern"));
+    type_into_note(&mut app, "Anna");
+    update(&mut app, Message::NoteNext);
+    update(&mut app, Message::NoteNext);
+    assert!(matches!(update(&mut app, Message::NoteEnter), Some(Command::SendNote { .. })), "a caller is enough");
+}
+
+#[test]
+fn the_form_edits_like_the_search_line_and_takes_pastes_on_one_line() {
+    let mut app = app(Lang::En, 80, 24);
+    type_text(&mut app, "graz");
+    update(&mut app, Message::StartNote);
+    type_into_note(&mut app, "Jan Kowalski");
+    for edit in [Edit::Home, Edit::Right, Edit::Right, Edit::Right, Edit::Delete, Edit::Insert('_'), Edit::End] {
+        update(&mut app, Message::Edit(edit));
+    }
+    assert_eq!(app.note.as_ref().unwrap().fields[0].text, "Jan_Kowalski");
+    update(&mut app, Message::Edit(Edit::DeleteWord));
+    assert_eq!(app.note.as_ref().unwrap().fields[0].text, "");
+    update(&mut app, Message::Paste("Anna\r\nSchmidt\n".into()));
+    assert_eq!(app.note.as_ref().unwrap().fields[0].text, "Anna Schmidt ");
+    assert_eq!(app.query, "graz", "the search line is left alone while the form is open");
+    assert!(app.note.is_some(), "a paste with line breaks never sends");
+    update(&mut app, Message::Edit(Edit::Clear));
+    assert_eq!(app.note.as_ref().unwrap().fields[0].text, "");
+    update(&mut app, Message::NoteCancel);
+    update(&mut app, Message::Paste("plo\nck".into()));
+    assert_eq!(app.query, "grazplo ck", "without the form, a paste goes to the search line");
+}
+
+#[test]
+fn esc_on_a_note_with_text_asks_once() {
+    let mut app = app(Lang::De, 80, 24);
+    type_text(&mut app, "graz");
+    update(&mut app, Message::StartNote);
+    type_into_note(&mut app, "Anna");
+    update(&mut app, Message::NoteCancel);
+    assert!(app.note.is_some());
+    assert!(screen(&app).contains("Noch einmal Esc verwirft die Notiz"));
+    update(&mut app, Message::Edit(Edit::Insert('!')));
+    update(&mut app, Message::NoteCancel);
+    assert!(app.note.is_some(), "typing in between asks again");
+    update(&mut app, Message::NoteCancel);
+    assert!(app.note.is_none());
+}
+
+#[test]
+fn a_note_nobody_took_stays_on_screen_as_text() {
+    let mut app = app(Lang::En, 80, 24);
+    type_text(&mut app, "plock");
+    fill_note(&mut app);
+    update(&mut app, Message::NoteNext);
+    type_into_note(&mut app, "Visit in May");
+    assert!(matches!(update(&mut app, Message::NoteEnter), Some(Command::SendNote { .. })));
+    update(&mut app, Message::NoteSent { mail: Handed::NoHandler, copy: CopyOutcome::TerminalOnly(Copied::Note) });
+    assert!(matches!(app.note.as_ref().unwrap().stage, super::app::NoteStage::Unsent { .. }));
+    assert!(!app.wants_mouse(), "the terminal's own selection works on the note");
+    let text = screen(&app);
+    for expected in ["no program is set up for mailto: links", "Caller: Jan Kowalski", "Concern: Visit in May"] {
+        assert!(text.contains(expected), "{expected:?} missing from\n{text}");
+    }
+    assert!(!text.contains("sent") || text.contains("not been passed on"), "nothing claims it was sent");
+    // Copy again: an unconfirmed copy keeps it, a confirmed one lets it go.
+    assert!(matches!(update(&mut app, Message::NoteCopy), Some(Command::Copy(_, Copied::Note))));
+    update(&mut app, Message::Copied(CopyOutcome::Failed));
+    assert!(app.note.is_some());
+    update(&mut app, Message::Copied(CopyOutcome::Native(Copied::Note, "xclip")));
+    assert!(app.note.is_none());
+    assert_eq!(app.status_text(), Some("Phone message copied (xclip)"));
+}
+
+#[test]
+fn esc_closes_an_empty_form_at_once_and_the_office_has_no_number_to_call() {
     let mut app = app(Lang::En, 80, 24);
     type_text(&mut app, "graz");
     update(&mut app, Message::StartNote);
     assert!(app.note.is_some());
     assert_eq!(update(&mut app, Message::NoteCancel), None);
     assert!(app.note.is_none());
-    update(&mut app, Message::ClearQuery);
+    update(&mut app, Message::Edit(Edit::Clear));
     type_text(&mut app, "postfach");
     assert_eq!(update(&mut app, Message::Call), None);
-    assert!(app.status_text().unwrap().contains("F6"));
+    assert_eq!(app.status_text(), Some("The office has no general number; F6 writes an email"));
     assert!(matches!(update(&mut app, Message::Email), Some(Command::Open { .. })));
 }
+
+#[test]
+fn messages_say_only_what_is_known() {
+    let mut app = app(Lang::En, 80, 24);
+    type_text(&mut app, "graz");
+    update(&mut app, Message::Copied(CopyOutcome::TerminalOnly(Copied::Phone)));
+    assert_eq!(app.status_text(), Some("Phone number written to the terminal (OSC 52), not confirmed"));
+    let outcome = super::message::OpenOutcome::NoHandler(CopyOutcome::Failed);
+    update(&mut app, Message::Opened { what: super::message::Opened::Email, label: "Julia Kuz".into(), outcome });
+    assert_eq!(app.status_text(), Some("Julia Kuz: no program takes these links; Copy failed"));
+    update(
+        &mut app,
+        Message::Opened {
+            what: super::message::Opened::Email,
+            label: "Julia Kuz".into(),
+            outcome: super::message::OpenOutcome::Handed,
+        },
+    );
+    assert_eq!(app.status_text(), Some("Julia Kuz: handed to the mail program"));
+    // A reload warning does not hide what the user just did.
+    update(&mut app, Message::Reloaded(Err("d.ron:3: unknown field `x`".into())));
+    update(&mut app, Message::ReloadBusy);
+    assert!(screen(&app).contains("A reload is already running"));
+    // A long message is cut with an ellipsis.
+    let mut narrow = self::app(Lang::En, 30, 24);
+    update(&mut narrow, Message::Copied(CopyOutcome::TerminalOnly(Copied::Phone)));
+    assert!(screen(&narrow).lines().last().unwrap().ends_with('…'));
+}
+
+#[test]
+fn no_year_is_cut_at_80x24_or_100x30() {
+    for (columns, rows) in [(80, 24), (100, 30)] {
+        for lang in [Lang::De, Lang::En] {
+            let mut app = app(lang, columns, rows);
+            for _ in 0..30 {
+                let text = screen(&app);
+                for line in text.lines().filter(|l| l.contains(" · ")) {
+                    let facts = line.split(" · ").nth(1).unwrap();
+                    let digits: String = facts.chars().take_while(char::is_ascii_digit).collect();
+                    assert!(digits.is_empty() || digits.len() == 4, "a cut year in {line:?}");
+                }
+                update(&mut app, Message::Down);
+            }
+        }
+    }
+}
+
 snapshot!(office_80x24_en, Lang::En, 80, 24, |app| type_text(app, "fax"));
 snapshot!(partial_80x24_en, Lang::En, 80, 24, |app| type_text(app, "graz polen"));
 snapshot!(phone_80x24_en, Lang::En, 80, 24, |app| type_text(app, "+49 6151 13-3608"));

@@ -5,21 +5,28 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::app::App;
+use super::app::{App, NoteForm, NotePrompt, NoteStage};
 use super::details;
+use super::field::{self, Field};
+use super::keys::{self, Mode};
 use super::layout::Areas;
 use super::text::{clean, clean_char};
+use super::theme::Theme;
 use crate::directory::Target;
+use crate::i18n::Lang;
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
     let full = frame.area();
-    let areas = Areas::new(full.width, full.height);
+    let banner = app.banner_lines();
+    let areas = Areas::new(full.width, full.height, banner.len());
     let text = app.lang.text();
     if areas.tiny {
         frame.render_widget(Paragraph::new(text.too_small).wrap(Wrap { trim: true }), full);
         return;
     }
+    let banner: Vec<Line> = banner.iter().map(|l| Line::from(Span::styled(clean(l), app.theme.warning))).collect();
+    frame.render_widget(Paragraph::new(banner), areas.banner);
     render_search(app, frame, areas.search);
     render_list(app, frame, areas.list);
     let details = Paragraph::new(details::lines(app))
@@ -38,41 +45,42 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 /// The first frame, drawn before the data is ready: the search line with what was typed so far,
 /// the count replaced by a note that the data is loading.
-pub fn render_loading(frame: &mut Frame, lang: crate::i18n::Lang, query: &str, theme: &super::theme::Theme) {
+pub fn render_loading(frame: &mut Frame, lang: Lang, query: &Field, theme: &Theme) {
     let full = frame.area();
-    let areas = Areas::new(full.width, full.height);
+    let areas = Areas::new(full.width, full.height, 0);
     let text = lang.text();
     if areas.tiny {
         frame.render_widget(Paragraph::new(text.loading).wrap(Wrap { trim: true }), full);
         return;
     }
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(Span::styled(text.search, theme.accent))
-        .title(Line::from(format!(" {} ", text.loading)).alignment(Alignment::Right));
-    let line = Line::from(vec![Span::styled("> ", theme.accent), Span::raw(clean(query))]);
-    frame.render_widget(Paragraph::new(line).block(block), areas.search);
+    let title = Line::from(format!(" {} ", text.loading)).alignment(Alignment::Right);
+    search_line(frame, areas.search, text.search, title, query, theme, true);
     for (area, title) in [(areas.list, text.results), (areas.details, text.details)] {
         frame.render_widget(Block::default().borders(Borders::ALL).title(Span::styled(title, theme.accent)), area);
     }
-    let footer = super::keys::footer(lang, areas.footer.width as usize);
+    let footer = keys::footer(lang, Mode::Loading, areas.footer.width as usize);
     frame.render_widget(Paragraph::new(Span::styled(footer, theme.muted)), areas.footer);
 }
 
 fn render_search(app: &App, frame: &mut Frame, area: Rect) {
-    let theme = &app.theme;
-    let count = format!(" {}/{} ", app.hits.len(), app.index.len());
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(Span::styled(app.lang.text().search, theme.accent))
-        .title(Line::from(count).alignment(Alignment::Right));
+    let count = Line::from(format!(" {}/{} ", app.hits.len(), app.index.len())).alignment(Alignment::Right);
+    let query = Field { text: app.query.clone(), cursor: app.cursor };
+    let cursor = app.mode() == Mode::List;
+    search_line(frame, area, app.lang.text().search, count, &query, &app.theme, cursor);
+}
+
+/// The search line in its box: the part of the query around the cursor, and the cursor.
+fn search_line(frame: &mut Frame, area: Rect, title: &str, right: Line, query: &Field, theme: &Theme, cursor: bool) {
+    let block =
+        Block::default().borders(Borders::ALL).title(Span::styled(title.to_string(), theme.accent)).title(right);
     let inner = block.inner(area);
     let prompt = "> ";
-    let line = Line::from(vec![Span::styled(prompt, theme.accent), Span::raw(clean(&app.query))]);
+    let room = usize::from(inner.width).saturating_sub(prompt.len());
+    let (shown, at) = field::window(&clean(&query.text), query.cursor, room);
+    let line = Line::from(vec![Span::styled(prompt, theme.accent), Span::raw(shown)]);
     frame.render_widget(Paragraph::new(line).block(block), area);
-    let before: String = app.query.chars().take(app.cursor).collect();
-    let x = inner.x + (prompt.len() + Span::raw(before).width()) as u16;
-    if x < inner.right() && inner.height > 0 && !app.help && app.note.is_none() {
+    let x = inner.x + (prompt.len() + at) as u16;
+    if cursor && x < inner.right() && inner.height > 0 {
         frame.set_cursor_position((x, inner.y));
     }
 }
@@ -102,15 +110,9 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         if hit.partial {
             spans.push(Span::styled(format!(" {}", text.partial), theme.warning));
         }
-        let facts = match app.index.target(hit.entry) {
-            Target::City(c) => {
-                let city = &app.directory.cities()[c];
-                format!("  {} · {}", city.country.name(app.lang), city.since)
-            }
-            Target::Person(p) => format!("  {}", app.directory.people()[p].role),
-            Target::Office => format!("  {}", text.office_row),
-        };
-        spans.push(Span::styled(clean(&facts), theme.muted));
+        let used: usize = spans.iter().map(Span::width).sum();
+        let room = usize::from(inner.width).saturating_sub(used);
+        spans.push(Span::styled(facts(app, hit.entry, room), theme.muted));
         let mut row = Line::from(spans);
         if selected {
             row = row.style(theme.selected);
@@ -120,20 +122,71 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// The facts beside a name in `room` cells. A number is never cut: a city's year shows whole, or
+/// goes, and the country is shortened with "…" instead.
+fn facts(app: &App, entry: usize, room: usize) -> String {
+    let (country, year) = match app.index.target(entry) {
+        Target::City(c) => {
+            let city = &app.directory.cities()[c];
+            (clean(city.country.name(app.lang)), Some(city.since))
+        }
+        Target::Person(p) => (clean(&app.directory.people()[p].role), None),
+        Target::Office => (app.lang.text().office_row.to_string(), None),
+    };
+    let whole = match year {
+        Some(year) => format!("  {country} · {year}"),
+        None => format!("  {country}"),
+    };
+    if Span::raw(whole.as_str()).width() <= room {
+        return whole;
+    }
+    if room <= 3 {
+        return String::new();
+    }
+    format!("  {}", field::ellipsize(&country, room - 2))
+}
+
 fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let line = if let Some(warning) = &app.warning {
-        Line::from(Span::styled(clean(warning), theme.warning))
-    } else if let Some(status) = app.status_text() {
-        Line::from(Span::styled(clean(status), theme.accent))
+    let width = usize::from(area.width);
+    // What the user just did comes first; a lasting warning shows when there is no such news.
+    let line = if let Some(status) = app.status_text() {
+        Line::from(Span::styled(field::ellipsize(&clean(status), width), theme.accent))
+    } else if let Some(warning) = &app.warning {
+        Line::from(Span::styled(field::ellipsize(&clean(warning), width), theme.warning))
     } else {
-        Line::from(Span::styled(super::keys::footer(app.lang, area.width as usize), theme.muted))
+        Line::from(Span::styled(keys::footer(app.lang, app.mode(), width), theme.muted))
     };
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// The phone message form, over the details: who it is for, when, and the three fields.
-fn render_note(app: &App, note: &super::app::NoteForm, frame: &mut Frame, area: Rect) {
+/// The phone message: the form while it is filled in, or the whole note as text while it has not
+/// been handed on.
+fn render_note(app: &App, note: &NoteForm, frame: &mut Frame, area: Rect) {
+    let (text, theme) = (app.lang.text(), &app.theme);
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(text.phone_message, theme.accent));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    match &note.stage {
+        NoteStage::Editing => render_form(app, note, frame, inner),
+        NoteStage::Unsent { reason } => {
+            let mut lines = vec![
+                Line::from(Span::styled(format!("{}: {}", text.note_unsent, clean(reason)), theme.warning)),
+                Line::from(Span::styled(text.note_unsent_help, theme.muted)),
+                Line::default(),
+            ];
+            let body = note.message().text(app.lang);
+            lines.extend(body.split("\r\n").map(|l| Line::from(clean(l))));
+            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        }
+    }
+}
+
+/// The form: who the note is for and when, the caller and call-back number on a line each
+/// (scrolled so that the cursor shows), the concern wrapped over at least three lines, and what
+/// the form asks of the user.
+fn render_form(app: &App, note: &NoteForm, frame: &mut Frame, inner: Rect) {
     let (text, theme) = (app.lang.text(), &app.theme);
     let about = note.city.as_deref().map(|c| format!(" · {c}")).unwrap_or_default();
     let mut lines = vec![
@@ -142,26 +195,56 @@ fn render_note(app: &App, note: &super::app::NoteForm, frame: &mut Frame, area: 
         Line::default(),
     ];
     let labels = [text.caller, text.callback, text.concern];
-    let inner = Block::default().borders(Borders::ALL).inner(area);
+    let label_width = 13;
+    let width = usize::from(inner.width);
+    let room = width.saturating_sub(label_width);
     let mut cursor = None;
-    for (i, (label, value)) in labels.iter().zip(&note.fields).enumerate() {
+    for (i, label) in labels.iter().enumerate().take(2) {
         let focused = i == note.focus;
         let marker = if focused { "▶ " } else { "  " };
-        let label = format!("{marker}{label:<10} ");
+        let value = &note.fields[i];
+        let (shown, at) = field::window(&clean(&value.text), value.cursor, room);
         if focused {
-            cursor = Some((label.chars().count() + Span::raw(clean(value)).width(), lines.len()));
+            cursor = Some((label_width + at, lines.len()));
         }
         let style = if focused { theme.selected } else { ratatui::style::Style::default() };
-        lines.push(Line::from(vec![Span::styled(label, theme.accent), Span::styled(clean(value), style)]));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{marker}{label:<10} "), theme.accent),
+            Span::styled(shown, style),
+        ]));
     }
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(text.note_keys, theme.muted)));
-    let block = Block::default().borders(Borders::ALL).title(Span::styled(text.phone_message, theme.accent));
-    frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    // The concern: its label on a line, then the text wrapped below it.
+    let concern = &note.fields[2];
+    let focused = note.focus == 2;
+    let marker = if focused { "▶ " } else { "  " };
+    lines.push(Line::from(Span::styled(format!("{marker}{}", labels[2]), theme.accent)));
+    let indent = 4;
+    let (wrapped, (row, column)) =
+        field::wrap_chars(&clean(&concern.text), concern.cursor, width.saturating_sub(indent));
+    // Below the concern: a blank line and the prompt, if any.
+    let prompt = note.prompt.map(|p| match p {
+        NotePrompt::NeedsCallerOrConcern => text.needs_caller_or_concern,
+        NotePrompt::EscAgainDiscards => text.esc_again,
+    });
+    let below = 1 + usize::from(prompt.is_some());
+    let shown_rows = usize::from(inner.height).saturating_sub(lines.len() + below).max(3);
+    let top = row.saturating_sub(shown_rows - 1);
+    let style = if focused { theme.selected } else { ratatui::style::Style::default() };
+    for i in top..top + shown_rows {
+        if focused && i == row {
+            cursor = Some((indent + column, lines.len()));
+        }
+        let part = wrapped.get(i).cloned().unwrap_or_default();
+        lines.push(Line::from(vec![Span::raw(" ".repeat(indent)), Span::styled(part, style)]));
+    }
+    if let Some(prompt) = prompt {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(prompt, theme.warning)));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
     if let Some((x, y)) = cursor
-        && (x as u16) < inner.width
-        && (y as u16) < inner.height
+        && x < usize::from(inner.width)
+        && y < usize::from(inner.height)
     {
         frame.set_cursor_position((inner.x + x as u16, inner.y + y as u16));
     }
@@ -169,7 +252,7 @@ fn render_note(app: &App, note: &super::app::NoteForm, frame: &mut Frame, area: 
 
 fn render_help(app: &App, frame: &mut Frame, full: Rect) {
     let text = app.lang.text();
-    let rows = super::keys::help_rows(app.lang);
+    let rows = keys::help_rows(app.lang);
     let width = 80.min(full.width);
     let height = (rows.len() as u16 + 2).min(full.height);
     let area = Rect::new(full.x + (full.width - width) / 2, full.y + (full.height - height) / 2, width, height);

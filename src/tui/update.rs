@@ -1,112 +1,81 @@
 //! `update`: the only code that changes the model. It performs no I/O; work for the outside world
 //! comes back as a [`Command`] for the event loop.
 
-use super::app::{App, NoteForm, STATUS_TICKS, Status};
-use super::message::{Command, Copied, CopyOutcome, Message, OpenOutcome, Opened};
-use crate::actions::{self, PhoneMessage};
+use super::app::{App, NoteForm, NotePrompt, NoteStage, STATUS_TICKS, Status};
+use super::field::{self, Edit};
+use super::keys::{self, Mode};
+use super::message::{Command, Copied, CopyOutcome, Handed, Message, OpenOutcome, Opened};
+use crate::actions;
 use crate::directory::Target;
 use crate::directory::{City, Person};
 
 /// Applies `message` to `app`; returns what the event loop should do, if anything.
 pub fn update(app: &mut App, message: Message) -> Option<Command> {
     match message {
-        Message::Insert(c) => {
-            let at = byte_index(&app.query, app.cursor);
-            app.query.insert(at, c);
-            app.cursor += 1;
-            app.search();
+        Message::Edit(edit) => edit_line(app, edit),
+        Message::Paste(text) => edit_line(app, Edit::Paste(text)),
+        Message::Up | Message::ScrollUp if app.mode() == Mode::List => select(app, app.selected.saturating_sub(1)),
+        Message::Down | Message::ScrollDown if app.mode() == Mode::List => select(app, app.selected + 1),
+        Message::PageUp if app.mode() == Mode::List => {
+            select(app, app.selected.saturating_sub(app.list_rows().max(1)));
         }
-        Message::Backspace if app.cursor > 0 => {
-            app.cursor -= 1;
-            app.query.remove(byte_index(&app.query, app.cursor));
-            app.search();
-        }
-        Message::Delete if app.cursor < app.query.chars().count() => {
-            app.query.remove(byte_index(&app.query, app.cursor));
-            app.search();
-        }
-        Message::DeleteWord => {
-            let chars: Vec<char> = app.query.chars().collect();
-            let mut start = app.cursor;
-            while start > 0 && chars[start - 1] == ' ' {
-                start -= 1;
-            }
-            while start > 0 && chars[start - 1] != ' ' {
-                start -= 1;
-            }
-            app.query = chars[..start].iter().chain(&chars[app.cursor..]).collect();
-            app.cursor = start;
-            app.search();
-        }
-        Message::ClearQuery => clear_query(app),
-        Message::CursorLeft => app.cursor = app.cursor.saturating_sub(1),
-        Message::CursorRight => app.cursor = (app.cursor + 1).min(app.query.chars().count()),
-        Message::CursorHome => app.cursor = 0,
-        Message::CursorEnd => app.cursor = app.query.chars().count(),
-        Message::Up | Message::ScrollUp => select(app, app.selected.saturating_sub(1)),
-        Message::Down | Message::ScrollDown => select(app, app.selected + 1),
-        Message::PageUp => select(app, app.selected.saturating_sub(app.list_rows().max(1))),
-        Message::PageDown => select(app, app.selected + app.list_rows().max(1)),
-        Message::Click(column, row) => {
-            let areas = super::layout::Areas::new(app.size.0, app.size.1);
-            if let Some(line) = areas.list_row_at(column, row) {
+        Message::PageDown if app.mode() == Mode::List => select(app, app.selected + app.list_rows().max(1)),
+        Message::Click(column, row) if app.mode() == Mode::List => {
+            if let Some(line) = app.areas().list_row_at(column, row) {
                 select(app, app.offset + line);
             }
         }
+        Message::Up | Message::Down | Message::PageUp | Message::PageDown => {}
+        Message::ScrollUp | Message::ScrollDown | Message::Click(..) => {}
         Message::CopyPhone => return copy(app, Copied::Phone),
         Message::CopyEmail => return copy(app, Copied::Email),
         Message::Call => return call(app),
         Message::Email => return email(app),
         Message::StartNote => start_note(app),
-        Message::NoteInput(c) => {
+        Message::NoteNext => move_focus(app, 1),
+        Message::NotePrevious => move_focus(app, 2),
+        Message::NoteEnter => return note_enter(app),
+        Message::NoteCopy => {
+            return app.note.as_ref().map(|note| Command::Copy(note.message().text(app.lang), Copied::Note));
+        }
+        Message::NoteCancel => {
             if let Some(note) = &mut app.note {
-                note.fields[note.focus].push(c);
+                if note.has_text() && note.prompt != Some(NotePrompt::EscAgainDiscards) {
+                    note.prompt = Some(NotePrompt::EscAgainDiscards);
+                } else {
+                    app.note = None;
+                }
             }
         }
-        Message::NoteBackspace => {
-            if let Some(note) = &mut app.note {
-                note.fields[note.focus].pop();
-            }
-        }
-        Message::NoteNext => {
-            if let Some(note) = &mut app.note {
-                note.focus = (note.focus + 1) % note.fields.len();
-            }
-        }
-        Message::NotePrevious => {
-            if let Some(note) = &mut app.note {
-                note.focus = (note.focus + note.fields.len() - 1) % note.fields.len();
-            }
-        }
-        Message::NoteCancel => app.note = None,
-        Message::NoteSend => return send_note(app),
+        Message::NoteSent { mail, copy } => note_sent(app, &mail, copy),
         Message::Opened { what, label, outcome } => {
             let text = app.lang.text();
             let message = match (&outcome, what) {
-                (OpenOutcome::Handed, Opened::Call) => format!("{} {label}", text.calling),
-                (OpenOutcome::Handed, Opened::Email) => format!("{} {label}", text.writing),
-                (OpenOutcome::Handed, Opened::Note) => text.note_sent.to_string(),
-                (OpenOutcome::NoHandler(copy), _) => format!("{label}: {} ({})", text.no_handler, copy_path(copy)),
-                (OpenOutcome::Failed(reason, copy), _) => format!("{label}: {reason}; {}", copy_path(copy)),
+                (OpenOutcome::Handed, Opened::Call) => format!("{label}: {}", text.handed_to_phone),
+                (OpenOutcome::Handed, Opened::Email) => format!("{label}: {}", text.handed_to_mail),
+                (OpenOutcome::NoHandler(copy), _) => format!("{label}: {}; {}", text.no_handler, copy_text(app, copy)),
+                (OpenOutcome::Failed(reason, copy), _) => format!("{label}: {reason}; {}", copy_text(app, copy)),
             };
             set_status(app, message);
         }
         Message::Now(clock) => app.clock = clock,
-        Message::Copied(outcome) => {
-            let message = copy_text(app, &outcome);
-            set_status(app, message);
-        }
+        Message::Copied(outcome) => copied(app, outcome),
         Message::Reload => return Some(Command::Reload),
+        Message::ReloadBusy => set_status(app, app.lang.text().reload_busy.to_string()),
         Message::Redraw => return Some(Command::Redraw),
         Message::Suspend => return Some(Command::Suspend),
         Message::Reloaded(Ok(loaded)) => {
             app.replace_directory(*loaded);
             app.warning = None;
-            set_status(app, app.lang.text().reloaded.to_string());
+            let text = app.lang.text();
+            let said = if app.fallback.take().is_some() { text.file_back } else { text.reloaded };
+            set_status(app, said.to_string());
         }
-        Message::Reloaded(Err(problem)) => {
-            app.warning = Some(format!("{}: {problem}", app.lang.text().reload_failed));
-        }
+        Message::Reloaded(Err(problem)) => match &mut app.fallback {
+            // Still down: the banner says what is wrong now.
+            Some(fallback) => fallback.problem = problem,
+            None => app.warning = Some(format!("{}: {problem}", app.lang.text().reload_failed)),
+        },
         Message::ToggleHelp => app.help = !app.help,
         Message::Escape if app.help => app.help = false,
         Message::Escape if app.query.is_empty() => app.quit = true,
@@ -117,9 +86,107 @@ pub fn update(app: &mut App, message: Message) -> Option<Command> {
             app.scroll_to_selection();
         }
         Message::Tick(tick) => app.tick = tick,
-        Message::Backspace | Message::Delete => {}
     }
     None
+}
+
+/// An edit goes to the line that has the cursor: the form's focused field while the form is
+/// being filled in, the search line otherwise (never to a note shown as text).
+fn edit_line(app: &mut App, edit: Edit) {
+    match &mut app.note {
+        Some(note) if note.stage == NoteStage::Editing => {
+            note.fields[note.focus].apply(edit);
+            note.prompt = None;
+        }
+        Some(_) => {}
+        None => {
+            if field::apply(&mut app.query, &mut app.cursor, edit) {
+                app.search();
+            }
+        }
+    }
+}
+
+/// Tab and Shift-Tab in the form (`by` 1 forward, 2 back); on an unsent note, back to the form.
+fn move_focus(app: &mut App, by: usize) {
+    let Some(note) = &mut app.note else { return };
+    note.prompt = None;
+    match note.stage {
+        NoteStage::Editing => note.focus = (note.focus + by) % note.fields.len(),
+        NoteStage::Unsent { .. } => note.stage = NoteStage::Editing,
+    }
+}
+
+/// Enter in the form: the next field, and in the last one (or on an unsent note) send.
+fn note_enter(app: &mut App) -> Option<Command> {
+    let note = app.note.as_mut()?;
+    note.prompt = None;
+    if note.stage == NoteStage::Editing && note.focus + 1 < note.fields.len() {
+        note.focus += 1;
+        return None;
+    }
+    let [caller, _, concern] = &note.fields;
+    if caller.is_empty() && concern.is_empty() {
+        note.prompt = Some(NotePrompt::NeedsCallerOrConcern);
+        note.stage = NoteStage::Editing;
+        note.focus = 0;
+        return None;
+    }
+    let message = note.message();
+    let text = message.text(app.lang);
+    let uri = actions::mailto(&note.email, &message.subject(app.lang), Some(&text));
+    Some(Command::SendNote { uri, text })
+}
+
+/// The outcome of sending a note: it closes only once a mail program took it or a confirmed
+/// copy holds it; otherwise it stays on screen as text, with what failed.
+fn note_sent(app: &mut App, mail: &Handed, copy: CopyOutcome) {
+    let text = app.lang.text();
+    let taken = *mail == Handed::Taken;
+    let copied = matches!(copy, CopyOutcome::Native(..));
+    if taken || copied {
+        let mut said = vec![];
+        if taken {
+            said.push(format!("{} {}", text.phone_message, text.handed_to_mail));
+        }
+        said.push(copy_text(app, &copy));
+        if !taken {
+            said.push(mail_problem(app, mail));
+        }
+        app.note = None;
+        set_status(app, said.join("; "));
+        return;
+    }
+    let reason = format!("{}; {}", mail_problem(app, mail), copy_text(app, &copy));
+    if let Some(note) = &mut app.note {
+        note.stage = NoteStage::Unsent { reason };
+        note.prompt = None;
+    }
+}
+
+/// Why the mail program did not take a note.
+fn mail_problem(app: &App, mail: &Handed) -> String {
+    let text = app.lang.text();
+    match mail {
+        Handed::Taken => text.handed_to_mail.to_string(),
+        Handed::NoHandler => text.no_mail_program.to_string(),
+        Handed::Failed(reason) => format!("{}: {reason}", text.mail_failed),
+    }
+}
+
+/// A copy's outcome in the footer; a confirmed copy of an unsent note means it has left.
+fn copied(app: &mut App, outcome: CopyOutcome) {
+    let said = copy_text(app, &outcome);
+    if let Some(note) = &mut app.note
+        && let NoteStage::Unsent { reason } = &mut note.stage
+    {
+        if matches!(outcome, CopyOutcome::Native(Copied::Note, _)) {
+            app.note = None;
+        } else {
+            *reason = said.clone();
+        }
+    }
+    set_status(app, said);
 }
 
 fn clear_query(app: &mut App) {
@@ -161,7 +228,8 @@ fn copy(app: &mut App, what: Copied) -> Option<Command> {
         (Some(Responsible::Person(person, _)), Copied::Email | Copied::Note) => person.email.clone(),
         // The sources give the office a shared mailbox, but no general phone number.
         (Some(Responsible::Office), Copied::Phone) => {
-            set_status(app, app.lang.text().no_office_phone.to_string());
+            let keys = keys::key_for(app.lang, Mode::List, |m| matches!(m, Message::CopyEmail));
+            set_status(app, crate::i18n::no_office_phone(app.lang, &keys));
             return None;
         }
         (Some(Responsible::Office), Copied::Email | Copied::Note) => app.directory.office().email.clone(),
@@ -173,7 +241,11 @@ fn copy(app: &mut App, what: Copied) -> Option<Command> {
 fn call(app: &mut App) -> Option<Command> {
     let command = match responsible(app) {
         None => Err(app.lang.text().nothing_selected),
-        Some(Responsible::Office) => Err(app.lang.text().office_no_call),
+        Some(Responsible::Office) => {
+            let key = keys::key_for(app.lang, Mode::List, |m| matches!(m, Message::Email));
+            set_status(app, crate::i18n::office_no_call(app.lang, &key));
+            return None;
+        }
         Some(Responsible::Person(person, _)) => {
             actions::tel(person).ok_or(app.lang.text().nothing_selected).map(|uri| Command::Open {
                 uri,
@@ -222,59 +294,33 @@ fn start_note(app: &mut App) {
         }
     };
     app.help = false;
-    app.note = Some(NoteForm { to, email, city, when: app.clock.clone(), fields: Default::default(), focus: 0 });
+    app.note = Some(NoteForm {
+        to,
+        email,
+        city,
+        when: app.clock.clone(),
+        fields: Default::default(),
+        focus: 0,
+        stage: NoteStage::Editing,
+        prompt: None,
+    });
 }
 
-/// Enter in the form: a `mailto:` with the whole note to its person; the text is copied too.
-fn send_note(app: &mut App) -> Option<Command> {
-    let note = app.note.take()?;
-    let [caller, callback, concern] = note.fields;
-    let message = PhoneMessage { when: note.when, city: note.city, to: note.to, caller, callback, concern };
-    let text = message.text(app.lang);
-    let uri = actions::mailto(&note.email, &message.subject(app.lang), Some(&text));
-    Some(Command::Open { uri, what: Opened::Note, label: message.to, fallback: (text, Copied::Note) })
-}
-
-/// The footer's words for a copy.
+/// The footer's words for a copy: "copied" only where a clipboard confirmed it.
 fn copy_text(app: &App, outcome: &CopyOutcome) -> String {
     let text = app.lang.text();
+    let what = |what: Copied| match what {
+        Copied::Phone => text.phone_number,
+        Copied::Email => text.email_address,
+        Copied::Note => text.phone_message,
+    };
     match *outcome {
-        CopyOutcome::Native(what, path) => format!("{} ({path})", copied_text(app, what)),
-        CopyOutcome::TerminalOnly(what) => format!("{} {}", sent_text(app, what), text.sent_by_osc52),
+        CopyOutcome::Native(copied, path) => format!("{} {} ({path})", what(copied), text.copied),
+        CopyOutcome::TerminalOnly(copied) => format!("{} {}", what(copied), text.written_to_terminal),
         CopyOutcome::Failed => text.copy_failed.to_string(),
-    }
-}
-
-/// How a fallback copy went, in a few words.
-fn copy_path(outcome: &CopyOutcome) -> &'static str {
-    match outcome {
-        CopyOutcome::Native(_, path) => path,
-        CopyOutcome::TerminalOnly(_) => "OSC 52",
-        CopyOutcome::Failed => "—",
-    }
-}
-
-fn copied_text(app: &App, what: Copied) -> &'static str {
-    match what {
-        Copied::Phone => app.lang.text().copied_phone,
-        Copied::Email => app.lang.text().copied_email,
-        Copied::Note => app.lang.text().copied_note,
-    }
-}
-
-fn sent_text(app: &App, what: Copied) -> &'static str {
-    match what {
-        Copied::Phone => app.lang.text().sent_phone,
-        Copied::Email => app.lang.text().sent_email,
-        Copied::Note => app.lang.text().phone_message,
     }
 }
 
 fn set_status(app: &mut App, text: String) {
     app.status = Some(Status { text, until: app.tick + STATUS_TICKS });
-}
-
-/// The byte index of char `chars` in `text` (its end when past it).
-fn byte_index(text: &str, chars: usize) -> usize {
-    text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i)
 }
