@@ -72,6 +72,8 @@ pub fn no_office_phone(lang: Lang, keys: &str) -> String {
 /// wrong, and what is shown instead (`last_good`: the date of the last good copy; `None`: the
 /// embedded directory).
 pub fn fallback_banner(lang: Lang, file: &str, origin: &str, problem: &str, last_good: Option<&str>) -> String {
+    // One full stop after the problem, whatever it ends with.
+    let problem = problem.trim_end_matches(['.', '?', '!', ' ']);
     match (lang, last_good) {
         (Lang::De, Some(date)) => format!(
             "⚠ Datendatei {file} (aus {origin}) nicht nutzbar: {problem}. Gezeigt wird ihre letzte gute Fassung \

@@ -635,6 +635,63 @@ fn anniversaries_in_2028_include_alkmaar_and_troyes_at_70() {
 }
 
 #[test]
+fn anniversaries_refuse_ranges_that_make_no_sense() {
+    for args in [
+        ["--years", "0"],
+        ["--years", "101"],
+        ["--from", "0"],
+        ["--from", "1944"],
+        ["--from", "10000"],
+        ["--from", "2147483647"],
+    ] {
+        let output = partnerdesk().arg("anniversaries").args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&output.stderr).contains("is not in"), "{args:?}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+    }
+    partnerdesk().args(["anniversaries", "--from", "9999", "--years", "100"]).assert().success();
+}
+
+#[test]
+fn split_refuses_two_people_who_would_share_a_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = folder.path().join("twins.ron");
+    // A second Julia Kuz (another id): both cards would be "Julia Kuz.vcf".
+    let embedded = partnerdesk::directory::EMBEDDED;
+    let start = embedded.find("        Person(\n            id: \"kuz\"").unwrap();
+    let end = start + embedded[start..].find("        ),\n").unwrap() + "        ),\n".len();
+    let twin = embedded[start..end].replace("id: \"kuz\"", "id: \"kuz-2\"").replace("13-2325", "13-2399");
+    fs::write(&data, format!("{}{twin}{}", &embedded[..end], &embedded[end..])).unwrap();
+    partnerdesk().arg("check").arg("--data").arg(&data).assert().success();
+    let out = folder.path().join("cards");
+    let output =
+        partnerdesk().args(["export", "--vcard", "--split"]).arg(&out).arg("--data").arg(&data).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("Julia Kuz and Julia Kuz would get the same file Julia Kuz.vcf"), "{said}");
+    assert_eq!(fs::read_dir(&out).map(|d| d.count()).unwrap_or(0), 0, "nothing written");
+}
+
+#[cfg(unix)]
+#[test]
+fn files_for_colleagues_get_a_redirects_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = tempfile::tempdir().unwrap();
+    let redirect = folder.path().join("redirect");
+    fs::File::create(&redirect).unwrap();
+    let expected = fs::metadata(&redirect).unwrap().permissions().mode() & 0o777;
+    let (csv, xlsx, cards) = (folder.path().join("l.csv"), folder.path().join("l.xlsx"), folder.path().join("cards"));
+    partnerdesk().args(["list", "--format", "csv", "--out"]).arg(&csv).assert().success();
+    partnerdesk().args(["list", "--format", "xlsx", "--out"]).arg(&xlsx).assert().success();
+    partnerdesk().args(["export", "--vcard", "--split"]).arg(&cards).assert().success();
+    let mut files = vec![csv, xlsx];
+    files.extend(fs::read_dir(&cards).unwrap().map(|e| e.unwrap().path()));
+    for file in files {
+        assert_eq!(fs::metadata(&file).unwrap().permissions().mode() & 0o777, expected, "{}", file.display());
+    }
+}
+
+#[test]
 fn json_gains_tel_links_and_keeps_every_field() {
     let city: serde_json::Value = serde_json::from_str(&stdout(&["query", "--json", "--limit", "1", "plock"])).unwrap();
     assert_eq!(city[0]["contact"]["tel"], "tel:+49-6151-13-2324");

@@ -306,17 +306,157 @@ fn the_first_frame_comes_at_once_and_keys_typed_while_loading_are_kept() {
     session.send(b"\x03");
     assert_eq!(session.exit_code(), 0);
 }
-
 #[test]
-fn an_invalid_file_at_start_lists_its_problems_after_the_terminal_is_restored() {
+fn a_broken_file_at_start_opens_the_view_with_a_banner_and_its_fix_is_picked_up() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("bad.ron");
     std::fs::write(&path, partnerdesk::directory::EMBEDDED.replacen("since: 1988", "since: 1800", 1)).unwrap();
     let data = path.to_string_lossy().into_owned();
     let mut session = Session::start(&["--lang", "en", "--data", &data]);
-    assert_eq!(session.exit_code(), 2);
-    assert!(!session.alternate_screen());
-    assert!(session.contents().contains("since 1800 is not a year from 1945"), "{}", session.contents());
+    session.wait_for(&["bad.ron (from --data) cannot be used", "since 1800 is not a", "24/24"]);
+    assert!(session.contents().contains("Showing the embedded directory"), "{}", session.contents());
+    std::fs::write(&path, partnerdesk::directory::EMBEDDED).unwrap();
+    session.wait_for(&["The data file can be read again"]);
+    assert!(!session.contents().contains("cannot be used"), "{}", session.contents());
+    session.send(b"\x03");
+    assert_eq!(session.exit_code(), 0);
+}
+
+#[test]
+fn a_missing_shared_file_at_start_opens_the_view_on_the_embedded_data() {
+    let folder = tempfile::tempdir().unwrap();
+    let missing = folder.path().join("drive").join("directory.ron");
+    let data = missing.to_string_lossy().into_owned();
+    let mut session = Session::start_with(&["--lang", "de"], &[("PARTNERDESK_DATA", &data)]);
+    session.wait_for(&["(aus PARTNERDESK_DATA) nicht nutzbar: nicht gefunden", "eingebauten Daten", "24/24"]);
+    session.send(b"plock");
+    session.wait_for(&["Polen (PL)", "(06151) 13-2324"]);
+    // The drive comes back.
+    std::fs::create_dir_all(missing.parent().unwrap()).unwrap();
+    std::fs::write(&missing, partnerdesk::directory::EMBEDDED.replace("Masowien (Mazowieckie)", "Masowien")).unwrap();
+    session.wait_for(&["Datendatei wieder lesbar", "Region        Masowien "]);
+    session.send(b"\x03");
+    assert_eq!(session.exit_code(), 0);
+}
+
+#[test]
+fn a_file_broken_after_a_good_run_opens_on_its_last_good_copy() {
+    let folder = tempfile::tempdir().unwrap();
+    let cache = folder.path().join("cache");
+    let path = folder.path().join("directory.ron");
+    std::fs::write(&path, partnerdesk::directory::EMBEDDED.replace("Steiermark (Styria)", "Styria")).unwrap();
+    let data = path.to_string_lossy().into_owned();
+    let cache_home = cache.to_string_lossy().into_owned();
+    let env = [("PARTNERDESK_CACHE", "on"), ("XDG_CACHE_HOME", cache_home.as_str()), ("HOME", cache_home.as_str())];
+    // A good run leaves a validated copy in the cache.
+    let good = assert_cmd::Command::cargo_bin("partnerdesk")
+        .unwrap()
+        .args(["query", "--data", &data, "graz"])
+        .envs(env)
+        .output()
+        .unwrap();
+    assert!(good.status.success());
+    std::fs::write(&path, "Directory(").unwrap();
+    let mut session = Session::start_with(&["--lang", "en", "--data", &data], &env);
+    session.wait_for(&["cannot be used", "Showing its last good copy, of"]);
+    session.send(b"graz");
+    session.wait_for(&["Region        Styria "]);
+    session.send(b"\x03");
+    assert_eq!(session.exit_code(), 0);
+    // The command line still fails on the broken file: scripts must know.
+    let cli = assert_cmd::Command::cargo_bin("partnerdesk")
+        .unwrap()
+        .args(["query", "--data", &data, "graz"])
+        .envs(env)
+        .output()
+        .unwrap();
+    assert_eq!(cli.status.code(), Some(2));
+}
+
+#[test]
+fn an_edit_that_keeps_size_and_modification_time_is_noticed() {
+    let (_folder, path, mut session) = graz_from_a_data_file();
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let edited = partnerdesk::directory::EMBEDDED.replace("Steiermark (Styria)", "Steiermark (STYRIA)");
+    assert_eq!(edited.len(), partnerdesk::directory::EMBEDDED.len());
+    let mut file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    file.write_all(edited.as_bytes()).unwrap();
+    file.set_modified(modified).unwrap();
+    drop(file);
+    assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), modified);
+    session.wait_for(&["Data reloaded", "Steiermark (STYRIA)"]);
+    session.send(b"\x03");
+    assert_eq!(session.exit_code(), 0);
+}
+
+/// A folder with a fake `xdg-mime` that knows no handler for any link, for PATH: with no
+/// clipboard tool either (no DISPLAY), nothing can take a phone message.
+#[cfg(all(unix, not(target_os = "macos")))]
+fn desk_without_programs() -> (tempfile::TempDir, String) {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = tempfile::tempdir().unwrap();
+    for (name, script) in [("xdg-mime", "#!/bin/sh\nexit 0\n"), ("xdg-open", "#!/bin/sh\nexit 3\n")] {
+        let path = folder.path().join(name);
+        std::fs::write(&path, script).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let path = format!("{}:{}", folder.path().display(), std::env::var("PATH").unwrap_or_default());
+    (folder, path)
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn with_no_mail_program_and_no_clipboard_a_phone_message_stays_on_screen() {
+    let (_folder, path) = desk_without_programs();
+    let mut session =
+        Session::start_with(&["--lang", "en"], &[("PATH", &path), ("DISPLAY", ""), ("WAYLAND_DISPLAY", "")]);
+    session.send(b"plock");
+    session.wait_for(&["Poland (PL)"]);
+    session.send(b"\x1b[18~"); // F7
+    session.wait_for(&["Phone message", "Caller"]);
+    // Enter on an empty form sends nothing, and says what is missing.
+    session.send(b"\r\r\r");
+    session.wait_for(&["Please fill in a caller or a concern"]);
+    // A paste with line breaks goes into the caller field on one line, and sends nothing.
+    session.send(b"\x1b[200~Jan\r\nKowalski\x1b[201~");
+    session.wait_for(&["Jan Kowalski"]);
+    assert!(session.contents().contains("Caller     Jan Kowalski"), "{}", session.contents());
+    // Enter moves to the call-back field, and on to the concern.
+    session.send(b"\r+48 24 367 1000\rVisit in May");
+    session.wait_for(&["Visit in May"]);
+    session.send(b"\r");
+    session.wait_for(&["The note has not been passed on yet", "Concern: Visit in May", "Caller: Jan Kowalski"]);
+    let screen = session.contents();
+    assert!(screen.contains("no program is set up for mailto: links"), "{screen}");
+    assert!(screen.contains("(OSC 52), not confirmed"), "{screen}");
+    assert!(!screen.contains("handed to the mail program") && !screen.contains("copied ("), "{screen}");
+    // Quitting now still leaves the note on the terminal, as text.
+    session.send(b"\x03");
+    assert_eq!(session.exit_code(), 0);
+    assert!(session.contents().contains("Caller: Jan Kowalski"), "{}", session.contents());
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn the_form_edits_and_esc_on_text_asks_once() {
+    let (_folder, path) = desk_without_programs();
+    let mut session =
+        Session::start_with(&["--lang", "de"], &[("PATH", &path), ("DISPLAY", ""), ("WAYLAND_DISPLAY", "")]);
+    session.send(b"graz");
+    session.wait_for(&["Österreich (AT)"]);
+    session.send(b"\x1b[18~Jan Kowalski");
+    session.wait_for(&["Anrufer    Jan Kowalski"]);
+    // Home, Del, then Ctrl-E and Ctrl-W: "an " is left.
+    session.send(b"\x1b[H\x1b[3~\x05\x17");
+    session.wait_for(&["Anrufer    an  ", "Esc abbrechen"]);
+    session.send(b"\x1b");
+    session.wait_for(&["Noch einmal Esc verwirft die Notiz"]);
+    thread::sleep(Duration::from_millis(100));
+    session.send(b"\x1b");
+    session.wait_for(&["↑↓ wählen"]);
+    assert!(!session.contents().contains("Anrufer"), "{}", session.contents());
+    session.send(b"\x03");
+    assert_eq!(session.exit_code(), 0);
 }
 
 #[cfg(all(unix, not(target_os = "macos")))]
@@ -339,9 +479,9 @@ fn f5_f6_and_f7_hand_their_links_to_the_system() {
     session.send(b"plock");
     session.wait_for(&["1/24", "Polen (PL)"]);
     session.send(b"\x1b[15~"); // F5
-    session.wait_for(&["Anruf an Irene Schewe"]);
+    session.wait_for(&["Irene Schewe, (06151) 13-2324: an das Telefonprogramm übergeben"]);
     session.send(b"\x1b[17~"); // F6
-    session.wait_for(&["E-Mail an Irene Schewe"]);
+    session.wait_for(&["Irene Schewe <international@darmstadt.de>: an das Mailprogramm übergeben"]);
     session.send(b"\x1b[18~"); // F7
     session.wait_for(&["Telefonnotiz", "Anrufer"]);
     session.send(b"Jan Kowalski\t+48 24 367 1000\tBesuch im Mai\r");
@@ -374,7 +514,9 @@ fn with_no_program_for_tel_links_f5_copies_the_number_instead() {
     session.send(b"graz");
     session.wait_for(&["Austria (AT)"]);
     session.send(b"\x1b[15~");
-    session.wait_for(&["Julia Kuz, (06151) 13-2325: no program takes these links; copied instead (OSC 52)"]);
+    session.wait_for(&[
+        "Julia Kuz, (06151) 13-2325: no program takes these links; Phone number written to the terminal (OSC 52), not",
+    ]);
     session.send(b"\x03");
     assert_eq!(session.exit_code(), 0);
 }

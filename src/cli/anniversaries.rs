@@ -1,5 +1,7 @@
 //! `partnerdesk anniversaries`: the partnerships' round anniversaries (every 5 years) ahead.
 
+use std::io::{IsTerminal, Write};
+
 use clap::Args as ClapArgs;
 use serde::Serialize;
 
@@ -12,11 +14,11 @@ use crate::exit::ExitStatus;
 /// Options of `partnerdesk anniversaries`.
 #[derive(Debug, ClapArgs)]
 pub struct AnniversaryArgs {
-    /// The first year to look at. Default: this year.
-    #[arg(long, value_name = "YEAR")]
+    /// The first year to look at, 1945 to 9999. Default: this year.
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1945..=9999))]
     pub from: Option<i32>,
-    /// How many years to look at.
-    #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(i32).range(0..=200))]
+    /// How many years to look at, 1 to 100.
+    #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(i32).range(1..=100))]
     pub years: i32,
     /// Print a JSON array of objects instead of lines.
     #[arg(long)]
@@ -57,6 +59,14 @@ pub fn run(args: &Args, options: &AnniversaryArgs, out: &mut Out) -> Result<Exit
     } else {
         for a in &found {
             out.line(&actions::anniversary_line(&dir, a, args.lang()))?;
+        }
+        if found.is_empty() && std::io::stdout().is_terminal() {
+            let last = from + options.years - 1;
+            let said = match args.lang() {
+                crate::i18n::Lang::De => format!("partnerdesk: keine runden Jubiläen von {from} bis {last}"),
+                crate::i18n::Lang::En => format!("partnerdesk: no round anniversaries from {from} to {last}"),
+            };
+            let _ = writeln!(std::io::stderr().lock(), "{said}");
         }
     }
     Ok(ExitStatus::Success)

@@ -54,9 +54,11 @@ pub fn run(args: &Args, export: &ExportArgs, out: &mut Out) -> Result<ExitStatus
                 en: format!("{}: cannot create the folder: {e}", folder.display()),
             })
         })?;
-        for (i, person) in dir.people().iter().enumerate() {
+        let names: Vec<String> = dir.people().iter().map(|p| vcard::file_name(&p.full_name())).collect();
+        refuse_shared_names(&dir, &names)?;
+        for (i, name) in names.iter().enumerate() {
             let card = vcard::card(&dir, i, lang, version);
-            super::atomic::write_atomically(&folder.join(vcard::file_name(&person.full_name())), card.as_bytes())?;
+            super::atomic::write_atomically(&folder.join(name), card.as_bytes())?;
         }
         return Ok(ExitStatus::Success);
     }
@@ -66,4 +68,26 @@ pub fn run(args: &Args, export: &ExportArgs, out: &mut Out) -> Result<ExitStatus
         Some(path) => super::atomic::write_atomically(path, cards.as_bytes())?,
     }
     Ok(ExitStatus::Success)
+}
+
+/// Refuses, naming both people, when two would get the same file (Windows and macOS compare file
+/// names without case): the second card would replace the first.
+fn refuse_shared_names(dir: &crate::directory::Directory, names: &[String]) -> Result<(), Failure> {
+    for (i, name) in names.iter().enumerate() {
+        let folded = name.to_lowercase();
+        if let Some(j) = names[..i].iter().position(|other| other.to_lowercase() == folded) {
+            let (first, second) = (dir.people()[j].full_name(), dir.people()[i].full_name());
+            return Err(Failure::Usage(Bilingual {
+                de: format!(
+                    "{first} und {second} bekämen dieselbe Datei {name}; nichts geschrieben. \
+                     Ohne --split stehen alle Karten in einer Datei"
+                ),
+                en: format!(
+                    "{first} and {second} would get the same file {name}; nothing written. \
+                     Without --split every card goes into one file"
+                ),
+            }));
+        }
+    }
+    Ok(())
 }

@@ -14,6 +14,9 @@ pub struct Phone<'a> {
 /// What a valid number looks like, for error messages.
 pub const PHONE_FORM: &str = "\"(0AREA) NUMBER-EXTENSION\", e.g. \"(06151) 13-2324\"";
 
+/// [`PHONE_FORM`] in German.
+pub const PHONE_FORM_DE: &str = "\"(0VORWAHL) RUFNUMMER-DURCHWAHL\", z. B. \"(06151) 13-2324\"";
+
 impl<'a> Phone<'a> {
     /// Parses `(0AREA) NUMBER[-EXTENSION]`; `None` if the text is in any other form.
     pub fn parse(text: &'a str) -> Option<Self> {

@@ -16,7 +16,7 @@ macro_rules! said {
 }
 use super::locate::Locator;
 use super::model::{Address, City, Country, DirectoryData, Note, Office, Person};
-use super::phone::{PHONE_FORM, Phone};
+use super::phone::{PHONE_FORM, PHONE_FORM_DE, Phone};
 
 /// The first year a partnership may have begun.
 pub const FIRST_YEAR: i32 = 1945;
@@ -70,7 +70,7 @@ impl Checker<'_> {
         if !data.people.iter().any(|p| p.id == office.head) {
             let ids = valid_ids(&data.people);
             let message = said!(
-                format!("Amt: head {:?} nennt keine Person; gültige ids sind {}", office.head, ids.de),
+                format!("Amt: head {:?} nennt keine Person; gültige Kennungen (id) sind {}", office.head, ids.de),
                 format!("office: head {:?} names no person; valid ids are {}", office.head, ids.en),
             );
             self.report_from(top, "head", &office.head, message);
@@ -87,7 +87,7 @@ impl Checker<'_> {
             let who = Owner::Person(&person.id);
             if nth >= 1 {
                 let message = said!(
-                    format!("{}: doppelte id; jede Person braucht eine eigene", who.de()),
+                    format!("{}: doppelte Kennung (id); jede Person braucht eine eigene", who.de()),
                     format!("{who}: duplicate id; every person needs an id of their own"),
                 );
                 self.report_from(Some(&from), "id", &person.id, message);
@@ -97,7 +97,7 @@ impl Checker<'_> {
             if !id_ok {
                 let message = said!(
                     format!(
-                        "{}: eine id besteht aus Kleinbuchstaben a-z, Ziffern und '-' und ist nicht leer",
+                        "{}: eine Kennung (id) besteht aus Kleinbuchstaben a-z, Ziffern und '-' und ist nicht leer",
                         who.de()
                     ),
                     format!("{who}: an id is lowercase letters a-z, digits and '-', and not empty"),
@@ -143,7 +143,7 @@ impl Checker<'_> {
                 let ids = valid_ids(people);
                 let message = said!(
                     format!(
-                        "{}: contact {:?} nennt keine Person; gültige ids sind {}",
+                        "{}: contact {:?} nennt keine Person; gültige Kennungen (id) sind {}",
                         what.de(),
                         city.contact,
                         ids.de
@@ -256,7 +256,7 @@ impl Checker<'_> {
     fn phone(&mut self, owner: Owner, anchor: Option<&Anchor>, field: &str, value: &str) {
         if Phone::parse(value).is_none() {
             let message = said!(
-                format!("{}: {field} {value:?} ist keine deutsche Nummer der Form {PHONE_FORM}", owner.de()),
+                format!("{}: {field} {value:?} ist keine deutsche Nummer der Form {PHONE_FORM_DE}", owner.de()),
                 format!("{owner}: {field} {value:?} is not a German number in the form {PHONE_FORM}"),
             );
             self.report_from(anchor, field, value, message);
