@@ -224,6 +224,8 @@ pub struct Text {
     pub handed_to_mail: &'static str,
     /// No program takes `mailto:` links.
     pub no_mail_program: &'static str,
+    /// A link went to the system's opener, which could not say whether a program takes it.
+    pub handed_unconfirmed: &'static str,
     /// The mail program was there but failed to start.
     pub mail_failed: &'static str,
     /// Ctrl-R while a reload runs.
@@ -346,6 +348,7 @@ static DE: Text = Text {
     handed_to_phone: "an das Telefonprogramm übergeben",
     handed_to_mail: "an das Mailprogramm übergeben",
     no_mail_program: "kein Programm für mailto:-Links eingerichtet",
+    handed_unconfirmed: "an xdg-open übergeben; nicht bestätigt, dass ein Programm ihn annimmt",
     mail_failed: "das Mailprogramm ließ sich nicht starten",
     reload_busy: "Die Daten werden bereits neu geladen",
     file_back: "Datendatei wieder lesbar: ihre Daten werden gezeigt",
@@ -444,6 +447,7 @@ static EN: Text = Text {
     handed_to_phone: "handed to the phone program",
     handed_to_mail: "handed to the mail program",
     no_mail_program: "no program is set up for mailto: links",
+    handed_unconfirmed: "handed to xdg-open, not confirmed that a program takes it",
     mail_failed: "the mail program could not be started",
     reload_busy: "A reload is already running",
     file_back: "The data file can be read again: its data is shown",

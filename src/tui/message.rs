@@ -127,6 +127,9 @@ pub enum OpenOutcome {
     Handed,
     /// No program is registered for such links; the fallback was copied instead.
     NoHandler(CopyOutcome),
+    /// The system's opener took it, but could not say whether any program handles such links;
+    /// the fallback was copied too.
+    Unconfirmed(CopyOutcome),
     /// The system's opener failed, with its reason; the fallback was copied instead.
     Failed(String, CopyOutcome),
 }

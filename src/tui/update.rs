@@ -53,6 +53,9 @@ pub fn update(app: &mut App, message: Message) -> Option<Command> {
             let message = match (&outcome, what) {
                 (OpenOutcome::Handed, Opened::Call) => format!("{label}: {}", text.handed_to_phone),
                 (OpenOutcome::Handed, Opened::Email) => format!("{label}: {}", text.handed_to_mail),
+                (OpenOutcome::Unconfirmed(copy), _) => {
+                    format!("{label}: {}; {}", text.handed_unconfirmed, copy_text(app, copy))
+                }
                 (OpenOutcome::NoHandler(copy), _) => format!("{label}: {}; {}", text.no_handler, copy_text(app, copy)),
                 (OpenOutcome::Failed(reason, copy), _) => format!("{label}: {reason}; {}", copy_text(app, copy)),
             };
@@ -170,6 +173,7 @@ fn mail_problem(app: &App, mail: &Handed) -> String {
     match mail {
         Handed::Taken => text.handed_to_mail.to_string(),
         Handed::NoHandler => text.no_mail_program.to_string(),
+        Handed::Unconfirmed => text.handed_unconfirmed.to_string(),
         Handed::Failed(reason) => format!("{}: {reason}", text.mail_failed),
     }
 }
