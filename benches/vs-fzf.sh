@@ -19,7 +19,8 @@ rounds=${1:-7}
 command -v fzf > /dev/null || { echo "fzf is not installed (apt-get install fzf); nothing to compare." >&2; exit 0; }
 have_sk=$(command -v sk > /dev/null && echo yes || echo no)
 cargo build --release --quiet --bin partnerdesk --example generate --example ready
-pd=$PWD/target/release/partnerdesk
+target=$(bash scripts/target-dir.sh)
+pd=$target/release/partnerdesk
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export XDG_CACHE_HOME=$work/cache
@@ -40,7 +41,7 @@ peak_kb() { /usr/bin/time -f %M "$@" < "$input" 2>&1 > /dev/null | tail -1; }
 
 printf '\n%-8s %-8s %8s %8s %8s %8s %8s %10s %10s\n' entries query cold warm fzf sk "warm/best" "lines" "peak MiB"
 for entries in 1000 10000 100000; do
-    ./target/release/examples/generate "$entries" "$work/data.ron" "$work/lines.txt"
+    "$target/release/examples/generate" "$entries" "$work/data.ron" "$work/lines.txt"
     input=$work/lines.txt
     "$pd" query --data "$work/data.ron" x > /dev/null || true # warms the cache
     for q in m mar ungarn bresica; do
@@ -72,7 +73,7 @@ done
 echo "(times: medians of $rounds interleaved runs; lines and MiB: partnerdesk/fzf[/sk])"
 
 # Milliseconds until the screen of a command, run in a 120×40 pseudo-terminal, shows the count.
-ready() { TERM=xterm-256color ./target/release/examples/ready "$@"; }
+ready() { TERM=xterm-256color "$target/release/examples/ready" "$@"; }
 echo
 echo "interactive view, 100,000 entries: until all are searchable (medians of $rounds, interleaved)"
 declare -a ours=() theirs=() skims=()

@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
 linux=x86_64-unknown-linux-gnu
 windows=x86_64-pc-windows-gnu
+target=$(bash scripts/target-dir.sh)
 
 cargo build --release --locked --target "$linux"
 cargo build --release --locked --target "$windows"
@@ -20,7 +21,7 @@ stage() { # stage TARGET BINARY: a folder with everything but the binary's own n
     mkdir -p "$folder/completions"
     cp "$2" "$folder/"
     cp README.md "$folder/"
-    local pd="target/$linux/release/partnerdesk"
+    local pd="$target/$linux/release/partnerdesk"
     "$pd" man > "$folder/partnerdesk.1"
     "$pd" completions bash > "$folder/completions/partnerdesk.bash"
     "$pd" completions zsh > "$folder/completions/_partnerdesk"
@@ -29,9 +30,9 @@ stage() { # stage TARGET BINARY: a folder with everything but the binary's own n
     echo "$folder"
 }
 
-folder=$(stage "$linux" "target/$linux/release/partnerdesk")
+folder=$(stage "$linux" "$target/$linux/release/partnerdesk")
 tar -C dist -czf "$folder.tar.gz" "$(basename "$folder")"
-folder=$(stage "$windows" "target/$windows/release/partnerdesk.exe")
+folder=$(stage "$windows" "$target/$windows/release/partnerdesk.exe")
 (cd dist && python3 -m zipfile -c "$(basename "$folder").zip" "$(basename "$folder")")
 rm -rf dist/partnerdesk-"$version"-*/
 (cd dist && sha256sum -- *.tar.gz *.zip > SHA256SUMS)

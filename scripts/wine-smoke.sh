@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Smoke tests of the Windows build's command line under Wine: every command, exit statuses 0, 1
-# and 2, a Notepad-style data file. Usage: scripts/wine-smoke.sh target/x86_64-pc-windows-gnu/release/partnerdesk.exe
+# and 2, a Notepad-style data file. Usage: scripts/wine-smoke.sh [PATH.exe]; without a path, the
+# release build in cargo's target folder (CARGO_TARGET_DIR is honoured).
 #
 # Debian's Wine 8 lacks ProcessPrng in bcryptprimitives.dll, which Rust's standard library calls;
 # a small shim built with mingw (scripts/wine/) sits beside the .exe for these tests only.
 set -euo pipefail
-exe=$(realpath "$1")
 here=$(cd "$(dirname "$0")" && pwd)
+exe=$(realpath "${1:-$(bash "$here/target-dir.sh")/x86_64-pc-windows-gnu/release/partnerdesk.exe}")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp "$exe" "$work/partnerdesk.exe"

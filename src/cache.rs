@@ -2,9 +2,10 @@
 //! compact binary form (postcard) in the user's cache folder, so that the next run skips all three.
 //!
 //! An entry is keyed on the file's canonical path, size, modification time and an xxh3 hash of
-//! its bytes, the format version and the year (validation checks years against it). Anything
-//! that does not match, or does not decode, is a miss: the text is parsed and validated as if
-//! there were no cache, and the entry is written anew, atomically. `check` never uses it.
+//! its bytes, the format version, the program (its version and a hash of the source it was built
+//! from) and the year (validation checks years against it). Anything that does not match, or
+//! does not decode, is a miss: the text is parsed and validated as if there were no cache, and
+//! the entry is written anew, atomically. `check` never uses it.
 
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -14,8 +15,15 @@ use serde::{Deserialize, Serialize};
 use crate::directory::{self, DataError, Directory, DirectoryData, Source};
 use crate::search::SearchIndex;
 
-/// Bumped whenever the stored types change shape; an entry of another version is a miss.
-const FORMAT: u32 = 2;
+/// The stored form's version. Bump it when the stored types change shape *or meaning* (what a
+/// field holds, how a text is folded): an entry of another version is a miss, and the last good
+/// copy of another version is not shown. `the_stored_form_is_the_one_format_names` fails when
+/// the encoding of its fixture changes and this was not bumped.
+const FORMAT: u32 = 3;
+
+/// The program that wrote an entry: its version and the hash of the source it was built from
+/// (`build.rs`). An entry of another build is a miss, as a change of [`FORMAT`] is.
+const PROGRAM: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("PARTNERDESK_BUILD"));
 
 /// A loaded directory with its search index.
 #[derive(Debug)]
@@ -57,6 +65,7 @@ impl Use {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Key {
     format: u32,
+    program: String,
     path: PathBuf,
     size: u64,
     modified_nanos: u128,
@@ -126,7 +135,7 @@ pub fn last_good(path: &Path, source: &Source) -> Option<(Indexed, SystemTime)> 
 /// [`last_good`] with the cache in `folder`, for tests.
 pub fn last_good_in(folder: &Path, path: &Path, source: &Source) -> Option<(Indexed, SystemTime)> {
     let (key, indexed) = read_entry(&entry_path(folder, path)?, source)?;
-    if key.format != FORMAT {
+    if key.format != FORMAT || key.program != PROGRAM {
         return None;
     }
     let saved = UNIX_EPOCH + std::time::Duration::from_nanos(u64::try_from(key.modified_nanos).ok()?);
@@ -156,7 +165,15 @@ fn key_of(path: &Path, text: &str, year: i32) -> Option<Key> {
     let meta = std::fs::metadata(&path).ok()?;
     let modified_nanos = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos();
     let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
-    Some(Key { format: FORMAT, path, size: text.len() as u64, modified_nanos, hash, year })
+    Some(Key {
+        format: FORMAT,
+        program: PROGRAM.to_string(),
+        path,
+        size: text.len() as u64,
+        modified_nanos,
+        hash,
+        year,
+    })
 }
 
 /// The largest entry read; anything larger is not ours.

@@ -94,6 +94,14 @@ pub fn fallback_banner(lang: Lang, file: &str, origin: &str, problem: &str, last
     }
 }
 
+/// A reload that failed by a fault of the program's own (a panic), with what it said.
+pub fn internal_error(lang: Lang, what: &str) -> String {
+    match lang {
+        Lang::De => format!("interner Fehler beim Laden ({what}); bitte melden. Die bisherigen Daten bleiben"),
+        Lang::En => format!("internal error while loading ({what}); please report it. The data shown stays"),
+    }
+}
+
 /// An operating system's error in `lang`: the common ones in words of our own, the rest as the
 /// system says it.
 pub fn os_error(lang: Lang, error: &std::io::Error) -> String {

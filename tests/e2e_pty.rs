@@ -222,6 +222,7 @@ fn a_stop_hands_the_terminal_back_and_a_continue_repaints_it() {
 
 #[cfg(unix)]
 #[test]
+#[allow(unsafe_code, reason = "reads the master's own descriptor, which no safe reader in the test's crates does")]
 fn closing_the_terminal_ends_the_program_within_two_seconds() {
     let pty = native_pty_system()
         .openpty(PtySize { rows: ROWS, cols: COLUMNS, pixel_width: 0, pixel_height: 0 })

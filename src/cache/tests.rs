@@ -124,3 +124,56 @@ fn a_cache_folder_that_cannot_be_written_costs_only_time() {
     let loaded = load(&s).unwrap();
     assert_eq!(region_of_graz(&loaded), "Steiermark (Styria)");
 }
+
+#[test]
+fn an_entry_of_another_program_is_not_used() {
+    let s = setup();
+    let text = fs::read_to_string(&s.data).unwrap();
+    let mut key = key_of(&s.data, &text, YEAR).unwrap();
+    key.program = "0.0.1+an-older-build".into();
+    let loaded = load(&s).unwrap();
+    write_entry(&entry_file(&s), key, &loaded.directory, &loaded.index).unwrap();
+    assert!(!load(&s).unwrap().from_cache, "another build's entry is a miss");
+    assert!(load(&s).unwrap().from_cache, "and this build's entry replaces it");
+}
+
+#[test]
+fn the_last_good_copy_outlives_a_broken_or_missing_file() {
+    let s = setup();
+    let source = Source::File(s.data.clone());
+    assert!(last_good_in(&s.cache, &s.data, &source).is_none(), "nothing loaded yet");
+    load(&s).unwrap();
+    let saved = fs::metadata(&s.data).unwrap().modified().unwrap();
+    fs::write(&s.data, "Directory(").unwrap();
+    assert!(load(&s).is_err());
+    let (copy, when) = last_good_in(&s.cache, &s.data, &source).expect("the last good copy");
+    assert_eq!(region_of_graz(&copy), "Steiermark (Styria)");
+    assert_eq!(when, saved, "dated by the good file's modification time");
+    fs::remove_file(&s.data).unwrap();
+    assert!(last_good_in(&s.cache, &s.data, &source).is_some(), "found while the file is missing");
+}
+
+/// Every stored form this program has had, by [`FORMAT`]: the xxh3 hash of the encoded fixture
+/// (`golden.ron`, a frozen copy of the directory). Add a row when you bump FORMAT; never edit one.
+const KNOWN_FORMS: &[(u32, u64)] = &[(3, GOLDEN_3)];
+const GOLDEN_3: u64 = 0x33e8_94f5_f0f6_eee7;
+
+#[test]
+fn the_stored_form_is_the_one_format_names() {
+    let text = include_str!("golden.ron");
+    let directory = crate::directory::parse(text, Source::Embedded, YEAR).unwrap();
+    let index = SearchIndex::new(&directory);
+    let mut encoded = postcard::to_stdvec(directory.data()).unwrap();
+    encoded.extend(postcard::to_stdvec(&index).unwrap());
+    let hash = xxhash_rust::xxh3::xxh3_64(&encoded);
+    for (i, (format, _)) in KNOWN_FORMS.iter().enumerate() {
+        assert!(!KNOWN_FORMS[i + 1..].iter().any(|(f, _)| f == format), "FORMAT {format} has two forms");
+    }
+    let known = KNOWN_FORMS.iter().find(|(format, _)| *format == FORMAT);
+    assert_eq!(
+        known.map(|(_, h)| *h),
+        Some(hash),
+        "the stored form changed ({hash:#018x}): bump cache::FORMAT and add ({}, {hash:#018x}) to KNOWN_FORMS",
+        FORMAT + 1
+    );
+}

@@ -152,8 +152,9 @@ pub struct Packed {
     /// Where the folded text stands in the index's folded arena.
     start: u32,
     len: u32,
-    /// Index of the field among its entry's fields.
-    pub field: u16,
+    /// Index of the field among its entry's fields (u32: an entry may have any number of
+    /// aliases; the variant stays 24 bytes).
+    pub field: u32,
     /// Which fact the field holds.
     pub kind: FieldKind,
     /// How the text was folded.
@@ -276,7 +277,7 @@ impl SearchIndex {
         interned: &mut FxHashMap<String, u32>,
     ) {
         let char_len = text.chars().count() as u32;
-        let field = (self.fields.len() as u32 - entry_first_field) as u16;
+        let field = self.fields.len() as u32 - entry_first_field;
         self.fields.push(Field { kind, start: self.display.len() as u32, len: text.len() as u32, char_len });
         self.display.push_str(text);
         let shared = !kind.is_a_name();

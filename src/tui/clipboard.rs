@@ -23,11 +23,10 @@ pub fn copy(text: &str, what: Copied, terminal: &mut impl Write) -> CopyOutcome 
         return CopyOutcome::Native(what, path);
     }
     let sent = terminal.write_all(osc52(text).as_bytes()).and_then(|()| terminal.flush()).is_ok();
-    match (native_first, sent) {
-        (false, _) if let Some(path) = native(text) => CopyOutcome::Native(what, path),
-        (_, true) => CopyOutcome::TerminalOnly(what),
-        (_, false) => CopyOutcome::Failed,
+    if !native_first && let Some(path) = native(text) {
+        return CopyOutcome::Native(what, path);
     }
+    if sent { CopyOutcome::TerminalOnly(what) } else { CopyOutcome::Failed }
 }
 
 /// The platform's clipboard: the name of the path that took the text, if one did.

@@ -148,9 +148,7 @@ impl<'a> EventLoop<'a> {
         let year = crate::clock::current_year();
         let sender = self.reloads.0.clone();
         std::thread::spawn(move || {
-            let loaded =
-                cache::load(&source, year, cache).map(Box::new).map_err(|e| e.in_lang(lang).replace('\n', "; "));
-            let _ = sender.send(Message::Reloaded(loaded));
+            let _ = sender.send(reload(|| cache::load(&source, year, cache), lang));
         });
     }
 
@@ -199,6 +197,24 @@ impl<'a> EventLoop<'a> {
         let _ = self.watch.take_resumed();
         resume(terminal)
     }
+}
+
+/// Runs a reload and turns its outcome into a message. A panic in it becomes a failed reload with
+/// a warning in the footer, not a lost thread: the view keeps its data, and the next edit or
+/// Ctrl-R reloads again.
+pub fn reload(load: impl FnOnce() -> Result<cache::Indexed, crate::directory::DataError>, lang: Lang) -> Message {
+    let loaded = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(load)) {
+        Ok(loaded) => loaded.map(Box::new).map_err(|e| e.in_lang(lang).replace('\n', "; ")),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(crate::i18n::internal_error(lang, &what))
+        }
+    };
+    Message::Reloaded(loaded)
 }
 
 /// What identifies a data file's version: its size and modification time, on Unix its inode

@@ -6,7 +6,7 @@
 pub mod app;
 pub mod clipboard;
 pub mod details;
-mod event_loop;
+pub(crate) mod event_loop;
 pub mod field;
 pub mod keys;
 pub mod layout;
@@ -119,6 +119,7 @@ pub fn run(source: Source, origin: &'static str, lang: Lang, cache: cache::Use) 
         std::thread::spawn(move || {
             let _ = sender.send(load(&source, year, cache));
         });
+        // A panic there ends the thread without a result: the wait below reports it.
         receiver
     };
     // Never dropped: ratatui's `Drop` shows the cursor and, when that fails on a terminal that is
@@ -128,6 +129,9 @@ pub fn run(source: Source, origin: &'static str, lang: Lang, cache: cache::Use) 
     let context = Context { source: &source, origin, lang, year, cache };
     let result = session(&mut terminal, &context, watch, &loading, &mut unsent);
     leave();
+    for report in terminal::take_deferred() {
+        let _ = writeln!(io::stderr().lock(), "partnerdesk: {report}");
+    }
     if let Some(note) = unsent {
         // A phone message never vanishes with the view: it goes to the terminal as text.
         let _ = writeln!(io::stderr().lock(), "partnerdesk: {}\n{note}", lang.text().note_unsent);

@@ -2,19 +2,31 @@
 //! reporting, and repainting every cell after something else drew on it.
 
 use std::io;
+use std::sync::Mutex;
 
 use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use crossterm::execute;
 
-/// Enters raw mode, the alternate screen and mouse reporting, and makes a panic leave them first.
+/// Panics of other threads while the view runs, reported once the terminal is restored.
+static DEFERRED: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// Enters raw mode, the alternate screen and mouse reporting, and makes a panic of this thread,
+/// the one that owns the view, leave them first.
 ///
+/// A panic of another thread (a reload, say) must not tear the view down under a running event
+/// loop: its report is kept for [`take_deferred`], and the thread's owner decides what follows.
 /// Not `ratatui::init`: its restore prints with `eprintln!`, which panics on a terminal that has
 /// gone away, and a panic inside the panic hook aborts.
 pub fn enter() -> io::Result<ratatui::DefaultTerminal> {
     let previous = std::panic::take_hook();
+    let owner = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
-        leave();
-        previous(info);
+        if std::thread::current().id() == owner {
+            leave();
+            previous(info);
+        } else if let Ok(mut deferred) = DEFERRED.lock() {
+            deferred.push(info.to_string());
+        }
     }));
     crossterm::terminal::enable_raw_mode()?;
     execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen, EnableMouseCapture)?;
@@ -62,4 +74,9 @@ pub fn repaint(terminal: &mut ratatui::DefaultTerminal) -> io::Result<()> {
     execute!(io::stdout(), crossterm::terminal::Clear(crossterm::terminal::ClearType::All))?;
     terminal.draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))?;
     Ok(())
+}
+
+/// The reports of other threads' panics held back while the view ran, to print after [`leave`].
+pub fn take_deferred() -> Vec<String> {
+    DEFERRED.lock().map(|mut deferred| std::mem::take(&mut *deferred)).unwrap_or_default()
 }

@@ -504,3 +504,26 @@ proptest! {
         prop_assert_eq!(text.lines().count(), rows as usize);
     }
 }
+
+#[test]
+fn a_panic_in_the_reload_thread_leaves_the_view_running_with_a_warning() {
+    let mut app = app(Lang::En, 80, 24);
+    type_text(&mut app, "graz");
+    let failed = std::thread::spawn(|| super::event_loop::reload(|| panic!("forced in a test"), Lang::En))
+        .join()
+        .expect("the reload thread itself ends normally");
+    update(&mut app, failed);
+    assert!(!app.quit);
+    assert_eq!(selected_name(&app), "Graz", "the data shown stays");
+    let warning = app.warning.clone().unwrap_or_default();
+    assert!(warning.contains("internal error while loading (forced in a test)"), "{warning}");
+    assert!(screen(&app).contains("New data invalid, keeping the old: internal error"), "{}", screen(&app));
+    // Reloads go on.
+    let good =
+        std::thread::spawn(|| super::event_loop::reload(|| Ok(crate::cache::Indexed::new(directory())), Lang::En))
+            .join()
+            .unwrap();
+    update(&mut app, good);
+    assert_eq!(app.warning, None);
+    assert_eq!(app.status_text(), Some("Data reloaded"));
+}

@@ -25,20 +25,51 @@ pub use unix::Watch;
 #[cfg(not(unix))]
 pub use other::Watch;
 
+/// What the operating system answered about standard input, for [`hung_up`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TtyAnswer {
+    /// `poll()` reported POLLHUP.
+    pub hangup: bool,
+    /// `poll()` reported POLLERR.
+    pub error: bool,
+    /// `poll()` reported POLLNVAL.
+    pub invalid: bool,
+    /// `tcgetattr()` still reads the terminal's settings (asked only after POLLNVAL).
+    pub settings_readable: bool,
+}
+
+/// Whether the terminal under the view has gone away, from what the system answered.
+///
+/// Linux answers POLLHUP for a terminal whose other side closed. macOS's `poll()` "does not
+/// support devices" and answers POLLNVAL for every terminal, a live one too (fzf, console-rs,
+/// termbox2 and mpv work around the same), so POLLNVAL alone says nothing: a terminal is gone
+/// when its settings can no longer be read (a revoked or closed descriptor). A closed window also
+/// sends SIGHUP, which the watcher handles first.
+pub fn hung_up(answer: TtyAnswer) -> bool {
+    if answer.hangup || answer.error {
+        return true;
+    }
+    answer.invalid && !answer.settings_readable
+}
+
 #[cfg(unix)]
+#[allow(unsafe_code, reason = "the abort handler is registered with signal-hook's unsafe `register`")]
 mod unix {
     use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
     use std::sync::{Arc, OnceLock};
     use std::thread;
     use std::time::Instant;
 
+    use rustix::event::{PollFd, PollFlags, poll};
+    use rustix::stdio::{stdin, stdout};
+    use rustix::termios::{OptionalActions, Termios, tcgetattr, tcsetattr};
     use signal_hook::consts::{SIGABRT, SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
     use signal_hook::iterator::Signals;
 
     use super::{ExitStatus, GRACE, PERIOD, RESTORE};
 
     /// The terminal's settings before the view changed them, for the abort handler.
-    static SAVED: OnceLock<libc::termios> = OnceLock::new();
+    static SAVED: OnceLock<Termios> = OnceLock::new();
 
     /// Signals and terminal loss, as flags the event loop reads.
     #[derive(Debug, Clone)]
@@ -57,14 +88,11 @@ mod unix {
     impl Watch {
         /// Saves the terminal's settings, installs the handlers and starts the watcher thread.
         pub fn start() -> std::io::Result<Watch> {
-            // SAFETY: tcgetattr only writes into the struct we pass.
-            unsafe {
-                let mut termios: libc::termios = std::mem::zeroed();
-                if libc::tcgetattr(libc::STDIN_FILENO, &mut termios) == 0 {
-                    let _ = SAVED.set(termios);
-                }
+            if let Ok(termios) = tcgetattr(stdin()) {
+                let _ = SAVED.set(termios);
             }
-            // SAFETY: the handler only calls async-signal-safe functions (write, tcsetattr).
+            // SAFETY: the handler only makes async-signal-safe system calls (write, tcsetattr)
+            // and reads a value that was set before it was registered.
             unsafe {
                 signal_hook::low_level::register(SIGABRT, restore_raw)?;
             }
@@ -137,21 +165,28 @@ mod unix {
     /// True when standard input is a terminal that has hung up (its window closed, its SSH
     /// session dropped). Such a terminal reads as empty forever, and crossterm would spin on it.
     pub fn terminal_hung_up() -> bool {
-        let mut fd = libc::pollfd { fd: libc::STDIN_FILENO, events: 0, revents: 0 };
-        // SAFETY: one valid pollfd, no wait.
-        let ready = unsafe { libc::poll(&mut fd, 1, 0) };
-        ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+        let input = stdin();
+        let mut fds = [PollFd::new(&input, PollFlags::empty())];
+        let no_wait = rustix::event::Timespec { tv_sec: 0, tv_nsec: 0 };
+        if !matches!(poll(&mut fds, Some(&no_wait)), Ok(n) if n > 0) {
+            return false;
+        }
+        let flags = fds[0].revents();
+        let invalid = flags.contains(PollFlags::NVAL);
+        super::hung_up(super::TtyAnswer {
+            hangup: flags.contains(PollFlags::HUP),
+            error: flags.contains(PollFlags::ERR),
+            invalid,
+            settings_readable: invalid && tcgetattr(input).is_ok(),
+        })
     }
 
     /// Writes [`RESTORE`] and puts the saved terminal settings back, with async-signal-safe calls
     /// only, so that it may run in a signal handler and beside a busy event loop.
     fn restore_raw() {
-        // SAFETY: write and tcsetattr are async-signal-safe; SAVED is only read.
-        unsafe {
-            let _ = libc::write(libc::STDOUT_FILENO, RESTORE.as_ptr().cast(), RESTORE.len());
-            if let Some(termios) = SAVED.get() {
-                let _ = libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, termios);
-            }
+        let _ = rustix::io::write(stdout(), RESTORE.as_bytes());
+        if let Some(termios) = SAVED.get() {
+            let _ = tcsetattr(stdin(), OptionalActions::Now, termios);
         }
     }
 }
@@ -197,4 +232,28 @@ pub fn terminal_hung_up() -> bool {
     return unix::terminal_hung_up();
     #[cfg(not(unix))]
     return false;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{TtyAnswer, hung_up};
+
+    #[test]
+    fn a_live_terminal_on_macos_is_not_a_hang_up() {
+        // What macOS answers for every terminal device: POLLNVAL, settings still readable.
+        let live = TtyAnswer { invalid: true, settings_readable: true, ..TtyAnswer::default() };
+        assert!(!hung_up(live));
+        // Its window closed: the descriptor is revoked, its settings unreadable.
+        let gone = TtyAnswer { invalid: true, settings_readable: false, ..TtyAnswer::default() };
+        assert!(hung_up(gone));
+    }
+
+    #[test]
+    fn linux_answers_decide_as_they_say() {
+        assert!(!hung_up(TtyAnswer::default()), "nothing to report");
+        assert!(hung_up(TtyAnswer { hangup: true, ..TtyAnswer::default() }));
+        assert!(hung_up(TtyAnswer { error: true, ..TtyAnswer::default() }));
+        // A closed descriptor: POLLNVAL and no settings.
+        assert!(hung_up(TtyAnswer { invalid: true, ..TtyAnswer::default() }));
+    }
 }
