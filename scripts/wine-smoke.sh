@@ -55,6 +55,11 @@ expect 2 "unexpected argument" -- --no-such-flag
 printf '\xef\xbb\xbf' > notepad.ron
 sed 's/$/\r/' "$here/../data/directory.ron" >> notepad.ron
 expect 0 "ok: 17 cities, 6 people (notepad.ron)" -- check --data notepad.ron
+# Keeping the shared file on Windows: assign renames over it, keeps history\ and the log.
+expect 0 "Trondheim: contact Jessica Otto → Julia Kuz" -- assign Trondheim kuz --data notepad.ron
+expect 0 "Trondheim: contact Jessica Otto → Julia Kuz" -- history --data notepad.ron
+if ls history/notepad-*.ron > /dev/null 2>&1; then passed=$((passed + 1)); else failures=$((failures + 1)); echo "FAILED: no history/notepad-*.ron"; fi
+expect 0 "ok: 17 cities, 6 people (notepad.ron)" -- check --data notepad.ron
 
 echo "wine smoke tests: $passed passed, $failures failed"
 [[ $failures -eq 0 ]]

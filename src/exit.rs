@@ -1,6 +1,6 @@
 //! Exit statuses as a type: the one place that maps what happened to the shell's number.
 //!
-//! They follow fzf: 0 success, 1 nothing found, 2 bad arguments, bad data or a failed output, and
+//! They follow fzf: 0 success, 1 nothing found (or a change not made), 2 bad arguments, bad data or a failed output, and
 //! 128 + the signal's number when a signal ended the interactive view.
 
 use std::process::ExitCode;
@@ -12,6 +12,9 @@ pub enum ExitStatus {
     Success,
     /// `query` found nothing.
     NoMatch,
+    /// A change to the data file was not made: someone holds the lock, a colleague saved
+    /// meanwhile, or the edit was emptied. Nothing was lost.
+    NotChanged,
     /// Bad arguments, bad data, or output that could not be written.
     Error,
     /// The terminal went away (SIGHUP, or a hung-up terminal).
@@ -29,7 +32,7 @@ impl ExitStatus {
     pub fn code(self) -> u8 {
         match self {
             ExitStatus::Success => 0,
-            ExitStatus::NoMatch => 1,
+            ExitStatus::NoMatch | ExitStatus::NotChanged => 1,
             ExitStatus::Error => 2,
             ExitStatus::Hangup => 129,
             ExitStatus::Interrupted => 130,

@@ -8,6 +8,7 @@
 //! - [`tui`]: the interactive view (Elm architecture), one front end over the library;
 //! - [`cli`]: the command line (`check`, `query`, …), the other front end;
 //! - [`cache`]: validated, indexed data files kept in the user's cache folder;
+//! - [`store`]: keeping the shared data file: lock, install with history, change log, changes in words;
 //! - [`actions`]: `tel:` and `mailto:` links, phone messages and anniversaries, as pure functions;
 //! - [`i18n`]: German and English, every UI string in one place;
 //! - [`clock`]: today's year and the local time, the one place that reads the system clock;
@@ -21,4 +22,5 @@ pub mod directory;
 pub mod exit;
 pub mod i18n;
 pub mod search;
+pub mod store;
 pub mod tui;

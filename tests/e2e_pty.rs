@@ -521,3 +521,25 @@ fn with_no_program_for_tel_links_f5_copies_the_number_instead() {
     session.send(b"\x03");
     assert_eq!(session.exit_code(), 0);
 }
+
+#[test]
+fn a_running_view_picks_up_an_assign() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("directory.ron");
+    std::fs::write(&path, partnerdesk::directory::EMBEDDED).unwrap();
+    let data = path.to_string_lossy().into_owned();
+    let mut session = Session::start(&["--lang", "en", "--data", &data]);
+    session.send(b"trondheim");
+    session.wait_for(&["Norway (NO)", "Responsible: Jessica Otto"]);
+    let assigned = assert_cmd::Command::cargo_bin("partnerdesk")
+        .unwrap()
+        .args(["assign", "Trondheim", "kuz", "--data", &data])
+        .env("PARTNERDESK_CACHE", "off")
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert!(assigned.status.success(), "{}", String::from_utf8_lossy(&assigned.stderr));
+    session.wait_for(&["Data reloaded", "Responsible: Julia Kuz"]);
+    session.send(b"\x03");
+    assert_eq!(session.exit_code(), 0);
+}

@@ -3,9 +3,13 @@
 //! Exit statuses follow fzf; [`crate::exit::ExitStatus`] maps them to numbers.
 
 mod anniversaries;
+mod assign;
 mod atomic;
 mod check;
+mod edit;
 mod export;
+mod history;
+mod keep;
 mod list;
 mod out;
 mod query;
@@ -86,6 +90,28 @@ pub enum Command {
                             partnerdesk anniversaries --json --years 10"
     )]
     Anniversaries(anniversaries::AnniversaryArgs),
+    /// Give a partner city to another person in the data file: only its `contact:` changes.
+    #[command(
+        after_help = "Examples:\n  partnerdesk assign Trondheim kuz --data N:\\Internationales\\directory.ron\n  \
+                            partnerdesk assign Płock \"Julia Kuz\"\n\n\
+                            Exit status: 0 done (or nothing to do), 1 not done (the file is locked, or a colleague \
+                            saved it meanwhile), 2 error."
+    )]
+    Assign(assign::AssignArgs),
+    /// Edit the data file in $VISUAL or $EDITOR: checked before it is saved, locked meanwhile,
+    /// never over a colleague's save, the previous version kept in history/.
+    #[command(after_help = "Examples:\n  partnerdesk edit --data N:\\Internationales\\directory.ron\n  \
+                            EDITOR=\"code --wait\" partnerdesk edit\n\n\
+                            Exit status: 0 saved or unchanged, 1 not saved (emptied, locked, or a colleague saved \
+                            meanwhile), 2 error.")]
+    Edit,
+    /// Print the data file's change log, newest first.
+    #[command(after_help = "Examples:\n  partnerdesk history --data N:\\Internationales\\directory.ron\n  \
+                            partnerdesk history --json")]
+    History(history::HistoryArgs),
+    /// Print what changed between two data files, in words.
+    #[command(after_help = "Example:\n  partnerdesk diff history/directory-20261129-143005.ron directory.ron")]
+    Diff(history::DiffArgs),
     /// Print a shell completion script.
     #[command(
         after_help = "Example:\n  partnerdesk completions bash > ~/.local/share/bash-completion/completions/partnerdesk"
@@ -153,6 +179,10 @@ pub fn main() -> ExitCode {
         Command::List(list) => list::run(&args, list, &mut out),
         Command::Export(export) => export::run(&args, export, &mut out),
         Command::Anniversaries(options) => anniversaries::run(&args, options, &mut out),
+        Command::Assign(assign) => assign::run(&args, assign, &mut out),
+        Command::Edit => edit::run(&args, &mut out),
+        Command::History(options) => history::run(&args, options, &mut out),
+        Command::Diff(files) => history::diff(&args, files, &mut out),
         Command::Completions { shell } => completions(*shell, &mut out),
         Command::Man => man(&mut out),
     };

@@ -5,7 +5,7 @@
 
 mod error;
 mod load;
-mod locate;
+pub(crate) mod locate;
 pub mod model;
 pub mod phone;
 mod source;

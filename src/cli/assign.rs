@@ -1,0 +1,190 @@
+//! `partnerdesk assign CITY PERSON`: the most common change, one city to another desk. Only the
+//! city's `contact:` value changes; every other byte of the file stays as it was.
+
+use clap::Args as ClapArgs;
+
+use super::{Args, Failure, Out, keep};
+use crate::directory::locate::Locator;
+use crate::directory::{Directory, Source};
+use crate::exit::ExitStatus;
+use crate::i18n::{Bilingual, Lang};
+use crate::search::fold::fold_str;
+
+/// Options of `partnerdesk assign`.
+#[derive(Debug, ClapArgs)]
+pub struct AssignArgs {
+    /// The city: its name, German or native name, or an alias (case and accents do not matter).
+    pub city: String,
+    /// The person: an id (`kuz`) or a name (`Julia Kuz`, `Kuz`).
+    pub person: String,
+}
+
+/// Gives the city to the person, in the data file, through its lock and install.
+pub fn run(args: &Args, assign: &AssignArgs, out: &mut Out) -> Result<ExitStatus, Failure> {
+    let lang = args.lang();
+    let path = keep::data_file(args, "assign")?;
+    let lock = match keep::take_lock(&path, lang)? {
+        Ok(lock) => lock,
+        Err(status) => return Ok(status),
+    };
+    let source = Source::File(path.clone());
+    let started_from =
+        std::fs::read(&path).map_err(|error| crate::directory::DataError::Read { origin: source.clone(), error })?;
+    let text = crate::directory::read(&path, &source)?;
+    let year = crate::clock::current_year();
+    let old = crate::directory::parse_text(&text, source.clone(), year)?;
+    let city = find_city(&old, &assign.city)?;
+    let person = find_person(&old, &assign.person)?;
+    let (city, person) = (&old.cities()[city], &old.people()[person]);
+    if city.contact == person.id {
+        out.line(&match lang {
+            Lang::De => format!("{} ist schon bei {}; nichts geändert", city.name, person.full_name()),
+            Lang::En => format!("{} is already {}'s; nothing changed", city.name, person.full_name()),
+        })?;
+        return Ok(ExitStatus::Success);
+    }
+    let new_text =
+        replace_contact(&text, &city.name, &city.contact, &person.id).ok_or_else(|| not_in_place(&city.name))?;
+    let new = crate::directory::parse_text(&new_text, source, year)?;
+    let mut expected = old.data().clone();
+    if let Some(c) = expected.cities.iter_mut().find(|c| c.name == city.name) {
+        c.contact = person.id.clone();
+    }
+    if *new.data() != expected {
+        return Err(not_in_place(&city.name));
+    }
+    let status = keep::install(&path, &started_from, &new_text, (Some(old.data()), new.data()), lang, out);
+    drop(lock);
+    status
+}
+
+fn not_in_place(city: &str) -> Failure {
+    Failure::Usage(Bilingual {
+        de: format!(
+            "der Kontakt von {city} lässt sich nicht an Ort und Stelle ändern; bitte `partnerdesk edit` nutzen"
+        ),
+        en: format!("cannot change {city}'s contact in place; use `partnerdesk edit`"),
+    })
+}
+
+/// The city `query` names: by its name, German or native name or an alias, folded (case and
+/// accents aside). Refused when none or several do.
+fn find_city(dir: &Directory, query: &str) -> Result<usize, Failure> {
+    let wanted = fold_str(query.trim());
+    let found: Vec<usize> = dir
+        .cities()
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            std::iter::once(&c.name)
+                .chain(&c.native)
+                .chain(&c.german)
+                .chain(&c.aliases)
+                .any(|name| fold_str(name) == wanted)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let names = |ids: &[usize]| ids.iter().map(|&i| dir.cities()[i].name.clone()).collect::<Vec<_>>().join(", ");
+    match found.as_slice() {
+        [one] => Ok(*one),
+        [] => {
+            let all: Vec<usize> = (0..dir.cities().len()).collect();
+            Err(Failure::Usage(Bilingual {
+                de: format!("keine Partnerstadt heißt {query:?}; die Städte sind: {}", names(&all)),
+                en: format!("no partner city is called {query:?}; the cities are: {}", names(&all)),
+            }))
+        }
+        several => Err(Failure::Usage(Bilingual {
+            de: format!("{query:?} kann mehrere Städte meinen: {}; bitte genauer", names(several)),
+            en: format!("{query:?} could be several cities: {}; be more precise", names(several)),
+        })),
+    }
+}
+
+/// The person `query` names: an id, else the full, family or given name, folded.
+fn find_person(dir: &Directory, query: &str) -> Result<usize, Failure> {
+    let people = dir.people();
+    if let Some(i) = people.iter().position(|p| p.id == query.trim()) {
+        return Ok(i);
+    }
+    let wanted = fold_str(query.trim());
+    let by = |name: fn(&crate::directory::Person) -> String| -> Vec<usize> {
+        people.iter().enumerate().filter(|(_, p)| fold_str(&name(p)) == wanted).map(|(i, _)| i).collect()
+    };
+    let candidates = [by(|p| p.full_name()), by(|p| p.family_name.clone()), by(|p| p.given_name.clone())];
+    let found = candidates.into_iter().find(|ids| !ids.is_empty()).unwrap_or_default();
+    let names = |ids: &[usize]| {
+        ids.iter().map(|&i| format!("{} ({})", people[i].full_name(), people[i].id)).collect::<Vec<_>>().join(", ")
+    };
+    match found.as_slice() {
+        [one] => Ok(*one),
+        [] => {
+            let all: Vec<usize> = (0..people.len()).collect();
+            Err(Failure::Usage(Bilingual {
+                de: format!("niemand heißt {query:?}; im Team sind: {}", names(&all)),
+                en: format!("nobody is called {query:?}; the team is: {}", names(&all)),
+            }))
+        }
+        several => Err(Failure::Usage(Bilingual {
+            de: format!("{query:?} kann mehrere Personen meinen: {}; bitte die Kennung angeben", names(several)),
+            en: format!("{query:?} could be several people: {}; give the id", names(several)),
+        })),
+    }
+}
+
+/// `text` with the `contact:` value of the city called `city` changed from `old` to `new`, and
+/// nothing else; `None` where the file is not laid out so that this can be done safely.
+pub fn replace_contact(text: &str, city: &str, old: &str, new: &str) -> Option<String> {
+    let locator = Locator::new(text);
+    let name_line = locator.nth("name", city, 0)?;
+    let contact_line = locator.at_or_after(name_line, "contact", old)?;
+    // The next city starts at its `name:`; the contact must come before it.
+    let next_city = (name_line + 1..contact_line)
+        .any(|line| text.lines().nth(line - 1).is_some_and(|l| l.trim_start().starts_with("name:")));
+    if next_city {
+        return None;
+    }
+    let start: usize = text.split_inclusive('\n').take(contact_line - 1).map(str::len).sum();
+    let line = text[start..].split_inclusive('\n').next()?;
+    let key = line.find("contact")?;
+    let quoted = format!("\"{old}\"");
+    let at = key + line[key..].find(&quoted)?;
+    let mut changed = String::with_capacity(text.len() + new.len());
+    changed.push_str(&text[..start + at]);
+    changed.push_str(&format!("\"{new}\""));
+    changed.push_str(&text[start + at + quoted.len()..]);
+    Some(changed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::directory::EMBEDDED;
+
+    #[test]
+    fn only_the_contact_value_changes() {
+        let changed = replace_contact(EMBEDDED, "Trondheim", "otto", "kuz").unwrap();
+        let (old, new): (Vec<&str>, Vec<&str>) = (EMBEDDED.lines().collect(), changed.lines().collect());
+        assert_eq!(old.len(), new.len());
+        let differing: Vec<(&&str, &&str)> = old.iter().zip(&new).filter(|(a, b)| a != b).collect();
+        assert_eq!(differing.len(), 1, "{differing:?}");
+        assert_eq!(differing[0].1.trim(), "contact: \"kuz\",");
+        assert_eq!(changed.len(), EMBEDDED.len() + "kuz".len() - "otto".len());
+    }
+
+    #[test]
+    fn cities_and_people_are_found_as_the_desk_says_them() {
+        let dir = crate::directory::parse(EMBEDDED, Source::Embedded, 2026).unwrap();
+        let name = |i: usize| dir.cities()[i].name.clone();
+        assert_eq!(name(find_city(&dir, "plock").unwrap()), "Płock");
+        assert_eq!(name(find_city(&dir, "Drontheim").unwrap()), "Trondheim");
+        assert_eq!(name(find_city(&dir, "uschhorod").unwrap()), "Uzhhorod");
+        assert!(find_city(&dir, "Berlin").is_err());
+        let id = |i: usize| dir.people()[i].id.clone();
+        assert_eq!(id(find_person(&dir, "kuz").unwrap()), "kuz");
+        assert_eq!(id(find_person(&dir, "Julia Kuz").unwrap()), "kuz");
+        assert_eq!(id(find_person(&dir, "seel").unwrap()), "seel");
+        assert_eq!(id(find_person(&dir, "Jessica").unwrap()), "otto");
+        assert!(find_person(&dir, "Nobody").is_err());
+    }
+}

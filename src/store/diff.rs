@@ -1,0 +1,171 @@
+//! What changed between two directories, in words: `Trondheim: contact Jessica Otto → Julia Kuz`.
+//!
+//! Every struct is taken apart field by field, so that a new field in the model fails to compile
+//! here until its change is put into words too.
+
+use crate::directory::{Address, City, Country, DirectoryData, Office, Person};
+use crate::i18n::{Bilingual, Lang};
+
+/// Every change from `old` to `new`, one line each, in `lang`: the office's fields, then people
+/// (by id) and cities (by name) removed, added or changed.
+pub fn changes(old: &DirectoryData, new: &DirectoryData, lang: Lang) -> Vec<String> {
+    let DirectoryData { office: old_office, people: old_people, cities: old_cities } = old;
+    let DirectoryData { office: new_office, people: new_people, cities: new_cities } = new;
+    let mut out = Vec::new();
+    let office = match lang {
+        Lang::De => "Amt",
+        Lang::En => "office",
+    };
+    office_changes(old_office, new_office, &mut Said { owner: office.to_string(), out: &mut out });
+    let name_of = |people: &[Person], id: &str| {
+        people.iter().find(|p| p.id == id).map_or_else(|| id.to_string(), Person::full_name)
+    };
+    for person in old_people.iter().filter(|p| !new_people.iter().any(|n| n.id == p.id)) {
+        out.push(event(lang, &person.full_name(), Event::Removed(words("Person", "person"))));
+    }
+    for person in new_people {
+        match old_people.iter().find(|p| p.id == person.id) {
+            None => out.push(event(lang, &person.full_name(), Event::Added(words("Person", "person")))),
+            Some(before) => person_changes(before, person, &mut Said { owner: before.full_name(), out: &mut out }),
+        }
+    }
+    for city in old_cities.iter().filter(|c| !new_cities.iter().any(|n| n.name == c.name)) {
+        out.push(event(lang, &city.name, Event::Removed(words("Partnerstadt", "partner city"))));
+    }
+    for city in new_cities {
+        match old_cities.iter().find(|c| c.name == city.name) {
+            None => out.push(event(lang, &city.name, Event::Added(words("Partnerstadt", "partner city")))),
+            Some(before) => {
+                let contacts = (name_of(old_people, &before.contact), name_of(new_people, &city.contact));
+                city_changes(before, city, contacts, &mut Said { owner: city.name.clone(), out: &mut out });
+            }
+        }
+    }
+    out
+}
+
+fn words(de: &str, en: &str) -> Bilingual {
+    Bilingual { de: de.into(), en: en.into() }
+}
+
+enum Event {
+    Added(Bilingual),
+    Removed(Bilingual),
+}
+
+fn event(lang: Lang, who: &str, event: Event) -> String {
+    match (event, lang) {
+        (Event::Added(what), Lang::De) => format!("{who}: {} hinzugefügt", what.de),
+        (Event::Added(what), Lang::En) => format!("{who}: {} added", what.en),
+        (Event::Removed(what), Lang::De) => format!("{who}: {} entfernt", what.de),
+        (Event::Removed(what), Lang::En) => format!("{who}: {} removed", what.en),
+    }
+}
+
+/// Collects `owner: field old → new` lines.
+struct Said<'a> {
+    owner: String,
+    out: &'a mut Vec<String>,
+}
+
+impl Said<'_> {
+    fn text(&mut self, field: &str, old: &str, new: &str) {
+        if old != new {
+            let shown = |v: &str| if v.is_empty() { "—".to_string() } else { v.to_string() };
+            self.out.push(format!("{}: {field} {} → {}", self.owner, shown(old), shown(new)));
+        }
+    }
+
+    fn optional(&mut self, field: &str, old: &Option<String>, new: &Option<String>) {
+        self.text(field, old.as_deref().unwrap_or(""), new.as_deref().unwrap_or(""));
+    }
+
+    fn list(&mut self, field: &str, old: &[String], new: &[String]) {
+        self.text(field, &old.join(", "), &new.join(", "));
+    }
+}
+
+fn office_changes(old: &Office, new: &Office, said: &mut Said) {
+    let Office { name, department, visiting_address, postal_address, transit_stop, email, fax, head } = new;
+    said.text("name", &old.name, name);
+    said.text("department", &old.department, department);
+    address_changes("visiting_address", &old.visiting_address, visiting_address, said);
+    address_changes("postal_address", &old.postal_address, postal_address, said);
+    said.text("transit_stop", &old.transit_stop, transit_stop);
+    said.text("email", &old.email, email);
+    said.text("fax", &old.fax, fax);
+    said.text("head", &old.head, head);
+}
+
+fn address_changes(field: &str, old: &Address, new: &Address, said: &mut Said) {
+    let Address { building, street, postcode, city } = new;
+    said.optional(&format!("{field}.building"), &old.building, building);
+    said.text(&format!("{field}.street"), &old.street, street);
+    said.text(&format!("{field}.postcode"), &old.postcode, postcode);
+    said.text(&format!("{field}.city"), &old.city, city);
+}
+
+fn person_changes(old: &Person, new: &Person, said: &mut Said) {
+    let Person { id: _, given_name, family_name, role, phone, fax, email } = new;
+    said.text("given_name", &old.given_name, given_name);
+    said.text("family_name", &old.family_name, family_name);
+    said.text("role", &old.role, role);
+    said.text("phone", &old.phone, phone);
+    said.text("fax", &old.fax, fax);
+    said.text("email", &old.email, email);
+}
+
+/// A city's changes; `contacts` are the old and new contact by name.
+fn city_changes(old: &City, new: &City, contacts: (String, String), said: &mut Said) {
+    let City { name: _, native, german, aliases, country, region, since, contact: _, note } = new;
+    said.optional("native", &old.native, native);
+    said.optional("german", &old.german, german);
+    said.list("aliases", &old.aliases, aliases);
+    let Country { code, de, en, aliases: country_aliases } = country;
+    said.text("country.code", &old.country.code, code);
+    said.text("country.de", &old.country.de, de);
+    said.text("country.en", &old.country.en, en);
+    said.list("country.aliases", &old.country.aliases, country_aliases);
+    said.text("region", &old.region, region);
+    said.text("since", &old.since.to_string(), &since.to_string());
+    said.text("contact", &contacts.0, &contacts.1);
+    let Bilingual { de: note_de, en: note_en } = note;
+    said.text("note.de", &old.note.de, note_de);
+    said.text("note.en", &old.note.en, note_en);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::directory::{EMBEDDED, Source, parse};
+
+    fn data(text: &str) -> DirectoryData {
+        parse(text, Source::Embedded, 2026).unwrap().data().clone()
+    }
+
+    #[test]
+    fn a_reassignment_and_a_new_number_in_words() {
+        let old = data(EMBEDDED);
+        let mut new = old.clone();
+        let trondheim = new.cities.iter_mut().find(|c| c.name == "Trondheim").unwrap();
+        trondheim.contact = "kuz".into();
+        let otto = new.people.iter_mut().find(|p| p.id == "otto").unwrap();
+        otto.phone = "(06151) 13-2329".into();
+        assert_eq!(
+            changes(&old, &new, Lang::En),
+            ["Jessica Otto: phone (06151) 13-2323 → (06151) 13-2329", "Trondheim: contact Jessica Otto → Julia Kuz"]
+        );
+        assert!(changes(&old, &old, Lang::En).is_empty());
+    }
+
+    #[test]
+    fn added_and_removed_entries_and_office_fields() {
+        let old = data(EMBEDDED);
+        let mut new = old.clone();
+        new.cities.retain(|c| c.name != "Graz");
+        new.office.transit_stop = "Schloss".into();
+        let said = changes(&old, &new, Lang::De);
+        assert_eq!(said, ["Amt: transit_stop Luisenplatz → Schloss", "Graz: Partnerstadt entfernt"]);
+        assert_eq!(changes(&new, &old, Lang::En)[1], "Graz: partner city added");
+    }
+}
