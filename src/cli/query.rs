@@ -25,6 +25,13 @@ pub struct QueryArgs {
 /// Runs the search; exit status 0 when something matched, 1 when nothing did.
 pub fn run(args: &Args, query: &QueryArgs, out: &mut Out) -> Result<ExitStatus, Failure> {
     let parsed = Query::parse(&query.text.join(" "));
+    if parsed.terms.is_empty() && !parsed.dropped.is_empty() {
+        let words = parsed.dropped.join(", ");
+        return Err(Failure::Usage(Bilingual {
+            de: format!("nur Füllwörter: {words}; bitte eine Stadt, ein Land, eine Person oder ein Thema angeben"),
+            en: format!("only filler words: {words}; give a city, country, person or topic"),
+        }));
+    }
     if parsed.terms.is_empty() {
         // An empty shell variable must not list the whole directory as if it had matched.
         return Err(Failure::Usage(Bilingual {

@@ -2,7 +2,10 @@
 //! khard-style field prefixes (`land:`, `person:`, `jahr:`).
 
 use super::fold::{char_mask, fold_str};
-use super::words::is_filler;
+use super::words::{self, Kind};
+
+/// What is stripped from both ends of a term: sentence marks, quotes and brackets.
+const PUNCTUATION: &str = "?!.,;:\"'„“”‚‘’«»‹›()[]{}¿¡…";
 
 /// The longest term searched, in folded (ASCII) bytes; the rest is ignored.
 pub const TERM_CAP: usize = 128;
@@ -43,6 +46,8 @@ pub struct Term {
 pub struct Query {
     /// The terms, all of which must match.
     pub terms: Vec<Term>,
+    /// The words dropped as titles or grammar, as typed: for saying so when nothing else is left.
+    pub dropped: Vec<String>,
 }
 
 impl Query {
@@ -52,17 +57,31 @@ impl Query {
             let mut text = digits;
             text.truncate(TERM_CAP);
             let term = Term { mask: char_mask(&text), text, exact: true, scope: Scope::Phone, position: 0 };
-            return Query { terms: vec![term] };
+            return Query { terms: vec![term], dropped: Vec::new() };
         }
-        let mut terms: Vec<Term> = input
+        let parsed: Vec<(&str, Term, Kind)> = input
             .split_whitespace()
-            .filter_map(parse_term)
-            .filter(|t| t.scope != Scope::Any || t.exact || !is_filler(&t.text))
+            .filter_map(|word| parse_term(word).map(|term| (word, term)))
+            .map(|(word, t)| {
+                // An exact or prefixed term is meant as written.
+                let kind = if t.scope != Scope::Any || t.exact { Kind::Content } else { words::kind(&t.text) };
+                (word, t, kind)
+            })
             .collect();
+        // Words for partnerships and for what the caller wants give way to words that name something.
+        let names_something = parsed.iter().any(|(_, _, kind)| *kind == Kind::Content);
+        let kept = |kind: Kind| match kind {
+            Kind::Content => true,
+            Kind::Filler => false,
+            Kind::Topic | Kind::Intent => !names_something,
+        };
+        let dropped = parsed.iter().filter(|(_, _, kind)| *kind == Kind::Filler).map(|(word, ..)| word.to_string());
+        let dropped = dropped.collect();
+        let mut terms: Vec<Term> = parsed.into_iter().filter(|(_, _, kind)| kept(*kind)).map(|(_, t, _)| t).collect();
         for (position, term) in terms.iter_mut().enumerate() {
             term.position = position;
         }
-        Query { terms }
+        Query { terms, dropped }
     }
 
     /// True if every hit of `self` is also a hit of `previous`, so `self` may search only
@@ -134,6 +153,8 @@ fn parse_term(token: &str) -> Option<Term> {
             }
         }
     }
+    // Punctuation belongs to no term: "Graz?", "„Mayors", "(Polen)," are Graz, Mayors, Polen.
+    let rest = rest.trim_matches(|c: char| PUNCTUATION.contains(c));
     let mut text = fold_str(rest);
     // Skim's work grows with the term's length; nobody types a longer name than this.
     text.truncate(TERM_CAP);
@@ -205,10 +226,31 @@ mod tests {
         assert_eq!(Query::parse("Frau Seel").terms, vec![term("seel", false, Scope::Any)]);
         assert_eq!(Query::parse("Partnerstadt in Lettland").terms, vec![term("lettland", false, Scope::Any)]);
         assert_eq!(Query::parse("city in Spain").terms, vec![term("spain", false, Scope::Any)]);
-        // Only filler: the same as an empty query.
-        assert!(Query::parse("die Partnerstadt").terms.is_empty());
+        // Only titles and grammar: no terms, and the words are known.
+        let only = Query::parse("die Frau");
+        assert!(only.terms.is_empty());
+        assert_eq!(only.dropped, ["die", "Frau"]);
+        // A word for partnerships on its own is searched.
+        assert_eq!(Query::parse("die Partnerstadt").terms, vec![term("partnerstadt", false, Scope::Any)]);
         // An exact or prefixed term is meant as written.
         assert_eq!(Query::parse("'in").terms, vec![term("in", true, Scope::Any)]);
+    }
+
+    #[test]
+    fn punctuation_belongs_to_no_term() {
+        assert_eq!(Query::parse("Wer ist zuständig für Graz?").terms, vec![term("graz", false, Scope::Any)]);
+        assert_eq!(Query::parse("\"Graz\", bitte.").terms, vec![term("graz", false, Scope::Any)]);
+        assert_eq!(Query::parse("„Mayors for Peace“").terms.len(), 2);
+        assert_eq!(Query::parse("'graz'").terms, vec![term("graz", true, Scope::Any)]);
+        assert!(Query::parse("? !").terms.is_empty());
+    }
+
+    #[test]
+    fn words_for_what_the_caller_wants_give_way_to_a_name() {
+        let seel = vec![term("seel", false, Scope::Any)];
+        assert_eq!(Query::parse("email of Ms Seel").terms, seel);
+        assert_eq!(Query::parse("Telefonnummer von Frau Seel").terms, seel);
+        assert_eq!(Query::parse("Fax").terms, vec![term("fax", false, Scope::Any)], "alone, it is searched");
     }
 
     #[test]

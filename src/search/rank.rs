@@ -116,14 +116,12 @@ impl Scorer {
             if !is_subsequence(&term.text, text) {
                 return None;
             }
-            // `fuzzy_indices`, not `fuzzy_match`: fuzzy-matcher 0.3.7's score-only mode reuses a
-            // two-row matrix without clearing it, so its score can depend on the text matched
-            // before (skim's issue #1071 shows the symptom). The full matrix is filled anew.
-            let (score, positions) = self.skim.fuzzy_indices(text, &term.text)?;
-            if !coherent(text, &positions) {
-                return None;
-            }
-            score
+            // Whether it matches is `placed`'s to say; how well, skim's. `fuzzy_indices`, not
+            // `fuzzy_match`: fuzzy-matcher 0.3.7's score-only mode reuses a two-row matrix without
+            // clearing it, so its score can depend on the text matched before (skim's issue #1071
+            // shows the symptom). The full matrix is filled anew.
+            placed(text, &term.text)?;
+            self.skim.fuzzy_indices(text, &term.text).map_or(16 * term.text.len() as i64, |(score, _)| score)
         };
         let initials = initials_matched(text, &term.text) as i64;
         let prefix = if starts_a_word(text, &term.text) { PREFIX_BONUS } else { 0 };
@@ -137,51 +135,56 @@ impl Scorer {
             let at = text.find(&term.text)?;
             return Some((at..at + term.text.len()).collect());
         }
-        self.skim.fuzzy_indices(text, &term.text).map(|(_, positions)| positions)
+        placed(text, &term.text)
     }
 }
 
-/// True if a fuzzy match holds together, as a name typed by a caller does:
-/// - a letter in another word than the one before must begin that word;
-/// - letters may skip within a word only in the last word the match touches, and only once in
-///   three letters of the term;
-/// - a match that does not begin a word lies in one word, unbroken but for one letter in four.
+/// Where the letters of `term` stand in `text` when they hold together as a name typed by a
+/// caller does, or `None`:
+/// - the first letter begins a word: letters inside a word never answer on their own, so "usa"
+///   finds no Bursa and "wien" no Masowien;
+/// - each next letter follows the one before, or begins a later word ("usa" in "United States
+///   of America", "sanantonio");
+/// - or, once the match stays in its last word, skips a letter or more of it ("grz" for Graz),
+///   at most once in three letters typed so far (once for the first three).
 ///
-/// So "grz" (Graz with a letter left out), "sanantonio" and "usa" in "United States" hold
-/// together; "berlin" in "Kanton Bern, Verwaltungskreis…", "milan" in "Mittelsachsen",
-/// "spain" in "Transkarpatien" and "oslo" across "Postal Office" are letters scattered where no
-/// caller would look.
-pub fn coherent(text: &str, positions: &[usize]) -> bool {
-    let Some(&first) = positions.first() else { return true };
-    let bytes = text.as_bytes();
-    let word_of = |at: usize| bytes[..at].iter().rposition(|b| !b.is_ascii_alphanumeric()).map_or(0, |p| p + 1);
-    let (mut run, mut longest) = (1, 1);
-    let mut skipped_in_word = false;
-    let mut skips = 0;
-    for pair in positions.windows(2) {
-        let (before, at) = (pair[0], pair[1]);
-        if before + 1 == at {
-            run += 1;
-            longest = longest.max(run);
-        } else if word_of(at) == word_of(before) {
-            run = 1;
-            skipped_in_word = true;
-            skips += 1;
-        } else if word_of(at) == at && !skipped_in_word {
-            run = 1;
+/// The letters are placed from left to right, and each is placed by what came before it alone,
+/// so the rule is monotone: if a term matches, every prefix of it matches too, and results never
+/// vanish and come back while the user types (`tests/search_props.rs`).
+pub fn placed(text: &str, term: &str) -> Option<Vec<usize>> {
+    let (bytes, wanted) = (text.as_bytes(), term.as_bytes());
+    let &first = wanted.first()?;
+    (0..bytes.len())
+        .filter(|&at| bytes[at] == first && is_word_start(text, at))
+        .find_map(|anchor| place_from(bytes, wanted, anchor))
+}
+
+/// [`placed`] with the first letter at `anchor`.
+fn place_from(text: &[u8], term: &[u8], anchor: usize) -> Option<Vec<usize>> {
+    let word_start = |at: usize| at == 0 || !text[at - 1].is_ascii_alphanumeric();
+    let word_end = |at: usize| (at..text.len()).find(|&i| !text[i].is_ascii_alphanumeric()).unwrap_or(text.len());
+    let mut positions = Vec::with_capacity(term.len());
+    positions.push(anchor);
+    let (mut at, mut skips, mut skipped) = (anchor, 0usize, false);
+    for (typed, &letter) in term.iter().enumerate().skip(1) {
+        if text.get(at + 1) == Some(&letter) {
+            at += 1;
+        } else if let Some(next) =
+            (!skipped).then(|| (at + 1..text.len()).find(|&i| text[i] == letter && word_start(i))).flatten()
+        {
+            at = next;
         } else {
-            return false;
+            let end = word_end(at + 1);
+            at = (at + 1..end).find(|&i| text[i] == letter)?;
+            skips += 1;
+            skipped = true;
+            if skips > ((typed + 1) / 3).max(1) {
+                return None;
+            }
         }
+        positions.push(at);
     }
-    let n = positions.len();
-    if skips > (n / 3).max(1) {
-        return false;
-    }
-    if word_of(first) == first {
-        return true;
-    }
-    let one_word = positions.iter().all(|&at| word_of(at) == word_of(first));
-    one_word && longest >= n - n / 4
+    Some(positions)
 }
 
 /// More than any match of a term of `len` letters can score: skim gives a letter at most 16 plus
@@ -304,9 +307,25 @@ mod tests {
         assert!(scorer.quality("sachsen, landkreis mittelsachsen", &term("lima")).is_none());
         assert!(scorer.quality("united states", &term("usa")).is_some());
         assert!(scorer.quality("mittelsachsen", &term("milan")).is_none());
-        assert!(coherent("ab", &[0, 1]));
-        assert!(coherent("a-b-c-d", &[0, 2, 4, 6]), "initials hold together");
-        assert!(!coherent("abcd xbxx", &[0, 6]), "a letter from the middle of another word does not");
+        assert_eq!(placed("ab", "ab"), Some(vec![0, 1]));
+        assert_eq!(placed("a-b-c-d", "abcd"), Some(vec![0, 2, 4, 6]), "initials hold together");
+        assert_eq!(placed("abcd xbxx", "ab"), Some(vec![0, 1]));
+        assert_eq!(placed("axcd xbxx", "ab"), None, "a letter from the middle of another word does not");
+        assert_eq!(placed("masowien (mazowieckie)", "wien"), None, "nor letters inside a word");
+        assert_eq!(placed("bursa", "usa"), None);
+        assert_eq!(placed("united states of america", "usa"), Some(vec![0, 7, 17]));
+        assert_eq!(placed("san antonio", "sanantonio"), Some(vec![0, 1, 2, 4, 5, 6, 7, 8, 9, 10]));
+    }
+
+    #[test]
+    fn a_prefix_of_a_match_matches() {
+        // "chstr" skips twice in five letters: it and everything after it fail, so Chesterfield
+        // does not come back at "chstrf".
+        assert!(placed("chesterfield", "chs").is_some());
+        assert!(placed("chesterfield", "chst").is_some());
+        assert!(placed("chesterfield", "chstr").is_none());
+        assert!(placed("chesterfield", "chstrf").is_none());
+        assert!(placed("chesterfield", "chesterf").is_some());
     }
 
     #[test]

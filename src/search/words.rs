@@ -1,11 +1,33 @@
-//! Words that say how a caller asks, not what they ask for: courtesy titles and filler words in
-//! German and English, dropped from a query when other terms remain; and the words people use for
-//! the office itself, which find the office's own entry.
+//! Words that say how a caller asks, not what they ask for, in German and English, and the words
+//! people use for the office itself.
 //!
-//! Both lists hold folded forms (lower case, no accents, umlauts both as `u` and `ue`).
+//! A query's words fall into three classes besides what it is about:
+//! - [`Kind::Filler`]: titles, articles, prepositions, question words (`Frau`, `die`, `wer ist
+//!   zuständig`, `Ms`, `the`): always dropped;
+//! - [`Kind::Topic`]: words for partnerships in general (`Partnerstadt`, `twin town`): dropped
+//!   when the query also names something, searched on their own (they find the topic
+//!   Städtepartnerschaften);
+//! - [`Kind::Intent`]: what the caller wants of the answer (`Telefon`, `E-Mail`, `Adresse`,
+//!   `phone`, `contact`): dropped when the query also names something, so that "email of Ms
+//!   Seel" puts Alina Seel first; searched on their own (they find the office).
+//!
+//! Plurals and inflections count too (`Partnerstädten`, `cities`, `numbers`). Every list holds
+//! folded forms (lower case, no accents, umlauts both as `u` and `ue`).
 
-/// Titles and filler words: `Frau Seel`, `Partnerstadt in Lettland`, `city in Spain`,
-/// `wer ist zuständig für Płock`.
+/// What a word of a query is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A word that names something: searched.
+    Content,
+    /// Titles and grammar: always dropped.
+    Filler,
+    /// A word for partnerships in general: dropped beside content words.
+    Topic,
+    /// A word for what the caller wants to know: dropped beside content words.
+    Intent,
+}
+
+/// Titles, articles, prepositions and question words.
 const FILLER: &[&str] = &[
     // German titles and forms of address.
     "frau",
@@ -15,7 +37,7 @@ const FILLER: &[&str] = &[
     "hr",
     "dr",
     "prof",
-    // German articles, prepositions and question words.
+    // German articles, prepositions, pronouns and question words.
     "der",
     "die",
     "das",
@@ -26,6 +48,7 @@ const FILLER: &[&str] = &[
     "eine",
     "einer",
     "einen",
+    "eines",
     "in",
     "im",
     "aus",
@@ -37,55 +60,154 @@ const FILLER: &[&str] = &[
     "bei",
     "mit",
     "und",
+    "oder",
     "zu",
     "zur",
     "zum",
+    "uber",
+    "ueber",
     "wer",
     "was",
     "wo",
+    "welche",
+    "welcher",
+    "welches",
     "ist",
     "sind",
     "bitte",
+    "ich",
+    "mir",
+    "mich",
+    "ihre",
+    "ihren",
+    "unsere",
+    "unserer",
+    "brauche",
+    "suche",
+    "gibt",
+    "kann",
     "zustandig",
     "zuestaendig",
     "zustaendig",
     "verantwortlich",
     "ansprechpartner",
     "ansprechpartnerin",
-    "stadt",
-    "partnerstadt",
-    "stadtepartnerschaft",
-    "staedtepartnerschaft",
-    "partnerschaft",
     // English titles.
     "mr",
     "mrs",
     "ms",
     "miss",
-    // English articles, prepositions and question words.
+    // English articles, prepositions, pronouns and question words.
     "the",
     "of",
     "from",
     "for",
-    "in",
     "at",
     "with",
     "and",
+    "or",
+    "about",
     "who",
+    "what",
+    "which",
+    "where",
     "is",
+    "does",
     "please",
+    "our",
+    "your",
+    "need",
+    "looking",
     "responsible",
+    "handles",
+    "handling",
+    "charge",
+];
+
+/// Words for partnerships in general.
+const TOPIC: &[&str] = &[
+    "stadt",
+    "stadte",
+    "staedte",
+    "partnerstadt",
+    "partnerstadte",
+    "partnerstaedte",
+    "stadtepartnerschaft",
+    "staedtepartnerschaft",
+    "partnerschaft",
     "city",
     "town",
     "sister",
     "twin",
     "partner",
+    "partnership",
+    "twinning",
 ];
 
-/// True if the folded term is a title or a filler word (`Fr.` and `Dr.` with their dot).
-pub fn is_filler(term: &str) -> bool {
+/// Words for what the caller wants of the answer.
+const INTENT: &[&str] = &[
+    "telefon",
+    "telefonnummer",
+    "nummer",
+    "rufnummer",
+    "durchwahl",
+    "tel",
+    "email",
+    "e-mail",
+    "mail",
+    "mailadresse",
+    "e-mail-adresse",
+    "adresse",
+    "anschrift",
+    "kontakt",
+    "kontaktdaten",
+    "erreichbar",
+    "erreichen",
+    "anrufen",
+    "fax",
+    "faxnummer",
+    "phone",
+    "number",
+    "extension",
+    "ext",
+    "address",
+    "contact",
+    "contacts",
+    "details",
+    "reach",
+    "call",
+    "write",
+];
+
+/// The endings a German or English plural or inflection adds: `Partnerstädten`, `numbers`.
+const ENDINGS: &[&str] = &["en", "er", "es", "n", "e", "s"];
+
+/// Whether `list` holds the folded `word`, as it stands or without an inflection's ending (for
+/// words of five letters or more, so that no short word is read as another).
+fn holds(list: &[&str], word: &str) -> bool {
+    list.contains(&word)
+        || (word.len() >= 5
+            && (ENDINGS.iter().any(|e| word.strip_suffix(e).is_some_and(|stem| list.contains(&stem)))
+                || word.strip_suffix("ies").is_some_and(|stem| list.contains(&format!("{stem}y").as_str()))))
+}
+
+/// What the folded word `term` is (`Fr.` and `Dr.` with their dot).
+pub fn kind(term: &str) -> Kind {
     let word = term.strip_suffix('.').unwrap_or(term);
-    FILLER.contains(&word)
+    if holds(FILLER, word) {
+        Kind::Filler
+    } else if holds(TOPIC, word) {
+        Kind::Topic
+    } else if holds(INTENT, word) {
+        Kind::Intent
+    } else {
+        Kind::Content
+    }
+}
+
+/// True if the folded term is a title or a grammar word.
+pub fn is_filler(term: &str) -> bool {
+    kind(term) == Kind::Filler
 }
 
 /// What people call the office and its channels; they find the office's entry.
@@ -103,18 +225,36 @@ mod tests {
         for word in ["Frau", "Herr", "Fr.", "Hr.", "Dr.", "die", "der", "das", "in", "im", "aus", "von", "für"] {
             assert!(is_filler(&fold_str(word)), "{word}");
         }
-        for word in ["Stadt", "Partnerstadt", "wer", "ist", "zuständig", "zustaendig", "fuer"] {
+        for word in ["wer", "ist", "zuständig", "zustaendig", "fuer"] {
             assert!(is_filler(&fold_str(word)), "{word}");
         }
         // Names, countries and roles are never filler.
-        for word in ["Polen", "Seel", "Partnerstädte", "Graz", "de"] {
+        for word in ["Polen", "Seel", "Partnerstädte", "Graz", "de", "Inn", "Wien"] {
             assert!(!is_filler(&fold_str(word)), "{word}");
         }
     }
 
     #[test]
+    fn plurals_and_inflections_count() {
+        use super::{Kind, kind};
+        for (word, expected) in [
+            ("Partnerstädten", Kind::Topic),
+            ("Städtepartnerschaften", Kind::Topic),
+            ("cities", Kind::Topic),
+            ("towns", Kind::Topic),
+            ("numbers", Kind::Intent),
+            ("Telefonnummern", Kind::Intent),
+            ("E-Mail", Kind::Intent),
+            ("Ansprechpartnerin", Kind::Filler),
+            ("polnische", Kind::Content),
+        ] {
+            assert_eq!(kind(&fold_str(word)), expected, "{word}");
+        }
+    }
+
+    #[test]
     fn english_filler_and_titles() {
-        for word in ["Mr", "Ms", "Mrs", "Dr.", "the", "of", "from", "in", "city", "town", "sister", "twin"] {
+        for word in ["Mr", "Ms", "Mrs", "Dr.", "the", "of", "from", "in"] {
             assert!(is_filler(&fold_str(word)), "{word}");
         }
         for word in ["Spain", "Otto", "Texas", "us"] {
