@@ -4,7 +4,7 @@
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-use crate::directory::{City, Country, Directory, Person, Phone};
+use crate::directory::{Country, Directory, Person, Phone};
 use crate::i18n::Lang;
 
 /// What RFC 6068 leaves unencoded in a `mailto:` query: the unreserved characters. Everything
@@ -34,12 +34,41 @@ fn encode(text: &str) -> String {
     utf8_percent_encode(text, MAILTO_QUERY).to_string()
 }
 
-/// The subject of an email about `city` to `person`: `Partnerstadt Płock – für Irene Schewe`.
-pub fn subject(lang: Lang, city: Option<&City>, person: &Person) -> String {
+/// What an email or a phone message is about: a partner city or a topic, by name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum About {
+    /// A partner city.
+    City(String),
+    /// A topic of the office's page, named in the UI language.
+    Topic(String),
+}
+
+impl About {
+    /// "Partnerstadt Płock", "Thema Europawochenende": the label, and the name.
+    pub fn parts(&self, lang: Lang) -> (&'static str, &str) {
+        match self {
+            About::City(name) => (lang.text().partner_city, name),
+            About::Topic(name) => (lang.text().topic, name),
+        }
+    }
+
+    /// The name alone.
+    pub fn name(&self) -> &str {
+        match self {
+            About::City(name) | About::Topic(name) => name,
+        }
+    }
+}
+
+/// The subject of an email about a city or topic to `to`: `Partnerstadt Płock – für Irene Schewe`.
+pub fn subject(lang: Lang, about: Option<&About>, to: &str) -> String {
     let text = lang.text();
-    match city {
-        Some(city) => format!("{} {} – {} {}", text.partner_city, city.name, text.for_person, person.full_name()),
-        None => format!("{} {}", text.for_person_capital, person.full_name()),
+    match about {
+        Some(about) => {
+            let (label, name) = about.parts(lang);
+            format!("{label} {name} – {} {to}", text.for_person)
+        }
+        None => format!("{} {to}", text.for_person_capital),
     }
 }
 
@@ -48,8 +77,8 @@ pub fn subject(lang: Lang, city: Option<&City>, person: &Person) -> String {
 pub struct PhoneMessage {
     /// When the call came, as the desk's clock shows it: `26.11.2026 14:05`.
     pub when: String,
-    /// The city the call was about, if any.
-    pub city: Option<String>,
+    /// The city or topic the call was about, if any.
+    pub about: Option<About>,
     /// Who the message is for.
     pub to: String,
     /// Who called.
@@ -63,7 +92,7 @@ pub struct PhoneMessage {
 impl PhoneMessage {
     /// The subject: `Telefonnotiz: Płock – Jan Kowalski` (the city left out when there is none).
     pub fn subject(&self, lang: Lang) -> String {
-        let about = self.city.as_deref().unwrap_or(&self.to);
+        let about = self.about.as_ref().map_or(self.to.as_str(), About::name);
         format!("{}: {about} – {}", lang.text().phone_message, self.caller)
     }
 
@@ -72,8 +101,9 @@ impl PhoneMessage {
     pub fn text(&self, lang: Lang) -> String {
         let t = lang.text();
         let mut lines = vec![format!("{}: {}", t.phone_message, self.when)];
-        if let Some(city) = &self.city {
-            lines.push(format!("{}: {city}", t.partner_city));
+        if let Some(about) = &self.about {
+            let (label, name) = about.parts(lang);
+            lines.push(format!("{label}: {name}"));
         }
         lines.push(format!("{}: {}", t.message_for, self.to));
         lines.push(format!("{}: {}", t.caller, self.caller));
@@ -188,16 +218,22 @@ mod tests {
         let dir = dir();
         let plock = dir.cities().iter().position(|c| c.name == "Płock").unwrap();
         let (city, person) = (&dir.cities()[plock], dir.contact_of(plock));
-        assert_eq!(subject(Lang::De, Some(city), person), "Partnerstadt Płock – für Irene Schewe");
-        assert_eq!(subject(Lang::En, Some(city), person), "Partner city Płock – for Irene Schewe");
-        assert_eq!(subject(Lang::En, None, person), "For Irene Schewe");
+        let about = About::City(city.name.clone());
+        assert_eq!(subject(Lang::De, Some(&about), &person.full_name()), "Partnerstadt Płock – für Irene Schewe");
+        assert_eq!(subject(Lang::En, Some(&about), &person.full_name()), "Partner city Płock – for Irene Schewe");
+        assert_eq!(subject(Lang::En, None, &person.full_name()), "For Irene Schewe");
+        let topic = About::Topic("Europawochenende".into());
+        assert_eq!(
+            subject(Lang::De, Some(&topic), "Abteilung Internationales"),
+            "Thema Europawochenende – für Abteilung Internationales"
+        );
     }
 
     #[test]
     fn a_phone_message_has_every_field_and_crlf_lines() {
         let message = PhoneMessage {
             when: "26.11.2026 14:05".into(),
-            city: Some("Płock".into()),
+            about: Some(About::City("Płock".into())),
             to: "Irene Schewe".into(),
             caller: "Jan Kowalski & Söhne".into(),
             callback: "+48 24 367 1000".into(),

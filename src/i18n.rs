@@ -314,6 +314,12 @@ pub struct Text {
     pub office_row: &'static str,
     /// Label: the Amt.
     pub office: &'static str,
+    /// "Thema" / "Topic": what a topic's entry is.
+    pub topic: &'static str,
+    /// Heading: a topic's summary.
+    pub summary: &'static str,
+    /// The note on a topic's English summary: a translation.
+    pub translated: &'static str,
     /// Label: where visitors go.
     pub visiting_address: &'static str,
     /// Label: where letters go.
@@ -417,6 +423,9 @@ static DE: Text = Text {
     partial: "◐ teilweise",
     office_row: "Anschrift, E-Mail, Fax",
     office: "Amt",
+    topic: "Thema",
+    summary: "Worum es geht",
+    translated: "",
     visiting_address: "Besuch",
     postal_address: "Post",
     transit_stop: "ÖPNV",
@@ -507,6 +516,9 @@ static EN: Text = Text {
     partial: "◐ partial",
     office_row: "address, email, fax",
     office: "Office",
+    topic: "Topic",
+    summary: "What it is",
+    translated: "translated from the office's page",
     visiting_address: "Visiting",
     postal_address: "Post",
     transit_stop: "Transit stop",

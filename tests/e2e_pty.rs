@@ -109,10 +109,10 @@ impl Session {
 #[test]
 fn typing_plock_shows_its_country_year_and_contact() {
     let mut session = Session::start(&["--lang", "de"]);
-    session.wait_for(&["Suche", "24/24"]);
+    session.wait_for(&["Suche", "34/34"]);
     assert!(session.alternate_screen());
     session.send(b"plock");
-    session.wait_for(&["1/24", "Płock", "Polen (PL)", "1988", "Schewe", "(06151) 13-2324"]);
+    session.wait_for(&["1/34", "Płock", "Polen (PL)", "1988", "Schewe", "(06151) 13-2324"]);
     session.send(b"\x03");
     assert_eq!(session.exit_code(), 0);
 }
@@ -145,7 +145,7 @@ fn escape_on_an_empty_query_quits() {
     session.send(b"x");
     session.wait_for(&["> x"]);
     session.send(b"\x1b");
-    session.wait_for(&["24/24"]);
+    session.wait_for(&["34/34"]);
     thread::sleep(Duration::from_millis(100));
     session.send(b"\x1b");
     assert_eq!(session.exit_code(), 0);
@@ -314,7 +314,7 @@ fn a_broken_file_at_start_opens_the_view_with_a_banner_and_its_fix_is_picked_up(
     std::fs::write(&path, partnerdesk::directory::EMBEDDED.replacen("since: 1988", "since: 1800", 1)).unwrap();
     let data = path.to_string_lossy().into_owned();
     let mut session = Session::start(&["--lang", "en", "--data", &data]);
-    session.wait_for(&["bad.ron (from --data) cannot be used", "since 1800 is not a", "24/24"]);
+    session.wait_for(&["bad.ron (from --data) cannot be used", "since 1800 is not a", "34/34"]);
     assert!(session.contents().contains("Showing the embedded directory"), "{}", session.contents());
     std::fs::write(&path, partnerdesk::directory::EMBEDDED).unwrap();
     session.wait_for(&["The data file can be read again"]);
@@ -329,7 +329,7 @@ fn a_missing_shared_file_at_start_opens_the_view_on_the_embedded_data() {
     let missing = folder.path().join("drive").join("directory.ron");
     let data = missing.to_string_lossy().into_owned();
     let mut session = Session::start_with(&["--lang", "de"], &[("PARTNERDESK_DATA", &data)]);
-    session.wait_for(&["(aus PARTNERDESK_DATA) nicht nutzbar: nicht gefunden", "eingebauten Daten", "24/24"]);
+    session.wait_for(&["(aus PARTNERDESK_DATA) nicht nutzbar: nicht gefunden", "eingebauten Daten", "34/34"]);
     session.send(b"plock");
     session.wait_for(&["Polen (PL)", "(06151) 13-2324"]);
     // The drive comes back.
@@ -476,9 +476,9 @@ fn f5_f6_and_f7_hand_their_links_to_the_system() {
     let path = format!("{}:{}", folder.path().display(), std::env::var("PATH").unwrap_or_default());
     let mut session =
         Session::start_with(&["--lang", "de"], &[("PATH", &path), ("DISPLAY", ""), ("WAYLAND_DISPLAY", "")]);
-    session.wait_for(&["Suche", "24/24"]);
+    session.wait_for(&["Suche", "34/34"]);
     session.send(b"plock");
-    session.wait_for(&["1/24", "Polen (PL)"]);
+    session.wait_for(&["1/34", "Polen (PL)"]);
     session.send(b"\x1b[15~"); // F5
     session.wait_for(&["Irene Schewe, (06151) 13-2324: an das Telefonprogramm übergeben"]);
     session.send(b"\x1b[17~"); // F6

@@ -1,4 +1,4 @@
-//! How cities, people and the office are written out by `query` and `list`: one plain line, or a
+//! How cities, people, topics and the office are written out by `query` and `list`: one plain line, or a
 //! JSON object.
 
 use serde::Serialize;
@@ -32,6 +32,33 @@ pub enum Record<'a> {
     Person(PersonRecord<'a>),
     /// The office itself.
     Office(OfficeRecord<'a>),
+    /// A topic of the office's page.
+    Topic(TopicRecord<'a>),
+}
+
+/// A topic, with who answers for it: the person the page names, or else the office's shared
+/// mailbox with the head for escalation.
+#[derive(Debug, Serialize)]
+pub struct TopicRecord<'a> {
+    /// Its German name, as the page has it.
+    pub name: &'a str,
+    /// True if found only through the typo fallback.
+    pub approximate: bool,
+    /// True if only some of the query's terms matched.
+    pub partial: bool,
+    /// Its English name.
+    pub name_en: &'a str,
+    /// Other words for it.
+    pub aliases: &'a [String],
+    /// The page's summary in German; the English is a translation.
+    pub summary: &'a crate::i18n::Bilingual,
+    /// The person the page names for it, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<ContactRecord<'a>>,
+    /// Where to write about it: the person's address, else the office's shared mailbox.
+    pub email: &'a str,
+    /// The head of department, for escalation.
+    pub head: HeadRecord<'a>,
 }
 
 /// The office: where it is, how to write to it, and who leads it.
@@ -176,6 +203,9 @@ pub struct PersonRecord<'a> {
     pub id: &'a str,
     /// Role as the office page states it.
     pub role: &'a str,
+    /// The role in English, a translation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role_en: Option<&'a str>,
     /// Phone as written.
     pub phone: &'a str,
     /// Phone from abroad, `+49 6151 13-2325`.
@@ -223,6 +253,7 @@ pub fn record(dir: &Directory, target: Target, marks: Marks) -> Record<'_> {
                 partial,
                 id: &person.id,
                 role: &person.role,
+                role_en: person.role_en.as_deref(),
                 phone: &person.phone,
                 phone_international: phone.map(|p| p.international()).unwrap_or_default(),
                 tel: phone.map(|p| p.tel_uri()),
@@ -245,6 +276,22 @@ pub fn record(dir: &Directory, target: Target, marks: Marks) -> Record<'_> {
                 transit_stop: &office.transit_stop,
                 email: &office.email,
                 fax: &office.fax,
+                head: HeadRecord { id: &head.id, name: head.full_name(), phone: &head.phone },
+            })
+        }
+        Target::Topic(i) => {
+            let topic = &dir.topics()[i];
+            let contact = dir.topic_contact(i);
+            let head = dir.head();
+            Record::Topic(TopicRecord {
+                name: &topic.name.de,
+                approximate,
+                partial,
+                name_en: &topic.name.en,
+                aliases: &topic.aliases,
+                summary: &topic.summary,
+                email: contact.map_or(&dir.office().email, |p| &p.email),
+                contact: contact.map(ContactRecord::of),
                 head: HeadRecord { id: &head.id, name: head.full_name(), phone: &head.phone },
             })
         }
@@ -279,7 +326,29 @@ pub fn line(dir: &Directory, target: Target, marks: Marks, lang: Lang) -> String
             let person = &dir.people()[i];
             let cities: Vec<&str> = dir.cities_of(i).map(|c| c.name.as_str()).collect();
             let cities = if cities.is_empty() { String::new() } else { format!(": {}", cities.join(", ")) };
-            format!("{mark}{} ({}), {}, {}{cities}", person.full_name(), person.role, person.phone, person.email)
+            let role = person.role_in(lang);
+            format!("{mark}{} ({role}), {}, {}{cities}", person.full_name(), person.phone, person.email)
+        }
+        Target::Topic(i) => {
+            let (topic, text) = (&dir.topics()[i], lang.text());
+            let name = topic.name.get(lang);
+            match dir.topic_contact(i) {
+                Some(person) => {
+                    format!("{mark}{name} ({}): {}, {}, {}", text.topic, person.full_name(), person.phone, person.email)
+                }
+                None => {
+                    let (office, head) = (dir.office(), dir.head());
+                    format!(
+                        "{mark}{name} ({}): {}, {}; {}: {}, {}",
+                        text.topic,
+                        office.department,
+                        office.email,
+                        text.escalation,
+                        head.full_name(),
+                        head.phone
+                    )
+                }
+            }
         }
         Target::Office => {
             let (office, head, text) = (dir.office(), dir.head(), lang.text());

@@ -13,7 +13,7 @@ pub mod validate;
 
 pub use error::{DataError, Problem};
 pub use load::{EMBEDDED, MAX_BYTES, load, parse, parse_text, read};
-pub use model::{Address, City, Country, DirectoryData, Note, Office, Person};
+pub use model::{Address, City, Country, DirectoryData, Note, Office, Person, Topic};
 pub use phone::Phone;
 pub use source::Source;
 
@@ -26,6 +26,8 @@ pub enum Target {
     Person(usize),
     /// The office itself: its addresses, shared mailbox and fax, and its head.
     Office,
+    /// A topic of the office's page, by its index in [`Directory::topics`].
+    Topic(usize),
 }
 
 /// A directory that passed every validation rule: every city's contact names a real person.
@@ -71,6 +73,17 @@ impl Directory {
     /// The partner cities, in file order.
     pub fn cities(&self) -> &[City] {
         &self.data.cities
+    }
+
+    /// The topics of the office's page, in file order.
+    pub fn topics(&self) -> &[Topic] {
+        &self.data.topics
+    }
+
+    /// The person the page names for topic number `topic`; `None` where the office answers.
+    pub fn topic_contact(&self, topic: usize) -> Option<&Person> {
+        let id = self.data.topics[topic].contact.as_deref()?;
+        self.data.people.iter().find(|p| p.id == id)
     }
 
     /// The person responsible for city number `city`.

@@ -14,6 +14,29 @@ pub struct DirectoryData {
     pub people: Vec<Person>,
     /// The partner cities, each pointing at its responsible person by id.
     pub cities: Vec<City>,
+    /// The subjects of the office's page beyond single cities (Europawochenende, Fairtrade…).
+    #[serde(default)]
+    pub topics: Vec<Topic>,
+}
+
+/// A subject the office's page covers: a section of it, or a thing a section names.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    /// Its name in German, as the page has it, and in English.
+    pub name: crate::i18n::Bilingual,
+    /// Other words people use for it, in German and English.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// One or two lines from the page: the German as it stands there, the English translated.
+    pub summary: crate::i18n::Bilingual,
+    /// Id of the person the page names for it; none where the page names nobody (the office
+    /// answers, with its shared mailbox and its head).
+    #[serde(default)]
+    pub contact: Option<String>,
+    /// A source note, in German and English.
+    #[serde(default)]
+    pub note: Note,
 }
 
 /// The office (Abteilung Internationales) as a whole.
@@ -65,6 +88,9 @@ pub struct Person {
     pub family_name: String,
     /// Role or responsibility as the office page states it.
     pub role: String,
+    /// The role in English: a translation, not the page's words.
+    #[serde(default)]
+    pub role_en: Option<String>,
     /// Phone in the page's form, e.g. `(06151) 13-2325`.
     pub phone: String,
     /// Fax in the page's form.
@@ -77,6 +103,14 @@ impl Person {
     /// "Given Family", the way a caller says it.
     pub fn full_name(&self) -> String {
         format!("{} {}", self.given_name, self.family_name)
+    }
+
+    /// The role in `lang`: the English translation where there is one, else the page's German.
+    pub fn role_in(&self, lang: Lang) -> &str {
+        match (lang, &self.role_en) {
+            (Lang::En, Some(english)) => english,
+            _ => &self.role,
+        }
     }
 }
 
@@ -93,6 +127,10 @@ pub struct Country {
     /// Other names people use for the country (Holland, USA, UK…), from common usage.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// The country's adjectives and demonyms in German and English (`polnisch`, `Polish`, `Pole`),
+    /// from common usage; German inflections (`polnische`, `polnischen`) are understood.
+    #[serde(default)]
+    pub adjectives: Vec<String>,
 }
 
 impl Country {

@@ -15,7 +15,7 @@ macro_rules! said {
     };
 }
 use super::locate::Locator;
-use super::model::{Address, City, Country, DirectoryData, Note, Office, Person};
+use super::model::{Address, City, Country, DirectoryData, Note, Office, Person, Topic};
 use super::phone::{PHONE_FORM, PHONE_FORM_DE, Phone};
 
 /// The first year a partnership may have begun.
@@ -27,6 +27,7 @@ pub fn problems(data: &DirectoryData, text: &str, current_year: i32) -> Vec<Prob
     check.office(data);
     check.people(&data.people);
     check.cities(&data.cities, &data.people, current_year);
+    check.topics(&data.topics, &data.people);
     check.texts(data);
     check.problems.sort_by_key(|p| p.line.unwrap_or(usize::MAX));
     check.problems
@@ -181,7 +182,76 @@ impl Checker<'_> {
                     self.report_from(Some(&from), field, value, message);
                 }
             }
-            if city.aliases.iter().chain(&city.country.aliases).any(|a| a.trim().is_empty()) {
+            if city
+                .aliases
+                .iter()
+                .chain(&city.country.aliases)
+                .chain(&city.country.adjectives)
+                .any(|a| a.trim().is_empty())
+            {
+                let message = said!(
+                    format!("{}: aliases hat einen leeren Eintrag; bitte entfernen", what.de()),
+                    format!("{what}: aliases has an empty entry; remove it"),
+                );
+                self.report_from(Some(&from), "aliases", "", message);
+            }
+        }
+    }
+
+    fn topics(&mut self, topics: &[Topic], people: &[Person]) {
+        let ids: HashSet<&str> = people.iter().map(|p| p.id.as_str()).collect();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for topic in topics {
+            let key = topic.name.de.trim().nfc().collect::<String>().to_lowercase();
+            let nth = *seen.get(&key).unwrap_or(&0);
+            seen.insert(key, nth + 1);
+            let from = Anchor { field: "de", value: &topic.name.de, nth };
+            let what = Owner::Topic(&topic.name.de);
+            for (field, value) in [("de", &topic.name.de), ("en", &topic.name.en)] {
+                if value.trim().is_empty() {
+                    let message = said!(
+                        format!("{}: name {field} ist leer; ein Thema braucht einen Namen", what.de()),
+                        format!("{what}: name {field} is empty; a topic needs a name"),
+                    );
+                    self.report_from(Some(&from), field, value, message);
+                }
+            }
+            if nth >= 1 {
+                let message = said!(
+                    format!("{}: doppeltes Thema; jedes Thema steht nur einmal in der Liste", what.de()),
+                    format!("{what}: duplicate topic; each topic is listed once"),
+                );
+                self.report_from(Some(&from), "de", &topic.name.de, message);
+            }
+            for (field, value) in [("de", &topic.summary.de), ("en", &topic.summary.en)] {
+                if value.trim().is_empty() {
+                    let message = said!(
+                        format!("{}: summary {field} ist leer; ein Thema braucht eine Zusammenfassung", what.de()),
+                        format!("{what}: summary {field} is empty; a topic needs a summary"),
+                    );
+                    self.report_from(Some(&from), field, value, message);
+                }
+            }
+            if let Some(contact) = &topic.contact
+                && !ids.contains(contact.as_str())
+            {
+                let ids = valid_ids(people);
+                let message = said!(
+                    format!(
+                        "{}: contact {contact:?} nennt keine Person; gültige Kennungen (id) sind {}; \
+                         ohne contact antwortet das Amt",
+                        what.de(),
+                        ids.de
+                    ),
+                    format!(
+                        "{what}: contact {contact:?} names no person; valid ids are {}; without a contact the \
+                         office answers",
+                        ids.en
+                    ),
+                );
+                self.report_from(Some(&from), "contact", contact, message);
+            }
+            if topic.aliases.iter().any(|a| a.trim().is_empty()) {
                 let message = said!(
                     format!("{}: aliases hat einen leeren Eintrag; bitte entfernen", what.de()),
                     format!("{what}: aliases has an empty entry; remove it"),
@@ -298,6 +368,7 @@ enum Owner<'a> {
     Office,
     Person(&'a str),
     City(&'a str),
+    Topic(&'a str),
 }
 
 impl Owner<'_> {
@@ -307,6 +378,7 @@ impl Owner<'_> {
             Owner::Office => "Amt".into(),
             Owner::Person(id) => format!("Person {id:?}"),
             Owner::City(name) => format!("Stadt {name:?}"),
+            Owner::Topic(name) => format!("Thema {name:?}"),
         }
     }
 }
@@ -317,6 +389,7 @@ impl std::fmt::Display for Owner<'_> {
             Owner::Office => f.write_str("office"),
             Owner::Person(id) => write!(f, "person {id:?}"),
             Owner::City(name) => write!(f, "city {name:?}"),
+            Owner::Topic(name) => write!(f, "topic {name:?}"),
         }
     }
 }
@@ -337,7 +410,7 @@ pub fn forbidden(c: char) -> Option<(&'static str, &'static str)> {
 /// Calls `visit` with every text in the file, who owns it and the field's name. Every model type
 /// is destructured in full, so that a new field is a compile error here until it is visited.
 fn for_each_text<'a>(data: &'a DirectoryData, mut visit: impl FnMut(Owner<'a>, &'static str, &'a str)) {
-    let DirectoryData { office, people, cities } = data;
+    let DirectoryData { office, people, cities, topics } = data;
     let Office { name, department, visiting_address, postal_address, transit_stop, email, fax, head } = office;
     for (field, value) in [
         ("name", name),
@@ -359,8 +432,11 @@ fn for_each_text<'a>(data: &'a DirectoryData, mut visit: impl FnMut(Owner<'a>, &
         visit(Owner::Office, "city", city);
     }
     for person in people {
-        let Person { id, given_name, family_name, role, phone, fax, email } = person;
+        let Person { id, given_name, family_name, role, role_en, phone, fax, email } = person;
         let who = Owner::Person(id);
+        if let Some(role_en) = role_en {
+            visit(who, "role_en", role_en);
+        }
         for (field, value) in [
             ("id", id),
             ("given_name", given_name),
@@ -376,7 +452,10 @@ fn for_each_text<'a>(data: &'a DirectoryData, mut visit: impl FnMut(Owner<'a>, &
     for city in cities {
         // `since` is a number: it has no text to check.
         let City { name, native, german, aliases, country, region, since: _, contact, note } = city;
-        let Country { code, de, en, aliases: country_aliases } = country;
+        let Country { code, de, en, aliases: country_aliases, adjectives } = country;
+        for adjective in adjectives {
+            visit(Owner::City(name), "adjectives", adjective);
+        }
         let Note { de: note_de, en: note_en } = note;
         let what = Owner::City(name);
         for (field, value) in [
@@ -401,6 +480,26 @@ fn for_each_text<'a>(data: &'a DirectoryData, mut visit: impl FnMut(Owner<'a>, &
         }
         for alias in aliases {
             visit(what, "aliases", alias);
+        }
+    }
+    for topic in topics {
+        let Topic { name, aliases, summary, contact, note } = topic;
+        let what = Owner::Topic(&name.de);
+        for (field, value) in [
+            ("de", &name.de),
+            ("en", &name.en),
+            ("de", &summary.de),
+            ("en", &summary.en),
+            ("de", &note.de),
+            ("en", &note.en),
+        ] {
+            visit(what, field, value);
+        }
+        for alias in aliases {
+            visit(what, "aliases", alias);
+        }
+        if let Some(contact) = contact {
+            visit(what, "contact", contact);
         }
     }
 }

@@ -32,6 +32,8 @@ pub enum FieldKind {
     CountryCode,
     /// Another name of the country: Holland, USA, UK.
     CountryAlias,
+    /// An adjective or demonym of the country: polnisch, Polish, Pole.
+    CountryAdjective,
     /// Region, province or state.
     Region,
     /// The name of a city's responsible person.
@@ -65,7 +67,11 @@ impl FieldKind {
             FieldKind::Name => 60,
             FieldKind::German | FieldKind::Native | FieldKind::Alias => 50,
             FieldKind::Keyword => 40,
-            FieldKind::CountryDe | FieldKind::CountryEn | FieldKind::CountryCode | FieldKind::CountryAlias => 30,
+            FieldKind::CountryDe
+            | FieldKind::CountryEn
+            | FieldKind::CountryCode
+            | FieldKind::CountryAlias
+            | FieldKind::CountryAdjective => 30,
             FieldKind::Role | FieldKind::Phone | FieldKind::Extension | FieldKind::Year => 30,
             // The office's own channels come before a person who happens to share them.
             FieldKind::Address | FieldKind::SharedEmail | FieldKind::SharedFax => 30,
@@ -80,8 +86,8 @@ impl FieldKind {
         use FieldKind::*;
         match self {
             Phone | Fax | Extension | SharedFax => true,
-            Name | German | Native | Alias | CountryDe | CountryEn | CountryCode | CountryAlias | Region | Contact
-            | Role | Email | Year | Address | Keyword | SharedEmail => false,
+            Name | German | Native | Alias | CountryDe | CountryEn | CountryCode | CountryAlias | CountryAdjective
+            | Region | Contact | Role | Email | Year | Address | Keyword | SharedEmail => false,
         }
     }
 
@@ -90,7 +96,8 @@ impl FieldKind {
     pub fn may_be_misspelt(self) -> bool {
         use FieldKind::*;
         match self {
-            Name | German | Native | Alias | CountryDe | CountryEn | CountryAlias | Region | Contact => true,
+            Name | German | Native | Alias | CountryDe | CountryEn | CountryAlias | CountryAdjective | Region
+            | Contact => true,
             CountryCode | Role | Phone | Fax | Extension | Email | Year | Address | Keyword | SharedEmail
             | SharedFax => false,
         }
@@ -112,6 +119,7 @@ impl FieldKind {
             | FieldKind::Email
             | FieldKind::Year
             | FieldKind::CountryAlias
+            | FieldKind::CountryAdjective
             | FieldKind::Address
             | FieldKind::Keyword
             | FieldKind::SharedEmail
@@ -195,6 +203,7 @@ impl SearchIndex {
             .collect();
         people.sort_unstable();
         order.extend(people);
+        order.extend((0..directory.topics().len()).map(|i| (String::new(), Target::Topic(i))));
         // The office itself comes last in the empty query's list: callers mostly want a city.
         order.push((String::new(), Target::Office));
 
@@ -216,6 +225,7 @@ impl SearchIndex {
                     add(CountryEn, &city.country.en);
                     add(CountryCode, &city.country.code);
                     city.country.aliases.iter().for_each(|a| add(CountryAlias, a));
+                    city.country.adjectives.iter().for_each(|a| add(CountryAdjective, a));
                     add(Region, &city.region);
                     let contact = directory.contact_of(i);
                     scratch.clear();
@@ -232,11 +242,26 @@ impl SearchIndex {
                     let person = &directory.people()[i];
                     add(Name, &person.full_name());
                     add(Role, &person.role);
+                    person.role_en.iter().for_each(|r| add(Role, r));
+                    if directory.head().id == person.id {
+                        // What callers call the head: "Leitung", "head of department".
+                        words::HEAD_WORDS.split_whitespace().for_each(|w| add(Keyword, w));
+                    }
                     add(Phone, &person.phone);
                     add(Fax, &person.fax);
                     add(Email, &person.email);
                     if let Some(extension) = directory::Phone::parse(&person.phone).and_then(|p| p.extension) {
                         add(Extension, extension);
+                    }
+                }
+                Target::Topic(i) => {
+                    use FieldKind::*;
+                    let topic = &directory.topics()[i];
+                    add(Name, &topic.name.de);
+                    add(Alias, &topic.name.en);
+                    topic.aliases.iter().for_each(|a| add(Alias, a));
+                    if let Some(person) = directory.topic_contact(i) {
+                        add(Contact, &person.full_name());
                     }
                 }
                 Target::Office => {
@@ -309,6 +334,7 @@ impl SearchIndex {
         let targets_fit = self.entries.iter().all(|e| match e.target {
             Target::City(i) => i < data.cities.len(),
             Target::Person(i) => i < data.people.len(),
+            Target::Topic(i) => i < data.topics.len(),
             Target::Office => true,
         });
         let ranges_fit = self.entries.iter().all(|e| {
@@ -322,7 +348,10 @@ impl SearchIndex {
             .iter()
             .all(|f| self.display.get(f.start as usize..(f.start + f.len) as usize).is_some())
             && self.variants.iter().all(|v| self.folded.get(v.start as usize..(v.start + v.len) as usize).is_some());
-        self.entries.len() == data.cities.len() + data.people.len() + 1 && targets_fit && ranges_fit && texts_fit
+        self.entries.len() == data.cities.len() + data.people.len() + data.topics.len() + 1
+            && targets_fit
+            && ranges_fit
+            && texts_fit
     }
 
     /// Where a shared folded text starts: the key under which its quality is remembered.

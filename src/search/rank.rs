@@ -73,9 +73,14 @@ impl Scorer {
     pub fn best(&self, index: &SearchIndex, id: usize, term: &Term) -> Option<TermMatch> {
         let target = index.target(id);
         let ceiling = max_quality(term.text.len());
+        // An inflected term ("polnische") may match through its stem, which lacks the ending's letters.
+        let stem_mask = match term.text.len() {
+            n if n >= 5 && !term.exact => crate::search::fold::char_mask(&term.text[..(n - 2).max(4)]),
+            _ => term.mask,
+        };
         let mut best: Option<TermMatch> = None;
         for variant in index.variants(id) {
-            if variant.mask & term.mask != term.mask
+            if variant.mask & stem_mask != stem_mask
                 || !variant.style.serves(&term.text, term.scope == Scope::Phone)
                 || !in_scope(target, variant.kind, term.scope)
             {
@@ -114,18 +119,28 @@ impl Scorer {
             32 * term.text.len() as i64
         } else {
             if !is_subsequence(&term.text, text) {
-                return None;
+                // "polnische", "polnischen" for the word "polnisch"; "Poles" for "Pole".
+                return inflected(text, &term.text).map(|stem| self.inflected_quality(text, stem));
             }
             // Whether it matches is `placed`'s to say; how well, skim's. `fuzzy_indices`, not
             // `fuzzy_match`: fuzzy-matcher 0.3.7's score-only mode reuses a two-row matrix without
             // clearing it, so its score can depend on the text matched before (skim's issue #1071
             // shows the symptom). The full matrix is filled anew.
-            placed(text, &term.text)?;
-            self.skim.fuzzy_indices(text, &term.text).map_or(16 * term.text.len() as i64, |(score, _)| score)
+            match placed(text, &term.text) {
+                Some(_) => self.skim.fuzzy_indices(text, &term.text).map_or(16 * term.text.len() as i64, |(s, _)| s),
+                None => return inflected(text, &term.text).map(|stem| self.inflected_quality(text, stem)),
+            }
         };
         let initials = initials_matched(text, &term.text) as i64;
         let prefix = if starts_a_word(text, &term.text) { PREFIX_BONUS } else { 0 };
         Some(score + WORD_START_BONUS * initials + prefix)
+    }
+
+    /// How well a term matches through its `stem`, a whole word of `text`: as the stem would,
+    /// less [`INFLECTION_COST`].
+    fn inflected_quality(&self, text: &str, stem: &str) -> i64 {
+        let score = self.skim.fuzzy_indices(text, stem).map_or(16 * stem.len() as i64, |(s, _)| s);
+        score + WORD_START_BONUS * initials_matched(text, stem) as i64 + PREFIX_BONUS - INFLECTION_COST
     }
 
     /// Positions (folded byte indices) of `term` in `variant`, for highlighting.
@@ -135,7 +150,10 @@ impl Scorer {
             let at = text.find(&term.text)?;
             return Some((at..at + term.text.len()).collect());
         }
-        placed(text, &term.text)
+        placed(text, &term.text).or_else(|| {
+            let stem = inflected(text, &term.text)?;
+            placed(text, stem)
+        })
     }
 }
 
@@ -187,6 +205,20 @@ fn place_from(text: &[u8], term: &[u8], anchor: usize) -> Option<Vec<usize>> {
     Some(positions)
 }
 
+/// What a match through an inflection's ending costs against the same letters matched as typed.
+const INFLECTION_COST: i64 = 8;
+
+/// The stem of `term` without a German or English inflection's ending (`-e -en -er -es -n -s`)
+/// when that stem is a whole word of `text`: "polnischen" is the word "polnisch". The stem is
+/// at least four letters, so that no short word stands for another. Monotone with [`placed`]:
+/// each shorter prefix of such a term is the stem's own prefix, or the stem plus `e`.
+pub fn inflected<'t>(text: &str, term: &'t str) -> Option<&'t str> {
+    ["en", "er", "es", "e", "n", "s"].into_iter().find_map(|ending| {
+        let stem = term.strip_suffix(ending).filter(|stem| stem.len() >= 4)?;
+        text.split(|c: char| !c.is_ascii_alphanumeric()).any(|word| word == stem).then_some(stem)
+    })
+}
+
 /// More than any match of a term of `len` letters can score: skim gives a letter at most 16 plus
 /// a bonus of 8 (16 for the first), and [`Scorer::quality`] adds its word-start and prefix bonuses.
 fn max_quality(len: usize) -> i64 {
@@ -202,13 +234,14 @@ pub fn in_scope(target: Target, kind: FieldKind, scope: Scope) -> bool {
         (Scope::Country, CountryDe | CountryEn | CountryCode) => true,
         (Scope::Person, Contact) => true,
         (Scope::Person, Name) => matches!(target, Target::Person(_)),
-        (Scope::Country, CountryAlias) => true,
+        (Scope::Country, CountryAlias | CountryAdjective) => true,
         (Scope::Year, Year) => true,
         (Scope::Phone, Phone | Fax | Extension | SharedFax | Year) => true,
         (
             Scope::Country | Scope::Person | Scope::Year | Scope::Phone,
-            Name | German | Native | Alias | CountryDe | CountryEn | CountryCode | CountryAlias | Region | Contact
-            | Role | Phone | Fax | Extension | Email | Year | Address | Keyword | SharedEmail | SharedFax,
+            Name | German | Native | Alias | CountryDe | CountryEn | CountryCode | CountryAlias | CountryAdjective
+            | Region | Contact | Role | Phone | Fax | Extension | Email | Year | Address | Keyword | SharedEmail
+            | SharedFax,
         ) => false,
     }
 }

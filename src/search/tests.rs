@@ -19,6 +19,7 @@ fn label(dir: &Directory, index: &SearchIndex, hit: &Hit) -> String {
         Target::City(i) => dir.cities()[i].name.clone(),
         Target::Person(i) => format!("person {}", dir.people()[i].full_name()),
         Target::Office => format!("office {}", dir.office().department),
+        Target::Topic(i) => format!("topic {}", dir.topics()[i].name.de),
     }
 }
 
@@ -40,7 +41,8 @@ fn ranking_cases_of_the_front_desk() {
         ("israel", "Nahariya"),
         ("kuz", "person Julia Kuz"),
         ("2325", "person Julia Kuz"),
-        ("entwicklung", "person Tamara Moumna"),
+        ("entwicklung", "topic Kommunale Entwicklungspolitik"),
+        ("moumna", "person Tamara Moumna"),
         // More of what callers say.
         ("Płock", "Płock"),
         ("plotsk", "Płock"),
@@ -128,13 +130,13 @@ fn field_prefixes_limit_the_fields() {
 }
 
 #[test]
-fn the_empty_query_lists_cities_alphabetically_then_people_then_the_office() {
+fn the_empty_query_lists_cities_alphabetically_then_people_then_topics_then_the_office() {
     let all = names("");
-    assert_eq!(all.len(), 24);
+    assert_eq!(all.len(), 34);
     assert_eq!(&all[..3], ["Alkmaar", "Brescia", "Bursa"]);
     assert_eq!(all[16], "Uzhhorod");
     assert_eq!(
-        &all[17..],
+        &all[17..23],
         [
             "person Julia Kuz",
             "person Tamara Moumna",
@@ -142,9 +144,10 @@ fn the_empty_query_lists_cities_alphabetically_then_people_then_the_office() {
             "person Ana-Violeta Sacaliuc",
             "person Irene Schewe",
             "person Alina Seel",
-            "office Abteilung Internationales",
         ]
     );
+    assert_eq!(all[23], "topic Städtepartnerschaften", "topics in the file's order");
+    assert_eq!(all[33], "office Abteilung Internationales");
 }
 
 #[test]
@@ -296,7 +299,7 @@ fn typos_in_countries_regions_and_people() {
     let index = SearchIndex::new(&dir);
     // "lettlnd" is a letter left out: the fuzzy match finds Lettland outright, no typo needed.
     assert_eq!(first("lettlnd"), "Liepāja");
-    for (typo, want) in [("itallien", "Brescia"), ("lettlamd", "Liepāja"), ("Schewee", "person Irene Schewe")] {
+    for (typo, want) in [("itallien", "Brescia"), ("lettlamd", "Liepāja"), ("Schewa", "person Irene Schewe")] {
         let hits = index.search(&Query::parse(typo));
         assert!(!hits.is_empty(), "{typo} found nothing");
         assert_eq!(label(&dir, &index, &hits[0]), want, "{typo}");

@@ -210,6 +210,10 @@ pub fn is_filler(term: &str) -> bool {
     kind(term) == Kind::Filler
 }
 
+/// What callers call the department head, besides her role: found on the head's entry.
+pub const HEAD_WORDS: &str = "Abteilungsleitung Abteilungsleiter Abteilungsleiterin Leitung Leiter Leiterin Chefin Chef \
+                              Head Department Director";
+
 /// What people call the office and its channels; they find the office's entry.
 pub const OFFICE_WORDS: &str = "Fax Faxnummer Telefax Adresse Anschrift Postanschrift Postadresse Postfach \
                                  E-Mail E-Mail-Adresse Mailadresse Sekretariat Büro Rathaus Address Postal Office \

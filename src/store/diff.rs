@@ -3,14 +3,14 @@
 //! Every struct is taken apart field by field, so that a new field in the model fails to compile
 //! here until its change is put into words too.
 
-use crate::directory::{Address, City, Country, DirectoryData, Office, Person};
+use crate::directory::{Address, City, Country, DirectoryData, Office, Person, Topic};
 use crate::i18n::{Bilingual, Lang};
 
 /// Every change from `old` to `new`, one line each, in `lang`: the office's fields, then people
 /// (by id) and cities (by name) removed, added or changed.
 pub fn changes(old: &DirectoryData, new: &DirectoryData, lang: Lang) -> Vec<String> {
-    let DirectoryData { office: old_office, people: old_people, cities: old_cities } = old;
-    let DirectoryData { office: new_office, people: new_people, cities: new_cities } = new;
+    let DirectoryData { office: old_office, people: old_people, cities: old_cities, topics: old_topics } = old;
+    let DirectoryData { office: new_office, people: new_people, cities: new_cities, topics: new_topics } = new;
     let mut out = Vec::new();
     let office = match lang {
         Lang::De => "Amt",
@@ -41,7 +41,35 @@ pub fn changes(old: &DirectoryData, new: &DirectoryData, lang: Lang) -> Vec<Stri
             }
         }
     }
+    for topic in old_topics.iter().filter(|t| !new_topics.iter().any(|n| n.name.de == t.name.de)) {
+        out.push(event(lang, &topic.name.de, Event::Removed(words("Thema", "topic"))));
+    }
+    for topic in new_topics {
+        match old_topics.iter().find(|t| t.name.de == topic.name.de) {
+            None => out.push(event(lang, &topic.name.de, Event::Added(words("Thema", "topic")))),
+            Some(before) => {
+                let contact = |people: &[Person], id: &Option<String>| match id {
+                    Some(id) => name_of(people, id),
+                    None => office.to_string(),
+                };
+                let contacts = (contact(old_people, &before.contact), contact(new_people, &topic.contact));
+                topic_changes(before, topic, contacts, &mut Said { owner: topic.name.de.clone(), out: &mut out });
+            }
+        }
+    }
     out
+}
+
+/// A topic's changes; `contacts` are who answers for it before and after, by name.
+fn topic_changes(old: &Topic, new: &Topic, contacts: (String, String), said: &mut Said) {
+    let Topic { name, aliases, summary, contact: _, note } = new;
+    said.text("name.en", &old.name.en, &name.en);
+    said.list("aliases", &old.aliases, aliases);
+    said.text("summary.de", &old.summary.de, &summary.de);
+    said.text("summary.en", &old.summary.en, &summary.en);
+    said.text("contact", &contacts.0, &contacts.1);
+    said.text("note.de", &old.note.de, &note.de);
+    said.text("note.en", &old.note.en, &note.en);
 }
 
 fn words(de: &str, en: &str) -> Bilingual {
@@ -106,10 +134,11 @@ fn address_changes(field: &str, old: &Address, new: &Address, said: &mut Said) {
 }
 
 fn person_changes(old: &Person, new: &Person, said: &mut Said) {
-    let Person { id: _, given_name, family_name, role, phone, fax, email } = new;
+    let Person { id: _, given_name, family_name, role, role_en, phone, fax, email } = new;
     said.text("given_name", &old.given_name, given_name);
     said.text("family_name", &old.family_name, family_name);
     said.text("role", &old.role, role);
+    said.optional("role_en", &old.role_en, role_en);
     said.text("phone", &old.phone, phone);
     said.text("fax", &old.fax, fax);
     said.text("email", &old.email, email);
@@ -121,11 +150,12 @@ fn city_changes(old: &City, new: &City, contacts: (String, String), said: &mut S
     said.optional("native", &old.native, native);
     said.optional("german", &old.german, german);
     said.list("aliases", &old.aliases, aliases);
-    let Country { code, de, en, aliases: country_aliases } = country;
+    let Country { code, de, en, aliases: country_aliases, adjectives } = country;
     said.text("country.code", &old.country.code, code);
     said.text("country.de", &old.country.de, de);
     said.text("country.en", &old.country.en, en);
     said.list("country.aliases", &old.country.aliases, country_aliases);
+    said.list("country.adjectives", &old.country.adjectives, adjectives);
     said.text("region", &old.region, region);
     said.text("since", &old.since.to_string(), &since.to_string());
     said.text("contact", &contacts.0, &contacts.1);

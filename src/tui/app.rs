@@ -9,7 +9,7 @@ use crate::search::{Hit, Query, SearchIndex, Searcher};
 use super::field::Field;
 use super::keys::Mode;
 use super::theme::Theme;
-use crate::actions::PhoneMessage;
+use crate::actions::{About, PhoneMessage};
 
 /// How many ticks a status message stays on screen (ticks are about 250 ms apart).
 pub const STATUS_TICKS: u64 = 12;
@@ -21,8 +21,8 @@ pub struct NoteForm {
     pub to: String,
     /// Their email address.
     pub email: String,
-    /// The city the call is about, if the form was opened on a city.
-    pub city: Option<String>,
+    /// The city or topic the call is about, if the form was opened on one.
+    pub about: Option<About>,
     /// When the form was opened, by the desk's clock.
     pub when: String,
     /// Caller, call-back number, concern.
@@ -68,7 +68,7 @@ impl NoteForm {
         let [caller, callback, concern] = self.fields.clone().map(|f| f.text.trim().to_string());
         PhoneMessage {
             when: self.when.clone(),
-            city: self.city.clone(),
+            about: self.about.clone(),
             to: self.to.clone(),
             caller,
             callback,

@@ -14,7 +14,48 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         Target::City(city) => city_lines(app, city),
         Target::Person(person) => person_lines(app, person),
         Target::Office => office_lines(app),
+        Target::Topic(topic) => topic_lines(app, topic),
     }
+}
+
+/// A topic: what it is, from the page, and who answers for it: the person the page names, or
+/// else the office's shared mailbox with the head for escalation.
+fn topic_lines(app: &App, index: usize) -> Vec<Line<'static>> {
+    let (text, theme) = (app.lang.text(), &app.theme);
+    let topic = &app.directory.topics()[index];
+    let mut lines = vec![
+        Line::from(Span::styled(clean(topic.name.get(app.lang)), theme.accent)),
+        Line::from(Span::styled(text.topic.to_string(), theme.muted)),
+    ];
+    lines.extend(labelled(app, text.summary, topic.summary.get(app.lang)));
+    lines.push(Line::default());
+    match app.directory.topic_contact(index) {
+        Some(person) => {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{}: ", text.responsible), theme.accent),
+                Span::styled(clean(&person.full_name()), theme.strong),
+            ]));
+            lines.extend(contact_lines(app, person));
+        }
+        None => {
+            let office = app.directory.office();
+            lines.push(Line::from(vec![
+                Span::styled(format!("{}: ", text.responsible), theme.accent),
+                Span::styled(clean(&office.department), theme.strong),
+            ]));
+            lines.extend(labelled_value(app, text.email, &office.email));
+            lines.extend(labelled(app, text.fax, &office.fax));
+        }
+    }
+    let head = app.directory.head();
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(text.escalation, theme.accent)));
+    lines.push(Line::from(format!("  {}  {}", clean(&head.full_name()), clean(&head.phone))));
+    if !topic.note.is_empty() {
+        lines.push(Line::default());
+        lines.extend(labelled(app, text.note, topic.note.get(app.lang)));
+    }
+    lines
 }
 
 /// The office: how to write to it and where it is, then who leads it.
@@ -92,7 +133,7 @@ fn person_lines(app: &App, index: usize) -> Vec<Line<'static>> {
     let (text, theme) = (app.lang.text(), &app.theme);
     let person = &app.directory.people()[index];
     let mut lines = vec![Line::from(Span::styled(clean(&person.full_name()), theme.accent))];
-    lines.extend(labelled(app, text.role, &person.role));
+    lines.extend(labelled(app, text.role, person.role_in(app.lang)));
     lines.push(Line::default());
     lines.extend(contact_lines(app, person));
     let cities: Vec<_> = app.directory.cities_of(index).collect();

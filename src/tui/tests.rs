@@ -13,6 +13,9 @@ use crate::directory::Target;
 use crate::directory::{self, Directory, EMBEDDED, Source};
 use crate::i18n::Lang;
 
+/// Every entry of the embedded directory: 17 cities, 6 people, 10 topics and the office.
+const ALL: usize = 34;
+
 /// The year every test lives in, so that "38 Jahre" never changes.
 const YEAR: i32 = 2026;
 
@@ -51,7 +54,7 @@ pub fn screen(app: &App) -> String {
 #[test]
 fn typing_searches_and_selects_the_best_match() {
     let mut app = app(Lang::De, 80, 24);
-    assert_eq!(app.hits.len(), 24);
+    assert_eq!(app.hits.len(), ALL);
     type_text(&mut app, "plo");
     assert_eq!(app.query, "plo");
     assert_eq!(app.cursor, 3);
@@ -77,7 +80,7 @@ fn editing_the_query() {
     update(&mut app, Message::Edit(Edit::End));
     assert_eq!(app.cursor, 12);
     update(&mut app, Message::Edit(Edit::Clear));
-    assert_eq!((app.query.as_str(), app.cursor, app.hits.len()), ("", 0, 24));
+    assert_eq!((app.query.as_str(), app.cursor, app.hits.len()), ("", 0, ALL));
 }
 
 #[test]
@@ -88,28 +91,30 @@ fn moving_the_selection_stays_within_the_results() {
     update(&mut app, Message::Down);
     update(&mut app, Message::Down);
     assert_eq!(app.selected, 2);
-    update(&mut app, Message::PageDown);
-    update(&mut app, Message::PageDown);
-    assert_eq!(app.selected, 23, "clamped to the last of 24");
+    for _ in 0..5 {
+        update(&mut app, Message::PageDown);
+    }
+    assert_eq!(app.selected, ALL - 1, "clamped to the last");
     assert!(app.offset > 0 && app.selected < app.offset + app.list_rows(), "the selection stays on screen");
     update(&mut app, Message::PageUp);
-    assert_eq!(app.selected, 23 - app.list_rows());
+    assert_eq!(app.selected, ALL - 1 - app.list_rows());
 }
 
 #[test]
 fn selection_is_clamped_when_reloaded_results_shrink() {
     let mut app = app(Lang::En, 80, 24);
-    update(&mut app, Message::PageDown);
-    update(&mut app, Message::PageDown);
-    assert_eq!(app.selected, 23);
+    for _ in 0..5 {
+        update(&mut app, Message::PageDown);
+    }
+    assert_eq!(app.selected, ALL - 1);
     // The same data without Troyes: one result fewer.
     let start = EMBEDDED.find("        City(\n            name: \"Troyes\"").unwrap();
     let end = EMBEDDED.find("        City(\n            name: \"Chesterfield\"").unwrap();
     let smaller = format!("{}{}", &EMBEDDED[..start], &EMBEDDED[end..]);
     let reloaded = directory::parse(&smaller, Source::File("d.ron".into()), YEAR).unwrap();
     update(&mut app, Message::Reloaded(Ok(Box::new(crate::cache::Indexed::new(reloaded)))));
-    assert_eq!(app.hits.len(), 23);
-    assert_eq!(app.selected, 22);
+    assert_eq!(app.hits.len(), ALL - 1);
+    assert_eq!(app.selected, ALL - 2);
     assert_eq!(app.status_text(), Some("Data reloaded"));
 }
 
@@ -117,7 +122,7 @@ fn selection_is_clamped_when_reloaded_results_shrink() {
 fn an_invalid_reload_keeps_the_data_and_warns() {
     let mut app = app(Lang::En, 80, 24);
     update(&mut app, Message::Reloaded(Err("d.ron:3: unknown field `x`".into())));
-    assert_eq!(app.hits.len(), 24);
+    assert_eq!(app.hits.len(), ALL);
     assert_eq!(app.warning.as_deref(), Some("New data invalid, keeping the old: d.ron:3: unknown field `x`"));
     assert!(screen(&app).contains("New data invalid, keeping the old: d.ron:3"));
 }
@@ -189,7 +194,7 @@ fn the_match_count_and_the_details_of_plock() {
     type_text(&mut app, "plo");
     let text = screen(&app);
     for expected in [
-        "1/24",
+        "1/34",
         "Polen (PL)",
         "Partnerstadt seit 1988 (38 Jahre)",
         "Irene Schewe",
@@ -233,6 +238,9 @@ snapshot!(note_80x24_en, Lang::En, 80, 24, note_on_plock);
 snapshot!(note_50x15_de, Lang::De, 50, 15, note_on_plock);
 snapshot!(note_50x15_en, Lang::En, 50, 15, note_on_plock);
 snapshot!(unsent_80x24_de, Lang::De, 80, 24, unsent_note);
+snapshot!(topic_80x24_de, Lang::De, 80, 24, |app| type_text(app, "Europawochenende"));
+snapshot!(topic_80x24_en, Lang::En, 80, 24, |app| type_text(app, "Europawochenende"));
+snapshot!(topic_person_80x24_en, Lang::En, 80, 24, |app| type_text(app, "development policy"));
 snapshot!(unsent_80x24_en, Lang::En, 80, 24, unsent_note);
 snapshot!(concern_80x24_en, Lang::En, 80, 24, |app| {
     note_on_plock(app);
@@ -526,4 +534,23 @@ fn a_panic_in_the_reload_thread_leaves_the_view_running_with_a_warning() {
     update(&mut app, good);
     assert_eq!(app.warning, None);
     assert_eq!(app.status_text(), Some("Data reloaded"));
+}
+
+#[test]
+fn f6_on_a_topic_writes_to_whoever_the_page_names_or_the_office() {
+    let mut app = app(Lang::De, 80, 24);
+    type_text(&mut app, "Europawochenende");
+    let Some(Command::Open { uri, .. }) = update(&mut app, Message::Email) else { panic!("an email") };
+    assert_eq!(
+        uri,
+        "mailto:international@darmstadt.de?subject=Thema%20Europawochenende%20%E2%80%93%20f%C3%BCr%20Abteilung%20Internationales"
+    );
+    assert_eq!(update(&mut app, Message::Call), None, "the office has no number to call");
+    update(&mut app, Message::Edit(Edit::Clear));
+    type_text(&mut app, "Entwicklungspolitik");
+    assert!(matches!(app.index.target(app.selection().unwrap().entry), Target::Topic(_)));
+    let Some(Command::Open { uri, .. }) = update(&mut app, Message::Call) else { panic!("a call") };
+    assert_eq!(uri, "tel:+49-6151-13-3279", "Tamara Moumna, whom the page names");
+    update(&mut app, Message::StartNote);
+    assert_eq!(app.note.as_ref().unwrap().to, "Tamara Moumna");
 }

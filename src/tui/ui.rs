@@ -130,7 +130,8 @@ fn facts(app: &App, entry: usize, room: usize) -> String {
             let city = &app.directory.cities()[c];
             (clean(city.country.name(app.lang)), Some(city.since))
         }
-        Target::Person(p) => (clean(&app.directory.people()[p].role), None),
+        Target::Person(p) => (clean(app.directory.people()[p].role_in(app.lang)), None),
+        Target::Topic(_) => (app.lang.text().topic.to_string(), None),
         Target::Office => (app.lang.text().office_row.to_string(), None),
     };
     let whole = match year {
@@ -188,7 +189,7 @@ fn render_note(app: &App, note: &NoteForm, frame: &mut Frame, area: Rect) {
 /// the form asks of the user.
 fn render_form(app: &App, note: &NoteForm, frame: &mut Frame, inner: Rect) {
     let (text, theme) = (app.lang.text(), &app.theme);
-    let about = note.city.as_deref().map(|c| format!(" · {c}")).unwrap_or_default();
+    let about = note.about.as_ref().map(|a| format!(" · {}", a.name())).unwrap_or_default();
     let mut lines = vec![
         Line::from(Span::styled(clean(&format!("{}: {}{about}", text.message_for, note.to)), theme.strong)),
         Line::from(Span::styled(clean(&note.when), theme.muted)),

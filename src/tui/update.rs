@@ -5,9 +5,9 @@ use super::app::{App, NoteForm, NotePrompt, NoteStage, STATUS_TICKS, Status};
 use super::field::{self, Edit};
 use super::keys::{self, Mode};
 use super::message::{Command, Copied, CopyOutcome, Handed, Message, OpenOutcome, Opened};
-use crate::actions;
+use crate::actions::{self, About};
+use crate::directory::Person;
 use crate::directory::Target;
-use crate::directory::{City, Person};
 
 /// Applies `message` to `app`; returns what the event loop should do, if anything.
 pub fn update(app: &mut App, message: Message) -> Option<Command> {
@@ -205,19 +205,28 @@ fn select(app: &mut App, index: usize) {
     app.scroll_to_selection();
 }
 
-/// Who answers for the selected entry: a person (with the city it is about, on a city), or the
-/// office itself.
+/// Who answers for the selected entry, and what it is about: a person, or the office itself.
 enum Responsible<'a> {
-    Person(&'a Person, Option<&'a City>),
-    Office,
+    Person(&'a Person, Option<About>),
+    Office(Option<About>),
 }
 
 fn responsible(app: &App) -> Option<Responsible<'_>> {
     let hit = app.selection()?;
+    let dir = &app.directory;
     Some(match app.index.target(hit.entry) {
-        Target::City(city) => Responsible::Person(app.directory.contact_of(city), Some(&app.directory.cities()[city])),
-        Target::Person(person) => Responsible::Person(&app.directory.people()[person], None),
-        Target::Office => Responsible::Office,
+        Target::City(city) => {
+            Responsible::Person(dir.contact_of(city), Some(About::City(dir.cities()[city].name.clone())))
+        }
+        Target::Person(person) => Responsible::Person(&dir.people()[person], None),
+        Target::Office => Responsible::Office(None),
+        Target::Topic(topic) => {
+            let about = Some(About::Topic(dir.topics()[topic].name.get(app.lang).to_string()));
+            match dir.topic_contact(topic) {
+                Some(person) => Responsible::Person(person, about),
+                None => Responsible::Office(about),
+            }
+        }
     })
 }
 
@@ -231,12 +240,12 @@ fn copy(app: &mut App, what: Copied) -> Option<Command> {
         (Some(Responsible::Person(person, _)), Copied::Phone) => person.phone.clone(),
         (Some(Responsible::Person(person, _)), Copied::Email | Copied::Note) => person.email.clone(),
         // The sources give the office a shared mailbox, but no general phone number.
-        (Some(Responsible::Office), Copied::Phone) => {
+        (Some(Responsible::Office(_)), Copied::Phone) => {
             let keys = keys::key_for(app.lang, Mode::List, |m| matches!(m, Message::CopyEmail));
             set_status(app, crate::i18n::no_office_phone(app.lang, &keys));
             return None;
         }
-        (Some(Responsible::Office), Copied::Email | Copied::Note) => app.directory.office().email.clone(),
+        (Some(Responsible::Office(_)), Copied::Email | Copied::Note) => app.directory.office().email.clone(),
     };
     Some(Command::Copy(text, what))
 }
@@ -245,7 +254,7 @@ fn copy(app: &mut App, what: Copied) -> Option<Command> {
 fn call(app: &mut App) -> Option<Command> {
     let command = match responsible(app) {
         None => Err(app.lang.text().nothing_selected),
-        Some(Responsible::Office) => {
+        Some(Responsible::Office(_)) => {
             let key = keys::key_for(app.lang, Mode::List, |m| matches!(m, Message::Email));
             set_status(app, crate::i18n::office_no_call(app.lang, &key));
             return None;
@@ -270,12 +279,16 @@ fn email(app: &mut App) -> Option<Command> {
             set_status(app, app.lang.text().nothing_selected.to_string());
             return None;
         }
-        Some(Responsible::Person(person, city)) => {
-            (person.email.clone(), person.full_name(), actions::subject(lang, city, person))
+        Some(Responsible::Person(person, about)) => {
+            (person.email.clone(), person.full_name(), actions::subject(lang, about.as_ref(), &person.full_name()))
         }
-        Some(Responsible::Office) => {
+        Some(Responsible::Office(about)) => {
             let office = app.directory.office();
-            (office.email.clone(), office.department.clone(), office.department.clone())
+            let subject = match &about {
+                Some(about) => actions::subject(lang, Some(about), &office.department),
+                None => office.department.clone(),
+            };
+            (office.email.clone(), office.department.clone(), subject)
         }
     };
     let uri = actions::mailto(&to, &subject, None);
@@ -284,24 +297,22 @@ fn email(app: &mut App) -> Option<Command> {
 
 /// F7: the phone message form, filled in with the time, the city and the person.
 fn start_note(app: &mut App) {
-    let (to, email, city) = match responsible(app) {
+    let (to, email, about) = match responsible(app) {
         None => {
             set_status(app, app.lang.text().nothing_selected.to_string());
             return;
         }
-        Some(Responsible::Person(person, city)) => {
-            (person.full_name(), person.email.clone(), city.map(|c| c.name.clone()))
-        }
-        Some(Responsible::Office) => {
+        Some(Responsible::Person(person, about)) => (person.full_name(), person.email.clone(), about),
+        Some(Responsible::Office(about)) => {
             let office = app.directory.office();
-            (office.department.clone(), office.email.clone(), None)
+            (office.department.clone(), office.email.clone(), about)
         }
     };
     app.help = false;
     app.note = Some(NoteForm {
         to,
         email,
-        city,
+        about,
         when: app.clock.clone(),
         fields: Default::default(),
         focus: 0,
