@@ -286,6 +286,12 @@ pub struct Text {
     pub city_sheet_columns: [&'static str; 10],
     /// The people sheet's header.
     pub people_sheet_columns: [&'static str; 8],
+    /// The workbook's sheet of topics.
+    pub topics_sheet: &'static str,
+    /// The topics sheet's header.
+    pub topic_sheet_columns: [&'static str; 8],
+    /// `partnerdesk list topics`' table header.
+    pub topic_columns: [&'static str; 4],
     /// "Partnerstadt", before a city's name in a subject or a note.
     pub partner_city: &'static str,
     /// "für", before a person's name in a subject.
@@ -409,6 +415,18 @@ static DE: Text = Text {
         "E-Mail",
         "Partnerstädte",
     ],
+    topics_sheet: "Themen",
+    topic_sheet_columns: [
+        "Thema",
+        "Thema (englisch)",
+        "Worum es geht",
+        "Worum es geht (englisch, übersetzt)",
+        "Kontakt-ID",
+        "Zuständig",
+        "Telefon",
+        "E-Mail",
+    ],
+    topic_columns: ["Thema", "Zuständig", "Telefon", "E-Mail"],
     partner_city: "Partnerstadt",
     for_person: "für",
     for_person_capital: "Für",
@@ -502,6 +520,18 @@ static EN: Text = Text {
         "Email",
     ],
     people_sheet_columns: ["Id", "Name", "Role", "Phone", "Phone (international)", "Fax", "Email", "Partner cities"],
+    topics_sheet: "Topics",
+    topic_sheet_columns: [
+        "Topic (German)",
+        "Topic",
+        "Summary (German)",
+        "Summary (translated)",
+        "Contact id",
+        "Contact",
+        "Phone",
+        "Email",
+    ],
+    topic_columns: ["Topic", "Contact", "Phone", "Email"],
     partner_city: "Partner city",
     for_person: "for",
     for_person_capital: "For",

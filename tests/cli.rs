@@ -702,3 +702,30 @@ fn json_gains_tel_links_and_keeps_every_field() {
     let list: serde_json::Value = serde_json::from_str(&stdout(&["list", "--format", "json"])).unwrap();
     assert!(list.as_array().unwrap().iter().all(|c| c["contact"]["tel"].as_str().unwrap().starts_with("tel:+49-")));
 }
+
+#[test]
+fn topics_are_listed_in_every_format_and_found_by_query() {
+    let table = stdout(&["list", "topics"]);
+    assert!(table.starts_with("Topic"), "{table}");
+    assert!(table.contains("Municipal development policy  Tamara Moumna"), "{table}");
+    let csv = stdout(&["list", "topics", "--format", "csv"]);
+    assert!(csv.starts_with("name_de,name_en,summary_de,summary_en,contact_id,contact_name,contact_phone,email\r\n"));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&["list", "topics", "--format", "json"])).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 10);
+    assert!(json.as_array().unwrap().iter().all(|t| t["kind"] == "topic"));
+    let found: serde_json::Value = serde_json::from_str(&stdout(&["query", "--json", "Fairtrade"])).unwrap();
+    assert_eq!(found[0]["kind"], "topic");
+    assert_eq!(found[0]["name"], "Fairtrade-Stadt");
+    assert_eq!(found[0]["email"], "international@darmstadt.de");
+    assert_eq!(found[0]["head"]["name"], "Ana-Violeta Sacaliuc");
+    let folder = tempfile::tempdir().unwrap();
+    let xlsx = folder.path().join("t.xlsx");
+    partnerdesk().args(["--lang", "de", "list", "topics", "--format", "xlsx", "--out"]).arg(&xlsx).assert().success();
+    let sheet = workbook_part(&fs::read(&xlsx).unwrap(), "xl/sharedStrings.xml");
+    assert!(sheet.contains("Worum es geht (englisch, übersetzt)") && sheet.contains("Europawochenende"), "{sheet}");
+    partnerdesk()
+        .args(["query", "die", "Frau"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("only filler words: die, Frau"));
+}

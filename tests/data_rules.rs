@@ -343,3 +343,31 @@ fn every_duplicate_is_reported() {
     let found = problems(&text);
     assert_eq!(found.iter().filter(|p| p.contains("city \"Graz\": duplicate city name")).count(), 2, "{found:#?}");
 }
+
+#[test]
+fn a_topics_contact_must_name_a_person() {
+    let text = broken("contact: \"moumna\"", "contact: \"moumma\"");
+    let line = line_of(&text, "contact: \"moumma\"");
+    assert_one_problem(&text, line, "topic \"Kommunale Entwicklungspolitik\": contact \"moumma\" names no person");
+}
+
+#[test]
+fn a_duplicate_or_nameless_topic_is_refused() {
+    let text = broken("name: (de: \"Aktuelles\"", "name: (de: \"Fairtrade-Stadt\"");
+    let found = problems(&text);
+    assert!(found.iter().any(|p| p.contains("topic \"Fairtrade-Stadt\": duplicate topic")), "{found:#?}");
+    let text = broken("name: (de: \"Aktuelles\"", "name: (de: \"\"");
+    let found = problems(&text);
+    assert!(found.iter().any(|p| p.contains("name de is empty")), "{found:#?}");
+}
+
+#[test]
+fn a_file_without_topics_adjectives_or_english_roles_still_loads() {
+    // A shared file written before these fields existed.
+    let start = EMBEDDED.find("    topics: [").unwrap();
+    let old = format!("{})\n", &EMBEDDED[..start]);
+    let old: String = old.lines().filter(|l| !l.contains("role_en:")).map(|l| format!("{l}\n")).collect();
+    let dir = directory::parse(&old, Source::File("old.ron".into()), YEAR).expect("an older file loads");
+    assert!(dir.topics().is_empty());
+    assert_eq!(dir.people()[0].role_en, None);
+}

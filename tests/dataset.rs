@@ -163,3 +163,67 @@ fn office_matches_the_page() {
     assert!(page.contains(&format!("ÖPNV {}", office.transit_stop)));
     assert!(page.contains(&format!("Fax {}", office.fax)));
 }
+
+/// The page's text with every run of white space one space, for comparing sentences.
+fn page_text() -> String {
+    OFFICE_PAGE.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn topics_cover_the_pages_sections_in_its_own_words() {
+    let dir = embedded();
+    let page = page_text();
+    let names: Vec<&str> = dir.topics().iter().map(|t| t.name.de.as_str()).collect();
+    for section in [
+        "Städtepartnerschaften",
+        "Städtische Projekte",
+        "Europawochenende",
+        "Netzwerke und Kooperationen",
+        "Globales und europäisches",
+        "Kommunale Entwicklungspolitik",
+        "Fairtrade-Stadt",
+        "Europapreisträgerstadt",
+        "Freundschaftsplakette",
+        "Aktuelles",
+    ] {
+        assert!(names.contains(&section), "no topic for {section}");
+    }
+    for topic in dir.topics() {
+        assert!(page.contains(&topic.name.de), "{}: not a name the page uses", topic.name.de);
+        // The German summary is the page's own wording, sentence by sentence.
+        for sentence in topic.summary.de.split_inclusive(". ") {
+            assert!(page.contains(sentence.trim()), "{}: {sentence:?} is not on the page", topic.name.de);
+        }
+        assert!(topic.note.en.contains("translated"), "{}: the English is marked as a translation", topic.name.de);
+    }
+}
+
+#[test]
+fn a_topic_names_only_a_person_the_page_names_for_it() {
+    let dir = embedded();
+    let entries = page_entries();
+    for (i, topic) in dir.topics().iter().enumerate() {
+        match dir.topic_contact(i) {
+            // The page names a person for a topic by giving it as their role.
+            Some(person) => {
+                let entry = entries.iter().find(|e| e.family == person.family_name).expect("on the page");
+                assert_eq!(
+                    entry.role, topic.name.de,
+                    "{}: the page names {} for it",
+                    topic.name.de, person.family_name
+                );
+            }
+            None => {
+                assert!(
+                    entries.iter().all(|e| e.role != topic.name.de),
+                    "{}: the page names a person for it, the data nobody",
+                    topic.name.de
+                );
+                assert!(topic.note.de.contains("nennt keine Person"), "{}: the note says so", topic.name.de);
+                assert!(topic.note.en.contains("names no"), "{}: the note says so", topic.name.de);
+            }
+        }
+    }
+    let moumna = dir.topics().iter().position(|t| t.name.de == "Kommunale Entwicklungspolitik").unwrap();
+    assert_eq!(dir.topic_contact(moumna).unwrap().family_name, "Moumna");
+}

@@ -143,3 +143,64 @@ fn a_city_that_is_no_partner_finds_nothing() {
         assert!(hits.is_empty(), "{city} found {names:?}");
     }
 }
+
+/// The displayed name of every entry: cities, people, topics and the office.
+fn entry_names() -> Vec<(usize, String)> {
+    let index = index();
+    (0..index.len()).map(|id| (id, index.name(id).to_string())).collect()
+}
+
+/// `name` with the letters where `drop` says 0 left out (one in four), the first kept: what a
+/// caller's name becomes when typed with letters skipped.
+fn typed_with_skips(name: &str, drop: &[u8]) -> String {
+    name.chars().enumerate().filter(|(i, _)| *i == 0 || drop.get(*i).is_none_or(|&d| d != 0)).map(|(_, c)| c).collect()
+}
+
+/// Every prefix of `text`, one char longer each time.
+fn prefixes(text: &str) -> impl Iterator<Item = &str> {
+    text.char_indices().skip(1).map(|(i, _)| &text[..i]).chain([text])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn a_name_typed_letter_by_letter_never_vanishes_and_comes_back(
+        pick in 0usize..10_000,
+        drop in prop::collection::vec(0u8..4, 0..64),
+    ) {
+        let names = entry_names();
+        let (id, name) = &names[pick % names.len()];
+        let index = index();
+        let typed = typed_with_skips(name, &drop);
+        let mut vanished_at: Option<String> = None;
+        for prefix in prefixes(&typed) {
+            let query = Query::parse(prefix);
+            if query.terms.is_empty() {
+                continue;
+            }
+            let found = index.search(&query).iter().any(|h| h.entry == *id && !h.approximate && !h.partial);
+            if let Some(gone) = &vanished_at {
+                prop_assert!(!found, "{name:?} typed as {typed:?}: gone at {gone:?}, back at {prefix:?}");
+            } else if !found {
+                vanished_at = Some(prefix.to_string());
+            }
+        }
+    }
+
+    #[test]
+    fn narrowing_real_names_keystroke_by_keystroke_gives_the_full_search(
+        pick in 0usize..10_000,
+        drop in prop::collection::vec(0u8..4, 0..64),
+    ) {
+        let names = entry_names();
+        let (_, name) = &names[pick % names.len()];
+        let index = index();
+        let mut searcher = Searcher::new();
+        for prefix in prefixes(&typed_with_skips(name, &drop)) {
+            let query = Query::parse(prefix);
+            let narrowed = searcher.search(&index, &query).to_vec();
+            prop_assert_eq!(narrowed, index.search(&query), "at {:?}", prefix);
+        }
+    }
+}

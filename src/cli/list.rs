@@ -22,6 +22,8 @@ pub enum What {
     Cities,
     /// The people with their cities.
     People,
+    /// The topics of the office's page, with who answers for them.
+    Topics,
 }
 
 /// Output format.
@@ -69,10 +71,12 @@ pub struct ListArgs {
 
 /// Prints the list, or writes it to `--out`.
 pub fn run(args: &Args, list: &ListArgs, out: &mut Out) -> Result<ExitStatus, Failure> {
-    if list.what == What::People && list.sort.is_some_and(|s| s != Sort::Name) {
+    if list.what != What::Cities && list.sort.is_some_and(|s| s != Sort::Name) {
         return Err(Failure::Usage(Bilingual {
-            de: "--sort since|country gilt für Städte; Personen stehen nach Familienname".into(),
-            en: "--sort since|country applies to cities; people are listed by family name".into(),
+            de: "--sort since|country gilt für Städte; Personen stehen nach Familienname, Themen wie in der Datei"
+                .into(),
+            en: "--sort since|country applies to cities; people are listed by family name, topics as in the file"
+                .into(),
         }));
     }
     if list.format == Format::Xlsx && list.out.is_none() && std::io::stdout().is_terminal() {
@@ -86,12 +90,14 @@ pub fn run(args: &Args, list: &ListArgs, out: &mut Out) -> Result<ExitStatus, Fa
     let order = match list.what {
         What::Cities => Order::Cities(city_order(&dir, list.sort.unwrap_or_default(), lang)),
         What::People => Order::People(person_order(&dir)),
+        What::Topics => Order::Topics((0..dir.topics().len()).collect()),
     };
     let bytes: Vec<u8> = match list.format {
         Format::Json => {
             let targets: Vec<Target> = match &order {
                 Order::Cities(ids) => ids.iter().map(|&i| Target::City(i)).collect(),
                 Order::People(ids) => ids.iter().map(|&i| Target::Person(i)).collect(),
+                Order::Topics(ids) => ids.iter().map(|&i| Target::Topic(i)).collect(),
             };
             let records: Vec<Record> = targets.into_iter().map(|t| report::record(&dir, t, Marks::default())).collect();
             format!("{}\n", super::to_json(&records)).into_bytes()
@@ -110,6 +116,7 @@ pub fn run(args: &Args, list: &ListArgs, out: &mut Out) -> Result<ExitStatus, Fa
             let (sheet, header) = match order {
                 Order::Cities(_) => (lang.text().cities_sheet, &lang.text().city_sheet_columns[..]),
                 Order::People(_) => (lang.text().people_sheet, &lang.text().people_sheet_columns[..]),
+                Order::Topics(_) => (lang.text().topics_sheet, &lang.text().topic_sheet_columns[..]),
             };
             super::xlsx::workbook(sheet, header, &rows).map_err(|e| {
                 Failure::Usage(Bilingual {
@@ -130,6 +137,18 @@ pub fn run(args: &Args, list: &ListArgs, out: &mut Out) -> Result<ExitStatus, Fa
 enum Order {
     Cities(Vec<usize>),
     People(Vec<usize>),
+    Topics(Vec<usize>),
+}
+
+/// Who answers for topic `i`: the person's id, name, phone and email, or the office's mailbox.
+fn topic_contact(dir: &Directory, i: usize) -> [String; 4] {
+    match dir.topic_contact(i) {
+        Some(p) => [p.id.clone(), p.full_name(), p.phone.clone(), p.email.clone()],
+        None => {
+            let office = dir.office();
+            [String::new(), office.department.clone(), String::new(), office.email.clone()]
+        }
+    }
 }
 
 fn city_order(dir: &Directory, sort: Sort, lang: Lang) -> Vec<usize> {
@@ -180,6 +199,13 @@ fn table(dir: &Directory, order: &Order, lang: Lang) -> (Vec<&'static str>, Vec<
                 ]
             });
             (lang.text().people_columns.to_vec(), rows.collect())
+        }
+        Order::Topics(ids) => {
+            let rows = ids.iter().map(|&i| {
+                let [_, who, phone, email] = topic_contact(dir, i);
+                vec![dir.topics()[i].name.get(lang).to_string(), who, phone, email]
+            });
+            (lang.text().topic_columns.to_vec(), rows.collect())
         }
     }
 }
@@ -233,6 +259,33 @@ fn csv(dir: &Directory, order: &Order) -> (Vec<&'static str>, Vec<Vec<String>>) 
                     person.fax.clone(),
                     person.email.clone(),
                     cities.join("; "),
+                ]
+            });
+            (header, rows.collect())
+        }
+        Order::Topics(ids) => {
+            let header = vec![
+                "name_de",
+                "name_en",
+                "summary_de",
+                "summary_en",
+                "contact_id",
+                "contact_name",
+                "contact_phone",
+                "email",
+            ];
+            let rows = ids.iter().map(|&i| {
+                let topic = &dir.topics()[i];
+                let [id, who, phone, email] = topic_contact(dir, i);
+                vec![
+                    topic.name.de.clone(),
+                    topic.name.en.clone(),
+                    topic.summary.de.clone(),
+                    topic.summary.en.clone(),
+                    id,
+                    who,
+                    phone,
+                    email,
                 ]
             });
             (header, rows.collect())

@@ -319,3 +319,59 @@ fn no_junk_hits() {
 fn titles_and_grammar_alone_are_an_empty_query() {
     assert_eq!(names("die Frau").len(), names("").len());
 }
+
+/// Every example of the office page's questions: topics, adjectives, roles, what the caller
+/// wants, punctuation and precision.
+#[test]
+fn every_question_the_office_page_answers() {
+    for (query, want) in [
+        ("Europawochenende", "topic Europawochenende"),
+        ("Fairtrade", "topic Fairtrade-Stadt"),
+        ("Freundschaftsplakette", "topic Freundschaftsplakette"),
+        ("Mayors for Peace", "topic Netzwerke und Kooperationen"),
+        ("Europapreis", "topic Europapreisträgerstadt"),
+        ("Städtediplomatie", "topic Globales und europäisches"),
+        ("City Diplomacy", "topic Globales und europäisches"),
+        ("Städtepartnerschaften", "topic Städtepartnerschaften"),
+        ("Partnerstädte", "topic Städtepartnerschaften"),
+        ("nachhaltige Entwicklung", "topic Kommunale Entwicklungspolitik"),
+        ("Aktuelles", "topic Aktuelles"),
+        ("die polnische Partnerstadt", "Płock"),
+        ("the Spanish twin town", "Logroño"),
+        ("the Dutch partner city", "Alkmaar"),
+        ("türkische Partnerstadt", "Bursa"),
+        ("head of department", "person Ana-Violeta Sacaliuc"),
+        ("Leitung", "person Ana-Violeta Sacaliuc"),
+        ("Abteilungsleitung", "person Ana-Violeta Sacaliuc"),
+        ("Leiterin", "person Ana-Violeta Sacaliuc"),
+        ("email of Ms Seel", "person Alina Seel"),
+        ("Fax von Frau Kuz", "person Julia Kuz"),
+        ("Telefonnummer von Herrn Otto", "person Jessica Otto"),
+        ("Wer ist zuständig für Graz?", "Graz"),
+        ("\"Troyes\", bitte.", "Troyes"),
+    ] {
+        let dir = directory();
+        let index = SearchIndex::new(&dir);
+        let hits = index.search(&Query::parse(query));
+        assert!(!hits.is_empty(), "{query:?} found nothing");
+        assert_eq!(label(&dir, &index, &hits[0]), want, "{query:?}");
+        assert!(!hits[0].approximate && !hits[0].partial, "{query:?}: an exact hit");
+    }
+    for form in ["polnisch", "polnische", "polnischen", "polnischer", "polnisches", "Polish", "Pole", "Poles"] {
+        assert_eq!(first(form), "Płock", "{form}");
+    }
+    for (adjective, want) in
+        [("Spanish", "Logroño"), ("Dutch", "Alkmaar"), ("Turkish", "Bursa"), ("Hungarian", "Gyönk")]
+    {
+        assert_eq!(first(adjective), want, "{adjective}");
+    }
+    assert!(names("development policy").contains(&"person Tamara Moumna".to_string()));
+    // Letters inside a word of another name never answer on their own.
+    assert_eq!(names("usa"), ["San Antonio"]);
+    assert!(names("wien").is_empty(), "{:?}", names("wien"));
+    assert!(names("rom").iter().all(|n| !n.starts_with("Brescia")), "{:?}", names("rom"));
+    // Monotone while typing: Chesterfield does not vanish and come back.
+    for (typed, found) in [("chs", true), ("chst", true), ("chstr", false), ("chstrf", false)] {
+        assert_eq!(names(typed).contains(&"Chesterfield".to_string()), found, "{typed}");
+    }
+}
