@@ -44,7 +44,7 @@ for entries in 1000 10000 100000; do
     "$target/release/examples/generate" "$entries" "$work/data.ron" "$work/lines.txt"
     input=$work/lines.txt
     "$pd" query --data "$work/data.ron" x > /dev/null || true # warms the cache
-    for q in m mar ungarn bresica; do
+    for q in m mar ungarn bresica zqxv; do
         declare -a cold=() warm=() fz=() skm=()
         for _ in $(seq "$rounds"); do
             cold+=("$(ms "$pd" query --no-cache --data "$work/data.ron" --limit 0 "$q")")

@@ -49,6 +49,8 @@ pub struct TermMatch {
 pub struct Scorer {
     skim: SkimMatcherV2,
     shared: RefCell<HashMap<(u32, usize), Option<i64>>>,
+    /// Typo matches of shared texts, for the typo fallback.
+    pub typos: super::typo::TypoMemo,
 }
 
 impl std::fmt::Debug for Scorer {
@@ -66,7 +68,7 @@ impl Default for Scorer {
 impl Scorer {
     /// A scorer over already folded (lower-case) text.
     pub fn new() -> Self {
-        Scorer { skim: SkimMatcherV2::default().respect_case(), shared: RefCell::default() }
+        Scorer { skim: SkimMatcherV2::default().respect_case(), shared: RefCell::default(), typos: RefCell::default() }
     }
 
     /// The best match of `term` in entry `id` of `index`, or `None`.
