@@ -36,8 +36,11 @@ ms() {
     end=$(date +%s%N)
     echo $(((end - start) / 1000000))
 }
+# Lines a command prints, its input from $input; a command that finds nothing exits 1, which is
+# no failure here.
+count() { (set +o pipefail; "$@" < "$input" 2> /dev/null | wc -l); }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-peak_kb() { /usr/bin/time -f %M "$@" < "$input" 2>&1 > /dev/null | tail -1; }
+peak_kb() { (set +o pipefail; /usr/bin/time -f %M "$@" < "$input" 2>&1 > /dev/null | tail -1); }
 
 printf '\n%-8s %-8s %8s %8s %8s %8s %8s %10s %10s\n' entries query cold warm fzf sk "warm/best" "lines" "peak MiB"
 for entries in 1000 10000 100000; do
@@ -58,8 +61,8 @@ for entries in 1000 10000 100000; do
         s=$([[ $have_sk == yes ]] && printf '%s\n' "${skm[@]}" | median || echo "-")
         best=$f
         [[ $s != "-" && $s -lt $best ]] && best=$s
-        lines="$("$pd" query --data "$work/data.ron" --limit 0 "$q" | wc -l)/$(fzf --filter "$q" < "$input" | wc -l)"
-        [[ $have_sk == yes ]] && lines="$lines/$(sk --filter "$q" < "$input" | wc -l)"
+        lines="$(count "$pd" query --data "$work/data.ron" --limit 0 "$q")/$(count fzf --filter "$q")"
+        [[ $have_sk == yes ]] && lines="$lines/$(count sk --filter "$q")"
         mem="-"
         if [[ -x /usr/bin/time ]]; then
             mem="$(($(peak_kb "$pd" query --data "$work/data.ron" --limit 0 "$q") / 1024))/$(($(peak_kb fzf --filter "$q") / 1024))"

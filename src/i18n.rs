@@ -316,6 +316,8 @@ pub struct Text {
     pub loading: &'static str,
     /// Marks a hit that matched only some terms.
     pub partial: &'static str,
+    /// In place of the count when the query holds only filler words.
+    pub only_filler: &'static str,
     /// Facts shown beside the office in the result list.
     pub office_row: &'static str,
     /// Label: the Amt.
@@ -439,6 +441,7 @@ static DE: Text = Text {
     next_anniversary: "Jubiläum",
     loading: "Daten werden geladen …",
     partial: "◐ teilweise",
+    only_filler: "nur Füllwörter",
     office_row: "Anschrift, E-Mail, Fax",
     office: "Amt",
     topic: "Thema",
@@ -544,6 +547,7 @@ static EN: Text = Text {
     next_anniversary: "Anniversary",
     loading: "loading the data …",
     partial: "◐ partial",
+    only_filler: "only filler words",
     office_row: "address, email, fax",
     office: "Office",
     topic: "Topic",

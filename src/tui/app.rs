@@ -279,6 +279,11 @@ impl App {
         self.mode() != Mode::Unsent
     }
 
+    /// The words of a query that holds only titles and grammar, as typed: "die, Frau".
+    pub fn only_filler(&self) -> Option<String> {
+        (self.parsed.terms.is_empty() && !self.parsed.dropped.is_empty()).then(|| self.parsed.dropped.join(", "))
+    }
+
     /// The selected hit, if any.
     pub fn selection(&self) -> Option<&Hit> {
         self.hits.get(self.selected)

@@ -554,3 +554,10 @@ fn f6_on_a_topic_writes_to_whoever_the_page_names_or_the_office() {
     update(&mut app, Message::StartNote);
     assert_eq!(app.note.as_ref().unwrap().to, "Tamara Moumna");
 }
+
+#[test]
+fn a_query_of_filler_words_only_says_so() {
+    let mut app = app(Lang::De, 80, 24);
+    type_text(&mut app, "die Frau");
+    assert!(screen(&app).contains("nur Füllwörter: die, Frau"), "{}", screen(&app));
+}

@@ -63,7 +63,11 @@ pub fn render_loading(frame: &mut Frame, lang: Lang, query: &Field, theme: &Them
 }
 
 fn render_search(app: &App, frame: &mut Frame, area: Rect) {
-    let count = Line::from(format!(" {}/{} ", app.hits.len(), app.index.len())).alignment(Alignment::Right);
+    let count = match app.only_filler() {
+        Some(words) => format!(" {}: {words} ", app.lang.text().only_filler),
+        None => format!(" {}/{} ", app.hits.len(), app.index.len()),
+    };
+    let count = Line::from(count).alignment(Alignment::Right);
     let query = Field { text: app.query.clone(), cursor: app.cursor };
     let cursor = app.mode() == Mode::List;
     search_line(frame, area, app.lang.text().search, count, &query, &app.theme, cursor);
