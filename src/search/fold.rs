@@ -1,11 +1,27 @@
 //! Folding text for matching: lower case, letters to their base letters, other scripts transliterated,
 //! with a map from every folded character back to the character it came from.
 
-/// The ways a text is folded for matching. The index stores each field in every style that
-/// [`Style::indexes`] it in; a term is matched against the styles that [`Style::serves`] it. A new
-/// way of folding is a new variant here, and the compiler asks for the rest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Style {
+/// Declares [`Style`] and [`Style::ALL`] from one list, so that a new style is in `ALL` as soon as
+/// it exists.
+macro_rules! styles {
+    ($($(#[$doc:meta])* $name:ident,)+) => {
+        /// The ways a text is folded for matching. The index stores each field in every style that
+        /// [`Style::indexes`] it in; a term is matched against the styles that [`Style::serves`] it.
+        /// A new way of folding is a new variant here; the compiler then asks for `indexes`,
+        /// `serves` and `fold_each`, and `ALL` follows by itself.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+        pub enum Style {
+            $($(#[$doc])* $name,)+
+        }
+
+        impl Style {
+            /// Every style, in the order the index stores them.
+            pub const ALL: [Style; [$(Style::$name),+].len()] = [$(Style::$name),+];
+        }
+    };
+}
+
+styles! {
     /// `Gyönk` → `gyonk`, `Türkei` → `turkei`.
     Base,
     /// Umlauts in the German way: `Gyönk` → `gyoenk`, `Türkei` → `tuerkei`.
@@ -15,9 +31,6 @@ pub enum Style {
 }
 
 impl Style {
-    /// Every style, in the order the index stores them.
-    pub const ALL: [Style; 3] = [Style::Base, Style::German, Style::Digits];
-
     /// True if `text` is stored in this style: every text in the base style, a number's also as
     /// digits, and others only where the style folds them differently.
     pub fn indexes(self, text: &str, is_a_number: bool) -> bool {
@@ -75,26 +88,30 @@ pub fn fold_into(text: &str, style: Style, out: &mut String) {
 
 /// Calls `emit` with each char's index and its folded, lower-case ASCII form (maybe empty).
 fn fold_each(text: &str, style: Style, mut emit: impl FnMut(usize, &str)) {
-    if style == Style::Digits {
-        // The first digit of a German number written nationally is the trunk zero: `(06151)`.
-        let mut first = true;
-        for (index, c) in text.chars().enumerate() {
-            if c.is_ascii_digit() {
-                if !(first && c == '0') {
-                    emit(index, c.encode_utf8(&mut [0; 4]));
+    let spell_umlauts = match style {
+        Style::Digits => {
+            // The first digit of a German number written nationally is the trunk zero: `(06151)`.
+            let mut first = true;
+            for (index, c) in text.chars().enumerate() {
+                if c.is_ascii_digit() {
+                    if !(first && c == '0') {
+                        emit(index, c.encode_utf8(&mut [0; 4]));
+                    }
+                    first = false;
                 }
-                first = false;
             }
+            return;
         }
-        return;
-    }
+        Style::German => true,
+        Style::Base => false,
+    };
     let mut lower = String::new();
     for (index, c) in text.chars().enumerate() {
         let piece = if c.is_ascii() {
             lower.clear();
             lower.push(c.to_ascii_lowercase());
             lower.as_str()
-        } else if let Some(german) = german_umlaut(c).filter(|_| style == Style::German) {
+        } else if let Some(german) = german_umlaut(c).filter(|_| spell_umlauts) {
             german
         } else if c.is_whitespace() {
             " "

@@ -103,27 +103,16 @@ impl FieldKind {
         }
     }
 
-    /// True for the names of the entry itself, which the typo fallback compares words against.
-    pub fn is_a_name(self) -> bool {
+    /// True for the entry's own names (its name, German and native names, aliases): texts no
+    /// other entry shares. The index interns every other kind (countries, regions, contacts,
+    /// years…), stores each such text once, and the scorer and the typo fallback compute its
+    /// match once per search ([`Packed::shared`]).
+    pub fn names_the_entry(self) -> bool {
+        use FieldKind::*;
         match self {
-            FieldKind::Name | FieldKind::German | FieldKind::Native | FieldKind::Alias => true,
-            FieldKind::CountryDe
-            | FieldKind::CountryEn
-            | FieldKind::CountryCode
-            | FieldKind::Region
-            | FieldKind::Contact
-            | FieldKind::Role
-            | FieldKind::Phone
-            | FieldKind::Fax
-            | FieldKind::Extension
-            | FieldKind::Email
-            | FieldKind::Year
-            | FieldKind::CountryAlias
-            | FieldKind::CountryAdjective
-            | FieldKind::Address
-            | FieldKind::Keyword
-            | FieldKind::SharedEmail
-            | FieldKind::SharedFax => false,
+            Name | German | Native | Alias => true,
+            CountryDe | CountryEn | CountryCode | CountryAlias | CountryAdjective | Region | Contact | Role | Phone
+            | Fax | Extension | Email | Year | Address | Keyword | SharedEmail | SharedFax => false,
         }
     }
 }
@@ -174,7 +163,7 @@ impl Packed {
     /// that its match quality can be computed once per search. (Derived, not stored: a variant
     /// is 24 bytes, and there are about nine per entry.)
     pub fn shared(&self) -> bool {
-        !self.kind.is_a_name()
+        !self.kind.names_the_entry()
     }
 }
 
@@ -305,7 +294,7 @@ impl SearchIndex {
         let field = self.fields.len() as u32 - entry_first_field;
         self.fields.push(Field { kind, start: self.display.len() as u32, len: text.len() as u32, char_len });
         self.display.push_str(text);
-        let shared = !kind.is_a_name();
+        let shared = !kind.names_the_entry();
         for style in Style::ALL.into_iter().filter(|style| style.indexes(text, kind.is_a_number())) {
             let mut start = self.folded.len();
             fold_into(text, style, &mut self.folded);

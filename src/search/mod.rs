@@ -1,267 +1,41 @@
-//! Search: folded, ranked fuzzy matching across every field of every city and person.
+//! Search: folded, ranked fuzzy matching across every field of every entry (cities, people,
+//! topics, the office). Nothing here knows about terminals: the TUI and the command line both use
+//! it. The map:
 //!
-//! [`fold`] turns text into plain ASCII with a map back to the displayed chars; [`query`] parses
-//! what the user typed; [`index`] holds the weighted fields; [`rank`] scores a term against an
-//! entry. [`Searcher`] ties them together and narrows incrementally while the user types.
-//! Nothing here knows about terminals: the TUI and the command line both use it.
+//! - [`fold`]: text → plain ASCII in each [`fold::Style`], with a map back to the displayed chars;
+//! - [`query`]: what the user typed → terms, with field prefixes, phone numbers and [`words`]
+//!   (filler, topic and intent words) sorted out;
+//! - [`index`]: every entry as weighted, folded fields ([`FieldKind`]);
+//! - [`rank`]: one term against one entry: the match rule ([`rank::placed`]) and the score;
+//! - [`typo`]: the fallback for a term that matches nothing;
+//! - [`searcher`]: a whole query against the index, best first, and [`Searcher`], which narrows.
+//!
+//! # Adding a field kind
+//! 1. Add the variant to [`FieldKind`]. The compiler then points at every decision about it:
+//!    `weight`, `is_a_number`, `may_be_misspelt` and `names_the_entry` in `index.rs`, and
+//!    `in_scope` in `rank.rs` (which scopes see it).
+//! 2. Add its text in `SearchIndex::new`, in the arm of the entry it belongs to. That `match` over
+//!    `Target` is exhaustive, but nothing forces a push: `tests.rs` must find an entry by the
+//!    new field (write that test first).
+//! 3. The stored form changes: `cache::tests::the_stored_form_is_the_one_format_names` fails and
+//!    names the new `FORMAT` to set.
+//!
+//! # Adding a fold style
+//! 1. Add the variant in the `styles!` list in `fold.rs`; `Style::ALL` follows by itself.
+//! 2. The compiler points at `Style::indexes`, `Style::serves` and `fold_each`.
+//! 3. The stored form changes: the cache's golden test names the new `FORMAT`.
 
 pub mod fold;
 pub mod index;
 pub mod query;
 pub mod rank;
+pub mod searcher;
 pub mod typo;
 pub mod words;
 
 pub use index::{Entry, FieldKind, SearchIndex};
 pub use query::{Query, Scope, Term};
-use rank::Scorer;
-use typo::{closest_word, typo_score};
-
-/// Above this many candidates a search is split across two threads, so that a first keystroke at
-/// 100k entries uses both cores of a desk PC (`100k/keystroke (empty)→m`); below it, starting a
-/// thread would cost more than the half of the work it takes over.
-const PARALLEL_FROM: usize = 16_384;
-
-/// One entry that matched every term, or (when no entry did) as many terms as any entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hit {
-    /// The entry's id in the index: its position in the empty query's order.
-    pub entry: usize,
-    /// Sum of the terms' scores; higher is better.
-    pub score: i64,
-    /// True if some term matched only through the typo fallback.
-    pub approximate: bool,
-    /// True if the entry matched only some of the terms: no entry matched all of them.
-    pub partial: bool,
-    /// Total length of the matched fields, for tie-breaks.
-    pub field_len: usize,
-}
-
-impl Hit {
-    /// One integer that orders hits best first: full matches before partial ones, true matches
-    /// before approximate ones, then by score, then the shorter field, then the entry (stored in
-    /// alphabetical order).
-    fn rank_key(&self) -> u128 {
-        // i64 → u64 keeping the order (flip the sign bit), then inverted: higher scores first.
-        let score = !((self.score as u64) ^ (1 << 63)) as u128;
-        (u128::from(self.partial) << 127)
-            | (u128::from(self.approximate) << 126)
-            | (score << 62)
-            | ((self.field_len as u128 & 0x3fff_ffff) << 32)
-            | self.entry as u128 & 0xffff_ffff
-    }
-}
-
-/// Where one term matched in one entry, in chars of the displayed field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Highlight {
-    /// Index of the field in [`SearchIndex::fields`] of its entry.
-    pub field: usize,
-    /// Which fact that field holds.
-    pub kind: FieldKind,
-    /// Sorted char indices of the displayed text.
-    pub positions: Vec<usize>,
-}
-
-impl SearchIndex {
-    /// Every entry that matches `query`, best first. An empty query lists everything in order.
-    pub fn search(&self, query: &Query) -> Vec<Hit> {
-        self.search_among(query, None)
-    }
-
-    /// Like [`Self::search`], but only among `candidates` (indices of entries), when given.
-    fn search_among(&self, query: &Query, candidates: Option<&[usize]>) -> Vec<Hit> {
-        let scorer = Scorer::new();
-        if query.terms.is_empty() {
-            let all =
-                (0..self.len()).map(|entry| Hit { entry, score: 0, approximate: false, partial: false, field_len: 0 });
-            return all.collect();
-        }
-        let typos = vec![false; query.terms.len()];
-        let mut hits = self.collect(&scorer, query, &typos, candidates);
-        if hits.is_empty() {
-            // A term that matches nothing anywhere may be a typo: compare it with the names' words.
-            // With one term, no hits already says it matches nowhere.
-            let single = query.terms.len() == 1;
-            let typos: Vec<bool> = query
-                .terms
-                .iter()
-                .map(|t| t.scope == Scope::Any && !t.exact && (single || !self.matches_anywhere(&scorer, t)))
-                .collect();
-            if typos.contains(&true) {
-                hits = self.collect(&scorer, query, &typos, None);
-            }
-        }
-        if hits.is_empty() && query.terms.len() > 1 {
-            hits = self.best_coverage(&scorer, query);
-        }
-        // Entries are stored in alphabetical order, so the index breaks the last tie by name.
-        hits.sort_unstable_by_key(Hit::rank_key);
-        hits
-    }
-
-    /// When no entry matches every term: the entries that match the most terms (at least one),
-    /// marked partial. "Brescia Płock" lists both; "Schewe Polen Italien" lists Płock.
-    fn best_coverage(&self, scorer: &Scorer, query: &Query) -> Vec<Hit> {
-        let mut best = 1;
-        let mut hits = Vec::new();
-        for id in 0..self.len() {
-            let mut hit = Hit { entry: id, score: 0, approximate: false, partial: true, field_len: 0 };
-            let mut matched = 0;
-            for term in &query.terms {
-                if let Some(m) = scorer.best(self, id, term) {
-                    hit.score += m.score;
-                    hit.field_len += m.field_len;
-                    matched += 1;
-                } else if term.scope == Scope::Any
-                    && !term.exact
-                    && let Some(m) = closest_word(self, id, &term.text, term.position, &scorer.typos)
-                {
-                    let field = &self.fields(id)[m.field];
-                    hit.score += typo_score(field.kind, m.distance);
-                    hit.field_len += field.char_len as usize;
-                    hit.approximate = true;
-                    matched += 1;
-                }
-            }
-            if matched > best {
-                best = matched;
-                hits.clear();
-            }
-            if matched == best {
-                hits.push(hit);
-            }
-        }
-        hits
-    }
-
-    fn matches_anywhere(&self, scorer: &Scorer, term: &Term) -> bool {
-        (0..self.len()).any(|id| scorer.best(self, id, term).is_some())
-    }
-
-    /// Scores the candidates (or every entry), on two threads when there are many.
-    fn collect(&self, scorer: &Scorer, query: &Query, typos: &[bool], candidates: Option<&[usize]>) -> Vec<Hit> {
-        let all: Vec<usize>;
-        let ids = match candidates {
-            Some(ids) => ids,
-            None => {
-                all = (0..self.len()).collect();
-                &all
-            }
-        };
-        let score_all = |ids: &[usize]| -> Vec<Hit> {
-            ids.iter().filter_map(|&id| self.score_entry(scorer, id, query, typos)).collect()
-        };
-        if ids.len() < PARALLEL_FROM {
-            return score_all(ids);
-        }
-        let (left, right) = ids.split_at(ids.len() / 2);
-        std::thread::scope(|s| {
-            let other = s.spawn(|| {
-                let scorer = Scorer::new();
-                right.iter().filter_map(|&id| self.score_entry(&scorer, id, query, typos)).collect::<Vec<_>>()
-            });
-            let mut hits = score_all(left);
-            // A panic there is this search's panic: resumed here, never half the hits dropped.
-            hits.extend(other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-            hits
-        })
-    }
-
-    fn score_entry(&self, scorer: &Scorer, id: usize, query: &Query, typos: &[bool]) -> Option<Hit> {
-        let fields = self.fields(id);
-        let mut hit = Hit { entry: id, score: 0, approximate: false, partial: false, field_len: 0 };
-        for (term, &typo) in query.terms.iter().zip(typos) {
-            if typo {
-                let m = closest_word(self, id, &term.text, term.position, &scorer.typos)?;
-                let field = &fields[m.field];
-                hit.score += typo_score(field.kind, m.distance);
-                hit.field_len += field.char_len as usize;
-                hit.approximate = true;
-            } else {
-                let m = scorer.best(self, id, term)?;
-                hit.score += m.score;
-                hit.field_len += m.field_len;
-            }
-        }
-        Some(hit)
-    }
-
-    /// Where each term of `query` matched in entry `entry`, for highlighting.
-    pub fn highlights(&self, query: &Query, entry: usize) -> Vec<Highlight> {
-        let scorer = Scorer::new();
-        let id = entry;
-        let mut out: Vec<Highlight> = Vec::new();
-        for term in &query.terms {
-            let found = scorer.best(self, id, term).and_then(|m| {
-                let folded = self.refold(id, m.field, m.style);
-                Some((m.field, folded.display_positions(scorer.positions(&folded, term)?)))
-            });
-            let found = found.or_else(|| {
-                if term.scope != Scope::Any || term.exact {
-                    return None;
-                }
-                let m = closest_word(self, id, &term.text, term.position, &scorer.typos)?;
-                let folded = self.refold(id, m.field, m.style);
-                Some((m.field, folded.display_positions(m.start..m.start + m.len)))
-            });
-            if let Some((field, positions)) = found {
-                let kind = self.fields(id)[field].kind;
-                match out.iter_mut().find(|h| h.field == field) {
-                    Some(h) => {
-                        h.positions.extend(positions);
-                        h.positions.sort_unstable();
-                        h.positions.dedup();
-                    }
-                    None => out.push(Highlight { field, kind, positions }),
-                }
-            }
-        }
-        out
-    }
-
-    /// Char positions to highlight in the entry's own name.
-    pub fn name_positions(&self, query: &Query, entry: usize) -> Vec<usize> {
-        let highlights = self.highlights(query, entry);
-        highlights.into_iter().find(|h| h.kind == FieldKind::Name).map(|h| h.positions).unwrap_or_default()
-    }
-}
-
-/// A search that remembers its last query, so that typing one more letter only re-checks the
-/// previous hits (incremental narrowing, as in fzf).
-#[derive(Debug, Clone, Default)]
-pub struct Searcher {
-    last: Option<(Query, Vec<Hit>)>,
-}
-
-impl Searcher {
-    /// A searcher with no history.
-    pub fn new() -> Self {
-        Searcher::default()
-    }
-
-    /// Searches `index` for `query`, narrowing from the last result where that gives the same answer.
-    pub fn search(&mut self, index: &SearchIndex, query: &Query) -> &[Hit] {
-        let narrowed = match &self.last {
-            Some((previous, hits))
-                if query.narrows(previous) && !hits.is_empty() && !hits.iter().any(|h| h.approximate || h.partial) =>
-            {
-                let candidates: Vec<usize> = hits.iter().map(|h| h.entry).collect();
-                let hits = index.search_among(query, Some(&candidates));
-                // No hit among the previous ones: a full search decides whether the typo fallback applies.
-                (!hits.is_empty()).then_some(hits)
-            }
-            _ => None,
-        };
-        let hits = narrowed.unwrap_or_else(|| index.search(query));
-        &self.last.insert((query.clone(), hits)).1
-    }
-
-    /// Forgets the last query, e.g. after the directory was reloaded.
-    pub fn reset(&mut self) {
-        self.last = None;
-    }
-}
+pub use searcher::{Highlight, Hit, Searcher};
 
 #[cfg(test)]
 mod tests;
