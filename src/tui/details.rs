@@ -47,13 +47,22 @@ fn topic_lines(app: &App, index: usize) -> Vec<Line<'static>> {
             lines.extend(labelled(app, text.fax, &office.fax));
         }
     }
+    lines.extend(escalation_and_note(app, &topic.note));
+    lines
+}
+
+/// The head of department for escalation, then the entry's source note, if it has one.
+fn escalation_and_note(app: &App, note: &crate::directory::Note) -> Vec<Line<'static>> {
+    let (text, theme) = (app.lang.text(), &app.theme);
     let head = app.directory.head();
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(text.escalation, theme.accent)));
-    lines.push(Line::from(format!("  {}  {}", clean(&head.full_name()), clean(&head.phone))));
-    if !topic.note.is_empty() {
+    let mut lines = vec![
+        Line::default(),
+        Line::from(Span::styled(text.escalation, theme.accent)),
+        Line::from(format!("  {}  {}", clean(&head.full_name()), clean(&head.phone))),
+    ];
+    if !note.is_empty() {
         lines.push(Line::default());
-        lines.extend(labelled(app, text.note, topic.note.get(app.lang)));
+        lines.extend(labelled(app, text.note, note.get(app.lang)));
     }
     lines
 }
@@ -118,14 +127,7 @@ fn city_lines(app: &App, index: usize) -> Vec<Line<'static>> {
     lines.extend(labelled(app, text.region, &city.region));
     let (year, years) = crate::actions::next_round(city.since, app.year);
     lines.extend(labelled(app, text.next_anniversary, &crate::actions::round_text(app.lang, years, year)));
-    let head = app.directory.head();
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(text.escalation, theme.accent)));
-    lines.push(Line::from(format!("  {}  {}", clean(&head.full_name()), clean(&head.phone))));
-    if !city.note.is_empty() {
-        lines.push(Line::default());
-        lines.extend(labelled(app, text.note, city.note.get(app.lang)));
-    }
+    lines.extend(escalation_and_note(app, &city.note));
     lines
 }
 
