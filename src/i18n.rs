@@ -326,8 +326,6 @@ pub struct Text {
     pub topic: &'static str,
     /// Heading: a topic's summary.
     pub summary: &'static str,
-    /// The note on a topic's English summary: a translation.
-    pub translated: &'static str,
     /// Label: where visitors go.
     pub visiting_address: &'static str,
     /// Label: where letters go.
@@ -446,7 +444,6 @@ static DE: Text = Text {
     office: "Amt",
     topic: "Thema",
     summary: "Worum es geht",
-    translated: "",
     visiting_address: "Besuch",
     postal_address: "Post",
     transit_stop: "ÖPNV",
@@ -552,7 +549,6 @@ static EN: Text = Text {
     office: "Office",
     topic: "Topic",
     summary: "What it is",
-    translated: "translated from the office's page",
     visiting_address: "Visiting",
     postal_address: "Post",
     transit_stop: "Transit stop",
