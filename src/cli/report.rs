@@ -101,8 +101,9 @@ pub struct AddressRecord<'a> {
 }
 
 impl<'a> From<&'a Address> for AddressRecord<'a> {
-    fn from(a: &'a Address) -> Self {
-        AddressRecord { building: a.building.as_deref(), street: &a.street, postcode: &a.postcode, city: &a.city }
+    fn from(address: &'a Address) -> Self {
+        let Address { building, street, postcode, city } = address;
+        AddressRecord { building: building.as_deref(), street, postcode, city }
     }
 }
 
@@ -157,7 +158,9 @@ pub struct CountryRecord<'a> {
 
 impl<'a> From<&'a crate::directory::Country> for CountryRecord<'a> {
     fn from(country: &'a crate::directory::Country) -> Self {
-        CountryRecord { code: &country.code, de: &country.de, en: &country.en }
+        // The aliases and adjectives are for searching; a record names the country.
+        let crate::directory::Country { code, de, en, aliases: _, adjectives: _ } = country;
+        CountryRecord { code, de, en }
     }
 }
 
@@ -228,68 +231,80 @@ pub struct PersonRecord<'a> {
 pub fn record(dir: &Directory, target: Target, marks: Marks) -> Record<'_> {
     let Marks { approximate, partial } = marks;
     match target {
+        // Each entry is taken apart in full: a new field does not compile until the record has it
+        // or leaves it out (`_`).
         Target::City(i) => {
-            let city = &dir.cities()[i];
-            let person = dir.contact_of(i);
+            let City { name, native, german, aliases, country, region, since, contact: _, note: _ } = &dir.cities()[i];
             Record::City(CityRecord {
-                name: &city.name,
+                name,
                 approximate,
                 partial,
-                country: (&city.country).into(),
-                since: city.since,
-                region: &city.region,
-                german: city.german.as_deref(),
-                native: city.native.as_deref(),
-                aliases: &city.aliases,
-                contact: ContactRecord::of(person),
+                country: country.into(),
+                since: *since,
+                region,
+                german: german.as_deref(),
+                native: native.as_deref(),
+                aliases,
+                contact: ContactRecord::of(dir.contact_of(i)),
             })
         }
         Target::Person(i) => {
             let person = &dir.people()[i];
-            let phone = Phone::parse(&person.phone);
+            let crate::directory::Person { id, given_name: _, family_name: _, role, role_en, phone, fax, email } =
+                person;
+            let parsed = Phone::parse(phone);
             Record::Person(PersonRecord {
                 name: person.full_name(),
                 approximate,
                 partial,
-                id: &person.id,
-                role: &person.role,
-                role_en: person.role_en.as_deref(),
-                phone: &person.phone,
-                phone_international: phone.map(|p| p.international()).unwrap_or_default(),
-                tel: phone.map(|p| p.tel_uri()),
-                extension: phone.and_then(|p| p.extension),
-                fax: &person.fax,
-                email: &person.email,
+                id,
+                role,
+                role_en: role_en.as_deref(),
+                phone,
+                phone_international: parsed.map(|p| p.international()).unwrap_or_default(),
+                tel: parsed.map(|p| p.tel_uri()),
+                extension: parsed.and_then(|p| p.extension),
+                fax,
+                email,
                 cities: dir.cities_of(i).map(|c: &City| c.name.as_str()).collect(),
             })
         }
         Target::Office => {
-            let office = dir.office();
+            let crate::directory::Office {
+                name,
+                department,
+                visiting_address,
+                postal_address,
+                transit_stop,
+                email,
+                fax,
+                head: _,
+            } = dir.office();
             let head = dir.head();
             Record::Office(OfficeRecord {
-                name: &office.name,
+                name,
                 approximate,
                 partial,
-                department: &office.department,
-                visiting_address: (&office.visiting_address).into(),
-                postal_address: (&office.postal_address).into(),
-                transit_stop: &office.transit_stop,
-                email: &office.email,
-                fax: &office.fax,
+                department,
+                visiting_address: visiting_address.into(),
+                postal_address: postal_address.into(),
+                transit_stop,
+                email,
+                fax,
                 head: HeadRecord { id: &head.id, name: head.full_name(), phone: &head.phone },
             })
         }
         Target::Topic(i) => {
-            let topic = &dir.topics()[i];
+            let crate::directory::Topic { name, aliases, summary, contact: _, note: _ } = &dir.topics()[i];
             let contact = dir.topic_contact(i);
             let head = dir.head();
             Record::Topic(TopicRecord {
-                name: &topic.name.de,
+                name: &name.de,
                 approximate,
                 partial,
-                name_en: &topic.name.en,
-                aliases: &topic.aliases,
-                summary: &topic.summary,
+                name_en: &name.en,
+                aliases,
+                summary,
                 email: contact.map_or(&dir.office().email, |p| &p.email),
                 contact: contact.map(ContactRecord::of),
                 head: HeadRecord { id: &head.id, name: head.full_name(), phone: &head.phone },

@@ -22,6 +22,8 @@ pub fn people(dir: &Directory, lang: Lang, version: Version) -> String {
 /// One person's vCard; its note in `lang`.
 pub fn card(dir: &Directory, index: usize, lang: Lang, version: Version) -> String {
     let person = &dir.people()[index];
+    // Taken apart in full: a new field does not compile until the card has it or leaves it out.
+    let crate::directory::Person { id, given_name, family_name, role: _, role_en: _, phone, fax, email } = person;
     let office = dir.office();
     let address = &office.visiting_address;
     let cities: Vec<&str> = dir.cities_of(index).map(|c| c.name.as_str()).collect();
@@ -31,15 +33,15 @@ pub fn card(dir: &Directory, index: usize, lang: Lang, version: Version) -> Stri
     };
     lines.extend([
         format!("FN:{}", text(&person.full_name())),
-        format!("N:{};{};;;", text(&person.family_name), text(&person.given_name)),
+        format!("N:{};{};;;", text(family_name), text(given_name)),
         format!("ORG:{};{}", text(&office.name), text(&office.department)),
-        format!("TITLE:{}", text(&person.role)),
+        format!("TITLE:{}", text(person.role_in(lang))),
     ]);
-    lines.extend(tel(version, "work,voice", &person.phone));
-    lines.extend(tel(version, "work,fax", &person.fax));
+    lines.extend(tel(version, "work,voice", phone));
+    lines.extend(tel(version, "work,fax", fax));
     lines.push(match version {
-        Version::V3 => format!("EMAIL;TYPE=INTERNET,WORK:{}", text(&person.email)),
-        Version::V4 => format!("EMAIL;TYPE=work:{}", text(&person.email)),
+        Version::V3 => format!("EMAIL;TYPE=INTERNET,WORK:{}", text(email)),
+        Version::V4 => format!("EMAIL;TYPE=work:{}", text(email)),
     });
     // ADR: post office box; extended address; street; locality; region; postal code; country.
     // The country is left empty: the sources do not state it.
@@ -53,7 +55,7 @@ pub fn card(dir: &Directory, index: usize, lang: Lang, version: Version) -> Stri
     if !cities.is_empty() {
         lines.push(format!("NOTE:{}", text(&format!("{}: {}", lang.text().card_cities, cities.join(", ")))));
     }
-    lines.push(format!("UID:urn:partnerdesk:{}", text(&person.id)));
+    lines.push(format!("UID:urn:partnerdesk:{}", text(id)));
     lines.push("END:VCARD".to_string());
     lines.iter().map(|l| fold(l)).collect()
 }

@@ -205,17 +205,21 @@ impl SearchIndex {
             match target {
                 Target::City(i) => {
                     use FieldKind::*;
-                    let city = &directory.cities()[i];
-                    add(Name, &city.name);
-                    city.german.iter().for_each(|g| add(German, g));
-                    city.native.iter().for_each(|n| add(Native, n));
-                    city.aliases.iter().for_each(|a| add(Alias, a));
-                    add(CountryDe, &city.country.de);
-                    add(CountryEn, &city.country.en);
-                    add(CountryCode, &city.country.code);
-                    city.country.aliases.iter().for_each(|a| add(CountryAlias, a));
-                    city.country.adjectives.iter().for_each(|a| add(CountryAdjective, a));
-                    add(Region, &city.region);
+                    // Taken apart in full: a new field does not compile until it is searched or
+                    // named here as not searched (`_`).
+                    let directory::City { name, native, german, aliases, country, region, since, contact: _, note: _ } =
+                        &directory.cities()[i];
+                    let directory::Country { code, de, en, aliases: country_aliases, adjectives } = country;
+                    add(Name, name);
+                    german.iter().for_each(|g| add(German, g));
+                    native.iter().for_each(|n| add(Native, n));
+                    aliases.iter().for_each(|a| add(Alias, a));
+                    add(CountryDe, de);
+                    add(CountryEn, en);
+                    add(CountryCode, code);
+                    country_aliases.iter().for_each(|a| add(CountryAlias, a));
+                    adjectives.iter().for_each(|a| add(CountryAdjective, a));
+                    add(Region, region);
                     let contact = directory.contact_of(i);
                     scratch.clear();
                     scratch.push_str(&contact.given_name);
@@ -223,51 +227,64 @@ impl SearchIndex {
                     scratch.push_str(&contact.family_name);
                     add(Contact, &scratch);
                     scratch.clear();
-                    let _ = write!(scratch, "{}", city.since);
+                    let _ = write!(scratch, "{since}");
                     add(Year, &scratch);
                 }
                 Target::Person(i) => {
                     use FieldKind::*;
                     let person = &directory.people()[i];
+                    let directory::Person { id, given_name: _, family_name: _, role, role_en, phone, fax, email } =
+                        person;
                     add(Name, &person.full_name());
-                    add(Role, &person.role);
-                    person.role_en.iter().for_each(|r| add(Role, r));
-                    if directory.head().id == person.id {
+                    add(Role, role);
+                    role_en.iter().for_each(|r| add(Role, r));
+                    if directory.head().id == *id {
                         // What callers call the head: "Leitung", "head of department".
                         words::HEAD_WORDS.split_whitespace().for_each(|w| add(Keyword, w));
                     }
-                    add(Phone, &person.phone);
-                    add(Fax, &person.fax);
-                    add(Email, &person.email);
-                    if let Some(extension) = directory::Phone::parse(&person.phone).and_then(|p| p.extension) {
+                    add(Phone, phone);
+                    add(Fax, fax);
+                    add(Email, email);
+                    if let Some(extension) = directory::Phone::parse(phone).and_then(|p| p.extension) {
                         add(Extension, extension);
                     }
                 }
                 Target::Topic(i) => {
                     use FieldKind::*;
-                    let topic = &directory.topics()[i];
-                    add(Name, &topic.name.de);
-                    add(Alias, &topic.name.en);
-                    topic.aliases.iter().for_each(|a| add(Alias, a));
+                    // The summary is not searched: its words would answer for other entries.
+                    let directory::Topic { name, aliases, summary: _, contact: _, note: _ } = &directory.topics()[i];
+                    add(Name, &name.de);
+                    add(Alias, &name.en);
+                    aliases.iter().for_each(|a| add(Alias, a));
                     if let Some(person) = directory.topic_contact(i) {
                         add(Contact, &person.full_name());
                     }
                 }
                 Target::Office => {
                     use FieldKind::*;
-                    let office = directory.office();
-                    add(Name, &office.department);
-                    add(Alias, &office.name);
-                    for address in [&office.visiting_address, &office.postal_address] {
-                        address.building.iter().for_each(|b| add(Address, b));
-                        add(Address, &address.street);
+                    let directory::Office {
+                        name,
+                        department,
+                        visiting_address,
+                        postal_address,
+                        transit_stop,
+                        email,
+                        fax,
+                        head: _,
+                    } = directory.office();
+                    add(Name, department);
+                    add(Alias, name);
+                    for address in [visiting_address, postal_address] {
+                        let directory::Address { building, street, postcode, city } = address;
+                        building.iter().for_each(|b| add(Address, b));
+                        add(Address, street);
                         scratch.clear();
-                        let _ = write!(scratch, "{} {}", address.postcode, address.city);
+                        let _ = write!(scratch, "{postcode} {city}");
                         add(Address, &scratch);
                     }
-                    add(Address, &office.transit_stop);
-                    add(SharedEmail, &office.email);
-                    add(SharedFax, &office.fax);
+                    add(Address, transit_stop);
+                    add(SharedEmail, email);
+                    add(SharedFax, fax);
                     // One field a word, so that no match strings letters together across them.
                     words::OFFICE_WORDS.split_whitespace().for_each(|w| add(Keyword, w));
                     add(Contact, &directory.head().full_name());

@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 use super::app::App;
 use super::text::clean;
 use crate::directory::Target;
-use crate::directory::{Person, Phone};
+use crate::directory::{Address, City, Office, Person, Phone, Topic};
 
 /// The lines of the details pane for the selected entry; empty when nothing is selected.
 pub fn lines(app: &App) -> Vec<Line<'static>> {
@@ -22,12 +22,13 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
 /// else the office's shared mailbox with the head for escalation.
 fn topic_lines(app: &App, index: usize) -> Vec<Line<'static>> {
     let (text, theme) = (app.lang.text(), &app.theme);
-    let topic = &app.directory.topics()[index];
+    // The aliases are for searching; the pane names the topic.
+    let Topic { name, aliases: _, summary, contact: _, note } = &app.directory.topics()[index];
     let mut lines = vec![
-        Line::from(Span::styled(clean(topic.name.get(app.lang)), theme.accent)),
+        Line::from(Span::styled(clean(name.get(app.lang)), theme.accent)),
         Line::from(Span::styled(text.topic.to_string(), theme.muted)),
     ];
-    lines.extend(labelled(app, text.summary, topic.summary.get(app.lang)));
+    lines.extend(labelled(app, text.summary, summary.get(app.lang)));
     lines.push(Line::default());
     match app.directory.topic_contact(index) {
         Some(person) => {
@@ -47,7 +48,7 @@ fn topic_lines(app: &App, index: usize) -> Vec<Line<'static>> {
             lines.extend(labelled(app, text.fax, &office.fax));
         }
     }
-    lines.extend(escalation_and_note(app, &topic.note));
+    lines.extend(escalation_and_note(app, note));
     lines
 }
 
@@ -70,20 +71,20 @@ fn escalation_and_note(app: &App, note: &crate::directory::Note) -> Vec<Line<'st
 /// The office: how to write to it and where it is, then who leads it.
 fn office_lines(app: &App) -> Vec<Line<'static>> {
     let (text, theme) = (app.lang.text(), &app.theme);
-    let office = app.directory.office();
-    let mut lines = vec![Line::from(Span::styled(clean(&office.department), theme.accent))];
-    lines.extend(labelled(app, text.office, &office.name));
+    let Office { name, department, visiting_address, postal_address, transit_stop, email, fax, head: _ } =
+        app.directory.office();
+    let mut lines = vec![Line::from(Span::styled(clean(department), theme.accent))];
+    lines.extend(labelled(app, text.office, name));
     lines.push(Line::default());
-    lines.extend(labelled_value(app, text.email, &office.email));
-    lines.extend(labelled_value(app, text.fax, &office.fax));
-    for (label, address) in
-        [(text.visiting_address, &office.visiting_address), (text.postal_address, &office.postal_address)]
-    {
-        let building = address.building.as_deref().map(|b| format!("{b}, ")).unwrap_or_default();
-        let written = format!("{building}{}, {} {}", address.street, address.postcode, address.city);
+    lines.extend(labelled_value(app, text.email, email));
+    lines.extend(labelled_value(app, text.fax, fax));
+    for (label, address) in [(text.visiting_address, visiting_address), (text.postal_address, postal_address)] {
+        let Address { building, street, postcode, city } = address;
+        let building = building.as_deref().map(|b| format!("{b}, ")).unwrap_or_default();
+        let written = format!("{building}{street}, {postcode} {city}");
         lines.extend(labelled(app, label, &written));
     }
-    lines.extend(labelled(app, text.transit_stop, &office.transit_stop));
+    lines.extend(labelled(app, text.transit_stop, transit_stop));
     let head = app.directory.head();
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(text.escalation, theme.accent)));
@@ -95,17 +96,16 @@ fn office_lines(app: &App) -> Vec<Line<'static>> {
 /// screen even in a small terminal; the rest follows.
 fn city_lines(app: &App, index: usize) -> Vec<Line<'static>> {
     let (text, theme) = (app.lang.text(), &app.theme);
-    let city = &app.directory.cities()[index];
-    let age = app.year - city.since;
+    // Taken apart in full: a new field does not compile until the pane shows it or leaves it out.
+    let City { name, native, german, aliases, country, region, since, contact: _, note } =
+        &app.directory.cities()[index];
+    let age = app.year - since;
     let mut lines = vec![
-        Line::from(Span::styled(clean(&city.name), theme.accent)),
+        Line::from(Span::styled(clean(name), theme.accent)),
         Line::from(vec![
-            Span::styled(
-                format!("{} ({})", clean(city.country.name(app.lang)), clean(&city.country.code)),
-                theme.strong,
-            ),
+            Span::styled(format!("{} ({})", clean(country.name(app.lang)), clean(&country.code)), theme.strong),
             Span::raw(" · "),
-            Span::styled(format!("{} {} ({age} {})", text.partner_since, city.since, text.years), theme.strong),
+            Span::styled(format!("{} {since} ({age} {})", text.partner_since, text.years), theme.strong),
         ]),
     ];
     let contact = app.directory.contact_of(index);
@@ -115,19 +115,19 @@ fn city_lines(app: &App, index: usize) -> Vec<Line<'static>> {
     ]));
     lines.extend(contact_lines(app, contact));
     lines.push(Line::default());
-    if let Some(german) = &city.german {
+    if let Some(german) = german {
         lines.extend(labelled(app, text.german, german));
     }
-    if let Some(native) = &city.native {
+    if let Some(native) = native {
         lines.extend(labelled(app, text.native, native));
     }
-    if !city.aliases.is_empty() {
-        lines.extend(labelled(app, text.also, &city.aliases.join(", ")));
+    if !aliases.is_empty() {
+        lines.extend(labelled(app, text.also, &aliases.join(", ")));
     }
-    lines.extend(labelled(app, text.region, &city.region));
-    let (year, years) = crate::actions::next_round(city.since, app.year);
+    lines.extend(labelled(app, text.region, region));
+    let (year, years) = crate::actions::next_round(*since, app.year);
     lines.extend(labelled(app, text.next_anniversary, &crate::actions::round_text(app.lang, years, year)));
-    lines.extend(escalation_and_note(app, &city.note));
+    lines.extend(escalation_and_note(app, note));
     lines
 }
 
@@ -151,17 +151,19 @@ fn person_lines(app: &App, index: usize) -> Vec<Line<'static>> {
 }
 
 /// Phone and email first, then the phone from abroad, the extension and the fax.
+/// (The name and role stand above these lines; the id is for the data file alone.)
 fn contact_lines(app: &App, person: &Person) -> Vec<Line<'static>> {
+    let Person { id: _, given_name: _, family_name: _, role: _, role_en: _, phone, fax, email } = person;
     let text = app.lang.text();
-    let mut lines = labelled_value(app, text.phone, &person.phone);
-    lines.extend(labelled_value(app, text.email, &person.email));
-    if let Some(phone) = Phone::parse(&person.phone) {
-        lines.extend(labelled(app, text.international, &phone.international()));
-        if let Some(extension) = phone.extension {
+    let mut lines = labelled_value(app, text.phone, phone);
+    lines.extend(labelled_value(app, text.email, email));
+    if let Some(parsed) = Phone::parse(phone) {
+        lines.extend(labelled(app, text.international, &parsed.international()));
+        if let Some(extension) = parsed.extension {
             lines.extend(labelled(app, text.extension, extension));
         }
     }
-    lines.extend(labelled(app, text.fax, &person.fax));
+    lines.extend(labelled(app, text.fax, fax));
     lines
 }
 
