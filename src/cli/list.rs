@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args as ClapArgs, ValueEnum};
 
 use super::report::{self, Marks, Record};
+use super::rows;
 use super::table::{aligned, csv_record};
 use super::{Args, Failure, Out};
 use crate::directory::Directory;
@@ -103,22 +104,24 @@ pub fn run(args: &Args, list: &ListArgs, out: &mut Out) -> Result<ExitStatus, Fa
             format!("{}\n", super::to_json(&records)).into_bytes()
         }
         Format::Table => {
-            let (header, rows) = table(&dir, &order, lang);
+            let (header, rows) = rows(&dir, &order, lang, true);
+            let header: Vec<&str> = header.iter().map(String::as_str).collect();
             aligned(&header, &rows).into_iter().flat_map(|line| [line, "\n".into()]).collect::<String>().into_bytes()
         }
         Format::Csv => {
-            let (header, rows) = csv(&dir, &order);
-            let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+            let header: Vec<String> = rows::shown(order.columns().0, false).map(|c| c.key.to_string()).collect();
+            let (_, rows) = rows(&dir, &order, lang, false);
             std::iter::once(&header).chain(&rows).map(|row| csv_record(row)).collect::<String>().into_bytes()
         }
         Format::Xlsx => {
-            let (_, rows) = csv(&dir, &order);
-            let (sheet, header) = match order {
-                Order::Cities(_) => (lang.text().cities_sheet, &lang.text().city_sheet_columns[..]),
-                Order::People(_) => (lang.text().people_sheet, &lang.text().people_sheet_columns[..]),
-                Order::Topics(_) => (lang.text().topics_sheet, &lang.text().topic_sheet_columns[..]),
+            let (header, rows) = rows(&dir, &order, lang, false);
+            let header: Vec<&str> = header.iter().map(String::as_str).collect();
+            let sheet = match order {
+                Order::Cities(_) => lang.text().cities_sheet,
+                Order::People(_) => lang.text().people_sheet,
+                Order::Topics(_) => lang.text().topics_sheet,
             };
-            super::xlsx::workbook(sheet, header, &rows).map_err(|e| {
+            super::xlsx::workbook(sheet, &header, &rows).map_err(|e| {
                 Failure::Usage(Bilingual {
                     de: format!("die Arbeitsmappe kann nicht erstellt werden: {e}"),
                     en: format!("cannot build the workbook: {e}"),
@@ -138,17 +141,6 @@ enum Order {
     Cities(Vec<usize>),
     People(Vec<usize>),
     Topics(Vec<usize>),
-}
-
-/// Who answers for topic `i`: the person's id, name, phone and email, or the office's mailbox.
-fn topic_contact(dir: &Directory, i: usize) -> [String; 4] {
-    match dir.topic_contact(i) {
-        Some(p) => [p.id.clone(), p.full_name(), p.phone.clone(), p.email.clone()],
-        None => {
-            let office = dir.office();
-            [String::new(), office.department.clone(), String::new(), office.email.clone()]
-        }
-    }
 }
 
 fn city_order(dir: &Directory, sort: Sort, lang: Lang) -> Vec<usize> {
@@ -171,124 +163,27 @@ fn person_order(dir: &Directory) -> Vec<usize> {
     people
 }
 
-fn table(dir: &Directory, order: &Order, lang: Lang) -> (Vec<&'static str>, Vec<Vec<String>>) {
-    match order {
-        Order::Cities(ids) => {
-            let rows = ids.iter().map(|&i| {
-                let (city, person) = (&dir.cities()[i], dir.contact_of(i));
-                vec![
-                    city.name.clone(),
-                    city.country.name(lang).to_string(),
-                    city.since.to_string(),
-                    person.full_name(),
-                    person.phone.clone(),
-                ]
-            });
-            (lang.text().city_columns.to_vec(), rows.collect())
-        }
-        Order::People(ids) => {
-            let rows = ids.iter().map(|&i| {
-                let person = &dir.people()[i];
-                let cities: Vec<&str> = dir.cities_of(i).map(|c| c.name.as_str()).collect();
-                vec![
-                    person.full_name(),
-                    person.role.clone(),
-                    person.phone.clone(),
-                    person.email.clone(),
-                    cities.join(", "),
-                ]
-            });
-            (lang.text().people_columns.to_vec(), rows.collect())
-        }
-        Order::Topics(ids) => {
-            let rows = ids.iter().map(|&i| {
-                let [_, who, phone, email] = topic_contact(dir, i);
-                vec![dir.topics()[i].name.get(lang).to_string(), who, phone, email]
-            });
-            (lang.text().topic_columns.to_vec(), rows.collect())
+impl Order {
+    /// The columns of this list, and the rows' indices.
+    fn columns(&self) -> (&'static [rows::Column], &[usize]) {
+        match self {
+            Order::Cities(ids) => (rows::CITIES, ids),
+            Order::People(ids) => (rows::PEOPLE, ids),
+            Order::Topics(ids) => (rows::TOPICS, ids),
         }
     }
 }
 
-/// CSV columns are names for programs, the same in every language.
-fn csv(dir: &Directory, order: &Order) -> (Vec<&'static str>, Vec<Vec<String>>) {
-    match order {
-        Order::Cities(ids) => {
-            let header = vec![
-                "name",
-                "country_code",
-                "country_de",
-                "country_en",
-                "region",
-                "since",
-                "contact_id",
-                "contact_name",
-                "contact_phone",
-                "contact_email",
-            ];
-            let rows = ids.iter().map(|&i| {
-                let (city, person) = (&dir.cities()[i], dir.contact_of(i));
-                vec![
-                    city.name.clone(),
-                    city.country.code.clone(),
-                    city.country.de.clone(),
-                    city.country.en.clone(),
-                    city.region.clone(),
-                    city.since.to_string(),
-                    person.id.clone(),
-                    person.full_name(),
-                    person.phone.clone(),
-                    person.email.clone(),
-                ]
-            });
-            (header, rows.collect())
-        }
-        Order::People(ids) => {
-            let header = vec!["id", "name", "role", "phone", "phone_international", "fax", "email", "cities"];
-            let rows = ids.iter().map(|&i| {
-                let person = &dir.people()[i];
-                let international =
-                    crate::directory::Phone::parse(&person.phone).map(|p| p.international()).unwrap_or_default();
-                let cities: Vec<&str> = dir.cities_of(i).map(|c| c.name.as_str()).collect();
-                vec![
-                    person.id.clone(),
-                    person.full_name(),
-                    person.role.clone(),
-                    person.phone.clone(),
-                    international,
-                    person.fax.clone(),
-                    person.email.clone(),
-                    cities.join("; "),
-                ]
-            });
-            (header, rows.collect())
-        }
-        Order::Topics(ids) => {
-            let header = vec![
-                "name_de",
-                "name_en",
-                "summary_de",
-                "summary_en",
-                "contact_id",
-                "contact_name",
-                "contact_phone",
-                "email",
-            ];
-            let rows = ids.iter().map(|&i| {
-                let topic = &dir.topics()[i];
-                let [id, who, phone, email] = topic_contact(dir, i);
-                vec![
-                    topic.name.de.clone(),
-                    topic.name.en.clone(),
-                    topic.summary.de.clone(),
-                    topic.summary.en.clone(),
-                    id,
-                    who,
-                    phone,
-                    email,
-                ]
-            });
-            (header, rows.collect())
-        }
-    }
+/// The header (labels in `lang`) and the rows of the list, for the table or the data formats.
+fn rows(dir: &Directory, order: &Order, lang: Lang, table: bool) -> (Vec<String>, Vec<Vec<String>>) {
+    let (columns, ids) = order.columns();
+    let header = rows::shown(columns, table).map(|c| c.label.get(lang).to_string()).collect();
+    let rows = ids
+        .iter()
+        .map(|&index| {
+            let row = rows::Row { dir, index };
+            rows::shown(columns, table).map(|c| (c.value)(&row, lang)).collect()
+        })
+        .collect();
+    (header, rows)
 }

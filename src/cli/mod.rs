@@ -14,6 +14,7 @@ mod list;
 mod out;
 mod query;
 pub mod report;
+mod rows;
 mod table;
 pub mod vcard;
 mod xlsx;
