@@ -126,48 +126,30 @@ pub fn os_error(lang: Lang, error: &std::io::Error) -> String {
     words.to_string()
 }
 
-/// A text in both languages, chosen when it is shown: a message formatted when it arose, or a
-/// note in the data file (`note: (de: "…", en: "…")`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+/// A text in both languages, chosen when it is shown: a message formatted when it arose, a note
+/// in the data file (`note: (de: "…", en: "…")`), or, as `Bilingual<&'static str>`, a fixed
+/// text in a table that lives elsewhere (the keymap, the list columns).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Bilingual {
+pub struct Bilingual<S = String> {
     /// German.
-    pub de: String,
+    pub de: S,
     /// English.
-    pub en: String,
+    pub en: S,
 }
 
-impl Bilingual {
+impl<S: AsRef<str>> Bilingual<S> {
     /// The text in `lang`.
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
-            Lang::De => &self.de,
-            Lang::En => &self.en,
+            Lang::De => self.de.as_ref(),
+            Lang::En => self.en.as_ref(),
         }
     }
 
     /// True when there is no text in either language.
     pub fn is_empty(&self) -> bool {
-        self.de.is_empty() && self.en.is_empty()
-    }
-}
-
-/// A fixed text in both languages, for tables that live elsewhere (the keymap).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Words {
-    /// German.
-    pub de: &'static str,
-    /// English.
-    pub en: &'static str,
-}
-
-impl Words {
-    /// The text in `lang`.
-    pub fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::De => self.de,
-            Lang::En => self.en,
-        }
+        self.de.as_ref().is_empty() && self.en.as_ref().is_empty()
     }
 }
 

@@ -28,7 +28,7 @@ use clap::{Parser, Subcommand};
 
 use crate::directory::{self, DataError, Directory, Source};
 use crate::exit::ExitStatus;
-use crate::i18n::{Bilingual, Lang, Words};
+use crate::i18n::{Bilingual, Lang};
 
 pub use out::Out;
 
@@ -222,7 +222,7 @@ pub enum Failure {
     /// Writing to standard output failed for another reason than a closed pipe (a full disk).
     Output {
         /// The output, e.g. "standard output".
-        name: Words,
+        name: Bilingual<&'static str>,
         /// The operating system's reason.
         error: io::Error,
     },

@@ -3,17 +3,17 @@
 use std::io::{self, BufWriter, Write};
 
 use super::Failure;
-use crate::i18n::Words;
+use crate::i18n::Bilingual;
 
 /// How messages name standard output.
-pub const STDOUT: Words = Words { de: "die Standardausgabe", en: "standard output" };
+pub const STDOUT: Bilingual<&'static str> = Bilingual { de: "die Standardausgabe", en: "standard output" };
 
 /// Buffered standard output. A closed pipe becomes [`Failure::ClosedPipe`]; any other write or
 /// flush error (a full disk, a vanished terminal) becomes [`Failure::Output`], so that nothing is
 /// lost silently. Call [`Out::finish`] at the end: `Drop` cannot report an error.
 pub struct Out {
     inner: Box<dyn Write>,
-    name: Words,
+    name: Bilingual<&'static str>,
 }
 
 impl Out {
@@ -23,7 +23,7 @@ impl Out {
     }
 
     /// Any writer, named `name` in error messages (for tests).
-    pub fn to(inner: Box<dyn Write>, name: Words) -> Self {
+    pub fn to(inner: Box<dyn Write>, name: Bilingual<&'static str>) -> Self {
         Out { inner, name }
     }
 

@@ -6,7 +6,7 @@
 //! (`list --format json` gives the same records as `query --json`, from `report`.)
 
 use crate::directory::{City, Directory, Person, Phone, Topic};
-use crate::i18n::{Lang, Words};
+use crate::i18n::{Bilingual, Lang};
 
 /// Where a column shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +24,7 @@ pub struct Column {
     /// Its name for programs: the CSV header.
     pub key: &'static str,
     /// Its header in the table and the workbook.
-    pub label: Words,
+    pub label: Bilingual<&'static str>,
     /// Where it shows.
     pub shows: Shows,
     /// Its value for one row, in `lang` where the value has languages.
@@ -60,7 +60,7 @@ const fn column(
     shows: Shows,
     value: fn(&Row<'_>, Lang) -> String,
 ) -> Column {
-    Column { key, label: Words { de, en }, shows, value }
+    Column { key, label: Bilingual { de, en }, shows, value }
 }
 
 /// The cities with their contacts.

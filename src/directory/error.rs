@@ -24,10 +24,9 @@ impl Problem {
 }
 
 /// Why a directory could not be loaded.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum DataError {
     /// The file could not be opened or read.
-    #[error("{origin}: cannot read the data file: {}", crate::i18n::os_error(Lang::En, error))]
     Read {
         /// The file.
         origin: Source,
@@ -35,19 +34,16 @@ pub enum DataError {
         error: io::Error,
     },
     /// The path names a folder or something else that is not a regular file.
-    #[error("{origin}: is not a file; give the path of a .ron data file")]
     NotAFile {
         /// The path.
         origin: Source,
     },
     /// The file is larger than a directory could reasonably be.
-    #[error("{origin}: is larger than {} MiB, the most a data file may hold", super::MAX_BYTES >> 20)]
     TooLarge {
         /// The file.
         origin: Source,
     },
     /// The file is not UTF-8 text.
-    #[error("{origin}:{line}: is not valid UTF-8; save the data file as UTF-8 text")]
     NotUtf8 {
         /// The file.
         origin: Source,
@@ -55,7 +51,6 @@ pub enum DataError {
         line: usize,
     },
     /// The file parsed badly or broke validation rules; every problem is listed.
-    #[error("{}", render_problems(&origin.to_string(), problems, Lang::En))]
     Invalid {
         /// The file.
         origin: Source,
@@ -116,26 +111,47 @@ impl DataError {
     }
 
     /// The error in `lang`, every problem on its own line: `FILE:LINE: what is wrong and what is
-    /// allowed`. (`Display` gives the English.)
+    /// allowed`. `Display` is the English.
     pub fn in_lang(&self, lang: Lang) -> String {
-        if lang == Lang::En {
-            return self.to_string();
-        }
         let origin = |o: &Source| o.in_lang(lang);
+        let said = |de: String, en: String| match lang {
+            Lang::De => de,
+            Lang::En => en,
+        };
+        let mib = super::MAX_BYTES >> 20;
         match self {
-            DataError::Read { origin: o, error } => {
-                format!("{}: Datei kann nicht gelesen werden: {}", origin(o), crate::i18n::os_error(lang, error))
-            }
-            DataError::NotAFile { origin: o } => {
-                format!("{}: ist keine Datei; bitte den Pfad einer .ron-Datei angeben", origin(o))
-            }
-            DataError::TooLarge { origin: o } => {
-                format!("{}: ist größer als {} MiB, mehr darf eine Datei nicht sein", origin(o), super::MAX_BYTES >> 20)
-            }
-            DataError::NotUtf8 { origin: o, line } => {
-                format!("{}:{line}: ist kein gültiges UTF-8; bitte als UTF-8-Text speichern", origin(o))
-            }
+            DataError::Read { origin: o, error } => said(
+                format!("{}: Datei kann nicht gelesen werden: {}", origin(o), crate::i18n::os_error(lang, error)),
+                format!("{}: cannot read the data file: {}", origin(o), crate::i18n::os_error(lang, error)),
+            ),
+            DataError::NotAFile { origin: o } => said(
+                format!("{}: ist keine Datei; bitte den Pfad einer .ron-Datei angeben", origin(o)),
+                format!("{}: is not a file; give the path of a .ron data file", origin(o)),
+            ),
+            DataError::TooLarge { origin: o } => said(
+                format!("{}: ist größer als {mib} MiB, mehr darf eine Datei nicht sein", origin(o)),
+                format!("{}: is larger than {mib} MiB, the most a data file may hold", origin(o)),
+            ),
+            DataError::NotUtf8 { origin: o, line } => said(
+                format!("{}:{line}: ist kein gültiges UTF-8; bitte als UTF-8-Text speichern", origin(o)),
+                format!("{}:{line}: is not valid UTF-8; save the data file as UTF-8 text", origin(o)),
+            ),
             DataError::Invalid { origin: o, problems } => render_problems(&origin(o), problems, lang),
+        }
+    }
+}
+
+impl std::fmt::Display for DataError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.in_lang(Lang::En))
+    }
+}
+
+impl std::error::Error for DataError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            DataError::Read { error, .. } => Some(error),
+            _ => None,
         }
     }
 }

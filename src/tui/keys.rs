@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButto
 
 use super::field::Edit;
 use super::message::Message;
-use crate::i18n::{Lang, Words};
+use crate::i18n::{Bilingual, Lang};
 
 /// What the keyboard drives at the moment: each has its own keys and footer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,7 +97,7 @@ pub struct Hint {
     /// How many of the row's keys it names.
     pub shown: usize,
     /// The short name.
-    pub words: Words,
+    pub words: Bilingual<&'static str>,
     /// Lower ranks come first.
     pub rank: u8,
 }
@@ -111,7 +111,7 @@ pub struct Binding {
     /// Where the keys work.
     pub modes: &'static [Mode],
     /// What the row does, for the help and the README.
-    pub help: Words,
+    pub help: Bilingual<&'static str>,
     /// Its hints in the footer, one per mode at most.
     pub footer: &'static [Hint],
 }
@@ -131,11 +131,11 @@ const ANYWHERE: &[Mode] = &[Mode::List, Mode::Form, Mode::Unsent, Mode::Help, Mo
 const SCREEN: &[Mode] = &[Mode::List, Mode::Form, Mode::Unsent, Mode::Help];
 
 const fn hint(mode: Mode, shown: usize, de: &'static str, en: &'static str, rank: u8) -> Hint {
-    Hint { mode, shown, words: Words { de, en }, rank }
+    Hint { mode, shown, words: Bilingual { de, en }, rank }
 }
 
-const fn words(de: &'static str, en: &'static str) -> Words {
-    Words { de, en }
+const fn words(de: &'static str, en: &'static str) -> Bilingual<&'static str> {
+    Bilingual { de, en }
 }
 
 /// Every key of the interactive view. In the search line and the form, typing a character with
