@@ -9,7 +9,7 @@ use partnerdesk::directory::{self, Source};
 use partnerdesk::i18n::Lang;
 use partnerdesk::tui::app::App;
 use partnerdesk::tui::field::Edit;
-use partnerdesk::tui::message::Message;
+use partnerdesk::tui::message::{Action, Message};
 use partnerdesk::tui::{ui, update::update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -18,7 +18,7 @@ fn app() -> App {
     let dir = directory::load(&Source::Embedded, 2026).expect("embedded data");
     let mut app = App::new(dir, Lang::De, 2026, (120, 40));
     for c in "pl".chars() {
-        update(&mut app, Message::Edit(Edit::Insert(c)));
+        update(&mut app, Message::Action(Action::Edit(Edit::Insert(c))));
     }
     app
 }
@@ -35,7 +35,7 @@ fn frames(c: &mut Criterion) {
         b.iter_batched(
             app,
             |mut app| {
-                update(&mut app, Message::Edit(Edit::Insert('o')));
+                update(&mut app, Message::Action(Action::Edit(Edit::Insert('o'))));
                 terminal.draw(|frame| ui::render(&app, frame)).expect("draw");
                 app
             },

@@ -10,7 +10,7 @@ use partnerdesk::directory::{self, Directory, Source};
 use partnerdesk::i18n::Lang;
 use partnerdesk::tui::app::App;
 use partnerdesk::tui::field::Edit;
-use partnerdesk::tui::message::{Copied, CopyOutcome, Handed, Message};
+use partnerdesk::tui::message::{Action, Copied, CopyOutcome, Handed, Message};
 use partnerdesk::tui::{ui, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -40,35 +40,35 @@ fn directory() -> Directory {
 /// Every message a key can send, by number, the phone message form's and a paste included.
 fn key(n: u8) -> Message {
     let all = [
-        Message::Edit(Edit::Backspace),
-        Message::Edit(Edit::Delete),
-        Message::Edit(Edit::DeleteWord),
-        Message::Edit(Edit::Clear),
-        Message::Edit(Edit::Left),
-        Message::Edit(Edit::Right),
-        Message::Edit(Edit::Home),
-        Message::Edit(Edit::End),
-        Message::Up,
-        Message::Down,
-        Message::PageUp,
-        Message::PageDown,
-        Message::CopyPhone,
-        Message::CopyEmail,
-        Message::ToggleHelp,
-        Message::Escape,
+        Message::Action(Action::Edit(Edit::Backspace)),
+        Message::Action(Action::Edit(Edit::Delete)),
+        Message::Action(Action::Edit(Edit::DeleteWord)),
+        Message::Action(Action::Edit(Edit::Clear)),
+        Message::Action(Action::Edit(Edit::Left)),
+        Message::Action(Action::Edit(Edit::Right)),
+        Message::Action(Action::Edit(Edit::Home)),
+        Message::Action(Action::Edit(Edit::End)),
+        Message::Action(Action::Up),
+        Message::Action(Action::Down),
+        Message::Action(Action::PageUp),
+        Message::Action(Action::PageDown),
+        Message::Action(Action::CopyPhone),
+        Message::Action(Action::CopyEmail),
+        Message::Action(Action::ToggleHelp),
+        Message::Action(Action::Escape),
         Message::ScrollUp,
         Message::ScrollDown,
-        Message::StartNote,
-        Message::NoteNext,
-        Message::NotePrevious,
-        Message::NoteEnter,
-        Message::NoteCancel,
-        Message::NoteCopy,
+        Message::Action(Action::StartNote),
+        Message::Action(Action::NoteNext),
+        Message::Action(Action::NotePrevious),
+        Message::Action(Action::NoteEnter),
+        Message::Action(Action::NoteCancel),
+        Message::Action(Action::NoteCopy),
         Message::Paste("a\r\nb\tc".into()),
         Message::NoteSent { mail: Handed::NoHandler, copy: CopyOutcome::TerminalOnly(Copied::Note) },
     ];
     let count = all.len();
-    all.into_iter().nth(usize::from(n) % count).unwrap_or(Message::Up)
+    all.into_iter().nth(usize::from(n) % count).unwrap_or(Message::Action(Action::Up))
 }
 
 fuzz_target!(|input: Input| {
@@ -79,7 +79,9 @@ fuzz_target!(|input: Input| {
     let mut tick = 0;
     for step in input.steps.into_iter().take(64) {
         let messages: Vec<Message> = match step {
-            Step::Type(text) => text.chars().take(256).map(|c| Message::Edit(Edit::Insert(c))).collect(),
+            Step::Type(text) => {
+                text.chars().take(256).map(|c| Message::Action(Action::Edit(Edit::Insert(c)))).collect()
+            }
             Step::Key(n) => vec![key(n)],
             Step::Click(x, y) => vec![Message::Click(x, y)],
             Step::Resize(columns, rows) => {

@@ -4,12 +4,10 @@
 use unicode_width::UnicodeWidthChar;
 
 /// An edit of a line of text at its cursor.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Edit {
     /// Type a character at the cursor.
     Insert(char),
-    /// Insert pasted text at the cursor; line breaks and tabs become spaces.
-    Paste(String),
     /// Delete the character before the cursor.
     Backspace,
     /// Delete the character under the cursor.
@@ -43,6 +41,11 @@ impl Field {
         apply(&mut self.text, &mut self.cursor, edit)
     }
 
+    /// Inserts pasted text at the cursor, as one line; true if the text changed.
+    pub fn paste(&mut self, pasted: &str) -> bool {
+        paste(&mut self.text, &mut self.cursor, pasted)
+    }
+
     /// True when the field holds no text.
     pub fn is_empty(&self) -> bool {
         self.text.trim().is_empty()
@@ -58,13 +61,6 @@ pub fn apply(text: &mut String, cursor: &mut usize, edit: Edit) -> bool {
             text.insert(byte_index(text, *cursor), c);
             *cursor += 1;
             true
-        }
-        Edit::Paste(pasted) => {
-            let flat = flatten(&pasted);
-            let added = flat.chars().count();
-            text.insert_str(byte_index(text, *cursor), &flat);
-            *cursor += added;
-            added > 0
         }
         Edit::Backspace if *cursor > 0 => {
             *cursor -= 1;
@@ -113,6 +109,16 @@ pub fn apply(text: &mut String, cursor: &mut usize, edit: Edit) -> bool {
             false
         }
     }
+}
+
+/// Inserts pasted text at `cursor` as one line ([`flatten`]); true if the text changed.
+pub fn paste(text: &mut String, cursor: &mut usize, pasted: &str) -> bool {
+    *cursor = (*cursor).min(text.chars().count());
+    let flat = flatten(pasted);
+    let added = flat.chars().count();
+    text.insert_str(byte_index(text, *cursor), &flat);
+    *cursor += added;
+    added > 0
 }
 
 /// Pasted text as one line: every line break and tab becomes a space (a CRLF one space), and other
@@ -295,7 +301,7 @@ mod tests {
         assert!(!f.apply(Edit::Backspace), "nothing before the start");
         assert!(f.apply(Edit::Delete));
         assert_eq!(f, field("an!", 0));
-        assert!(f.apply(Edit::Paste("a\r\nb\tc\u{1b}".into())));
+        assert!(f.paste("a\r\nb\tc\u{1b}"));
         assert_eq!(f, field("a b can!", 5));
         assert!(f.apply(Edit::Clear));
         assert_eq!(f, field("", 0));

@@ -6,7 +6,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
 use super::field::Edit;
-use super::message::Message;
+use super::message::{Action, Message};
 use crate::i18n::{Bilingual, Lang};
 
 /// What the keyboard drives at the moment: each has its own keys and footer.
@@ -85,8 +85,8 @@ impl Key {
     }
 }
 
-/// A key and the message it sends.
-pub type Bound = (Key, fn() -> Message);
+/// A key and the action it triggers.
+pub type Bound = (Key, Action);
 
 /// A footer hint: in this mode, the first `shown` keys and a short name, ranked (hints are
 /// shown by rank, as many as fit).
@@ -143,34 +143,31 @@ const fn words(de: &'static str, en: &'static str) -> Bilingual<&'static str> {
 pub static KEYMAP: &[Binding] = &[
     Binding {
         keys: &[
-            (Key::Plain(KeyCode::Up), || Message::Up),
-            (Key::Plain(KeyCode::Down), || Message::Down),
-            (Key::Ctrl('p'), || Message::Up),
-            (Key::Ctrl('n'), || Message::Down),
-            (Key::Ctrl('k'), || Message::Up),
-            (Key::Ctrl('j'), || Message::Down),
+            (Key::Plain(KeyCode::Up), Action::Up),
+            (Key::Plain(KeyCode::Down), Action::Down),
+            (Key::Ctrl('p'), Action::Up),
+            (Key::Ctrl('n'), Action::Down),
+            (Key::Ctrl('k'), Action::Up),
+            (Key::Ctrl('j'), Action::Down),
         ],
         modes: LIST,
         help: words("Auswahl bewegen", "Move the selection"),
         footer: &[hint(Mode::List, 2, "wählen", "select", 0)],
     },
     Binding {
-        keys: &[
-            (Key::Plain(KeyCode::PageUp), || Message::PageUp),
-            (Key::Plain(KeyCode::PageDown), || Message::PageDown),
-        ],
+        keys: &[(Key::Plain(KeyCode::PageUp), Action::PageUp), (Key::Plain(KeyCode::PageDown), Action::PageDown)],
         modes: LIST,
         help: words("Seitenweise bewegen", "Move a page"),
         footer: &[],
     },
     Binding {
         keys: &[
-            (Key::Plain(KeyCode::Left), || Message::Edit(Edit::Left)),
-            (Key::Plain(KeyCode::Right), || Message::Edit(Edit::Right)),
-            (Key::Plain(KeyCode::Home), || Message::Edit(Edit::Home)),
-            (Key::Plain(KeyCode::End), || Message::Edit(Edit::End)),
-            (Key::Ctrl('a'), || Message::Edit(Edit::Home)),
-            (Key::Ctrl('e'), || Message::Edit(Edit::End)),
+            (Key::Plain(KeyCode::Left), Action::Edit(Edit::Left)),
+            (Key::Plain(KeyCode::Right), Action::Edit(Edit::Right)),
+            (Key::Plain(KeyCode::Home), Action::Edit(Edit::Home)),
+            (Key::Plain(KeyCode::End), Action::Edit(Edit::End)),
+            (Key::Ctrl('a'), Action::Edit(Edit::Home)),
+            (Key::Ctrl('e'), Action::Edit(Edit::End)),
         ],
         modes: EDITING,
         help: words("Cursor bewegen (Suche und Notiz)", "Move the cursor (search and note)"),
@@ -178,72 +175,72 @@ pub static KEYMAP: &[Binding] = &[
     },
     Binding {
         keys: &[
-            (Key::Plain(KeyCode::Backspace), || Message::Edit(Edit::Backspace)),
-            (Key::Ctrl('h'), || Message::Edit(Edit::Backspace)),
-            (Key::Plain(KeyCode::Delete), || Message::Edit(Edit::Delete)),
-            (Key::Ctrl('w'), || Message::Edit(Edit::DeleteWord)),
-            (Key::Ctrl('u'), || Message::Edit(Edit::Clear)),
+            (Key::Plain(KeyCode::Backspace), Action::Edit(Edit::Backspace)),
+            (Key::Ctrl('h'), Action::Edit(Edit::Backspace)),
+            (Key::Plain(KeyCode::Delete), Action::Edit(Edit::Delete)),
+            (Key::Ctrl('w'), Action::Edit(Edit::DeleteWord)),
+            (Key::Ctrl('u'), Action::Edit(Edit::Clear)),
         ],
         modes: EDITING,
         help: words("Zeichen / Wort / alles löschen", "Delete a char / word / all"),
         footer: &[],
     },
     Binding {
-        keys: &[(Key::Plain(KeyCode::Enter), || Message::CopyPhone), (Key::Ctrl('y'), || Message::CopyPhone)],
+        keys: &[(Key::Plain(KeyCode::Enter), Action::CopyPhone), (Key::Ctrl('y'), Action::CopyPhone)],
         modes: LIST,
         help: words("Telefonnummer kopieren", "Copy the phone number"),
         footer: &[hint(Mode::List, 1, "Telefon kopieren", "copy phone", 1)],
     },
     Binding {
-        keys: &[(Key::Alt('y'), || Message::CopyEmail), (Key::Ctrl('o'), || Message::CopyEmail)],
+        keys: &[(Key::Alt('y'), Action::CopyEmail), (Key::Ctrl('o'), Action::CopyEmail)],
         modes: LIST,
         help: words("E-Mail-Adresse kopieren", "Copy the email address"),
         footer: &[hint(Mode::List, 1, "E-Mail", "copy email", 7)],
     },
     Binding {
-        keys: &[(Key::Plain(KeyCode::F(5)), || Message::Call)],
+        keys: &[(Key::Plain(KeyCode::F(5)), Action::Call)],
         modes: LIST,
         help: words("Anrufen (tel:-Link ans Telefonprogramm)", "Call (tel: link to the phone program)"),
         footer: &[hint(Mode::List, 1, "anrufen", "call", 4)],
     },
     Binding {
-        keys: &[(Key::Plain(KeyCode::F(6)), || Message::Email)],
+        keys: &[(Key::Plain(KeyCode::F(6)), Action::Email)],
         modes: LIST,
         help: words("E-Mail schreiben, mit Betreff", "Write an email, with a subject"),
         footer: &[hint(Mode::List, 1, "E-Mail", "email", 5)],
     },
     Binding {
-        keys: &[(Key::Plain(KeyCode::F(7)), || Message::StartNote)],
+        keys: &[(Key::Plain(KeyCode::F(7)), Action::StartNote)],
         modes: LIST,
         help: words("Telefonnotiz aufnehmen", "Take a phone message"),
         footer: &[hint(Mode::List, 1, "Notiz", "note", 6)],
     },
     Binding {
-        keys: &[(Key::Ctrl('r'), || Message::Reload)],
+        keys: &[(Key::Ctrl('r'), Action::Reload)],
         modes: LIST,
         help: words("Daten neu laden", "Reload the data"),
         footer: &[],
     },
     Binding {
-        keys: &[(Key::Ctrl('l'), || Message::Redraw)],
+        keys: &[(Key::Ctrl('l'), Action::Redraw)],
         modes: SCREEN,
         help: words("Bildschirm neu zeichnen", "Repaint the screen"),
         footer: &[],
     },
     Binding {
-        keys: &[(Key::Ctrl('z'), || Message::Suspend)],
+        keys: &[(Key::Ctrl('z'), Action::Suspend)],
         modes: SCREEN,
         help: words("Anhalten, zurück mit fg (Unix)", "Suspend; fg brings it back (Unix)"),
         footer: &[],
     },
     Binding {
-        keys: &[(Key::Plain(KeyCode::F(1)), || Message::ToggleHelp), (Key::OnEmptyQuery('?'), || Message::ToggleHelp)],
+        keys: &[(Key::Plain(KeyCode::F(1)), Action::ToggleHelp), (Key::OnEmptyQuery('?'), Action::ToggleHelp)],
         modes: &[Mode::List, Mode::Help],
         help: words("Diese Hilfe öffnen und schließen", "Open and close this help"),
         footer: &[hint(Mode::List, 1, "Hilfe", "help", 2), hint(Mode::Help, 1, "Hilfe schließen", "close help", 0)],
     },
     Binding {
-        keys: &[(Key::Plain(KeyCode::Esc), || Message::Escape)],
+        keys: &[(Key::Plain(KeyCode::Esc), Action::Escape)],
         modes: &[Mode::List, Mode::Help, Mode::Loading],
         help: words("Hilfe schließen, Suche leeren, beenden", "Close help, clear search, then quit"),
         footer: &[
@@ -252,18 +249,13 @@ pub static KEYMAP: &[Binding] = &[
             hint(Mode::Loading, 1, "beenden", "quit", 1),
         ],
     },
-    Binding {
-        keys: &[(Key::Ctrl('c'), || Message::Quit)],
-        modes: ANYWHERE,
-        help: words("Beenden", "Quit"),
-        footer: &[],
-    },
+    Binding { keys: &[(Key::Ctrl('c'), Action::Quit)], modes: ANYWHERE, help: words("Beenden", "Quit"), footer: &[] },
     Binding {
         keys: &[
-            (Key::Plain(KeyCode::Tab), || Message::NoteNext),
-            (Key::Plain(KeyCode::Down), || Message::NoteNext),
-            (Key::Plain(KeyCode::BackTab), || Message::NotePrevious),
-            (Key::Plain(KeyCode::Up), || Message::NotePrevious),
+            (Key::Plain(KeyCode::Tab), Action::NoteNext),
+            (Key::Plain(KeyCode::Down), Action::NoteNext),
+            (Key::Plain(KeyCode::BackTab), Action::NotePrevious),
+            (Key::Plain(KeyCode::Up), Action::NotePrevious),
         ],
         modes: NOTE,
         help: words("Notiz: Feld vor/zurück; bearbeiten", "Note: next / previous field; edit again"),
@@ -273,7 +265,7 @@ pub static KEYMAP: &[Binding] = &[
         ],
     },
     Binding {
-        keys: &[(Key::Plain(KeyCode::Enter), || Message::NoteEnter)],
+        keys: &[(Key::Plain(KeyCode::Enter), Action::NoteEnter)],
         modes: NOTE,
         help: words("Notiz: weiter; im letzten Feld senden", "Note: next field; send from the last"),
         footer: &[
@@ -282,13 +274,13 @@ pub static KEYMAP: &[Binding] = &[
         ],
     },
     Binding {
-        keys: &[(Key::Ctrl('y'), || Message::NoteCopy)],
+        keys: &[(Key::Ctrl('y'), Action::NoteCopy)],
         modes: NOTE,
         help: words("Notiz: Text kopieren", "Note: copy its text"),
         footer: &[hint(Mode::Form, 1, "kopieren", "copy", 3), hint(Mode::Unsent, 1, "kopieren", "copy", 1)],
     },
     Binding {
-        keys: &[(Key::Plain(KeyCode::Esc), || Message::NoteCancel)],
+        keys: &[(Key::Plain(KeyCode::Esc), Action::NoteCancel)],
         modes: NOTE,
         help: words("Notiz verwerfen (mit Text: zweimal Esc)", "Note: discard (twice when it holds text)"),
         footer: &[hint(Mode::Form, 1, "abbrechen", "cancel", 2), hint(Mode::Unsent, 1, "verwerfen", "discard", 3)],
@@ -306,15 +298,15 @@ pub fn message_for_key(key: KeyEvent, mode: Mode, query_is_empty: bool) -> Optio
         .filter(|b| b.modes.contains(&mode))
         .flat_map(|b| b.keys)
         .find(|(k, _)| k.matches(&key, query_is_empty));
-    if let Some((_, message)) = bound {
-        return Some(message());
+    if let Some((_, action)) = bound {
+        return Some(Message::Action(*action));
     }
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     match (key.code, mode) {
         // AltGr arrives as Ctrl+Alt on Windows: `@ \ { } [ ] | ~ €` on a German keyboard are text.
         (KeyCode::Char(c), Mode::List | Mode::Form | Mode::Loading) if ctrl == alt => {
-            Some(Message::Edit(Edit::Insert(c)))
+            Some(Message::Action(Action::Edit(Edit::Insert(c))))
         }
         _ => None,
     }
@@ -349,14 +341,14 @@ pub fn footer(lang: Lang, mode: Mode, width: usize) -> String {
     line
 }
 
-/// The first key of the row that sends `message` in `mode`, in `lang`'s words: for sentences
-/// that name a key ("Strg-O kopiert die E-Mail-Adresse").
-pub fn key_for(lang: Lang, mode: Mode, message: fn(&Message) -> bool) -> String {
+/// The keys that trigger `action` in `mode`, in `lang`'s words: for sentences that name a key
+/// ("Alt-Y/Strg-O kopiert die E-Mail-Adresse").
+pub fn key_for(lang: Lang, mode: Mode, action: Action) -> String {
     KEYMAP
         .iter()
         .filter(|b| b.modes.contains(&mode))
         .flat_map(|b| b.keys)
-        .filter(|(_, m)| message(&m()))
+        .filter(|(_, a)| *a == action)
         .map(|(k, _)| k.label(lang))
         .collect::<Vec<_>>()
         .join("/")
@@ -395,15 +387,21 @@ mod tests {
     fn the_usual_keys() {
         let none = KeyModifiers::NONE;
         let ctrl = KeyModifiers::CONTROL;
-        assert!(matches!(list(KeyCode::Char('c'), ctrl, true), Some(Message::Quit)));
-        assert!(matches!(list(KeyCode::Char('j'), ctrl, true), Some(Message::Down)));
-        assert!(matches!(list(KeyCode::Char('y'), KeyModifiers::ALT, true), Some(Message::CopyEmail)));
-        assert!(matches!(list(KeyCode::Enter, none, true), Some(Message::CopyPhone)));
-        assert!(matches!(list(KeyCode::Char('?'), none, true), Some(Message::ToggleHelp)));
-        assert!(matches!(list(KeyCode::Char('?'), none, false), Some(Message::Edit(Edit::Insert('?')))));
-        assert!(matches!(list(KeyCode::Char('P'), KeyModifiers::SHIFT, false), Some(Message::Edit(Edit::Insert('P')))));
-        assert!(matches!(list(KeyCode::Char('l'), ctrl, false), Some(Message::Redraw)));
-        assert!(matches!(list(KeyCode::Char('z'), ctrl, false), Some(Message::Suspend)));
+        assert!(matches!(list(KeyCode::Char('c'), ctrl, true), Some(Message::Action(Action::Quit))));
+        assert!(matches!(list(KeyCode::Char('j'), ctrl, true), Some(Message::Action(Action::Down))));
+        assert!(matches!(list(KeyCode::Char('y'), KeyModifiers::ALT, true), Some(Message::Action(Action::CopyEmail))));
+        assert!(matches!(list(KeyCode::Enter, none, true), Some(Message::Action(Action::CopyPhone))));
+        assert!(matches!(list(KeyCode::Char('?'), none, true), Some(Message::Action(Action::ToggleHelp))));
+        assert!(matches!(
+            list(KeyCode::Char('?'), none, false),
+            Some(Message::Action(Action::Edit(Edit::Insert('?'))))
+        ));
+        assert!(matches!(
+            list(KeyCode::Char('P'), KeyModifiers::SHIFT, false),
+            Some(Message::Action(Action::Edit(Edit::Insert('P'))))
+        ));
+        assert!(matches!(list(KeyCode::Char('l'), ctrl, false), Some(Message::Action(Action::Redraw))));
+        assert!(matches!(list(KeyCode::Char('z'), ctrl, false), Some(Message::Action(Action::Suspend))));
         assert!(list(KeyCode::Char('x'), ctrl, false).is_none(), "an unbound Ctrl key is not text");
         let mut release = key(KeyCode::Char('a'), none);
         release.kind = KeyEventKind::Release;
@@ -418,7 +416,7 @@ mod tests {
             for mode in [Mode::List, Mode::Form] {
                 assert!(matches!(
                     message_for_key(key(KeyCode::Char(c), altgr), mode, false),
-                    Some(Message::Edit(Edit::Insert(x))) if x == c
+                    Some(Message::Action(Action::Edit(Edit::Insert(x)))) if x == c
                 ));
             }
         }
@@ -427,7 +425,10 @@ mod tests {
     #[test]
     fn macos_option_characters_are_text_and_every_action_has_a_key_without_alt() {
         // Option types characters by default on macOS: Option+L is '@' on a German Mac, sent plain.
-        assert!(matches!(list(KeyCode::Char('@'), KeyModifiers::NONE, false), Some(Message::Edit(Edit::Insert('@')))));
+        assert!(matches!(
+            list(KeyCode::Char('@'), KeyModifiers::NONE, false),
+            Some(Message::Action(Action::Edit(Edit::Insert('@'))))
+        ));
         for binding in KEYMAP {
             assert!(
                 binding.keys.iter().any(|(k, _)| !matches!(k, Key::Alt(_))),
@@ -435,22 +436,25 @@ mod tests {
                 binding.help.en
             );
         }
-        assert!(matches!(list(KeyCode::Char('o'), KeyModifiers::CONTROL, false), Some(Message::CopyEmail)));
+        assert!(matches!(
+            list(KeyCode::Char('o'), KeyModifiers::CONTROL, false),
+            Some(Message::Action(Action::CopyEmail))
+        ));
     }
 
     #[test]
     fn f5_f6_f7_act_and_the_form_edits_like_the_search_line() {
         let none = KeyModifiers::NONE;
-        assert!(matches!(list(KeyCode::F(5), none, false), Some(Message::Call)));
-        assert!(matches!(list(KeyCode::F(6), none, false), Some(Message::Email)));
-        assert!(matches!(list(KeyCode::F(7), none, false), Some(Message::StartNote)));
+        assert!(matches!(list(KeyCode::F(5), none, false), Some(Message::Action(Action::Call))));
+        assert!(matches!(list(KeyCode::F(6), none, false), Some(Message::Action(Action::Email))));
+        assert!(matches!(list(KeyCode::F(7), none, false), Some(Message::Action(Action::StartNote))));
         let form = |code, modifiers| message_for_key(key(code, modifiers), Mode::Form, false);
-        assert!(matches!(form(KeyCode::Char('q'), none), Some(Message::Edit(Edit::Insert('q')))));
-        assert!(matches!(form(KeyCode::Tab, none), Some(Message::NoteNext)));
-        assert!(matches!(form(KeyCode::BackTab, KeyModifiers::SHIFT), Some(Message::NotePrevious)));
-        assert!(matches!(form(KeyCode::Enter, none), Some(Message::NoteEnter)));
-        assert!(matches!(form(KeyCode::Esc, none), Some(Message::NoteCancel)));
-        assert!(matches!(form(KeyCode::Char('c'), KeyModifiers::CONTROL), Some(Message::Quit)));
+        assert!(matches!(form(KeyCode::Char('q'), none), Some(Message::Action(Action::Edit(Edit::Insert('q'))))));
+        assert!(matches!(form(KeyCode::Tab, none), Some(Message::Action(Action::NoteNext))));
+        assert!(matches!(form(KeyCode::BackTab, KeyModifiers::SHIFT), Some(Message::Action(Action::NotePrevious))));
+        assert!(matches!(form(KeyCode::Enter, none), Some(Message::Action(Action::NoteEnter))));
+        assert!(matches!(form(KeyCode::Esc, none), Some(Message::Action(Action::NoteCancel))));
+        assert!(matches!(form(KeyCode::Char('c'), KeyModifiers::CONTROL), Some(Message::Action(Action::Quit))));
         for (code, modifiers, edit) in [
             (KeyCode::Left, none, Edit::Left),
             (KeyCode::Right, none, Edit::Right),
@@ -463,11 +467,11 @@ mod tests {
             (KeyCode::Char('w'), KeyModifiers::CONTROL, Edit::DeleteWord),
             (KeyCode::Char('u'), KeyModifiers::CONTROL, Edit::Clear),
         ] {
-            assert!(matches!(form(code, modifiers), Some(Message::Edit(e)) if e == edit), "{code:?}");
+            assert!(matches!(form(code, modifiers), Some(Message::Action(Action::Edit(e))) if e == edit), "{code:?}");
         }
         let unsent = |code| message_for_key(key(code, none), Mode::Unsent, false);
         assert!(unsent(KeyCode::Char('x')).is_none(), "an unsent note is not edited in place");
-        assert!(matches!(unsent(KeyCode::Enter), Some(Message::NoteEnter)));
+        assert!(matches!(unsent(KeyCode::Enter), Some(Message::Action(Action::NoteEnter))));
     }
 
     #[test]
@@ -514,7 +518,7 @@ mod tests {
         for english in ["Ctrl", "Del", "Home", "PgUp", "Backspace", "Enter", "Shift"] {
             assert!(!help.contains(english), "{english} in the German help\n{help}");
         }
-        assert_eq!(key_for(Lang::De, Mode::List, |m| matches!(m, Message::CopyEmail)), "Alt-Y/Strg-O");
+        assert_eq!(key_for(Lang::De, Mode::List, Action::CopyEmail), "Alt-Y/Strg-O");
     }
 
     #[test]

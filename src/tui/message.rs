@@ -1,18 +1,17 @@
-//! Everything that can happen to the app: one variant per action, so this list documents what
-//! the app can do. Keys map to these in `keys.rs`; the event loop sends the rest.
+//! Everything that can happen to the app: [`Action`], what a key can trigger (the keymap in
+//! `keys.rs` maps keys to them), inside [`Message`], which the event loop also sends for pastes,
+//! the mouse, time and the outside world's answers.
 
 use super::field::Edit;
 pub use super::open::Handed;
 use crate::cache::Indexed;
 
-/// What the user asked for, or what the outside world reported.
-#[derive(Debug)]
-pub enum Message {
+/// Everything a key can trigger: the keymap maps keys to these (television's pattern), so this
+/// list is what the user can do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
     /// Edit the line that has the cursor: the search line, or the form's focused field.
     Edit(Edit),
-    /// Text pasted into the terminal (bracketed paste): it goes into the line that has the cursor,
-    /// on one line, and never acts as keys.
-    Paste(String),
     /// Select the previous result.
     Up,
     /// Select the next result.
@@ -41,13 +40,6 @@ pub enum Message {
     NoteCopy,
     /// Esc in the form: discard the note; when it holds text, only after a second Esc.
     NoteCancel,
-    /// How handing a phone message on went: the mail program, and the copy made in any case.
-    NoteSent {
-        /// Whether a program took the `mailto:` link.
-        mail: Handed,
-        /// How the copy of its text went.
-        copy: CopyOutcome,
-    },
     /// Reload the data file now (Ctrl-R).
     Reload,
     /// Repaint the whole screen (Ctrl-L), after something else wrote on it.
@@ -60,6 +52,23 @@ pub enum Message {
     Escape,
     /// Quit at once (Ctrl-C).
     Quit,
+}
+
+/// What the user did, or what the outside world reported.
+#[derive(Debug)]
+pub enum Message {
+    /// A key's action.
+    Action(Action),
+    /// Text pasted into the terminal (bracketed paste): it goes into the line that has the cursor,
+    /// on one line, and never acts as keys.
+    Paste(String),
+    /// How handing a phone message on went: the mail program, and the copy made in any case.
+    NoteSent {
+        /// Whether a program took the `mailto:` link.
+        mail: Handed,
+        /// How the copy of its text went.
+        copy: CopyOutcome,
+    },
     /// A mouse click at this terminal cell (column, row).
     Click(u16, u16),
     /// The mouse wheel turned up.

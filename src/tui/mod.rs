@@ -35,7 +35,7 @@ use crate::i18n::Lang;
 use app::{App, Fallback, Shown};
 use event_loop::EventLoop;
 use field::{Edit, Field};
-use message::Message;
+use message::{Action, Message};
 use terminal::{enter, leave};
 use theme::Theme;
 use watch::Watch;
@@ -232,18 +232,20 @@ fn wait_for_data(
             _ => None,
         };
         match message {
-            Some(Message::Quit) => return Ok(Waited::Ended(ExitStatus::Success)),
-            Some(Message::Escape) if query.text.is_empty() => return Ok(Waited::Ended(ExitStatus::Success)),
-            Some(Message::Escape) => {
-                query.apply(Edit::Clear);
-                typed.push(Message::Escape);
+            Some(Message::Action(Action::Quit)) => return Ok(Waited::Ended(ExitStatus::Success)),
+            Some(Message::Action(Action::Escape)) if query.text.is_empty() => {
+                return Ok(Waited::Ended(ExitStatus::Success));
             }
-            Some(Message::Edit(edit)) => {
-                query.apply(edit.clone());
-                typed.push(Message::Edit(edit));
+            Some(Message::Action(Action::Escape)) => {
+                query.apply(Edit::Clear);
+                typed.push(Message::Action(Action::Escape));
+            }
+            Some(Message::Action(Action::Edit(edit))) => {
+                query.apply(edit);
+                typed.push(Message::Action(Action::Edit(edit)));
             }
             Some(Message::Paste(text)) => {
-                query.apply(Edit::Paste(text.clone()));
+                query.paste(&text);
                 typed.push(Message::Paste(text));
             }
             _ => {}

@@ -6,7 +6,7 @@ use ratatui::backend::TestBackend;
 
 use super::app::App;
 use super::field::Edit;
-use super::message::{Command, Copied, CopyOutcome, Handed, Message};
+use super::message::{Action, Command, Copied, CopyOutcome, Handed, Message};
 use super::ui;
 use super::update::update;
 use crate::directory::Target;
@@ -29,7 +29,7 @@ fn app(lang: Lang, columns: u16, rows: u16) -> App {
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        assert_eq!(update(app, Message::Edit(Edit::Insert(c))), None);
+        assert_eq!(update(app, Message::Action(Action::Edit(Edit::Insert(c)))), None);
     }
 }
 
@@ -67,36 +67,36 @@ fn editing_the_query() {
     let mut app = app(Lang::En, 80, 24);
     type_text(&mut app, "land:ungarn tol");
     assert_eq!(app.hits.len(), 1);
-    update(&mut app, Message::Edit(Edit::DeleteWord));
+    update(&mut app, Message::Action(Action::Edit(Edit::DeleteWord)));
     assert_eq!(app.query, "land:ungarn ");
     assert_eq!(app.hits.len(), 2);
-    update(&mut app, Message::Edit(Edit::Backspace));
-    update(&mut app, Message::Edit(Edit::Home));
-    update(&mut app, Message::Edit(Edit::Backspace));
+    update(&mut app, Message::Action(Action::Edit(Edit::Backspace)));
+    update(&mut app, Message::Action(Action::Edit(Edit::Home)));
+    update(&mut app, Message::Action(Action::Edit(Edit::Backspace)));
     assert_eq!(app.query, "land:ungarn", "Backspace at the start does nothing");
-    update(&mut app, Message::Edit(Edit::Right));
-    update(&mut app, Message::Edit(Edit::Insert('X')));
+    update(&mut app, Message::Action(Action::Edit(Edit::Right)));
+    update(&mut app, Message::Action(Action::Edit(Edit::Insert('X'))));
     assert_eq!(app.query, "lXand:ungarn");
-    update(&mut app, Message::Edit(Edit::End));
+    update(&mut app, Message::Action(Action::Edit(Edit::End)));
     assert_eq!(app.cursor, 12);
-    update(&mut app, Message::Edit(Edit::Clear));
+    update(&mut app, Message::Action(Action::Edit(Edit::Clear)));
     assert_eq!((app.query.as_str(), app.cursor, app.hits.len()), ("", 0, ALL));
 }
 
 #[test]
 fn moving_the_selection_stays_within_the_results() {
     let mut app = app(Lang::En, 80, 24);
-    update(&mut app, Message::Up);
+    update(&mut app, Message::Action(Action::Up));
     assert_eq!(app.selected, 0);
-    update(&mut app, Message::Down);
-    update(&mut app, Message::Down);
+    update(&mut app, Message::Action(Action::Down));
+    update(&mut app, Message::Action(Action::Down));
     assert_eq!(app.selected, 2);
     for _ in 0..5 {
-        update(&mut app, Message::PageDown);
+        update(&mut app, Message::Action(Action::PageDown));
     }
     assert_eq!(app.selected, ALL - 1, "clamped to the last");
     assert!(app.offset > 0 && app.selected < app.offset + app.list_rows(), "the selection stays on screen");
-    update(&mut app, Message::PageUp);
+    update(&mut app, Message::Action(Action::PageUp));
     assert_eq!(app.selected, ALL - 1 - app.list_rows());
 }
 
@@ -104,7 +104,7 @@ fn moving_the_selection_stays_within_the_results() {
 fn selection_is_clamped_when_reloaded_results_shrink() {
     let mut app = app(Lang::En, 80, 24);
     for _ in 0..5 {
-        update(&mut app, Message::PageDown);
+        update(&mut app, Message::Action(Action::PageDown));
     }
     assert_eq!(app.selected, ALL - 1);
     // The same data without Troyes: one result fewer.
@@ -131,12 +131,12 @@ fn an_invalid_reload_keeps_the_data_and_warns() {
 fn escape_clears_then_quits_and_closes_help_first() {
     let mut app = app(Lang::De, 80, 24);
     type_text(&mut app, "graz");
-    update(&mut app, Message::ToggleHelp);
-    update(&mut app, Message::Escape);
+    update(&mut app, Message::Action(Action::ToggleHelp));
+    update(&mut app, Message::Action(Action::Escape));
     assert!(!app.help && app.query == "graz" && !app.quit);
-    update(&mut app, Message::Escape);
+    update(&mut app, Message::Action(Action::Escape));
     assert!(app.query.is_empty() && !app.quit);
-    update(&mut app, Message::Escape);
+    update(&mut app, Message::Action(Action::Escape));
     assert!(app.quit);
 }
 
@@ -144,9 +144,12 @@ fn escape_clears_then_quits_and_closes_help_first() {
 fn copy_asks_for_the_responsible_persons_phone_or_email() {
     let mut app = app(Lang::De, 80, 24);
     type_text(&mut app, "plock");
-    assert_eq!(update(&mut app, Message::CopyPhone), Some(Command::Copy("(06151) 13-2324".into(), Copied::Phone)));
     assert_eq!(
-        update(&mut app, Message::CopyEmail),
+        update(&mut app, Message::Action(Action::CopyPhone)),
+        Some(Command::Copy("(06151) 13-2324".into(), Copied::Phone))
+    );
+    assert_eq!(
+        update(&mut app, Message::Action(Action::CopyEmail)),
         Some(Command::Copy("international@darmstadt.de".into(), Copied::Email))
     );
     update(&mut app, Message::Copied(CopyOutcome::Native(Copied::Phone, "wl-copy")));
@@ -155,11 +158,14 @@ fn copy_asks_for_the_responsible_persons_phone_or_email() {
     assert_eq!(app.status_text(), Some("E-Mail-Adresse ans Terminal geschrieben (OSC 52), nicht bestätigt"));
     update(&mut app, Message::Tick(100));
     assert_eq!(app.status_text(), None, "the status message is short-lived");
-    update(&mut app, Message::Edit(Edit::Clear));
+    update(&mut app, Message::Action(Action::Edit(Edit::Clear)));
     type_text(&mut app, "2325");
-    assert_eq!(update(&mut app, Message::CopyPhone), Some(Command::Copy("(06151) 13-2325".into(), Copied::Phone)));
+    assert_eq!(
+        update(&mut app, Message::Action(Action::CopyPhone)),
+        Some(Command::Copy("(06151) 13-2325".into(), Copied::Phone))
+    );
     type_text(&mut app, "zzzz");
-    assert_eq!(update(&mut app, Message::CopyPhone), None);
+    assert_eq!(update(&mut app, Message::Action(Action::CopyPhone)), None);
     assert_eq!(app.status_text(), Some("Nichts ausgewählt"));
 }
 
@@ -224,10 +230,10 @@ snapshot!(plo_120x40_en, Lang::En, 120, 40, |app| type_text(app, "plo"));
 snapshot!(plo_50x15_de, Lang::De, 50, 15, |app| type_text(app, "plo"));
 snapshot!(plo_50x15_en, Lang::En, 50, 15, |app| type_text(app, "plo"));
 snapshot!(help_80x24_de, Lang::De, 80, 24, |app| {
-    update(app, Message::ToggleHelp);
+    update(app, Message::Action(Action::ToggleHelp));
 });
 snapshot!(help_80x24_en, Lang::En, 80, 24, |app| {
-    update(app, Message::ToggleHelp);
+    update(app, Message::Action(Action::ToggleHelp));
 });
 snapshot!(no_match_80x24_de, Lang::De, 80, 24, |app| type_text(app, "xyzzy"));
 snapshot!(no_match_80x24_en, Lang::En, 80, 24, |app| type_text(app, "xyzzy"));
@@ -244,7 +250,7 @@ snapshot!(topic_person_80x24_en, Lang::En, 80, 24, |app| type_text(app, "develop
 snapshot!(unsent_80x24_en, Lang::En, 80, 24, unsent_note);
 snapshot!(concern_80x24_en, Lang::En, 80, 24, |app| {
     note_on_plock(app);
-    update(app, Message::NoteNext);
+    update(app, Message::Action(Action::NoteNext));
     type_into_note(app, &"The mayor's office asks about the youth exchange in May. ".repeat(4));
 });
 snapshot!(fallback_80x24_de, Lang::De, 80, 24, |app| fallback(app, Lang::De));
@@ -253,9 +259,9 @@ snapshot!(fallback_80x24_en, Lang::En, 80, 24, |app| fallback(app, Lang::En));
 /// A phone message that no program took and no clipboard confirmed.
 fn unsent_note(app: &mut App) {
     note_on_plock(app);
-    update(app, Message::NoteNext);
+    update(app, Message::Action(Action::NoteNext));
     type_into_note(app, "Besuch im Mai");
-    let _ = update(app, Message::NoteEnter);
+    let _ = update(app, Message::Action(Action::NoteEnter));
     update(app, Message::NoteSent { mail: Handed::NoHandler, copy: CopyOutcome::TerminalOnly(Copied::Note) });
 }
 
@@ -282,9 +288,9 @@ fn note_on_plock(app: &mut App) {
 /// Opens the phone message form on the selection and fills in two fields.
 fn fill_note(app: &mut App) {
     update(app, Message::Now("26.11.2026 14:05".into()));
-    update(app, Message::StartNote);
+    update(app, Message::Action(Action::StartNote));
     type_into_note(app, "Jan Kowalski");
-    update(app, Message::NoteEnter);
+    update(app, Message::Action(Action::NoteEnter));
     type_into_note(app, "+48 24 367 1000");
 }
 
@@ -292,18 +298,20 @@ fn fill_note(app: &mut App) {
 fn f5_calls_f6_writes_and_f7_sends_a_phone_message() {
     let mut app = app(Lang::De, 80, 24);
     type_text(&mut app, "plock");
-    let Some(Command::Open { uri, fallback, .. }) = update(&mut app, Message::Call) else { panic!("a call") };
+    let Some(Command::Open { uri, fallback, .. }) = update(&mut app, Message::Action(Action::Call)) else {
+        panic!("a call")
+    };
     assert_eq!(uri, "tel:+49-6151-13-2324");
     assert_eq!(fallback, ("(06151) 13-2324".to_string(), Copied::Phone));
-    let Some(Command::Open { uri, .. }) = update(&mut app, Message::Email) else { panic!("an email") };
+    let Some(Command::Open { uri, .. }) = update(&mut app, Message::Action(Action::Email)) else { panic!("an email") };
     assert_eq!(
         uri,
         "mailto:international@darmstadt.de?subject=Partnerstadt%20P%C5%82ock%20%E2%80%93%20f%C3%BCr%20Irene%20Schewe"
     );
     fill_note(&mut app);
-    assert_eq!(update(&mut app, Message::NoteEnter), None, "Enter in the call-back field moves on");
+    assert_eq!(update(&mut app, Message::Action(Action::NoteEnter)), None, "Enter in the call-back field moves on");
     type_into_note(&mut app, "Besuch im Mai");
-    let Some(Command::SendNote { uri, text }) = update(&mut app, Message::NoteEnter) else {
+    let Some(Command::SendNote { uri, text }) = update(&mut app, Message::Action(Action::NoteEnter)) else {
         panic!("Enter in the last field sends")
     };
     assert!(app.note.is_some(), "the form stays until the note has verifiably left");
@@ -324,7 +332,7 @@ fn f5_calls_f6_writes_and_f7_sends_a_phone_message() {
 
 fn type_into_note(app: &mut App, text: &str) {
     for c in text.chars() {
-        update(app, Message::Edit(Edit::Insert(c)));
+        update(app, Message::Action(Action::Edit(Edit::Insert(c))));
     }
 }
 
@@ -332,39 +340,42 @@ fn type_into_note(app: &mut App, text: &str) {
 fn enter_moves_through_the_form_and_an_empty_note_is_not_sent() {
     let mut app = app(Lang::En, 80, 24);
     type_text(&mut app, "graz");
-    update(&mut app, Message::StartNote);
-    assert_eq!(update(&mut app, Message::NoteEnter), None);
-    assert_eq!(update(&mut app, Message::NoteEnter), None);
+    update(&mut app, Message::Action(Action::StartNote));
+    assert_eq!(update(&mut app, Message::Action(Action::NoteEnter)), None);
+    assert_eq!(update(&mut app, Message::Action(Action::NoteEnter)), None);
     assert_eq!(app.note.as_ref().unwrap().focus, 2);
-    assert_eq!(update(&mut app, Message::NoteEnter), None, "neither a caller nor a concern");
+    assert_eq!(update(&mut app, Message::Action(Action::NoteEnter)), None, "neither a caller nor a concern");
     let note = app.note.as_ref().unwrap();
     assert_eq!((note.focus, note.prompt), (0, Some(super::app::NotePrompt::NeedsCallerOrConcern)));
     assert!(screen(&app).contains("Please fill in a caller or a concern"));
     type_into_note(&mut app, "Anna");
-    update(&mut app, Message::NoteNext);
-    update(&mut app, Message::NoteNext);
-    assert!(matches!(update(&mut app, Message::NoteEnter), Some(Command::SendNote { .. })), "a caller is enough");
+    update(&mut app, Message::Action(Action::NoteNext));
+    update(&mut app, Message::Action(Action::NoteNext));
+    assert!(
+        matches!(update(&mut app, Message::Action(Action::NoteEnter)), Some(Command::SendNote { .. })),
+        "a caller is enough"
+    );
 }
 
 #[test]
 fn the_form_edits_like_the_search_line_and_takes_pastes_on_one_line() {
     let mut app = app(Lang::En, 80, 24);
     type_text(&mut app, "graz");
-    update(&mut app, Message::StartNote);
+    update(&mut app, Message::Action(Action::StartNote));
     type_into_note(&mut app, "Jan Kowalski");
     for edit in [Edit::Home, Edit::Right, Edit::Right, Edit::Right, Edit::Delete, Edit::Insert('_'), Edit::End] {
-        update(&mut app, Message::Edit(edit));
+        update(&mut app, Message::Action(Action::Edit(edit)));
     }
     assert_eq!(app.note.as_ref().unwrap().fields[0].text, "Jan_Kowalski");
-    update(&mut app, Message::Edit(Edit::DeleteWord));
+    update(&mut app, Message::Action(Action::Edit(Edit::DeleteWord)));
     assert_eq!(app.note.as_ref().unwrap().fields[0].text, "");
     update(&mut app, Message::Paste("Anna\r\nSchmidt\n".into()));
     assert_eq!(app.note.as_ref().unwrap().fields[0].text, "Anna Schmidt ");
     assert_eq!(app.query, "graz", "the search line is left alone while the form is open");
     assert!(app.note.is_some(), "a paste with line breaks never sends");
-    update(&mut app, Message::Edit(Edit::Clear));
+    update(&mut app, Message::Action(Action::Edit(Edit::Clear)));
     assert_eq!(app.note.as_ref().unwrap().fields[0].text, "");
-    update(&mut app, Message::NoteCancel);
+    update(&mut app, Message::Action(Action::NoteCancel));
     update(&mut app, Message::Paste("plo\nck".into()));
     assert_eq!(app.query, "grazplo ck", "without the form, a paste goes to the search line");
 }
@@ -373,15 +384,15 @@ fn the_form_edits_like_the_search_line_and_takes_pastes_on_one_line() {
 fn esc_on_a_note_with_text_asks_once() {
     let mut app = app(Lang::De, 80, 24);
     type_text(&mut app, "graz");
-    update(&mut app, Message::StartNote);
+    update(&mut app, Message::Action(Action::StartNote));
     type_into_note(&mut app, "Anna");
-    update(&mut app, Message::NoteCancel);
+    update(&mut app, Message::Action(Action::NoteCancel));
     assert!(app.note.is_some());
     assert!(screen(&app).contains("Noch einmal Esc verwirft die Notiz"));
-    update(&mut app, Message::Edit(Edit::Insert('!')));
-    update(&mut app, Message::NoteCancel);
+    update(&mut app, Message::Action(Action::Edit(Edit::Insert('!'))));
+    update(&mut app, Message::Action(Action::NoteCancel));
     assert!(app.note.is_some(), "typing in between asks again");
-    update(&mut app, Message::NoteCancel);
+    update(&mut app, Message::Action(Action::NoteCancel));
     assert!(app.note.is_none());
 }
 
@@ -390,9 +401,9 @@ fn a_note_nobody_took_stays_on_screen_as_text() {
     let mut app = app(Lang::En, 80, 24);
     type_text(&mut app, "plock");
     fill_note(&mut app);
-    update(&mut app, Message::NoteNext);
+    update(&mut app, Message::Action(Action::NoteNext));
     type_into_note(&mut app, "Visit in May");
-    assert!(matches!(update(&mut app, Message::NoteEnter), Some(Command::SendNote { .. })));
+    assert!(matches!(update(&mut app, Message::Action(Action::NoteEnter)), Some(Command::SendNote { .. })));
     update(&mut app, Message::NoteSent { mail: Handed::NoHandler, copy: CopyOutcome::TerminalOnly(Copied::Note) });
     assert!(matches!(app.note.as_ref().unwrap().stage, super::app::NoteStage::Unsent { .. }));
     assert!(!app.wants_mouse(), "the terminal's own selection works on the note");
@@ -402,7 +413,7 @@ fn a_note_nobody_took_stays_on_screen_as_text() {
     }
     assert!(!text.contains("sent") || text.contains("not been passed on"), "nothing claims it was sent");
     // Copy again: an unconfirmed copy keeps it, a confirmed one lets it go.
-    assert!(matches!(update(&mut app, Message::NoteCopy), Some(Command::Copy(_, Copied::Note))));
+    assert!(matches!(update(&mut app, Message::Action(Action::NoteCopy)), Some(Command::Copy(_, Copied::Note))));
     update(&mut app, Message::Copied(CopyOutcome::Failed));
     assert!(app.note.is_some());
     update(&mut app, Message::Copied(CopyOutcome::Native(Copied::Note, "xclip")));
@@ -414,15 +425,15 @@ fn a_note_nobody_took_stays_on_screen_as_text() {
 fn esc_closes_an_empty_form_at_once_and_the_office_has_no_number_to_call() {
     let mut app = app(Lang::En, 80, 24);
     type_text(&mut app, "graz");
-    update(&mut app, Message::StartNote);
+    update(&mut app, Message::Action(Action::StartNote));
     assert!(app.note.is_some());
-    assert_eq!(update(&mut app, Message::NoteCancel), None);
+    assert_eq!(update(&mut app, Message::Action(Action::NoteCancel)), None);
     assert!(app.note.is_none());
-    update(&mut app, Message::Edit(Edit::Clear));
+    update(&mut app, Message::Action(Action::Edit(Edit::Clear)));
     type_text(&mut app, "postfach");
-    assert_eq!(update(&mut app, Message::Call), None);
+    assert_eq!(update(&mut app, Message::Action(Action::Call)), None);
     assert_eq!(app.status_text(), Some("The office has no general number; F6 writes an email"));
-    assert!(matches!(update(&mut app, Message::Email), Some(Command::Open { .. })));
+    assert!(matches!(update(&mut app, Message::Action(Action::Email)), Some(Command::Open { .. })));
 }
 
 #[test]
@@ -465,7 +476,7 @@ fn no_year_is_cut_at_80x24_or_100x30() {
                     let digits: String = facts.chars().take_while(char::is_ascii_digit).collect();
                     assert!(digits.is_empty() || digits.len() == 4, "a cut year in {line:?}");
                 }
-                update(&mut app, Message::Down);
+                update(&mut app, Message::Action(Action::Down));
             }
         }
     }
@@ -480,10 +491,10 @@ fn on_the_office_enter_says_there_is_no_general_number_and_email_copies_the_mail
     let mut app = app(Lang::En, 80, 24);
     type_text(&mut app, "postfach");
     assert!(matches!(app.index.target(app.selection().unwrap().entry), Target::Office));
-    assert_eq!(update(&mut app, Message::CopyPhone), None);
+    assert_eq!(update(&mut app, Message::Action(Action::CopyPhone)), None);
     assert!(app.status_text().unwrap().contains("no general number"));
     assert_eq!(
-        update(&mut app, Message::CopyEmail),
+        update(&mut app, Message::Action(Action::CopyEmail)),
         Some(Command::Copy("international@darmstadt.de".into(), Copied::Email))
     );
 }
@@ -502,10 +513,10 @@ proptest! {
         let mut app = app(Lang::En, columns, rows);
         type_text(&mut app, &query);
         for _ in 0..downs {
-            update(&mut app, Message::Down);
+            update(&mut app, Message::Action(Action::Down));
         }
         if help {
-            update(&mut app, Message::ToggleHelp);
+            update(&mut app, Message::Action(Action::ToggleHelp));
         }
         update(&mut app, Message::Resize(columns, rows));
         let text = screen(&app);
@@ -540,18 +551,18 @@ fn a_panic_in_the_reload_thread_leaves_the_view_running_with_a_warning() {
 fn f6_on_a_topic_writes_to_whoever_the_page_names_or_the_office() {
     let mut app = app(Lang::De, 80, 24);
     type_text(&mut app, "Europawochenende");
-    let Some(Command::Open { uri, .. }) = update(&mut app, Message::Email) else { panic!("an email") };
+    let Some(Command::Open { uri, .. }) = update(&mut app, Message::Action(Action::Email)) else { panic!("an email") };
     assert_eq!(
         uri,
         "mailto:international@darmstadt.de?subject=Thema%20Europawochenende%20%E2%80%93%20f%C3%BCr%20Abteilung%20Internationales"
     );
-    assert_eq!(update(&mut app, Message::Call), None, "the office has no number to call");
-    update(&mut app, Message::Edit(Edit::Clear));
+    assert_eq!(update(&mut app, Message::Action(Action::Call)), None, "the office has no number to call");
+    update(&mut app, Message::Action(Action::Edit(Edit::Clear)));
     type_text(&mut app, "Entwicklungspolitik");
     assert!(matches!(app.index.target(app.selection().unwrap().entry), Target::Topic(_)));
-    let Some(Command::Open { uri, .. }) = update(&mut app, Message::Call) else { panic!("a call") };
+    let Some(Command::Open { uri, .. }) = update(&mut app, Message::Action(Action::Call)) else { panic!("a call") };
     assert_eq!(uri, "tel:+49-6151-13-3279", "Tamara Moumna, whom the page names");
-    update(&mut app, Message::StartNote);
+    update(&mut app, Message::Action(Action::StartNote));
     assert_eq!(app.note.as_ref().unwrap().to, "Tamara Moumna");
 }
 

@@ -2,9 +2,9 @@
 //! comes back as a [`Command`] for the event loop.
 
 use super::app::{App, NoteForm, NotePrompt, NoteStage, STATUS_TICKS, Status};
-use super::field::{self, Edit};
+use super::field;
 use super::keys::{self, Mode};
-use super::message::{Command, Copied, CopyOutcome, Handed, Message, OpenOutcome, Opened};
+use super::message::{Action, Command, Copied, CopyOutcome, Handed, Message, OpenOutcome, Opened};
 use crate::actions::{self, About};
 use crate::directory::Person;
 use crate::directory::Target;
@@ -12,41 +12,16 @@ use crate::directory::Target;
 /// Applies `message` to `app`; returns what the event loop should do, if anything.
 pub fn update(app: &mut App, message: Message) -> Option<Command> {
     match message {
-        Message::Edit(edit) => edit_line(app, edit),
-        Message::Paste(text) => edit_line(app, Edit::Paste(text)),
-        Message::Up | Message::ScrollUp if app.mode() == Mode::List => select(app, app.selected.saturating_sub(1)),
-        Message::Down | Message::ScrollDown if app.mode() == Mode::List => select(app, app.selected + 1),
-        Message::PageUp if app.mode() == Mode::List => {
-            select(app, app.selected.saturating_sub(app.list_rows().max(1)));
-        }
-        Message::PageDown if app.mode() == Mode::List => select(app, app.selected + app.list_rows().max(1)),
+        Message::Action(action) => return act(app, action),
+        Message::Paste(text) => edit_line(app, |text_, cursor| field::paste(text_, cursor, &text)),
+        Message::ScrollUp if app.mode() == Mode::List => select(app, app.selected.saturating_sub(1)),
+        Message::ScrollDown if app.mode() == Mode::List => select(app, app.selected + 1),
         Message::Click(column, row) if app.mode() == Mode::List => {
             if let Some(line) = app.areas().list_row_at(column, row) {
                 select(app, app.offset + line);
             }
         }
-        Message::Up | Message::Down | Message::PageUp | Message::PageDown => {}
         Message::ScrollUp | Message::ScrollDown | Message::Click(..) => {}
-        Message::CopyPhone => return copy(app, Copied::Phone),
-        Message::CopyEmail => return copy(app, Copied::Email),
-        Message::Call => return call(app),
-        Message::Email => return email(app),
-        Message::StartNote => start_note(app),
-        Message::NoteNext => move_focus(app, 1),
-        Message::NotePrevious => move_focus(app, 2),
-        Message::NoteEnter => return note_enter(app),
-        Message::NoteCopy => {
-            return app.note.as_ref().map(|note| Command::Copy(note.message().text(app.lang), Copied::Note));
-        }
-        Message::NoteCancel => {
-            if let Some(note) = &mut app.note {
-                if note.has_text() && note.prompt != Some(NotePrompt::EscAgainDiscards) {
-                    note.prompt = Some(NotePrompt::EscAgainDiscards);
-                } else {
-                    app.note = None;
-                }
-            }
-        }
         Message::NoteSent { mail, copy } => note_sent(app, &mail, copy),
         Message::Opened { what, label, outcome } => {
             let text = app.lang.text();
@@ -63,10 +38,7 @@ pub fn update(app: &mut App, message: Message) -> Option<Command> {
         }
         Message::Now(clock) => app.clock = clock,
         Message::Copied(outcome) => copied(app, outcome),
-        Message::Reload => return Some(Command::Reload),
         Message::ReloadBusy => set_status(app, app.lang.text().reload_busy.to_string()),
-        Message::Redraw => return Some(Command::Redraw),
-        Message::Suspend => return Some(Command::Suspend),
         Message::Reloaded(Ok(loaded)) => {
             app.replace_directory(*loaded);
             app.warning = None;
@@ -79,11 +51,6 @@ pub fn update(app: &mut App, message: Message) -> Option<Command> {
             Some(fallback) => fallback.problem = problem,
             None => app.warning = Some(format!("{}: {problem}", app.lang.text().reload_failed)),
         },
-        Message::ToggleHelp => app.help = !app.help,
-        Message::Escape if app.help => app.help = false,
-        Message::Escape if app.query.is_empty() => app.quit = true,
-        Message::Escape => clear_query(app),
-        Message::Quit => app.quit = true,
         Message::Resize(columns, rows) => {
             app.size = (columns, rows);
             app.scroll_to_selection();
@@ -93,17 +60,60 @@ pub fn update(app: &mut App, message: Message) -> Option<Command> {
     None
 }
 
+/// What a key's action does.
+fn act(app: &mut App, action: Action) -> Option<Command> {
+    let list = app.mode() == Mode::List;
+    match action {
+        Action::Edit(edit) => edit_line(app, |text, cursor| field::apply(text, cursor, edit)),
+        Action::Up if list => select(app, app.selected.saturating_sub(1)),
+        Action::Down if list => select(app, app.selected + 1),
+        Action::PageUp if list => select(app, app.selected.saturating_sub(app.list_rows().max(1))),
+        Action::PageDown if list => select(app, app.selected + app.list_rows().max(1)),
+        Action::Up | Action::Down | Action::PageUp | Action::PageDown => {}
+        Action::CopyPhone => return copy(app, Copied::Phone),
+        Action::CopyEmail => return copy(app, Copied::Email),
+        Action::Call => return call(app),
+        Action::Email => return email(app),
+        Action::StartNote => start_note(app),
+        Action::NoteNext => move_focus(app, 1),
+        Action::NotePrevious => move_focus(app, 2),
+        Action::NoteEnter => return note_enter(app),
+        Action::NoteCopy => {
+            return app.note.as_ref().map(|note| Command::Copy(note.message().text(app.lang), Copied::Note));
+        }
+        Action::NoteCancel => {
+            if let Some(note) = &mut app.note {
+                if note.has_text() && note.prompt != Some(NotePrompt::EscAgainDiscards) {
+                    note.prompt = Some(NotePrompt::EscAgainDiscards);
+                } else {
+                    app.note = None;
+                }
+            }
+        }
+        Action::Reload => return Some(Command::Reload),
+        Action::Redraw => return Some(Command::Redraw),
+        Action::Suspend => return Some(Command::Suspend),
+        Action::ToggleHelp => app.help = !app.help,
+        Action::Escape if app.help => app.help = false,
+        Action::Escape if app.query.is_empty() => app.quit = true,
+        Action::Escape => clear_query(app),
+        Action::Quit => app.quit = true,
+    }
+    None
+}
+
 /// An edit goes to the line that has the cursor: the form's focused field while the form is
 /// being filled in, the search line otherwise (never to a note shown as text).
-fn edit_line(app: &mut App, edit: Edit) {
+fn edit_line(app: &mut App, edit: impl FnOnce(&mut String, &mut usize) -> bool) {
     match &mut app.note {
         Some(note) if note.stage == NoteStage::Editing => {
-            note.fields[note.focus].apply(edit);
+            let field = &mut note.fields[note.focus];
+            edit(&mut field.text, &mut field.cursor);
             note.prompt = None;
         }
         Some(_) => {}
         None => {
-            if field::apply(&mut app.query, &mut app.cursor, edit) {
+            if edit(&mut app.query, &mut app.cursor) {
                 app.search();
             }
         }
@@ -241,7 +251,7 @@ fn copy(app: &mut App, what: Copied) -> Option<Command> {
         (Some(Responsible::Person(person, _)), Copied::Email | Copied::Note) => person.email.clone(),
         // The sources give the office a shared mailbox, but no general phone number.
         (Some(Responsible::Office(_)), Copied::Phone) => {
-            let keys = keys::key_for(app.lang, Mode::List, |m| matches!(m, Message::CopyEmail));
+            let keys = keys::key_for(app.lang, Mode::List, Action::CopyEmail);
             set_status(app, crate::i18n::no_office_phone(app.lang, &keys));
             return None;
         }
@@ -255,7 +265,7 @@ fn call(app: &mut App) -> Option<Command> {
     let command = match responsible(app) {
         None => Err(app.lang.text().nothing_selected),
         Some(Responsible::Office(_)) => {
-            let key = keys::key_for(app.lang, Mode::List, |m| matches!(m, Message::Email));
+            let key = keys::key_for(app.lang, Mode::List, Action::Email);
             set_status(app, crate::i18n::office_no_call(app.lang, &key));
             return None;
         }
