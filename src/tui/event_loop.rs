@@ -57,19 +57,8 @@ impl<'a> EventLoop<'a> {
         }
     }
 
-    pub fn run(
-        &mut self,
-        terminal: &mut ratatui::DefaultTerminal,
-        app: &mut App,
-        typed: Vec<Message>,
-    ) -> io::Result<ExitStatus> {
-        // What was typed while the data loaded, in order, as if it were typed now.
+    pub fn run(&mut self, terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<ExitStatus> {
         update::update(app, Message::Now(crate::clock::local_date_time(app.lang)));
-        for message in typed {
-            if let Some(command) = update::update(app, message) {
-                self.perform(terminal, app, command)?;
-            }
-        }
         loop {
             if app.wants_mouse() != self.mouse {
                 self.mouse = app.wants_mouse();

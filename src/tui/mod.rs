@@ -34,10 +34,11 @@ use crate::exit::ExitStatus;
 use crate::i18n::Lang;
 use app::{App, Fallback, Shown};
 use event_loop::EventLoop;
-use field::{Edit, Field};
-use message::{Action, Message};
+use field::Field;
+use message::Message;
 use terminal::{enter, leave};
 use theme::Theme;
+use update::Screen;
 use watch::Watch;
 
 /// How often the loading screen looks for the data while it waits for keys.
@@ -163,8 +164,9 @@ fn session(
 ) -> Result<ExitStatus, TuiError> {
     let lang = context.lang;
     let theme = Theme::from_no_color(std::env::var("NO_COLOR").ok().as_deref());
-    let (loaded, typed) = match wait_for_data(terminal, &watch, loading, lang, &theme)? {
-        Waited::Ready(loaded, typed) => (loaded, typed),
+    let mut screen = Screen::Loading { query: Field::default(), quit: false };
+    let loaded = match wait_for_data(terminal, &watch, loading, &mut screen, lang, &theme)? {
+        Waited::Ready(loaded) => loaded,
         Waited::Ended(status) => return Ok(status),
     };
     let size = terminal.size()?;
@@ -182,33 +184,35 @@ fn session(
             },
         });
     }
-    let status = EventLoop::new(context.source, watch, context.cache).run(terminal, &mut app, typed);
+    // What was typed while the data loaded is the app's query from the start.
+    let mut app = screen.ready(app);
+    let status = EventLoop::new(context.source, watch, context.cache).run(terminal, &mut app);
     *unsent = app.note.as_ref().filter(|note| note.has_text()).map(|note| note.message().text(lang));
     Ok(status?)
 }
 
 /// How the wait for the data ended.
 enum Waited {
-    /// The data is ready; these messages were typed meanwhile.
-    Ready(Box<Loaded>, Vec<Message>),
+    /// The data is ready.
+    Ready(Box<Loaded>),
     /// The user quit, or a signal or a hang-up ended the view, before the data was ready.
     Ended(ExitStatus),
 }
 
-/// Draws the frame with a note that the data is loading, until it is ready. Keys typed meanwhile
-/// are kept, and the query shown as the same edits will make it; Ctrl-C, and Esc on an empty
-/// query, quit.
+/// Draws the frame with a note that the data is loading, until it is ready. Keys go through the
+/// same keymap and `update_screen` as later; Ctrl-C, and Esc on an empty query, quit.
 fn wait_for_data(
     terminal: &mut ratatui::DefaultTerminal,
     watch: &Watch,
     loading: &Receiver<Result<Loaded, DataError>>,
+    screen: &mut Screen,
     lang: Lang,
     theme: &Theme,
 ) -> Result<Waited, TuiError> {
-    let mut typed: Vec<Message> = Vec::new();
-    let mut query = Field::default();
     loop {
-        terminal.draw(|frame| ui::render_loading(frame, lang, &query, theme))?;
+        if let Screen::Loading { query, .. } = &*screen {
+            terminal.draw(|frame| ui::render_loading(frame, lang, query, theme))?;
+        }
         if let Some(status) = watch.ending() {
             return Ok(Waited::Ended(status));
         }
@@ -216,7 +220,7 @@ fn wait_for_data(
             return Ok(Waited::Ended(ExitStatus::Hangup));
         }
         match loading.try_recv() {
-            Ok(Ok(loaded)) => return Ok(Waited::Ready(Box::new(loaded), typed)),
+            Ok(Ok(loaded)) => return Ok(Waited::Ready(Box::new(loaded))),
             Ok(Err(e)) => return Err(TuiError::Data(e)),
             Err(mpsc::TryRecvError::Disconnected) => {
                 return Err(TuiError::Terminal(io::Error::other("the loading thread ended without a result")));
@@ -226,29 +230,17 @@ fn wait_for_data(
         if !event::poll(LOADING_CHECK)? {
             continue;
         }
+        let empty = matches!(&*screen, Screen::Loading { query, .. } if query.text.is_empty());
         let message = match event::read()? {
-            Event::Key(key) => keys::message_for_key(key, keys::Mode::Loading, query.text.is_empty()),
+            Event::Key(key) => keys::message_for_key(key, screen.mode(), empty),
             Event::Paste(text) => Some(Message::Paste(text)),
             _ => None,
         };
-        match message {
-            Some(Message::Action(Action::Quit)) => return Ok(Waited::Ended(ExitStatus::Success)),
-            Some(Message::Action(Action::Escape)) if query.text.is_empty() => {
-                return Ok(Waited::Ended(ExitStatus::Success));
-            }
-            Some(Message::Action(Action::Escape)) => {
-                query.apply(Edit::Clear);
-                typed.push(Message::Action(Action::Escape));
-            }
-            Some(Message::Action(Action::Edit(edit))) => {
-                query.apply(edit);
-                typed.push(Message::Action(Action::Edit(edit)));
-            }
-            Some(Message::Paste(text)) => {
-                query.paste(&text);
-                typed.push(Message::Paste(text));
-            }
-            _ => {}
+        if let Some(message) = message {
+            update::update_screen(screen, message);
+        }
+        if screen.quit() {
+            return Ok(Waited::Ended(ExitStatus::Success));
         }
     }
 }

@@ -2,12 +2,79 @@
 //! comes back as a [`Command`] for the event loop.
 
 use super::app::{App, NoteForm, NotePrompt, NoteStage, STATUS_TICKS, Status};
-use super::field;
+use super::field::{self, Field};
 use super::keys::{self, Mode};
 use super::message::{Action, Command, Copied, CopyOutcome, Handed, Message, OpenOutcome, Opened};
 use crate::actions::{self, About};
 use crate::directory::Person;
 use crate::directory::Target;
+
+/// What the view shows: the first frame while the data loads, with what is typed meanwhile, or
+/// the app over its data.
+#[derive(Debug)]
+pub enum Screen {
+    /// The data is loading; keys edit the query, which the app takes over once it is ready.
+    Loading {
+        /// The query as typed so far.
+        query: Field,
+        /// True once the user asked to quit.
+        quit: bool,
+    },
+    /// The data is there.
+    Ready(Box<App>),
+}
+
+impl Screen {
+    /// What the keyboard drives now.
+    pub fn mode(&self) -> Mode {
+        match self {
+            Screen::Loading { .. } => Mode::Loading,
+            Screen::Ready(app) => app.mode(),
+        }
+    }
+
+    /// True once the user asked to quit.
+    pub fn quit(&self) -> bool {
+        match self {
+            Screen::Loading { quit, .. } => *quit,
+            Screen::Ready(app) => app.quit,
+        }
+    }
+
+    /// The app over the data now ready, with the query typed while it loaded.
+    pub fn ready(self, mut app: App) -> App {
+        if let Screen::Loading { query, .. } = self {
+            app.query = query.text;
+            app.cursor = query.cursor;
+            app.search();
+        }
+        app
+    }
+}
+
+/// Applies `message` to whatever the screen shows: while the data loads, only editing the query
+/// and quitting (Esc on an empty query, Ctrl-C) mean something.
+pub fn update_screen(screen: &mut Screen, message: Message) -> Option<Command> {
+    match screen {
+        Screen::Ready(app) => update(app, message),
+        Screen::Loading { query, quit } => {
+            match message {
+                Message::Action(Action::Edit(edit)) => {
+                    query.apply(edit);
+                }
+                Message::Paste(text) => {
+                    query.paste(&text);
+                }
+                Message::Action(Action::Escape) if !query.text.is_empty() => {
+                    query.apply(field::Edit::Clear);
+                }
+                Message::Action(Action::Escape | Action::Quit) => *quit = true,
+                _ => {}
+            }
+            None
+        }
+    }
+}
 
 /// Applies `message` to `app`; returns what the event loop should do, if anything.
 pub fn update(app: &mut App, message: Message) -> Option<Command> {
