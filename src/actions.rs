@@ -158,10 +158,7 @@ pub fn years_text(lang: Lang, years: i32) -> String {
 
 /// How an anniversary is written in the details: `70 Jahre 2028` / `70 years in 2028`.
 pub fn round_text(lang: Lang, years: i32, year: i32) -> String {
-    match lang {
-        Lang::De => format!("{} {year}", years_text(lang, years)),
-        Lang::En => format!("{} in {year}", years_text(lang, years)),
-    }
+    crate::i18n::round_anniversary(&years_text(lang, years), year).get(lang).to_string()
 }
 
 /// One line of `partnerdesk anniversaries`: the year, the years, the city and its contact.

@@ -24,11 +24,7 @@ pub fn date_time_of(moment: SystemTime, lang: Lang) -> String {
 }
 
 fn format_local(moment: DateTime<Local>, lang: Lang) -> String {
-    let pattern = match lang {
-        Lang::De => "%d.%m.%Y %H:%M",
-        Lang::En => "%Y-%m-%d %H:%M",
-    };
-    moment.format(pattern).to_string()
+    moment.format(lang.text().date_time_format).to_string()
 }
 
 #[cfg(test)]

@@ -126,6 +126,158 @@ pub fn os_error(lang: Lang, error: &std::io::Error) -> String {
     words.to_string()
 }
 
+// Sentences with arguments, in both languages: the caller picks the language with `.get(lang)`.
+
+fn both(de: String, en: String) -> Bilingual {
+    Bilingual { de, en }
+}
+
+/// A stale lock of another user is taken over.
+pub fn stale_lock_taken(user: &str, since: &str, host: &str, pid: u32) -> Bilingual {
+    both(
+        format!("partnerdesk: Warnung: übernehme die alte Sperre von {user} (seit {since}, auf {host}, Prozess {pid})"),
+        format!("partnerdesk: warning: taking over the stale lock of {user} (since {since}, on {host}, process {pid})"),
+    )
+}
+
+/// The change log's line for a file that replaced an invalid one.
+pub fn whole_file_replaced() -> Bilingual {
+    both(
+        "ganze Datei ersetzt (die vorige Fassung war ungültig)".into(),
+        "whole file replaced (the previous version was not valid)".into(),
+    )
+}
+
+/// The change log's line for an edit that changed no entry.
+pub fn comments_only() -> Bilingual {
+    both("nur Kommentare oder Layout geändert".into(), "comments or layout only".into())
+}
+
+/// A change was installed; the replaced version is `kept`.
+pub fn saved(file: &str, kept: &str) -> Bilingual {
+    both(
+        format!("gespeichert: {file}; die vorige Fassung liegt in {kept}"),
+        format!("saved: {file}; the previous version is kept in {kept}"),
+    )
+}
+
+/// A colleague saved the file during the change; ours is `kept`.
+pub fn saved_meanwhile(file: &str, kept: &str) -> Bilingual {
+    both(
+        format!(
+            "partnerdesk: {file} wurde inzwischen von jemand anderem gespeichert; nichts überschrieben. Diese \
+             Fassung liegt in {kept}. Unterschiede (deren → diese):"
+        ),
+        format!(
+            "partnerdesk: {file} was saved by someone else meanwhile; nothing was overwritten. This version is \
+             kept in {kept}. What differs (theirs → this one):"
+        ),
+    )
+}
+
+/// `edit` ended with an emptied file.
+pub fn edit_emptied(file: &str) -> Bilingual {
+    both(
+        format!("partnerdesk: Datei geleert: Bearbeitung verworfen; {file} bleibt, wie sie war"),
+        format!("partnerdesk: the file was emptied: edit discarded; {file} stays as it was"),
+    )
+}
+
+/// `edit` ended with the file as it was.
+pub fn edit_unchanged(file: &str) -> Bilingual {
+    both(format!("keine Änderung; {file} bleibt, wie sie war"), format!("no change; {file} stays as it was"))
+}
+
+/// The first line written above an invalid edit.
+pub fn edit_not_saved() -> Bilingual {
+    both(
+        "noch nicht gespeichert. Bitte beheben und speichern, oder die Datei leeren, um zu verwerfen:".into(),
+        "not saved yet. Fix these problems and save, or empty the file to discard the edit:".into(),
+    )
+}
+
+/// A problem above an invalid edit, at `line` as the editor shows it.
+pub fn at_line(line: usize, message: &str) -> Bilingual {
+    both(format!("Zeile {line}: {message}"), format!("line {line}: {message}"))
+}
+
+/// `edit` on a file that does not exist yet.
+pub fn start_file(file: &str) -> Bilingual {
+    both(
+        format!("{file} gibt es nicht. Aus den eingebauten Daten anlegen? [j/N] "),
+        format!("{file} does not exist. Start it from the embedded directory? [y/N] "),
+    )
+}
+
+/// The answer to [`start_file`] was no.
+pub fn nothing_created() -> Bilingual {
+    both("partnerdesk: nichts angelegt".into(), "partnerdesk: nothing created".into())
+}
+
+/// An output could not be written.
+pub fn cannot_write(name: &str, error: &str) -> Bilingual {
+    both(
+        format!("partnerdesk: {name} kann nicht geschrieben werden: {error}"),
+        format!("partnerdesk: cannot write to {name}: {error}"),
+    )
+}
+
+/// The interactive view on `TERM=dumb`.
+pub fn dumb_terminal() -> Bilingual {
+    both(
+        "partnerdesk: dieses Terminal (TERM=dumb) kann die interaktive Ansicht nicht zeigen; stattdessen \
+         `partnerdesk query TEXT` oder `partnerdesk list` verwenden"
+            .into(),
+        "partnerdesk: this terminal (TERM=dumb) cannot show the interactive view; use `partnerdesk query TEXT` \
+         or `partnerdesk list` instead"
+            .into(),
+    )
+}
+
+/// `history` on a file with no change log yet.
+pub fn no_history(file: &str) -> Bilingual {
+    both(
+        format!("partnerdesk: für {file} sind noch keine Änderungen verzeichnet"),
+        format!("partnerdesk: no changes are recorded for {file} yet"),
+    )
+}
+
+/// `diff` between two files with the same entries.
+pub fn no_differences() -> Bilingual {
+    both("keine Änderungen an Städten, Personen oder Amt".into(), "no changes to cities, people or the office".into())
+}
+
+/// `assign` to the person who already has the city.
+pub fn already_assigned(city: &str, person: &str) -> Bilingual {
+    both(
+        format!("{city} ist schon bei {person}; nichts geändert"),
+        format!("{city} is already {person}'s; nothing changed"),
+    )
+}
+
+/// `anniversaries` over years with none.
+pub fn no_anniversaries(from: i32, last: i32) -> Bilingual {
+    both(
+        format!("partnerdesk: keine runden Jubiläen von {from} bis {last}"),
+        format!("partnerdesk: no round anniversaries from {from} to {last}"),
+    )
+}
+
+/// A round anniversary in the details: `70 Jahre 2028` / `70 years in 2028`.
+pub fn round_anniversary(years: &str, year: i32) -> Bilingual {
+    both(format!("{years} {year}"), format!("{years} in {year}"))
+}
+
+/// A change in words: `who` (a city, a person, a topic) was added to the data file.
+pub fn added(who: &str, kind: Bilingual<&str>) -> Bilingual {
+    both(format!("{who}: {} hinzugefügt", kind.de), format!("{who}: {} added", kind.en))
+}
+
+/// A change in words: `who` was removed from the data file.
+pub fn removed(who: &str, kind: Bilingual<&str>) -> Bilingual {
+    both(format!("{who}: {} entfernt", kind.de), format!("{who}: {} removed", kind.en))
+}
+
 /// A text in both languages, chosen when it is shown: a message formatted when it arose, a note
 /// in the data file (`note: (de: "…", en: "…")`), or, as `Bilingual<&'static str>`, a fixed
 /// text in a table that lives elsewhere (the keymap, the list columns).
@@ -294,6 +446,8 @@ pub struct Text {
     pub office: &'static str,
     /// "Thema" / "Topic": what a topic's entry is.
     pub topic: &'static str,
+    /// How a date and time are written (chrono's format): `29.11.2026 13:09`, `2026-11-29 13:09`.
+    pub date_time_format: &'static str,
     /// Heading: a topic's summary.
     pub summary: &'static str,
     /// Label: where visitors go.
@@ -378,6 +532,7 @@ static DE: Text = Text {
     office_row: "Anschrift, E-Mail, Fax",
     office: "Amt",
     topic: "Thema",
+    date_time_format: "%d.%m.%Y %H:%M",
     summary: "Worum es geht",
     visiting_address: "Besuch",
     postal_address: "Post",
@@ -457,6 +612,7 @@ static EN: Text = Text {
     office_row: "address, email, fax",
     office: "Office",
     topic: "Topic",
+    date_time_format: "%Y-%m-%d %H:%M",
     summary: "What it is",
     visiting_address: "Visiting",
     postal_address: "Post",

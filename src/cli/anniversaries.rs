@@ -62,11 +62,8 @@ pub fn run(args: &Args, options: &AnniversaryArgs, out: &mut Out) -> Result<Exit
         }
         if found.is_empty() && std::io::stdout().is_terminal() {
             let last = from + options.years - 1;
-            let said = match args.lang() {
-                crate::i18n::Lang::De => format!("partnerdesk: keine runden Jubiläen von {from} bis {last}"),
-                crate::i18n::Lang::En => format!("partnerdesk: no round anniversaries from {from} to {last}"),
-            };
-            let _ = writeln!(std::io::stderr().lock(), "{said}");
+            let said = crate::i18n::no_anniversaries(from, last);
+            let _ = writeln!(std::io::stderr().lock(), "{}", said.get(args.lang()));
         }
     }
     Ok(ExitStatus::Success)

@@ -7,7 +7,7 @@ use super::{Args, Failure, Out, keep};
 use crate::directory::locate::Locator;
 use crate::directory::{Directory, Source};
 use crate::exit::ExitStatus;
-use crate::i18n::{Bilingual, Lang};
+use crate::i18n::Bilingual;
 use crate::search::fold::fold_str;
 
 /// Options of `partnerdesk assign`.
@@ -37,10 +37,7 @@ pub fn run(args: &Args, assign: &AssignArgs, out: &mut Out) -> Result<ExitStatus
     let person = find_person(&old, &assign.person)?;
     let (city, person) = (&old.cities()[city], &old.people()[person]);
     if city.contact == person.id {
-        out.line(&match lang {
-            Lang::De => format!("{} ist schon bei {}; nichts geändert", city.name, person.full_name()),
-            Lang::En => format!("{} is already {}'s; nothing changed", city.name, person.full_name()),
-        })?;
+        out.line(crate::i18n::already_assigned(&city.name, &person.full_name()).get(lang))?;
         return Ok(ExitStatus::Success);
     }
     let new_text =

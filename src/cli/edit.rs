@@ -49,23 +49,13 @@ pub fn run(args: &Args, out: &mut Out) -> Result<ExitStatus, Failure> {
             }
         };
         if body.trim().is_empty() {
-            keep::say(&match lang {
-                Lang::De => {
-                    format!("partnerdesk: Datei geleert: Bearbeitung verworfen; {} bleibt, wie sie war", path.display())
-                }
-                Lang::En => {
-                    format!("partnerdesk: the file was emptied: edit discarded; {} stays as it was", path.display())
-                }
-            });
+            keep::say(crate::i18n::edit_emptied(&path.display().to_string()).get(lang));
             return Ok(ExitStatus::NotChanged);
         }
         // A byte-order mark (Notepad's) is not part of the text, and stays as it was.
         let bom = if original.starts_with('\u{feff}') { "\u{feff}" } else { "" };
         if body == original.strip_prefix('\u{feff}').unwrap_or(&original) {
-            out.line(&match lang {
-                Lang::De => format!("keine Änderung; {} bleibt, wie sie war", path.display()),
-                Lang::En => format!("no change; {} stays as it was", path.display()),
-            })?;
+            out.line(crate::i18n::edit_unchanged(&path.display().to_string()).get(lang))?;
             return Ok(ExitStatus::Success);
         }
         match crate::directory::parse_text(&body, source.clone(), year) {
@@ -100,10 +90,9 @@ fn problems(error: &DataError, lang: Lang) -> Vec<String> {
         .iter()
         .map(|p| {
             let message = p.message.get(lang);
-            match (p.line, lang) {
-                (Some(line), Lang::De) => format!("Zeile {}: {message}", line + header),
-                (Some(line), Lang::En) => format!("line {}: {message}", line + header),
-                (None, _) => message.to_string(),
+            match p.line {
+                Some(line) => crate::i18n::at_line(line + header, message).get(lang).to_string(),
+                None => message.to_string(),
             }
         })
         .collect()
@@ -111,11 +100,8 @@ fn problems(error: &DataError, lang: Lang) -> Vec<String> {
 
 /// Writes `body` to the copy with the problems as comment lines above it.
 fn write_with_problems(copy: &Path, problems: &[String], body: &str, lang: Lang) -> Result<(), Failure> {
-    let intro = match lang {
-        Lang::De => "noch nicht gespeichert. Bitte beheben und speichern, oder die Datei leeren, um zu verwerfen:",
-        Lang::En => "not saved yet. Fix these problems and save, or empty the file to discard the edit:",
-    };
-    let mut text = format!("{HEADER}{intro}\n");
+    let intro = crate::i18n::edit_not_saved();
+    let mut text = format!("{HEADER}{}\n", intro.get(lang));
     for problem in problems {
         text.push_str(&format!("{HEADER}{}\n", problem.replace('\n', " ")));
     }
@@ -135,18 +121,12 @@ pub fn strip_header(text: &str) -> String {
 
 /// Asks whether to start a missing data file from the embedded directory, and does so.
 fn start_from_embedded(path: &Path, lang: Lang) -> Result<bool, Failure> {
-    let question = match lang {
-        Lang::De => format!("{} gibt es nicht. Aus den eingebauten Daten anlegen? [j/N] ", path.display()),
-        Lang::En => format!("{} does not exist. Start it from the embedded directory? [y/N] ", path.display()),
-    };
-    let _ = write!(std::io::stderr().lock(), "partnerdesk: {question}");
+    let question = crate::i18n::start_file(&path.display().to_string());
+    let _ = write!(std::io::stderr().lock(), "partnerdesk: {}", question.get(lang));
     let mut answer = String::new();
     let _ = std::io::stdin().lock().read_line(&mut answer);
     if !matches!(answer.trim().to_lowercase().as_str(), "y" | "yes" | "j" | "ja") {
-        keep::say(&match lang {
-            Lang::De => "partnerdesk: nichts angelegt".to_string(),
-            Lang::En => "partnerdesk: nothing created".to_string(),
-        });
+        keep::say(crate::i18n::nothing_created().get(lang));
         return Ok(false);
     }
     let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| cannot(path, &e))?;

@@ -66,10 +66,7 @@ pub fn run(args: &Args, options: &HistoryArgs, out: &mut Out) -> Result<ExitStat
         return Ok(ExitStatus::Success);
     }
     if entries.is_empty() {
-        keep::say(&match lang {
-            Lang::De => format!("partnerdesk: für {} sind noch keine Änderungen verzeichnet", path.display()),
-            Lang::En => format!("partnerdesk: no changes are recorded for {} yet", path.display()),
-        });
+        keep::say(crate::i18n::no_history(&path.display().to_string()).get(lang));
     }
     for Entry { time, user, change } in &entries {
         out.line(&format!("{time}  {user}  {change}"))?;
@@ -94,10 +91,7 @@ pub fn diff(args: &Args, files: &DiffArgs, out: &mut Out) -> Result<ExitStatus, 
     let new = crate::directory::load(&Source::File(files.new.clone()), year)?;
     let changes = diff::changes(old.data(), new.data(), lang);
     if changes.is_empty() {
-        out.line(match lang {
-            Lang::De => "keine Änderungen an Städten, Personen oder Amt",
-            Lang::En => "no changes to cities, people or the office",
-        })?;
+        out.line(crate::i18n::no_differences().get(lang))?;
     }
     for change in changes {
         out.line(&change)?;

@@ -33,17 +33,8 @@ pub fn data_file(args: &Args, command: &str) -> Result<PathBuf, Failure> {
 /// Takes the file's lock, or says who holds it.
 pub fn take_lock(path: &Path, lang: Lang) -> Result<Result<lock::Lock, ExitStatus>, Failure> {
     let taken = lock::Lock::take(path, lang, |stale| {
-        let said = match lang {
-            Lang::De => format!(
-                "partnerdesk: Warnung: übernehme die alte Sperre von {} (seit {}, auf {}, Prozess {})",
-                stale.user, stale.since, stale.host, stale.pid
-            ),
-            Lang::En => format!(
-                "partnerdesk: warning: taking over the stale lock of {} (since {}, on {}, process {})",
-                stale.user, stale.since, stale.host, stale.pid
-            ),
-        };
-        say(&said);
+        let said = crate::i18n::stale_lock_taken(&stale.user, &stale.since, &stale.host, stale.pid);
+        say(said.get(lang));
     });
     match taken {
         Ok(lock) => Ok(Ok(lock)),
@@ -72,16 +63,10 @@ pub fn install(
 ) -> Result<ExitStatus, Failure> {
     let mut changes = match old {
         Some(old) => diff::changes(old, new, lang),
-        None => vec![match lang {
-            Lang::De => "ganze Datei ersetzt (die vorige Fassung war ungültig)".into(),
-            Lang::En => "whole file replaced (the previous version was not valid)".into(),
-        }],
+        None => vec![crate::i18n::whole_file_replaced().get(lang).to_string()],
     };
     if changes.is_empty() {
-        changes.push(match lang {
-            Lang::De => "nur Kommentare oder Layout geändert".into(),
-            Lang::En => "comments or layout only".into(),
-        });
+        changes.push(crate::i18n::comments_only().get(lang).to_string());
     }
     for change in &changes {
         out.line(change)?;
@@ -90,27 +75,11 @@ pub fn install(
     match install::install(path, started_from, text.as_bytes(), &changes, &user) {
         Ok(Installed::Done { history }) => {
             let kept = history.map(|h| h.display().to_string()).unwrap_or_else(|| "—".into());
-            out.line(&match lang {
-                Lang::De => format!("gespeichert: {}; die vorige Fassung liegt in {kept}", path.display()),
-                Lang::En => format!("saved: {}; the previous version is kept in {kept}", path.display()),
-            })?;
+            out.line(crate::i18n::saved(&path.display().to_string(), &kept).get(lang))?;
             Ok(ExitStatus::Success)
         }
         Ok(Installed::Conflict { kept, theirs }) => {
-            say(&match lang {
-                Lang::De => format!(
-                    "partnerdesk: {} wurde inzwischen von jemand anderem gespeichert; nichts überschrieben. \
-                     Diese Fassung liegt in {}. Unterschiede (deren → diese):",
-                    path.display(),
-                    kept.display()
-                ),
-                Lang::En => format!(
-                    "partnerdesk: {} was saved by someone else meanwhile; nothing was overwritten. \
-                     This version is kept in {}. What differs (theirs → this one):",
-                    path.display(),
-                    kept.display()
-                ),
-            });
+            say(crate::i18n::saved_meanwhile(&path.display().to_string(), &kept.display().to_string()).get(lang));
             let theirs = String::from_utf8_lossy(&theirs);
             let year = crate::clock::current_year();
             match crate::directory::parse_text(&theirs, Source::File(path.to_path_buf()), year) {

@@ -195,11 +195,7 @@ pub fn main() -> ExitCode {
         Err(Failure::Data(e)) => report(&e.in_lang(lang)),
         Err(Failure::Usage(message)) => report(&format!("partnerdesk: {}", message.get(lang))),
         Err(Failure::Output { name, error }) => {
-            let message = match lang {
-                Lang::De => format!("partnerdesk: {} kann nicht geschrieben werden: {error}", name.get(lang)),
-                Lang::En => format!("partnerdesk: cannot write to {}: {error}", name.get(lang)),
-            };
-            report(&message)
+            report(crate::i18n::cannot_write(name.get(lang), &error.to_string()).get(lang))
         }
         Err(Failure::ClosedPipe) => ExitStatus::Success.into(),
     }
@@ -265,16 +261,7 @@ fn man(out: &mut Out) -> Result<ExitStatus, Failure> {
 fn interactive(args: &Args) -> ExitStatus {
     let lang = args.lang();
     if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
-        let _ = report(match lang {
-            Lang::De => {
-                "partnerdesk: dieses Terminal (TERM=dumb) kann die interaktive Ansicht nicht zeigen; \
-                 stattdessen `partnerdesk query TEXT` oder `partnerdesk list` verwenden"
-            }
-            Lang::En => {
-                "partnerdesk: this terminal (TERM=dumb) cannot show the interactive view; \
-                 use `partnerdesk query TEXT` or `partnerdesk list` instead"
-            }
-        });
+        let _ = report(crate::i18n::dumb_terminal().get(lang));
         return ExitStatus::Error;
     }
     match crate::tui::run(args.source(), args.source_origin(), lang, args.cache()) {

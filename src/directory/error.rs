@@ -78,34 +78,27 @@ impl DataError {
     /// What is wrong, without the file's name, on one line: for a banner that names the file
     /// itself. Of several problems the first is given, and how many more there are.
     pub fn summary(&self, lang: Lang) -> String {
-        let de = lang == Lang::De;
+        let said = |de: String, en: String| Bilingual { de, en }.get(lang).to_string();
+        let mib = super::MAX_BYTES >> 20;
         match self {
             DataError::Read { error, .. } => crate::i18n::os_error(lang, error),
-            DataError::NotAFile { .. } => (if de { "ist keine Datei" } else { "is not a file" }).to_string(),
-            DataError::TooLarge { .. } => {
-                let mib = super::MAX_BYTES >> 20;
-                if de { format!("größer als {mib} MiB") } else { format!("larger than {mib} MiB") }
-            }
+            DataError::NotAFile { .. } => said("ist keine Datei".into(), "is not a file".into()),
+            DataError::TooLarge { .. } => said(format!("größer als {mib} MiB"), format!("larger than {mib} MiB")),
             DataError::NotUtf8 { line, .. } => {
-                if de {
-                    format!("Zeile {line}: kein UTF-8")
-                } else {
-                    format!("line {line}: not UTF-8")
-                }
+                said(format!("Zeile {line}: kein UTF-8"), format!("line {line}: not UTF-8"))
             }
             DataError::Invalid { problems, .. } => {
                 let Some(first) = problems.first() else { return String::new() };
-                let at = match (first.line, de) {
-                    (Some(line), true) => format!("Zeile {line}: "),
-                    (Some(line), false) => format!("line {line}: "),
-                    (None, _) => String::new(),
+                let message = first.message.get(lang);
+                let at = match first.line {
+                    Some(line) => crate::i18n::at_line(line, message).get(lang).to_string(),
+                    None => message.to_string(),
                 };
-                let more = match (problems.len() - 1, de) {
-                    (0, _) => String::new(),
-                    (n, true) => format!(" (und {n} weitere Probleme)"),
-                    (n, false) => format!(" (and {n} more problems)"),
+                let more = match problems.len() - 1 {
+                    0 => String::new(),
+                    n => said(format!(" (und {n} weitere Probleme)"), format!(" (and {n} more problems)")),
                 };
-                format!("{at}{}{more}", first.message.get(lang))
+                format!("{at}{more}")
             }
         }
     }
@@ -114,10 +107,7 @@ impl DataError {
     /// allowed`. `Display` is the English.
     pub fn in_lang(&self, lang: Lang) -> String {
         let origin = |o: &Source| o.in_lang(lang);
-        let said = |de: String, en: String| match lang {
-            Lang::De => de,
-            Lang::En => en,
-        };
+        let said = |de: String, en: String| Bilingual { de, en }.get(lang).to_string();
         let mib = super::MAX_BYTES >> 20;
         match self {
             DataError::Read { origin: o, error } => said(

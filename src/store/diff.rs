@@ -4,7 +4,7 @@
 //! here until its change is put into words too.
 
 use crate::directory::{Address, City, Country, DirectoryData, Office, Person, Topic};
-use crate::i18n::{Bilingual, Lang};
+use crate::i18n::{self, Bilingual, Lang};
 
 /// Every change from `old` to `new`, one line each, in `lang`: the office's fields, then people
 /// (by id) and cities (by name) removed, added or changed.
@@ -12,29 +12,26 @@ pub fn changes(old: &DirectoryData, new: &DirectoryData, lang: Lang) -> Vec<Stri
     let DirectoryData { office: old_office, people: old_people, cities: old_cities, topics: old_topics } = old;
     let DirectoryData { office: new_office, people: new_people, cities: new_cities, topics: new_topics } = new;
     let mut out = Vec::new();
-    let office = match lang {
-        Lang::De => "Amt",
-        Lang::En => "office",
-    };
+    let office = lang.text().office;
     office_changes(old_office, new_office, &mut Said { owner: office.to_string(), out: &mut out });
     let name_of = |people: &[Person], id: &str| {
         people.iter().find(|p| p.id == id).map_or_else(|| id.to_string(), Person::full_name)
     };
     for person in old_people.iter().filter(|p| !new_people.iter().any(|n| n.id == p.id)) {
-        out.push(event(lang, &person.full_name(), Event::Removed(words("Person", "person"))));
+        out.push(i18n::removed(&person.full_name(), PERSON).get(lang).to_string());
     }
     for person in new_people {
         match old_people.iter().find(|p| p.id == person.id) {
-            None => out.push(event(lang, &person.full_name(), Event::Added(words("Person", "person")))),
+            None => out.push(i18n::added(&person.full_name(), PERSON).get(lang).to_string()),
             Some(before) => person_changes(before, person, &mut Said { owner: before.full_name(), out: &mut out }),
         }
     }
     for city in old_cities.iter().filter(|c| !new_cities.iter().any(|n| n.name == c.name)) {
-        out.push(event(lang, &city.name, Event::Removed(words("Partnerstadt", "partner city"))));
+        out.push(i18n::removed(&city.name, CITY).get(lang).to_string());
     }
     for city in new_cities {
         match old_cities.iter().find(|c| c.name == city.name) {
-            None => out.push(event(lang, &city.name, Event::Added(words("Partnerstadt", "partner city")))),
+            None => out.push(i18n::added(&city.name, CITY).get(lang).to_string()),
             Some(before) => {
                 let contacts = (name_of(old_people, &before.contact), name_of(new_people, &city.contact));
                 city_changes(before, city, contacts, &mut Said { owner: city.name.clone(), out: &mut out });
@@ -42,11 +39,11 @@ pub fn changes(old: &DirectoryData, new: &DirectoryData, lang: Lang) -> Vec<Stri
         }
     }
     for topic in old_topics.iter().filter(|t| !new_topics.iter().any(|n| n.name.de == t.name.de)) {
-        out.push(event(lang, &topic.name.de, Event::Removed(words("Thema", "topic"))));
+        out.push(i18n::removed(&topic.name.de, TOPIC).get(lang).to_string());
     }
     for topic in new_topics {
         match old_topics.iter().find(|t| t.name.de == topic.name.de) {
-            None => out.push(event(lang, &topic.name.de, Event::Added(words("Thema", "topic")))),
+            None => out.push(i18n::added(&topic.name.de, TOPIC).get(lang).to_string()),
             Some(before) => {
                 let contact = |people: &[Person], id: &Option<String>| match id {
                     Some(id) => name_of(people, id),
@@ -72,23 +69,9 @@ fn topic_changes(old: &Topic, new: &Topic, contacts: (String, String), said: &mu
     said.text("note.en", &old.note.en, &note.en);
 }
 
-fn words(de: &str, en: &str) -> Bilingual {
-    Bilingual { de: de.into(), en: en.into() }
-}
-
-enum Event {
-    Added(Bilingual),
-    Removed(Bilingual),
-}
-
-fn event(lang: Lang, who: &str, event: Event) -> String {
-    match (event, lang) {
-        (Event::Added(what), Lang::De) => format!("{who}: {} hinzugefügt", what.de),
-        (Event::Added(what), Lang::En) => format!("{who}: {} added", what.en),
-        (Event::Removed(what), Lang::De) => format!("{who}: {} entfernt", what.de),
-        (Event::Removed(what), Lang::En) => format!("{who}: {} removed", what.en),
-    }
-}
+const PERSON: Bilingual<&str> = Bilingual { de: "Person", en: "person" };
+const CITY: Bilingual<&str> = Bilingual { de: "Partnerstadt", en: "partner city" };
+const TOPIC: Bilingual<&str> = Bilingual { de: "Thema", en: "topic" };
 
 /// Collects `owner: field old → new` lines.
 struct Said<'a> {
@@ -196,6 +179,7 @@ mod tests {
         new.office.transit_stop = "Schloss".into();
         let said = changes(&old, &new, Lang::De);
         assert_eq!(said, ["Amt: transit_stop Luisenplatz → Schloss", "Graz: Partnerstadt entfernt"]);
+        assert_eq!(changes(&old, &new, Lang::En)[0], "Office: transit_stop Luisenplatz → Schloss");
         assert_eq!(changes(&new, &old, Lang::En)[1], "Graz: partner city added");
     }
 }
