@@ -72,7 +72,8 @@ fn an_edited_data_file_is_read_again_even_with_the_same_size_and_time() {
 fn a_truncated_data_file_gives_its_own_error_not_the_cached_data() {
     let s = setup();
     load(&s).unwrap();
-    fs::write(&s.data, &EMBEDDED[..EMBEDDED.len() / 2]).unwrap();
+    let half = (0..=EMBEDDED.len() / 2).rev().find(|&i| EMBEDDED.is_char_boundary(i)).unwrap_or(0);
+    fs::write(&s.data, &EMBEDDED[..half]).unwrap();
     assert!(matches!(load(&s), Err(DataError::Invalid { .. })));
 }
 
