@@ -28,9 +28,9 @@ pub fn run(args: &Args, assign: &AssignArgs, out: &mut Out) -> Result<ExitStatus
         Err(status) => return Ok(status),
     };
     let source = Source::File(path.clone());
-    let started_from =
-        std::fs::read(&path).map_err(|error| crate::directory::DataError::Read { origin: source.clone(), error })?;
+    // One read: the text, and the bytes the change starts from (BOM and line ends included).
     let text = crate::directory::read(&path, &source)?;
+    let started_from = text.clone().into_bytes();
     let year = crate::clock::current_year();
     let old = crate::directory::parse_text(&text, source.clone(), year)?;
     let city = find_city(&old, &assign.city)?;

@@ -25,8 +25,9 @@ pub fn run(args: &Args, out: &mut Out) -> Result<ExitStatus, Failure> {
         return Ok(ExitStatus::NotChanged);
     }
     let source = Source::File(path.clone());
-    let started_from = std::fs::read(&path).map_err(|error| DataError::Read { origin: source.clone(), error })?;
+    // One read: the text, and the bytes the edit starts from (BOM and line ends included).
     let original = crate::directory::read(&path, &source)?;
+    let started_from = original.clone().into_bytes();
     let year = crate::clock::current_year();
     let copy = tempfile::Builder::new()
         .prefix("partnerdesk-")

@@ -182,7 +182,7 @@ fn labelled_value(app: &App, label: &str, value: &str) -> Vec<Line<'static>> {
 
 fn labelled_styled(app: &App, label: &str, value: &str, style: ratatui::style::Style) -> Vec<Line<'static>> {
     let pane = app.areas().details.width.saturating_sub(2) as usize;
-    let parts = wrap(&clean(value), pane.saturating_sub(INDENT).max(8));
+    let parts = super::field::wrap_words(&clean(value), pane.saturating_sub(INDENT).max(8));
     parts
         .into_iter()
         .enumerate()
@@ -191,48 +191,4 @@ fn labelled_styled(app: &App, label: &str, value: &str, style: ratatui::style::S
             Line::from(vec![Span::styled(lead, app.theme.muted), Span::styled(part, style)])
         })
         .collect()
-}
-
-/// Breaks `text` into pieces at most `width` columns wide, at spaces where it can.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthStr;
-    let mut lines = vec![String::new()];
-    for word in text.split(' ') {
-        let line = lines.last_mut().expect("never empty");
-        let needed = if line.is_empty() { word.width() } else { line.width() + 1 + word.width() };
-        if needed <= width {
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-            continue;
-        }
-        if !line.is_empty() {
-            lines.push(String::new());
-        }
-        // A word wider than the pane is cut where the pane ends.
-        for c in word.chars() {
-            let line = lines.last_mut().expect("never empty");
-            if line.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > width && !line.is_empty() {
-                lines.push(String::new());
-            }
-            lines.last_mut().expect("never empty").push(c);
-        }
-    }
-    lines
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn wrapping_breaks_at_spaces_and_cuts_long_words() {
-        assert_eq!(
-            wrap("Płock (hist. Plock/Plozk/Plotzk; 1941-45 Schröttersburg)", 32),
-            ["Płock (hist. Plock/Plozk/Plotzk;", "1941-45 Schröttersburg)"]
-        );
-        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
-        assert_eq!(wrap("", 4), [""]);
-    }
 }

@@ -217,39 +217,32 @@ pub fn wrap_chars(text: &str, cursor: usize, columns: usize) -> (Vec<String>, (u
     (lines, at)
 }
 
-/// `text` cut into lines of at most `columns` cells at spaces, a word longer than a line cut
-/// where it must.
-pub fn wrap_words(text: &str, columns: usize) -> Vec<String> {
-    let columns = columns.max(1);
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    let mut used = 0;
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let word_width: usize = word.chars().map(width).sum();
-        let gap = usize::from(used > 0);
-        if used + gap + word_width <= columns {
-            if gap == 1 {
+/// Breaks `text` into pieces at most `width` columns wide, at spaces where it can; a word wider
+/// than that is cut where the width ends.
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let mut lines = vec![String::new()];
+    for word in text.split(' ') {
+        let line = lines.last_mut().expect("never empty");
+        let needed = if line.is_empty() { word.width() } else { line.width() + 1 + word.width() };
+        if needed <= width {
+            if !line.is_empty() {
                 line.push(' ');
             }
             line.push_str(word);
-            used += gap + word_width;
             continue;
         }
-        if used > 0 {
-            lines.push(std::mem::take(&mut line));
-            used = 0;
+        if !line.is_empty() {
+            lines.push(String::new());
         }
+        // A word wider than the pane is cut where the pane ends.
         for c in word.chars() {
-            if used + width(c) > columns {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
+            let line = lines.last_mut().expect("never empty");
+            if line.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > width && !line.is_empty() {
+                lines.push(String::new());
             }
-            line.push(c);
-            used += width(c);
+            lines.last_mut().expect("never empty").push(c);
         }
-    }
-    if used > 0 || lines.is_empty() {
-        lines.push(line);
     }
     lines
 }
@@ -335,6 +328,16 @@ mod tests {
         assert_eq!(wrap_chars("", 0, 3), (vec![String::new()], (0, 0)));
         assert_eq!(wrap_words("the file is down", 8), ["the file", "is down"]);
         assert_eq!(wrap_words("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn wrapping_breaks_at_spaces_and_cuts_long_words() {
+        assert_eq!(
+            wrap_words("Płock (hist. Plock/Plozk/Plotzk; 1941-45 Schröttersburg)", 32),
+            ["Płock (hist. Plock/Plozk/Plotzk;", "1941-45 Schröttersburg)"]
+        );
+        assert_eq!(wrap_words("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap_words("", 4), [""]);
     }
 
     #[test]

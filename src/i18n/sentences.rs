@@ -1,0 +1,230 @@
+//! Sentences with arguments, in both languages: a message for a moment that has values in it.
+//! Those that return [`Bilingual`] leave the choice of language to the caller (`.get(lang)`).
+
+use super::{Bilingual, Lang};
+
+/// F5 on the office: it has no number; `key` writes an email.
+pub fn office_no_call(lang: Lang, key: &str) -> String {
+    match lang {
+        Lang::De => format!("Das Amt hat keine allgemeine Nummer; {key} schreibt eine E-Mail"),
+        Lang::En => format!("The office has no general number; {key} writes an email"),
+    }
+}
+
+/// Enter on the office: it has no number; `keys` copy its email address.
+pub fn no_office_phone(lang: Lang, keys: &str) -> String {
+    match lang {
+        Lang::De => format!("Das Amt hat keine allgemeine Telefonnummer; {keys} kopiert die E-Mail-Adresse"),
+        Lang::En => format!("The office has no general number; {keys} copies the email address"),
+    }
+}
+
+/// The banner while the data file cannot be used: which file, where its name came from, what is
+/// wrong, and what is shown instead (`last_good`: the date of the last good copy; `None`: the
+/// embedded directory).
+pub fn fallback_banner(lang: Lang, file: &str, origin: &str, problem: &str, last_good: Option<&str>) -> String {
+    // One full stop after the problem, whatever it ends with.
+    let problem = problem.trim_end_matches(['.', '?', '!', ' ']);
+    match (lang, last_good) {
+        (Lang::De, Some(date)) => format!(
+            "⚠ Datendatei {file} (aus {origin}) nicht nutzbar: {problem}. Gezeigt wird ihre letzte gute Fassung \
+             vom {date}. Sobald die Datei wieder in Ordnung ist, wechselt die Ansicht von selbst."
+        ),
+        (Lang::De, None) => format!(
+            "⚠ Datendatei {file} (aus {origin}) nicht nutzbar: {problem}. Gezeigt werden die eingebauten Daten. \
+             Sobald die Datei wieder in Ordnung ist, wechselt die Ansicht von selbst."
+        ),
+        (Lang::En, Some(date)) => format!(
+            "⚠ Data file {file} (from {origin}) cannot be used: {problem}. Showing its last good copy, of \
+             {date}. Once the file is fixed, the view switches to it by itself."
+        ),
+        (Lang::En, None) => format!(
+            "⚠ Data file {file} (from {origin}) cannot be used: {problem}. Showing the embedded directory. \
+             Once the file is fixed, the view switches to it by itself."
+        ),
+    }
+}
+
+/// A reload that failed by a fault of the program's own (a panic), with what it said.
+pub fn internal_error(lang: Lang, what: &str) -> String {
+    match lang {
+        Lang::De => format!("interner Fehler beim Laden ({what}); bitte melden. Die bisherigen Daten bleiben"),
+        Lang::En => format!("internal error while loading ({what}); please report it. The data shown stays"),
+    }
+}
+
+/// An operating system's error in `lang`: the common ones in words of our own, the rest as the
+/// system says it.
+pub fn os_error(lang: Lang, error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let words = match (error.kind(), lang) {
+        (ErrorKind::NotFound, Lang::De) => "nicht gefunden",
+        (ErrorKind::NotFound, Lang::En) => "not found",
+        (ErrorKind::PermissionDenied, Lang::De) => "keine Berechtigung",
+        (ErrorKind::PermissionDenied, Lang::En) => "permission denied",
+        (ErrorKind::IsADirectory, Lang::De) => "ist ein Ordner",
+        (ErrorKind::IsADirectory, Lang::En) => "is a folder",
+        (ErrorKind::NotADirectory, Lang::De) => "ein Teil des Pfades ist kein Ordner",
+        (ErrorKind::NotADirectory, Lang::En) => "a part of the path is not a folder",
+        (ErrorKind::StorageFull, Lang::De) => "kein Platz mehr auf dem Datenträger",
+        (ErrorKind::StorageFull, Lang::En) => "no space left on the device",
+        (ErrorKind::ReadOnlyFilesystem, Lang::De) => "nur lesbares Dateisystem",
+        (ErrorKind::ReadOnlyFilesystem, Lang::En) => "read-only file system",
+        (ErrorKind::TimedOut, Lang::De) => "Zeitüberschreitung",
+        (ErrorKind::TimedOut, Lang::En) => "timed out",
+        _ => return error.to_string(),
+    };
+    words.to_string()
+}
+
+// Sentences with arguments, in both languages: the caller picks the language with `.get(lang)`.
+
+fn both(de: String, en: String) -> Bilingual {
+    Bilingual { de, en }
+}
+
+/// A stale lock of another user is taken over.
+pub fn stale_lock_taken(user: &str, since: &str, host: &str, pid: u32) -> Bilingual {
+    both(
+        format!("partnerdesk: Warnung: übernehme die alte Sperre von {user} (seit {since}, auf {host}, Prozess {pid})"),
+        format!("partnerdesk: warning: taking over the stale lock of {user} (since {since}, on {host}, process {pid})"),
+    )
+}
+
+/// The change log's line for a file that replaced an invalid one.
+pub fn whole_file_replaced() -> Bilingual {
+    both(
+        "ganze Datei ersetzt (die vorige Fassung war ungültig)".into(),
+        "whole file replaced (the previous version was not valid)".into(),
+    )
+}
+
+/// The change log's line for an edit that changed no entry.
+pub fn comments_only() -> Bilingual {
+    both("nur Kommentare oder Layout geändert".into(), "comments or layout only".into())
+}
+
+/// A change was installed; the replaced version is `kept`.
+pub fn saved(file: &str, kept: &str) -> Bilingual {
+    both(
+        format!("gespeichert: {file}; die vorige Fassung liegt in {kept}"),
+        format!("saved: {file}; the previous version is kept in {kept}"),
+    )
+}
+
+/// A colleague saved the file during the change; ours is `kept`.
+pub fn saved_meanwhile(file: &str, kept: &str) -> Bilingual {
+    both(
+        format!(
+            "partnerdesk: {file} wurde inzwischen von jemand anderem gespeichert; nichts überschrieben. Diese \
+             Fassung liegt in {kept}. Unterschiede (deren → diese):"
+        ),
+        format!(
+            "partnerdesk: {file} was saved by someone else meanwhile; nothing was overwritten. This version is \
+             kept in {kept}. What differs (theirs → this one):"
+        ),
+    )
+}
+
+/// `edit` ended with an emptied file.
+pub fn edit_emptied(file: &str) -> Bilingual {
+    both(
+        format!("partnerdesk: Datei geleert: Bearbeitung verworfen; {file} bleibt, wie sie war"),
+        format!("partnerdesk: the file was emptied: edit discarded; {file} stays as it was"),
+    )
+}
+
+/// `edit` ended with the file as it was.
+pub fn edit_unchanged(file: &str) -> Bilingual {
+    both(format!("keine Änderung; {file} bleibt, wie sie war"), format!("no change; {file} stays as it was"))
+}
+
+/// The first line written above an invalid edit.
+pub fn edit_not_saved() -> Bilingual {
+    both(
+        "noch nicht gespeichert. Bitte beheben und speichern, oder die Datei leeren, um zu verwerfen:".into(),
+        "not saved yet. Fix these problems and save, or empty the file to discard the edit:".into(),
+    )
+}
+
+/// A problem above an invalid edit, at `line` as the editor shows it.
+pub fn at_line(line: usize, message: &str) -> Bilingual {
+    both(format!("Zeile {line}: {message}"), format!("line {line}: {message}"))
+}
+
+/// `edit` on a file that does not exist yet.
+pub fn start_file(file: &str) -> Bilingual {
+    both(
+        format!("{file} gibt es nicht. Aus den eingebauten Daten anlegen? [j/N] "),
+        format!("{file} does not exist. Start it from the embedded directory? [y/N] "),
+    )
+}
+
+/// The answer to [`start_file`] was no.
+pub fn nothing_created() -> Bilingual {
+    both("partnerdesk: nichts angelegt".into(), "partnerdesk: nothing created".into())
+}
+
+/// An output could not be written.
+pub fn cannot_write(name: &str, error: &str) -> Bilingual {
+    both(
+        format!("partnerdesk: {name} kann nicht geschrieben werden: {error}"),
+        format!("partnerdesk: cannot write to {name}: {error}"),
+    )
+}
+
+/// The interactive view on `TERM=dumb`.
+pub fn dumb_terminal() -> Bilingual {
+    both(
+        "partnerdesk: dieses Terminal (TERM=dumb) kann die interaktive Ansicht nicht zeigen; stattdessen \
+         `partnerdesk query TEXT` oder `partnerdesk list` verwenden"
+            .into(),
+        "partnerdesk: this terminal (TERM=dumb) cannot show the interactive view; use `partnerdesk query TEXT` \
+         or `partnerdesk list` instead"
+            .into(),
+    )
+}
+
+/// `history` on a file with no change log yet.
+pub fn no_history(file: &str) -> Bilingual {
+    both(
+        format!("partnerdesk: für {file} sind noch keine Änderungen verzeichnet"),
+        format!("partnerdesk: no changes are recorded for {file} yet"),
+    )
+}
+
+/// `diff` between two files with the same entries.
+pub fn no_differences() -> Bilingual {
+    both("keine Änderungen an Städten, Personen oder Amt".into(), "no changes to cities, people or the office".into())
+}
+
+/// `assign` to the person who already has the city.
+pub fn already_assigned(city: &str, person: &str) -> Bilingual {
+    both(
+        format!("{city} ist schon bei {person}; nichts geändert"),
+        format!("{city} is already {person}'s; nothing changed"),
+    )
+}
+
+/// `anniversaries` over years with none.
+pub fn no_anniversaries(from: i32, last: i32) -> Bilingual {
+    both(
+        format!("partnerdesk: keine runden Jubiläen von {from} bis {last}"),
+        format!("partnerdesk: no round anniversaries from {from} to {last}"),
+    )
+}
+
+/// A round anniversary in the details: `70 Jahre 2028` / `70 years in 2028`.
+pub fn round_anniversary(years: &str, year: i32) -> Bilingual {
+    both(format!("{years} {year}"), format!("{years} in {year}"))
+}
+
+/// A change in words: `who` (a city, a person, a topic) was added to the data file.
+pub fn added(who: &str, kind: Bilingual<&str>) -> Bilingual {
+    both(format!("{who}: {} hinzugefügt", kind.de), format!("{who}: {} added", kind.en))
+}
+
+/// A change in words: `who` was removed from the data file.
+pub fn removed(who: &str, kind: Bilingual<&str>) -> Bilingual {
+    both(format!("{who}: {} entfernt", kind.de), format!("{who}: {} removed", kind.en))
+}
