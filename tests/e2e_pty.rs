@@ -169,7 +169,7 @@ fn an_edited_data_file_is_picked_up_and_a_broken_one_is_not() {
     let (_folder, path, mut session) = graz_from_a_data_file();
 
     std::fs::write(&path, "Directory(").unwrap();
-    session.wait_for(&["New data invalid, keeping the old", "Steiermark (Styria)"]);
+    session.wait_for(&["Data not reloaded, keeping the data shown", "Steiermark (Styria)"]);
 
     let edited = partnerdesk::directory::EMBEDDED.replace("Steiermark (Styria)", "Styria");
     std::fs::write(&path, edited).unwrap();

@@ -167,7 +167,7 @@ pub struct Text {
     pub nothing_selected: &'static str,
     /// Status: data reloaded.
     pub reloaded: &'static str,
-    /// Warning: the new data file is invalid; the old data stays.
+    /// Warning: the data file could not be loaded again (missing, unreadable or invalid); the data shown stays.
     pub reload_failed: &'static str,
     /// Title of the help overlay.
     pub help_title: &'static str,
@@ -282,7 +282,7 @@ static DE: Text = Text {
     copy_failed: "Kopieren fehlgeschlagen",
     nothing_selected: "Nichts ausgewählt",
     reloaded: "Daten neu geladen",
-    reload_failed: "Neue Daten ungültig, alte bleiben",
+    reload_failed: "Daten nicht neu geladen, die bisherigen bleiben",
     help_title: "Tasten",
     typing: "Tippen",
     typing_help: "Suchen (Stadt, Land, Person, Durchwahl)",
@@ -362,7 +362,7 @@ static EN: Text = Text {
     copy_failed: "Copy failed",
     nothing_selected: "Nothing selected",
     reloaded: "Data reloaded",
-    reload_failed: "New data invalid, keeping the old",
+    reload_failed: "Data not reloaded, keeping the data shown",
     help_title: "Keys",
     typing: "type",
     typing_help: "Search (city, country, person, extension)",

@@ -123,8 +123,8 @@ fn an_invalid_reload_keeps_the_data_and_warns() {
     let mut app = app(Lang::En, 80, 24);
     update(&mut app, Message::Reloaded(Err("d.ron:3: unknown field `x`".into())));
     assert_eq!(app.hits.len(), ALL);
-    assert_eq!(app.warning.as_deref(), Some("New data invalid, keeping the old: d.ron:3: unknown field `x`"));
-    assert!(screen(&app).contains("New data invalid, keeping the old: d.ron:3"));
+    assert_eq!(app.warning.as_deref(), Some("Data not reloaded, keeping the data shown: d.ron:3: unknown field `x`"));
+    assert!(screen(&app).contains("Data not reloaded, keeping the data shown: d.ron:3"));
 }
 
 #[test]
@@ -536,7 +536,7 @@ fn a_panic_in_the_reload_thread_leaves_the_view_running_with_a_warning() {
     assert_eq!(selected_name(&app), "Graz", "the data shown stays");
     let warning = app.warning.clone().unwrap_or_default();
     assert!(warning.contains("internal error while loading (forced in a test)"), "{warning}");
-    assert!(screen(&app).contains("New data invalid, keeping the old: internal error"), "{}", screen(&app));
+    assert!(screen(&app).contains("Data not reloaded, keeping the data shown: internal error"), "{}", screen(&app));
     // Reloads go on.
     let good =
         std::thread::spawn(|| super::event_loop::reload(|| Ok(crate::cache::Indexed::new(directory())), Lang::En))
