@@ -144,12 +144,16 @@ fn list_csv_matches_the_data() {
     let rows = read_csv(&stdout(&["list", "--format", "csv"]));
     assert_eq!(rows[0][0], "name");
     assert_eq!(rows.len(), 18);
+    let at = |name: &str| rows[0].iter().position(|h| h == name).unwrap_or_else(|| panic!("{name}"));
     for row in &rows[1..] {
+        assert_eq!(row.len(), rows[0].len());
         let (i, city) = dir.cities().iter().enumerate().find(|(_, c)| c.name == row[0]).unwrap();
-        assert_eq!(row[1], city.country.code);
-        assert_eq!(row[4], city.region, "quoted fields such as \"Bursa province, Marmara\" survive");
-        assert_eq!(row[5], city.since.to_string());
-        assert_eq!(row[8], dir.contact_of(i).phone);
+        assert_eq!(row[at("country_code")], city.country.code);
+        assert_eq!(row[at("region")], city.region, "quoted fields such as \"Bursa province, Marmara\" survive");
+        assert_eq!(row[at("since")], city.since.to_string());
+        assert_eq!(row[at("contact_phone")], dir.contact_of(i).phone);
+        assert_eq!(row[at("aliases")], city.aliases.join("; "));
+        assert_eq!(row[at("native")], city.native.clone().unwrap_or_default());
     }
     let people = read_csv(&stdout(&["list", "people", "--format", "csv"]));
     assert_eq!(people.len(), 7);
@@ -162,15 +166,30 @@ fn list_csv_matches_the_data() {
 }
 
 #[test]
-fn list_json_uses_the_query_objects() {
+fn list_json_has_the_csv_columns_typed() {
+    for what in ["cities", "people", "topics"] {
+        let csv = stdout(&["list", what, "--format", "csv"]);
+        let header: Vec<&str> = csv.lines().next().unwrap().trim_end_matches('\r').split(',').collect();
+        let text = stdout(&["list", what, "--format", "json"]);
+        // The keys of the first object, in the order written.
+        let first = text.split("\n  },").next().unwrap();
+        let written: Vec<&str> =
+            first.lines().filter_map(|l| l.strip_prefix("    \"")).filter_map(|l| l.split('"').next()).collect();
+        assert_eq!(written, header, "{what}: the same columns in the same order");
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        for object in json.as_array().unwrap() {
+            assert_eq!(object.as_object().unwrap().len(), header.len(), "{what}");
+        }
+    }
     let cities: serde_json::Value = serde_json::from_str(&stdout(&["list", "--format", "json"])).unwrap();
     assert_eq!(cities.as_array().unwrap().len(), 17);
     assert_eq!(cities[0]["name"], "Alkmaar");
-    assert_eq!(cities[0]["kind"], "city");
-    assert_eq!(cities[0]["contact"]["id"], "schewe");
+    assert_eq!(cities[0]["since"], 1958, "a year is a number");
+    assert_eq!(cities[0]["native"], serde_json::Value::Null, "a missing value is null");
+    assert_eq!(cities[0]["contact_id"], "schewe");
     let people: serde_json::Value = serde_json::from_str(&stdout(&["list", "people", "--format", "json"])).unwrap();
     assert_eq!(people.as_array().unwrap().len(), 6);
-    assert_eq!(people[0]["kind"], "person");
+    assert_eq!(people[0]["cities"], serde_json::json!(["Graz", "Freiberg", "Brescia", "Saanen-Gstaad", "Logroño"]));
 }
 
 /// A strict vCard reader: CRLF lines of at most 75 octets, folded lines start with one space.
@@ -566,7 +585,7 @@ fn list_xlsx_writes_a_real_workbook_with_every_value_as_text() {
     // Every cell with a value is a shared string (t="s"): `+49 …` stays a phone number, not a
     // formula or a number. (An empty value, Tamara Moumna's cities, is a blank cell.)
     let cells: Vec<&str> = sheet.split("<c ").skip(1).map(|c| c.split("</c>").next().unwrap_or(c)).collect();
-    assert_eq!(cells.len(), 7 * 9, "a header and six people, nine columns");
+    assert_eq!(cells.len(), 7 * 12, "a header and six people, twelve columns");
     for cell in &cells {
         assert!(!cell.contains("<v>") || cell.contains(r#"t="s""#), "a cell that is not text: {cell}");
     }
@@ -704,7 +723,7 @@ fn json_gains_tel_links_and_keeps_every_field() {
     assert_eq!(person[0]["tel"], "tel:+49-6151-13-2325");
     assert_eq!(person[0]["phone_international"], "+49 6151 13-2325");
     let list: serde_json::Value = serde_json::from_str(&stdout(&["list", "--format", "json"])).unwrap();
-    assert!(list.as_array().unwrap().iter().all(|c| c["contact"]["tel"].as_str().unwrap().starts_with("tel:+49-")));
+    assert!(list.as_array().unwrap().iter().all(|c| c["contact_tel"].as_str().unwrap().starts_with("tel:+49-")));
 }
 
 #[test]
@@ -713,10 +732,12 @@ fn topics_are_listed_in_every_format_and_found_by_query() {
     assert!(table.starts_with("Topic"), "{table}");
     assert!(table.contains("Municipal development policy  Tamara Moumna"), "{table}");
     let csv = stdout(&["list", "topics", "--format", "csv"]);
-    assert!(csv.starts_with("name_de,name_en,summary_de,summary_en,contact_id,contact_name,contact_phone,email\r\n"));
+    assert!(csv.starts_with(
+        "name_de,name_en,aliases,summary_de,summary_en,contact_id,contact_name,contact_phone,contact_tel,email\r\n"
+    ));
     let json: serde_json::Value = serde_json::from_str(&stdout(&["list", "topics", "--format", "json"])).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 10);
-    assert!(json.as_array().unwrap().iter().all(|t| t["kind"] == "topic"));
+    assert!(json.as_array().unwrap().iter().all(|t| t["name_de"].is_string() && t["summary_en"].is_string()));
     let found: serde_json::Value = serde_json::from_str(&stdout(&["query", "--json", "Fairtrade"])).unwrap();
     assert_eq!(found[0]["kind"], "topic");
     assert_eq!(found[0]["name"], "Fairtrade-Stadt");

@@ -5,12 +5,10 @@ use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, ValueEnum};
 
-use super::report::{self, Marks, Record};
 use super::rows;
 use super::table::{aligned, csv_record};
 use super::{Args, Failure, Out};
 use crate::directory::Directory;
-use crate::directory::Target;
 use crate::exit::ExitStatus;
 use crate::i18n::{Bilingual, Lang};
 use crate::search::fold::fold_str;
@@ -35,7 +33,7 @@ pub enum Format {
     Table,
     /// RFC 4180 CSV with a header row.
     Csv,
-    /// A JSON array of the same objects as `query --json`.
+    /// A JSON array of objects, one per row, keyed by the CSV's column names.
     Json,
     /// An Excel workbook (with --out FILE, or into a pipe): every value as text.
     Xlsx,
@@ -95,12 +93,14 @@ pub fn run(args: &Args, list: &ListArgs, out: &mut Out) -> Result<ExitStatus, Fa
     };
     let bytes: Vec<u8> = match list.format {
         Format::Json => {
-            let targets: Vec<Target> = match &order {
-                Order::Cities(ids) => ids.iter().map(|&i| Target::City(i)).collect(),
-                Order::People(ids) => ids.iter().map(|&i| Target::Person(i)).collect(),
-                Order::Topics(ids) => ids.iter().map(|&i| Target::Topic(i)).collect(),
-            };
-            let records: Vec<Record> = targets.into_iter().map(|t| report::record(&dir, t, Marks::default())).collect();
+            let (columns, ids) = order.columns();
+            let records: Vec<rows::JsonRow> = ids
+                .iter()
+                .map(|&index| {
+                    let row = rows::Row { dir: &dir, index };
+                    rows::JsonRow(rows::shown(columns, false).map(|c| (c.key, (c.value)(&row, lang).json())).collect())
+                })
+                .collect();
             format!("{}\n", super::to_json(&records)).into_bytes()
         }
         Format::Table => {
@@ -182,7 +182,7 @@ fn rows(dir: &Directory, order: &Order, lang: Lang, table: bool) -> (Vec<String>
         .iter()
         .map(|&index| {
             let row = rows::Row { dir, index };
-            rows::shown(columns, table).map(|c| (c.value)(&row, lang)).collect()
+            rows::shown(columns, table).map(|c| (c.value)(&row, lang).text(table)).collect()
         })
         .collect();
     (header, rows)

@@ -21,8 +21,8 @@ impl From<&crate::search::Hit> for Marks {
     }
 }
 
-/// A city, a person or the office as a JSON object; the same shape for `query --json` and
-/// `list --format json`.
+/// A city, a person, a topic or the office as a JSON object, as `query --json` gives it (a list
+/// gives its rows, from `rows`).
 #[derive(Debug, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Record<'a> {

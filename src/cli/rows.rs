@@ -1,11 +1,13 @@
 //! The columns of `partnerdesk list`, one list per kind of entry: each column's name for programs
-//! (the CSV header), its label in both languages (the table's and the workbook's header), where
-//! it shows, and its value. The table, CSV and the workbook all come from these lists, so a new
-//! column is one entry here, and a workbook's header cannot drift from its rows.
+//! (the CSV header and the JSON keys), its label in both languages (the table's and the
+//! workbook's header), where it shows, and its value. The table, CSV, JSON and the workbook all
+//! come from these lists, so a new column is one entry here, and a workbook's header cannot drift
+//! from its rows.
 //!
-//! (`list --format json` gives the same records as `query --json`, from `report`.)
+//! A new field of [`City`], [`Person`] or [`Topic`] does not compile here until [`fields_shown`]
+//! names the column that shows it, or says why none does.
 
-use crate::directory::{City, Directory, Person, Phone, Topic};
+use crate::directory::{City, Country, Directory, Person, Phone, Topic};
 use crate::i18n::{Bilingual, Lang};
 
 /// Where a column shows.
@@ -13,22 +15,79 @@ use crate::i18n::{Bilingual, Lang};
 pub enum Shows {
     /// In the table for reading only, in the output's language.
     Table,
-    /// In CSV and the workbook only: the data as it is.
+    /// In CSV, JSON and the workbook only: the data as it is.
     Data,
     /// Everywhere.
     Both,
 }
 
+/// One value of a row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// A text.
+    Text(String),
+    /// A number (a year).
+    Number(i64),
+    /// Several names: joined with `, ` in the table and `; ` in CSV and the workbook, an array in JSON.
+    Names(Vec<String>),
+    /// No value: empty in the table, CSV and the workbook, `null` in JSON.
+    None,
+}
+
+impl Cell {
+    /// The cell as text, for the table (`table`) or CSV and the workbook.
+    pub fn text(&self, table: bool) -> String {
+        match self {
+            Cell::Text(text) => text.clone(),
+            Cell::Number(n) => n.to_string(),
+            Cell::Names(names) => names.join(if table { ", " } else { "; " }),
+            Cell::None => String::new(),
+        }
+    }
+
+    /// The cell as a JSON value.
+    pub fn json(&self) -> serde_json::Value {
+        match self {
+            Cell::Text(text) => text.as_str().into(),
+            Cell::Number(n) => (*n).into(),
+            Cell::Names(names) => names.as_slice().into(),
+            Cell::None => serde_json::Value::Null,
+        }
+    }
+}
+
+/// A row as a JSON object, its keys in the columns' order.
+pub struct JsonRow(pub Vec<(&'static str, serde_json::Value)>);
+
+impl serde::Serialize for JsonRow {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (key, value) in &self.0 {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+fn text(s: &str) -> Cell {
+    Cell::Text(s.to_string())
+}
+
+fn optional(s: Option<&str>) -> Cell {
+    s.map_or(Cell::None, text)
+}
+
 /// One column of a list.
 pub struct Column {
-    /// Its name for programs: the CSV header.
+    /// Its name for programs: the CSV header and the JSON key.
     pub key: &'static str,
     /// Its header in the table and the workbook.
     pub label: Bilingual<&'static str>,
     /// Where it shows.
     pub shows: Shows,
     /// Its value for one row, in `lang` where the value has languages.
-    pub value: fn(&Row<'_>, Lang) -> String,
+    pub value: fn(&Row<'_>, Lang) -> Cell,
 }
 
 /// A row of one of the lists: the directory and the index of the entry.
@@ -44,12 +103,20 @@ impl Row<'_> {
         &self.dir.cities()[self.index]
     }
 
+    fn contact(&self) -> &Person {
+        self.dir.contact_of(self.index)
+    }
+
     fn person(&self) -> &Person {
         &self.dir.people()[self.index]
     }
 
     fn topic(&self) -> &Topic {
         &self.dir.topics()[self.index]
+    }
+
+    fn topic_contact(&self) -> Option<&Person> {
+        self.dir.topic_contact(self.index)
     }
 }
 
@@ -58,71 +125,133 @@ const fn column(
     de: &'static str,
     en: &'static str,
     shows: Shows,
-    value: fn(&Row<'_>, Lang) -> String,
+    value: fn(&Row<'_>, Lang) -> Cell,
 ) -> Column {
     Column { key, label: Bilingual { de, en }, shows, value }
 }
 
+/// The phone as a `tel:` link, `tel:+49-6151-13-2324`.
+fn tel(person: &Person) -> Cell {
+    optional(crate::actions::tel(person).as_deref())
+}
+
+/// The phone from abroad, `+49 6151 13-2324`.
+fn international(person: &Person) -> Cell {
+    optional(Phone::parse(&person.phone).map(|p| p.international()).as_deref())
+}
+
 /// The cities with their contacts.
 pub static CITIES: &[Column] = &[
-    column("name", "Stadt", "City", Shows::Both, |r, _| r.city().name.clone()),
-    column("country", "Land", "Country", Shows::Table, |r, lang| r.city().country.name(lang).to_string()),
-    column("country_code", "Ländercode", "Country code", Shows::Data, |r, _| r.city().country.code.clone()),
-    column("country_de", "Land (deutsch)", "Country (German)", Shows::Data, |r, _| r.city().country.de.clone()),
-    column("country_en", "Land (englisch)", "Country (English)", Shows::Data, |r, _| r.city().country.en.clone()),
-    column("region", "Region", "Region", Shows::Data, |r, _| r.city().region.clone()),
-    column("since", "Seit", "Since", Shows::Both, |r, _| r.city().since.to_string()),
-    column("contact_id", "Kontakt-ID", "Contact id", Shows::Data, |r, _| r.dir.contact_of(r.index).id.clone()),
-    column("contact_name", "Zuständig", "Contact", Shows::Both, |r, _| r.dir.contact_of(r.index).full_name()),
-    column("contact_phone", "Telefon", "Phone", Shows::Both, |r, _| r.dir.contact_of(r.index).phone.clone()),
-    column("contact_email", "E-Mail", "Email", Shows::Data, |r, _| r.dir.contact_of(r.index).email.clone()),
+    column("name", "Stadt", "City", Shows::Both, |r, _| text(&r.city().name)),
+    column("native", "Eigene Schreibweise", "Native spelling", Shows::Data, |r, _| {
+        optional(r.city().native.as_deref())
+    }),
+    column("german", "Deutscher Name", "German name", Shows::Data, |r, _| optional(r.city().german.as_deref())),
+    column("aliases", "Auch genannt", "Also known as", Shows::Data, |r, _| Cell::Names(r.city().aliases.clone())),
+    column("country", "Land", "Country", Shows::Table, |r, lang| text(r.city().country.name(lang))),
+    column("country_code", "Ländercode", "Country code", Shows::Data, |r, _| text(&r.city().country.code)),
+    column("country_de", "Land (deutsch)", "Country (German)", Shows::Data, |r, _| text(&r.city().country.de)),
+    column("country_en", "Land (englisch)", "Country (English)", Shows::Data, |r, _| text(&r.city().country.en)),
+    column("region", "Region", "Region", Shows::Data, |r, _| text(&r.city().region)),
+    column("since", "Seit", "Since", Shows::Both, |r, _| Cell::Number(r.city().since.into())),
+    column("contact_id", "Kontakt-ID", "Contact id", Shows::Data, |r, _| text(&r.contact().id)),
+    column("contact_name", "Zuständig", "Contact", Shows::Both, |r, _| Cell::Text(r.contact().full_name())),
+    column("contact_phone", "Telefon", "Phone", Shows::Both, |r, _| text(&r.contact().phone)),
+    column("contact_phone_international", "Telefon international", "Phone (international)", Shows::Data, |r, _| {
+        international(r.contact())
+    }),
+    column("contact_tel", "Telefon-Link", "Phone link", Shows::Data, |r, _| tel(r.contact())),
+    column("contact_email", "E-Mail", "Email", Shows::Data, |r, _| text(&r.contact().email)),
 ];
 
 /// The people with their cities.
 pub static PEOPLE: &[Column] = &[
-    column("id", "ID", "Id", Shows::Data, |r, _| r.person().id.clone()),
-    column("name", "Name", "Name", Shows::Both, |r, _| r.person().full_name()),
-    column("role", "Aufgabe", "Role", Shows::Table, |r, lang| r.person().role_in(lang).to_string()),
-    column("role", "Aufgabe", "Role", Shows::Data, |r, _| r.person().role.clone()),
+    column("id", "ID", "Id", Shows::Data, |r, _| text(&r.person().id)),
+    column("name", "Name", "Name", Shows::Both, |r, _| Cell::Text(r.person().full_name())),
+    column("given_name", "Vorname", "Given name", Shows::Data, |r, _| text(&r.person().given_name)),
+    column("family_name", "Familienname", "Family name", Shows::Data, |r, _| text(&r.person().family_name)),
+    column("role", "Aufgabe", "Role", Shows::Table, |r, lang| text(r.person().role_in(lang))),
+    column("role", "Aufgabe", "Role", Shows::Data, |r, _| text(&r.person().role)),
     column("role_en", "Aufgabe (englisch, übersetzt)", "Role (English, translated)", Shows::Data, |r, _| {
-        r.person().role_en.clone().unwrap_or_default()
+        optional(r.person().role_en.as_deref())
     }),
-    column("phone", "Telefon", "Phone", Shows::Both, |r, _| r.person().phone.clone()),
+    column("phone", "Telefon", "Phone", Shows::Both, |r, _| text(&r.person().phone)),
     column("phone_international", "Telefon international", "Phone (international)", Shows::Data, |r, _| {
-        Phone::parse(&r.person().phone).map(|p| p.international()).unwrap_or_default()
+        international(r.person())
     }),
-    column("fax", "Fax", "Fax", Shows::Data, |r, _| r.person().fax.clone()),
-    column("email", "E-Mail", "Email", Shows::Both, |r, _| r.person().email.clone()),
-    column("cities", "Partnerstädte", "Partner cities", Shows::Table, |r, _| cities_of(r, ", ")),
-    column("cities", "Partnerstädte", "Partner cities", Shows::Data, |r, _| cities_of(r, "; ")),
+    column("tel", "Telefon-Link", "Phone link", Shows::Data, |r, _| tel(r.person())),
+    column("fax", "Fax", "Fax", Shows::Data, |r, _| text(&r.person().fax)),
+    column("email", "E-Mail", "Email", Shows::Both, |r, _| text(&r.person().email)),
+    column("cities", "Partnerstädte", "Partner cities", Shows::Both, |r, _| {
+        Cell::Names(r.dir.cities_of(r.index).map(|c| c.name.clone()).collect())
+    }),
 ];
 
 /// The topics of the office's page, with who answers for them.
 pub static TOPICS: &[Column] = &[
-    column("name", "Thema", "Topic", Shows::Table, |r, lang| r.topic().name.get(lang).to_string()),
-    column("name_de", "Thema", "Topic (German)", Shows::Data, |r, _| r.topic().name.de.clone()),
-    column("name_en", "Thema (englisch)", "Topic", Shows::Data, |r, _| r.topic().name.en.clone()),
-    column("summary_de", "Worum es geht", "Summary (German)", Shows::Data, |r, _| r.topic().summary.de.clone()),
+    column("name", "Thema", "Topic", Shows::Table, |r, lang| text(r.topic().name.get(lang))),
+    column("name_de", "Thema", "Topic (German)", Shows::Data, |r, _| text(&r.topic().name.de)),
+    column("name_en", "Thema (englisch)", "Topic", Shows::Data, |r, _| text(&r.topic().name.en)),
+    column("aliases", "Auch genannt", "Also known as", Shows::Data, |r, _| Cell::Names(r.topic().aliases.clone())),
+    column("summary_de", "Worum es geht", "Summary (German)", Shows::Data, |r, _| text(&r.topic().summary.de)),
     column("summary_en", "Worum es geht (englisch, übersetzt)", "Summary (translated)", Shows::Data, |r, _| {
-        r.topic().summary.en.clone()
+        text(&r.topic().summary.en)
     }),
     column("contact_id", "Kontakt-ID", "Contact id", Shows::Data, |r, _| {
-        r.dir.topic_contact(r.index).map(|p| p.id.clone()).unwrap_or_default()
+        optional(r.topic_contact().map(|p| p.id.as_str()))
     }),
-    column("contact_name", "Zuständig", "Contact", Shows::Both, |r, _| match r.dir.topic_contact(r.index) {
-        Some(person) => person.full_name(),
-        None => r.dir.office().department.clone(),
+    column("contact_name", "Zuständig", "Contact", Shows::Both, |r, _| match r.topic_contact() {
+        Some(person) => Cell::Text(person.full_name()),
+        None => text(&r.dir.office().department),
     }),
     column("contact_phone", "Telefon", "Phone", Shows::Both, |r, _| {
-        r.dir.topic_contact(r.index).map(|p| p.phone.clone()).unwrap_or_default()
+        optional(r.topic_contact().map(|p| p.phone.as_str()))
     }),
+    column("contact_tel", "Telefon-Link", "Phone link", Shows::Data, |r, _| r.topic_contact().map_or(Cell::None, tel)),
     column("email", "E-Mail", "Email", Shows::Both, |r, _| {
-        r.dir.topic_contact(r.index).map_or_else(|| r.dir.office().email.clone(), |p| p.email.clone())
+        text(r.topic_contact().map_or(&r.dir.office().email, |p| &p.email))
     }),
 ];
 
-fn cities_of(row: &Row, separator: &str) -> String {
-    row.dir.cities_of(row.index).map(|c| c.name.as_str()).collect::<Vec<_>>().join(separator)
+/// Every field of an entry, with the column that shows it or why none does. Never called: it is
+/// here so that a new field fails to compile until it has a column (or a reason).
+#[allow(dead_code)]
+fn fields_shown(city: &City, person: &Person, topic: &Topic) {
+    let City {
+        name: _,    // name
+        native: _,  // native
+        german: _,  // german
+        aliases: _, // aliases
+        country: _, // country, country_code, country_de, country_en (`fields_shown_country`)
+        region: _,  // region
+        since: _,   // since
+        contact: _, // contact_id, contact_name, contact_phone, …
+        note: _,    // none: where the fact comes from, for the data's keepers, not for a list
+    } = city;
+    let Person {
+        id: _,          // id
+        given_name: _,  // given_name, name
+        family_name: _, // family_name, name
+        role: _,        // role
+        role_en: _,     // role_en
+        phone: _,       // phone, phone_international, tel
+        fax: _,         // fax
+        email: _,       // email
+    } = person;
+    let Topic {
+        name: _,    // name, name_de, name_en
+        aliases: _, // aliases
+        summary: _, // summary_de, summary_en
+        contact: _, // contact_id, contact_name, contact_phone, contact_tel, email
+        note: _,    // none, as a city's note
+    } = topic;
+}
+
+/// A country's fields, as [`fields_shown`] does for the entries.
+#[allow(dead_code)]
+fn fields_shown_country(country: &Country) {
+    // aliases and adjectives are words for the search, not facts for a list.
+    let Country { code: _, de: _, en: _, aliases: _, adjectives: _ } = country;
 }
 
 /// The columns that show in the table (`table`) or in the data formats.
