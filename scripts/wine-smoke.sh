@@ -42,8 +42,8 @@ expect 2 "the query is empty" -- query " "
 expect 0 "ok: 17 cities, 6 people (embedded data)" -- check
 expect 0 "ok: 17 Städte, 6 Personen (eingebaute Daten)" -- --lang de check
 expect 0 "Logroño" -- list
-expect 0 "name,country_code" -- list --format csv
-expect 0 "\"kind\": \"person\"" -- list people --format json
+expect 0 "name,native,german,aliases,country_code" -- list --format csv
+expect 0 "\"phone_international\": \"+49 6151 13-2325\"" -- list people --format json
 expect 0 "BEGIN:VCARD" -- export --vcard
 expect 0 "" -- list --format xlsx --out cities.xlsx
 if [[ $(head -c 2 cities.xlsx) == "PK" ]]; then passed=$((passed + 1)); else failures=$((failures + 1)); echo "FAILED: cities.xlsx is no workbook"; fi
