@@ -281,7 +281,7 @@ fn vcard_out_writes_the_file_and_replaces_an_old_one_whole() {
         .args(["export", "--vcard", "--out", &missing])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("cannot write"));
+        .stderr(predicate::str::contains("team.vcf: cannot be written: not found"));
     partnerdesk().args(["export"]).assert().code(2);
 }
 

@@ -7,7 +7,6 @@ use super::{Args, Failure, Out, keep};
 use crate::directory::locate::Locator;
 use crate::directory::{Directory, Source};
 use crate::exit::ExitStatus;
-use crate::i18n::Bilingual;
 use crate::search::fold::fold_str;
 
 /// Options of `partnerdesk assign`.
@@ -56,12 +55,7 @@ pub fn run(args: &Args, assign: &AssignArgs, out: &mut Out) -> Result<ExitStatus
 }
 
 fn not_in_place(city: &str) -> Failure {
-    Failure::Usage(Bilingual {
-        de: format!(
-            "der Kontakt von {city} lässt sich nicht an Ort und Stelle ändern; bitte `partnerdesk edit` nutzen"
-        ),
-        en: format!("cannot change {city}'s contact in place; use `partnerdesk edit`"),
-    })
+    Failure::Usage(crate::i18n::not_in_place(city))
 }
 
 /// The city `query` names: by its name, German or native name or an alias, folded (case and
@@ -86,15 +80,9 @@ fn find_city(dir: &Directory, query: &str) -> Result<usize, Failure> {
         [one] => Ok(*one),
         [] => {
             let all: Vec<usize> = (0..dir.cities().len()).collect();
-            Err(Failure::Usage(Bilingual {
-                de: format!("keine Partnerstadt heißt {query:?}; die Städte sind: {}", names(&all)),
-                en: format!("no partner city is called {query:?}; the cities are: {}", names(&all)),
-            }))
+            Err(Failure::Usage(crate::i18n::no_such_city(query, &names(&all))))
         }
-        several => Err(Failure::Usage(Bilingual {
-            de: format!("{query:?} kann mehrere Städte meinen: {}; bitte genauer", names(several)),
-            en: format!("{query:?} could be several cities: {}; be more precise", names(several)),
-        })),
+        several => Err(Failure::Usage(crate::i18n::several_cities(query, &names(several)))),
     }
 }
 
@@ -117,15 +105,9 @@ fn find_person(dir: &Directory, query: &str) -> Result<usize, Failure> {
         [one] => Ok(*one),
         [] => {
             let all: Vec<usize> = (0..people.len()).collect();
-            Err(Failure::Usage(Bilingual {
-                de: format!("niemand heißt {query:?}; im Team sind: {}", names(&all)),
-                en: format!("nobody is called {query:?}; the team is: {}", names(&all)),
-            }))
+            Err(Failure::Usage(crate::i18n::no_such_person(query, &names(&all))))
         }
-        several => Err(Failure::Usage(Bilingual {
-            de: format!("{query:?} kann mehrere Personen meinen: {}; bitte die Kennung angeben", names(several)),
-            en: format!("{query:?} could be several people: {}; give the id", names(several)),
-        })),
+        several => Err(Failure::Usage(crate::i18n::several_people(query, &names(several)))),
     }
 }
 

@@ -4,7 +4,6 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::Failure;
-use crate::i18n::Bilingual;
 
 /// How many symbolic links a path may pass through, as Linux allows.
 const MAX_LINKS: usize = 40;
@@ -16,25 +15,11 @@ const MAX_LINKS: usize = 40;
 /// - An existing file keeps its permissions.
 /// - On any error the temporary file is removed and the old file stays whole.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let fail = |e: io::Error| {
-        Failure::Usage(Bilingual {
-            de: format!("{}: kann nicht geschrieben werden: {e}", path.display()),
-            en: format!("{}: cannot write: {e}", path.display()),
-        })
-    };
+    let fail = |e: io::Error| Failure::Usage(crate::i18n::file_failed(path, crate::i18n::doing::WRITE, &e));
     let target = resolve_links(path).map_err(fail)?;
     let existing = match std::fs::metadata(&target) {
         Ok(meta) if !meta.is_file() => {
-            return Err(Failure::Usage(Bilingual {
-                de: format!(
-                    "{}: ist keine gewöhnliche Datei; --out schreibt eine Datei, ohne --out geht es zur Standardausgabe",
-                    path.display()
-                ),
-                en: format!(
-                    "{}: is not a regular file; --out writes a file, or give no --out for standard output",
-                    path.display()
-                ),
-            }));
+            return Err(Failure::Usage(crate::i18n::not_a_regular_file(path)));
         }
         Ok(meta) => Some(meta.permissions()),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,

@@ -8,7 +8,7 @@ use std::path::Path;
 use super::{Args, Failure, Out, keep};
 use crate::directory::{DataError, Source};
 use crate::exit::ExitStatus;
-use crate::i18n::{Bilingual, Lang};
+use crate::i18n::Lang;
 
 /// Marks the lines partnerdesk writes at the top of the copy; they are removed before checking.
 pub const HEADER: &str = "// partnerdesk: ";
@@ -74,10 +74,7 @@ pub fn run(args: &Args, out: &mut Out) -> Result<ExitStatus, Failure> {
 }
 
 fn cannot(path: &Path, error: &std::io::Error) -> Failure {
-    Failure::Usage(Bilingual {
-        de: format!("{}: {}", path.display(), crate::i18n::os_error(Lang::De, error)),
-        en: format!("{}: {}", path.display(), crate::i18n::os_error(Lang::En, error)),
-    })
+    Failure::Usage(crate::i18n::file_error(path, error))
 }
 
 /// Every problem of an invalid file as `line N: …`, with N counted in the file as the editor
@@ -164,20 +161,8 @@ fn run_editor(editor: &str, file: &Path) -> Result<(), Failure> {
     };
     match status {
         Ok(status) if status.success() => Ok(()),
-        Ok(status) => Err(Failure::Usage(Bilingual {
-            de: format!("der Editor `{editor}` endete mit {status}; nichts gespeichert"),
-            en: format!("the editor `{editor}` ended with {status}; nothing saved"),
-        })),
-        Err(e) => Err(Failure::Usage(Bilingual {
-            de: format!(
-                "der Editor `{editor}` lässt sich nicht starten: {}; VISUAL oder EDITOR setzen",
-                crate::i18n::os_error(Lang::De, &e)
-            ),
-            en: format!(
-                "cannot start the editor `{editor}`: {}; set VISUAL or EDITOR",
-                crate::i18n::os_error(Lang::En, &e)
-            ),
-        })),
+        Ok(status) => Err(Failure::Usage(crate::i18n::editor_failed(editor, &status.to_string()))),
+        Err(e) => Err(Failure::Usage(crate::i18n::editor_not_started(editor, &e))),
     }
 }
 

@@ -6,7 +6,6 @@ use clap::{Args as ClapArgs, ValueEnum};
 
 use super::{Args, Failure, Out, vcard};
 use crate::exit::ExitStatus;
-use crate::i18n::Bilingual;
 
 /// The vCard versions `--vcard-version` takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -48,12 +47,8 @@ pub fn run(args: &Args, export: &ExportArgs, out: &mut Out) -> Result<ExitStatus
         },
     );
     if let Some(folder) = &export.split {
-        std::fs::create_dir_all(folder).map_err(|e| {
-            Failure::Usage(Bilingual {
-                de: format!("{}: Ordner kann nicht angelegt werden: {e}", folder.display()),
-                en: format!("{}: cannot create the folder: {e}", folder.display()),
-            })
-        })?;
+        std::fs::create_dir_all(folder)
+            .map_err(|e| Failure::Usage(crate::i18n::file_failed(folder, crate::i18n::doing::CREATE_FOLDER, &e)))?;
         let names: Vec<String> = dir.people().iter().map(|p| vcard::file_name(&p.full_name())).collect();
         refuse_shared_names(&dir, &names)?;
         for (i, name) in names.iter().enumerate() {
@@ -77,16 +72,7 @@ fn refuse_shared_names(dir: &crate::directory::Directory, names: &[String]) -> R
         let folded = name.to_lowercase();
         if let Some(j) = names[..i].iter().position(|other| other.to_lowercase() == folded) {
             let (first, second) = (dir.people()[j].full_name(), dir.people()[i].full_name());
-            return Err(Failure::Usage(Bilingual {
-                de: format!(
-                    "{first} und {second} bekämen dieselbe Datei {name}; nichts geschrieben. \
-                     Ohne --split stehen alle Karten in einer Datei"
-                ),
-                en: format!(
-                    "{first} and {second} would get the same file {name}; nothing written. \
-                     Without --split every card goes into one file"
-                ),
-            }));
+            return Err(Failure::Usage(crate::i18n::same_card_file(&first, &second, name)));
         }
     }
     Ok(())

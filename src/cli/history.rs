@@ -9,7 +9,6 @@ use serde::Serialize;
 use super::{Args, Failure, Out, keep};
 use crate::directory::Source;
 use crate::exit::ExitStatus;
-use crate::i18n::{Bilingual, Lang};
 use crate::store::{diff, install};
 
 /// Options of `partnerdesk history`.
@@ -54,10 +53,7 @@ pub fn run(args: &Args, options: &HistoryArgs, out: &mut Out) -> Result<ExitStat
         Ok(log) => log,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => {
-            return Err(Failure::Usage(Bilingual {
-                de: format!("{}: {}", log_path.display(), crate::i18n::os_error(Lang::De, &e)),
-                en: format!("{}: {}", log_path.display(), crate::i18n::os_error(Lang::En, &e)),
-            }));
+            return Err(Failure::Usage(crate::i18n::file_error(&log_path, &e)));
         }
     };
     let entries = entries(&log);

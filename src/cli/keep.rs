@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::{Args, Failure};
 use crate::directory::{DirectoryData, Source};
 use crate::exit::ExitStatus;
-use crate::i18n::{Bilingual, Lang};
+use crate::i18n::Lang;
 use crate::store::install::{self, Installed};
 use crate::store::{diff, lock};
 
@@ -15,18 +15,7 @@ use crate::store::{diff, lock};
 pub fn data_file(args: &Args, command: &str) -> Result<PathBuf, Failure> {
     match args.source() {
         Source::File(path) => Ok(path),
-        Source::Embedded => Err(Failure::Usage(Bilingual {
-            de: format!(
-                "`{command}` ändert eine Datendatei; bitte --data DATEI angeben oder PARTNERDESK_DATA setzen. \
-                 Eine gemeinsame Datei beginnt mit `partnerdesk edit --data N:\\Pfad\\directory.ron`: \
-                 eine neue Datei wird aus den eingebauten Daten angelegt"
-            ),
-            en: format!(
-                "`{command}` changes a data file; give --data FILE or set PARTNERDESK_DATA. \
-                 A shared file starts with `partnerdesk edit --data N:\\path\\directory.ron`: \
-                 a new file starts from the embedded directory"
-            ),
-        })),
+        Source::Embedded => Err(Failure::Usage(crate::i18n::data_file_needed(command))),
     }
 }
 

@@ -10,7 +10,7 @@ use super::table::{aligned, csv_record};
 use super::{Args, Failure, Out};
 use crate::directory::Directory;
 use crate::exit::ExitStatus;
-use crate::i18n::{Bilingual, Lang};
+use crate::i18n::Lang;
 use crate::search::fold::fold_str;
 
 /// What to list.
@@ -71,18 +71,10 @@ pub struct ListArgs {
 /// Prints the list, or writes it to `--out`.
 pub fn run(args: &Args, list: &ListArgs, out: &mut Out) -> Result<ExitStatus, Failure> {
     if list.what != What::Cities && list.sort.is_some_and(|s| s != Sort::Name) {
-        return Err(Failure::Usage(Bilingual {
-            de: "--sort since|country gilt für Städte; Personen stehen nach Familienname, Themen wie in der Datei"
-                .into(),
-            en: "--sort since|country applies to cities; people are listed by family name, topics as in the file"
-                .into(),
-        }));
+        return Err(Failure::Usage(crate::i18n::sort_is_for_cities()));
     }
     if list.format == Format::Xlsx && list.out.is_none() && std::io::stdout().is_terminal() {
-        return Err(Failure::Usage(Bilingual {
-            de: "eine Arbeitsmappe ist nichts für das Terminal; bitte --out DATEI.xlsx angeben".into(),
-            en: "a workbook is not for the terminal; give --out FILE.xlsx".into(),
-        }));
+        return Err(Failure::Usage(crate::i18n::workbook_not_for_terminal()));
     }
     let dir = super::load(args)?;
     let lang = args.lang();
@@ -121,12 +113,8 @@ pub fn run(args: &Args, list: &ListArgs, out: &mut Out) -> Result<ExitStatus, Fa
                 Order::People(_) => lang.text().people_sheet,
                 Order::Topics(_) => lang.text().topics_sheet,
             };
-            super::xlsx::workbook(sheet, &header, &rows).map_err(|e| {
-                Failure::Usage(Bilingual {
-                    de: format!("die Arbeitsmappe kann nicht erstellt werden: {e}"),
-                    en: format!("cannot build the workbook: {e}"),
-                })
-            })?
+            super::xlsx::workbook(sheet, &header, &rows)
+                .map_err(|e| Failure::Usage(crate::i18n::cannot_build(crate::i18n::built::WORKBOOK, &e.to_string())))?
         }
     };
     match &list.out {

@@ -247,12 +247,7 @@ fn completions(shell: clap_complete::Shell, out: &mut Out) -> Result<ExitStatus,
 fn man(out: &mut Out) -> Result<ExitStatus, Failure> {
     let mut page = Vec::new();
     let rendered = clap_mangen::Man::new(<Args as clap::CommandFactory>::command()).render(&mut page);
-    rendered.map_err(|e| {
-        Failure::Usage(Bilingual {
-            de: format!("die Handbuchseite kann nicht erzeugt werden: {e}"),
-            en: format!("cannot render the man page: {e}"),
-        })
-    })?;
+    rendered.map_err(|e| Failure::Usage(crate::i18n::cannot_build(crate::i18n::built::MAN_PAGE, &e.to_string())))?;
     out.raw(&String::from_utf8_lossy(&page))?;
     Ok(ExitStatus::Success)
 }

@@ -5,7 +5,6 @@ use clap::Args as ClapArgs;
 use super::report::{self, Record};
 use super::{Args, Failure, Out};
 use crate::exit::ExitStatus;
-use crate::i18n::Bilingual;
 use crate::search::Query;
 
 /// Options of `partnerdesk query`.
@@ -27,19 +26,11 @@ pub fn run(args: &Args, query: &QueryArgs, out: &mut Out) -> Result<ExitStatus, 
     let parsed = Query::parse(&query.text.join(" "));
     if parsed.terms.is_empty() && !parsed.dropped.is_empty() {
         let words = parsed.dropped.join(", ");
-        return Err(Failure::Usage(Bilingual {
-            de: format!("nur Füllwörter: {words}; bitte eine Stadt, ein Land, eine Person oder ein Thema angeben"),
-            en: format!("only filler words: {words}; give a city, country, person or topic"),
-        }));
+        return Err(Failure::Usage(crate::i18n::only_filler_words(&words)));
     }
     if parsed.terms.is_empty() {
         // An empty shell variable must not list the whole directory as if it had matched.
-        return Err(Failure::Usage(Bilingual {
-            de: "die Suche ist leer; bitte eine Stadt, ein Land, eine Person oder eine Nummer angeben, \
-                 z. B. `partnerdesk query plock`"
-                .into(),
-            en: "the query is empty; give a city, country, person or number, e.g. `partnerdesk query plock`".into(),
-        }));
+        return Err(Failure::Usage(crate::i18n::empty_query()));
     }
     let crate::cache::Indexed { directory: dir, index, .. } =
         crate::cache::load(&args.source(), crate::clock::current_year(), args.cache())?;

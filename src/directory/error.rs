@@ -81,7 +81,7 @@ impl DataError {
         let said = |de: String, en: String| Bilingual { de, en }.get(lang).to_string();
         let mib = super::MAX_BYTES >> 20;
         match self {
-            DataError::Read { error, .. } => crate::i18n::os_error(lang, error),
+            DataError::Read { error, .. } => crate::i18n::os_error(error).get(lang).to_string(),
             DataError::NotAFile { .. } => said("ist keine Datei".into(), "is not a file".into()),
             DataError::TooLarge { .. } => said(format!("größer als {mib} MiB"), format!("larger than {mib} MiB")),
             DataError::NotUtf8 { line, .. } => {
@@ -111,8 +111,8 @@ impl DataError {
         let mib = super::MAX_BYTES >> 20;
         match self {
             DataError::Read { origin: o, error } => said(
-                format!("{}: Datei kann nicht gelesen werden: {}", origin(o), crate::i18n::os_error(lang, error)),
-                format!("{}: cannot read the data file: {}", origin(o), crate::i18n::os_error(lang, error)),
+                format!("{}: Datei kann nicht gelesen werden: {}", origin(o), crate::i18n::os_error(error).de),
+                format!("{}: cannot read the data file: {}", origin(o), crate::i18n::os_error(error).en),
             ),
             DataError::NotAFile { origin: o } => said(
                 format!("{}: ist keine Datei; bitte den Pfad einer .ron-Datei angeben", origin(o)),

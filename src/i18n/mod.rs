@@ -1,8 +1,12 @@
 //! German and English: the language choice, the fixed words of the interface ([`Text`]), and
-//! in `sentences.rs` the sentences that take arguments.
+//! the sentences that take arguments, each a function returning [`Bilingual`]: in `sentences.rs`
+//! for the view, keeping the data file and the outputs, in `commands.rs` for what a command
+//! refuses and why a file could not be used.
 
+mod commands;
 mod sentences;
 
+pub use commands::*;
 pub use sentences::*;
 
 /// The language of the user interface.
@@ -76,6 +80,11 @@ impl<S: AsRef<str>> Bilingual<S> {
             Lang::De => self.de.as_ref(),
             Lang::En => self.en.as_ref(),
         }
+    }
+
+    /// Both texts, borrowed.
+    pub fn borrowed(&self) -> Bilingual<&str> {
+        Bilingual { de: self.de.as_ref(), en: self.en.as_ref() }
     }
 
     /// True when there is no text in either language.

@@ -1,80 +1,77 @@
 //! Sentences with arguments, in both languages: a message for a moment that has values in it.
 //! Those that return [`Bilingual`] leave the choice of language to the caller (`.get(lang)`).
 
-use super::{Bilingual, Lang};
+use super::Bilingual;
 
 /// F5 on the office: it has no number; `key` writes an email.
-pub fn office_no_call(lang: Lang, key: &str) -> String {
-    match lang {
-        Lang::De => format!("Das Amt hat keine allgemeine Nummer; {key} schreibt eine E-Mail"),
-        Lang::En => format!("The office has no general number; {key} writes an email"),
-    }
+pub fn office_no_call(key: Bilingual<&str>) -> Bilingual {
+    both(
+        format!("Das Amt hat keine allgemeine Nummer; {} schreibt eine E-Mail", key.de),
+        format!("The office has no general number; {} writes an email", key.en),
+    )
 }
 
 /// Enter on the office: it has no number; `keys` copy its email address.
-pub fn no_office_phone(lang: Lang, keys: &str) -> String {
-    match lang {
-        Lang::De => format!("Das Amt hat keine allgemeine Telefonnummer; {keys} kopiert die E-Mail-Adresse"),
-        Lang::En => format!("The office has no general number; {keys} copies the email address"),
-    }
+pub fn no_office_phone(keys: Bilingual<&str>) -> Bilingual {
+    both(
+        format!("Das Amt hat keine allgemeine Telefonnummer; {} kopiert die E-Mail-Adresse", keys.de),
+        format!("The office has no general number; {} copies the email address", keys.en),
+    )
 }
 
 /// The banner while the data file cannot be used: which file, where its name came from, what is
 /// wrong, and what is shown instead (`last_good`: the date of the last good copy; `None`: the
-/// embedded directory).
-pub fn fallback_banner(lang: Lang, file: &str, origin: &str, problem: &str, last_good: Option<&str>) -> String {
+/// embedded directory). `origin`, `problem` and the date are given in the language to be shown.
+pub fn fallback_banner(file: &str, origin: &str, problem: &str, last_good: Option<&str>) -> Bilingual {
     // One full stop after the problem, whatever it ends with.
     let problem = problem.trim_end_matches(['.', '?', '!', ' ']);
-    match (lang, last_good) {
-        (Lang::De, Some(date)) => format!(
-            "⚠ Datendatei {file} (aus {origin}) nicht nutzbar: {problem}. Gezeigt wird ihre letzte gute Fassung \
-             vom {date}. Sobald die Datei wieder in Ordnung ist, wechselt die Ansicht von selbst."
+    match last_good {
+        Some(date) => both(
+            format!(
+                "⚠ Datendatei {file} (aus {origin}) nicht nutzbar: {problem}. Gezeigt wird ihre letzte gute Fassung \
+                 vom {date}. Sobald die Datei wieder in Ordnung ist, wechselt die Ansicht von selbst."
+            ),
+            format!(
+                "⚠ Data file {file} (from {origin}) cannot be used: {problem}. Showing its last good copy, of \
+                 {date}. Once the file is fixed, the view switches to it by itself."
+            ),
         ),
-        (Lang::De, None) => format!(
-            "⚠ Datendatei {file} (aus {origin}) nicht nutzbar: {problem}. Gezeigt werden die eingebauten Daten. \
-             Sobald die Datei wieder in Ordnung ist, wechselt die Ansicht von selbst."
-        ),
-        (Lang::En, Some(date)) => format!(
-            "⚠ Data file {file} (from {origin}) cannot be used: {problem}. Showing its last good copy, of \
-             {date}. Once the file is fixed, the view switches to it by itself."
-        ),
-        (Lang::En, None) => format!(
-            "⚠ Data file {file} (from {origin}) cannot be used: {problem}. Showing the embedded directory. \
-             Once the file is fixed, the view switches to it by itself."
+        None => both(
+            format!(
+                "⚠ Datendatei {file} (aus {origin}) nicht nutzbar: {problem}. Gezeigt werden die eingebauten Daten. \
+                 Sobald die Datei wieder in Ordnung ist, wechselt die Ansicht von selbst."
+            ),
+            format!(
+                "⚠ Data file {file} (from {origin}) cannot be used: {problem}. Showing the embedded directory. \
+                 Once the file is fixed, the view switches to it by itself."
+            ),
         ),
     }
 }
 
 /// A reload that failed by a fault of the program's own (a panic), with what it said.
-pub fn internal_error(lang: Lang, what: &str) -> String {
-    match lang {
-        Lang::De => format!("interner Fehler beim Laden ({what}); bitte melden. Die bisherigen Daten bleiben"),
-        Lang::En => format!("internal error while loading ({what}); please report it. The data shown stays"),
-    }
+pub fn internal_error(what: &str) -> Bilingual {
+    both(
+        format!("interner Fehler beim Laden ({what}); bitte melden. Die bisherigen Daten bleiben"),
+        format!("internal error while loading ({what}); please report it. The data shown stays"),
+    )
 }
 
-/// An operating system's error in `lang`: the common ones in words of our own, the rest as the
-/// system says it.
-pub fn os_error(lang: Lang, error: &std::io::Error) -> String {
+/// An operating system's error: the common ones in words of our own, the rest as the system
+/// says it (in both languages).
+pub fn os_error(error: &std::io::Error) -> Bilingual {
     use std::io::ErrorKind;
-    let words = match (error.kind(), lang) {
-        (ErrorKind::NotFound, Lang::De) => "nicht gefunden",
-        (ErrorKind::NotFound, Lang::En) => "not found",
-        (ErrorKind::PermissionDenied, Lang::De) => "keine Berechtigung",
-        (ErrorKind::PermissionDenied, Lang::En) => "permission denied",
-        (ErrorKind::IsADirectory, Lang::De) => "ist ein Ordner",
-        (ErrorKind::IsADirectory, Lang::En) => "is a folder",
-        (ErrorKind::NotADirectory, Lang::De) => "ein Teil des Pfades ist kein Ordner",
-        (ErrorKind::NotADirectory, Lang::En) => "a part of the path is not a folder",
-        (ErrorKind::StorageFull, Lang::De) => "kein Platz mehr auf dem Datenträger",
-        (ErrorKind::StorageFull, Lang::En) => "no space left on the device",
-        (ErrorKind::ReadOnlyFilesystem, Lang::De) => "nur lesbares Dateisystem",
-        (ErrorKind::ReadOnlyFilesystem, Lang::En) => "read-only file system",
-        (ErrorKind::TimedOut, Lang::De) => "Zeitüberschreitung",
-        (ErrorKind::TimedOut, Lang::En) => "timed out",
-        _ => return error.to_string(),
+    let (de, en) = match error.kind() {
+        ErrorKind::NotFound => ("nicht gefunden", "not found"),
+        ErrorKind::PermissionDenied => ("keine Berechtigung", "permission denied"),
+        ErrorKind::IsADirectory => ("ist ein Ordner", "is a folder"),
+        ErrorKind::NotADirectory => ("ein Teil des Pfades ist kein Ordner", "a part of the path is not a folder"),
+        ErrorKind::StorageFull => ("kein Platz mehr auf dem Datenträger", "no space left on the device"),
+        ErrorKind::ReadOnlyFilesystem => ("nur lesbares Dateisystem", "read-only file system"),
+        ErrorKind::TimedOut => ("Zeitüberschreitung", "timed out"),
+        _ => return both(error.to_string(), error.to_string()),
     };
-    words.to_string()
+    both(de.into(), en.into())
 }
 
 // Sentences with arguments, in both languages: the caller picks the language with `.get(lang)`.

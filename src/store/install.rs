@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::i18n::{Bilingual, Lang};
+use crate::i18n::{Bilingual, doing};
 
 /// How often a rename over the file is tried (a Windows network drive refuses it while someone
 /// has the file open), and how long apart.
@@ -37,13 +37,8 @@ pub struct Failed {
     pub message: Bilingual,
 }
 
-fn failed(what: &Path, doing: (&str, &str), error: &io::Error) -> Failed {
-    Failed {
-        message: Bilingual {
-            de: format!("{}: {}: {}", what.display(), doing.0, crate::i18n::os_error(Lang::De, error)),
-            en: format!("{}: {}: {}", what.display(), doing.1, crate::i18n::os_error(Lang::En, error)),
-        },
-    }
+fn failed(what: &Path, doing: Bilingual<&str>, error: &io::Error) -> Failed {
+    Failed { message: crate::i18n::file_failed(what, doing, error) }
 }
 
 /// Replaces `path`, which held `started_from` when the edit began, with `new`, and records
@@ -59,7 +54,7 @@ pub fn install(
     let current = match std::fs::read(path) {
         Ok(bytes) => Some(bytes),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(failed(path, ("kann nicht gelesen werden", "cannot be read"), &e)),
+        Err(e) => return Err(failed(path, doing::READ, &e)),
     };
     if current.as_deref().unwrap_or_default() != started_from {
         let kept = keep_beside(path, new, user, &stamp)?;
@@ -72,9 +67,8 @@ pub fn install(
     if let Err(e) = replace(path, new) {
         // Nothing is lost: the file is as it was, and our version is kept beside it.
         let kept = keep_beside(path, new, user, &stamp)?;
-        let mut f = failed(path, ("kann nicht ersetzt werden", "cannot be replaced"), &e);
-        f.message.de.push_str(&format!("; die neue Fassung liegt in {}", kept.display()));
-        f.message.en.push_str(&format!("; the new version is kept in {}", kept.display()));
+        let mut f = failed(path, doing::REPLACE, &e);
+        f.message = crate::i18n::new_version_kept(f.message, &kept);
         return Err(f);
     }
     log(path, &stamp, user, changes)?;
@@ -99,7 +93,7 @@ fn log(path: &Path, stamp: &chrono::DateTime<chrono::Local>, user: &str, changes
         .append(true)
         .open(&log)
         .and_then(|mut file| file.write_all(lines.as_bytes()).and_then(|()| file.sync_all()));
-    appended.map_err(|e| failed(&log, ("Änderungsprotokoll nicht geschrieben", "change log not written"), &e))
+    appended.map_err(|e| failed(&log, doing::LOG, &e))
 }
 
 fn one_line(text: &str) -> String {
@@ -118,19 +112,18 @@ fn keep_beside(
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".{user}-{}.ron", stamp.format("%Y%m%d-%H%M%S")));
     let kept = free_name(&path.with_file_name(name));
-    write_new(&kept, bytes).map_err(|e| failed(&kept, ("kann nicht geschrieben werden", "cannot be written"), &e))?;
+    write_new(&kept, bytes).map_err(|e| failed(&kept, doing::WRITE, &e))?;
     Ok(kept)
 }
 
 /// Keeps the replaced version in `history/` beside the file, named by date and time.
 fn keep_in_history(path: &Path, bytes: &[u8], stamp: &chrono::DateTime<chrono::Local>) -> Result<PathBuf, Failed> {
     let folder = path.with_file_name("history");
-    std::fs::create_dir_all(&folder)
-        .map_err(|e| failed(&folder, ("Ordner kann nicht angelegt werden", "cannot create the folder"), &e))?;
+    std::fs::create_dir_all(&folder).map_err(|e| failed(&folder, doing::CREATE_FOLDER, &e))?;
     let stem = path.file_stem().unwrap_or_default().to_string_lossy();
     let extension = path.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
     let kept = free_name(&folder.join(format!("{stem}-{}{extension}", stamp.format("%Y%m%d-%H%M%S"))));
-    write_new(&kept, bytes).map_err(|e| failed(&kept, ("kann nicht geschrieben werden", "cannot be written"), &e))?;
+    write_new(&kept, bytes).map_err(|e| failed(&kept, doing::WRITE, &e))?;
     Ok(kept)
 }
 

@@ -86,20 +86,8 @@ impl Refused {
     /// What to tell the user, in both languages.
     pub fn message(&self) -> Bilingual {
         match self {
-            Refused::Held(h) => Bilingual {
-                de: format!(
-                    "{} bearbeitet die Datei seit {} (auf {}, Prozess {}); bitte warten, bis sie fertig sind",
-                    h.user, h.since, h.host, h.pid
-                ),
-                en: format!(
-                    "{} has been editing the file since {} (on {}, process {}); wait until they are done",
-                    h.user, h.since, h.host, h.pid
-                ),
-            },
-            Refused::Io(path, e) => Bilingual {
-                de: format!("{}: Sperrdatei nicht nutzbar: {}", path.display(), crate::i18n::os_error(Lang::De, e)),
-                en: format!("{}: cannot use the lock file: {}", path.display(), crate::i18n::os_error(Lang::En, e)),
-            },
+            Refused::Held(h) => crate::i18n::lock_held(&h.user, &h.since, &h.host, h.pid),
+            Refused::Io(path, e) => crate::i18n::file_failed(path, crate::i18n::doing::LOCK, e),
         }
     }
 }

@@ -250,9 +250,8 @@ impl App {
             Shown::LastGood(date) => Some(date.as_str()),
             Shown::Embedded => None,
         };
-        let text =
-            crate::i18n::fallback_banner(self.lang, &fallback.file, fallback.origin, &fallback.problem, last_good);
-        let mut lines = super::field::wrap_words(&text, usize::from(self.size.0));
+        let text = crate::i18n::fallback_banner(&fallback.file, fallback.origin, &fallback.problem, last_good);
+        let mut lines = super::field::wrap_words(text.get(self.lang), usize::from(self.size.0));
         // At most a third of the screen, so that the answer still shows.
         let most = usize::from(self.size.1 / 3).max(1);
         if lines.len() > most {

@@ -200,7 +200,7 @@ pub fn reload(load: impl FnOnce() -> Result<cache::Indexed, crate::directory::Da
                 .map(|s| (*s).to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_default();
-            Err(crate::i18n::internal_error(lang, &what))
+            Err(crate::i18n::internal_error(&what).get(lang).to_string())
         }
     };
     Message::Reloaded(loaded)

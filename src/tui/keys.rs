@@ -341,17 +341,20 @@ pub fn footer(lang: Lang, mode: Mode, width: usize) -> String {
     line
 }
 
-/// The keys that trigger `action` in `mode`, in `lang`'s words: for sentences that name a key
+/// The keys that trigger `action` in `mode`, in each language's key names: for sentences that name a key
 /// ("Alt-Y/Strg-O kopiert die E-Mail-Adresse").
-pub fn key_for(lang: Lang, mode: Mode, action: Action) -> String {
-    KEYMAP
-        .iter()
-        .filter(|b| b.modes.contains(&mode))
-        .flat_map(|b| b.keys)
-        .filter(|(_, a)| *a == action)
-        .map(|(k, _)| k.label(lang))
-        .collect::<Vec<_>>()
-        .join("/")
+pub fn key_for(mode: Mode, action: Action) -> Bilingual {
+    let named = |lang| {
+        KEYMAP
+            .iter()
+            .filter(|b| b.modes.contains(&mode))
+            .flat_map(|b| b.keys)
+            .filter(|(_, a)| *a == action)
+            .map(|(k, _)| k.label(lang))
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    Bilingual { de: named(Lang::De), en: named(Lang::En) }
 }
 
 /// The help overlay's rows: the keys, and what they do.
@@ -518,7 +521,7 @@ mod tests {
         for english in ["Ctrl", "Del", "Home", "PgUp", "Backspace", "Enter", "Shift"] {
             assert!(!help.contains(english), "{english} in the German help\n{help}");
         }
-        assert_eq!(key_for(Lang::De, Mode::List, Action::CopyEmail), "Alt-Y/Strg-O");
+        assert_eq!(key_for(Mode::List, Action::CopyEmail).de, "Alt-Y/Strg-O");
     }
 
     #[test]

@@ -267,7 +267,7 @@ fn unsent_note(app: &mut App) {
 
 /// The start screen while the shared data file is missing and its last good copy is shown.
 fn fallback(app: &mut App, lang: Lang) {
-    let problem = crate::i18n::os_error(lang, &std::io::Error::from(std::io::ErrorKind::NotFound));
+    let problem = crate::i18n::os_error(&std::io::Error::from(std::io::ErrorKind::NotFound)).get(lang).to_string();
     app.fallback = Some(super::app::Fallback {
         file: "N:/Internationales/directory.ron".into(),
         origin: "PARTNERDESK_DATA",

@@ -318,8 +318,8 @@ fn copy(app: &mut App, what: Copied) -> Option<Command> {
         (Some(Responsible::Person(person, _)), Copied::Email | Copied::Note) => person.email.clone(),
         // The sources give the office a shared mailbox, but no general phone number.
         (Some(Responsible::Office(_)), Copied::Phone) => {
-            let keys = keys::key_for(app.lang, Mode::List, Action::CopyEmail);
-            set_status(app, crate::i18n::no_office_phone(app.lang, &keys));
+            let keys = keys::key_for(Mode::List, Action::CopyEmail);
+            set_status(app, crate::i18n::no_office_phone(keys.borrowed()).get(app.lang).to_string());
             return None;
         }
         (Some(Responsible::Office(_)), Copied::Email | Copied::Note) => app.directory.office().email.clone(),
@@ -332,8 +332,8 @@ fn call(app: &mut App) -> Option<Command> {
     let command = match responsible(app) {
         None => Err(app.lang.text().nothing_selected),
         Some(Responsible::Office(_)) => {
-            let key = keys::key_for(app.lang, Mode::List, Action::Email);
-            set_status(app, crate::i18n::office_no_call(app.lang, &key));
+            let key = keys::key_for(Mode::List, Action::Email);
+            set_status(app, crate::i18n::office_no_call(key.borrowed()).get(app.lang).to_string());
             return None;
         }
         Some(Responsible::Person(person, _)) => {
