@@ -3,7 +3,7 @@
 use std::io;
 
 use super::Source;
-use crate::i18n::{Bilingual, Lang};
+use crate::i18n::{self, Bilingual, Lang};
 
 /// One problem found in a data file, with its position where known.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,56 +78,41 @@ impl DataError {
     /// What is wrong, without the file's name, on one line: for a banner that names the file
     /// itself. Of several problems the first is given, and how many more there are.
     pub fn summary(&self, lang: Lang) -> String {
-        let said = |de: String, en: String| Bilingual { de, en }.get(lang).to_string();
         let mib = super::MAX_BYTES >> 20;
-        match self {
-            DataError::Read { error, .. } => crate::i18n::os_error(error).get(lang).to_string(),
-            DataError::NotAFile { .. } => said("ist keine Datei".into(), "is not a file".into()),
-            DataError::TooLarge { .. } => said(format!("größer als {mib} MiB"), format!("larger than {mib} MiB")),
-            DataError::NotUtf8 { line, .. } => {
-                said(format!("Zeile {line}: kein UTF-8"), format!("line {line}: not UTF-8"))
-            }
+        let said = match self {
+            DataError::Read { error, .. } => i18n::os_error(error),
+            DataError::NotAFile { .. } => i18n::not_a_file(None),
+            DataError::TooLarge { .. } => i18n::too_large(None, mib),
+            DataError::NotUtf8 { line, .. } => i18n::not_utf8(None, *line),
             DataError::Invalid { problems, .. } => {
                 let Some(first) = problems.first() else { return String::new() };
                 let message = first.message.get(lang);
                 let at = match first.line {
-                    Some(line) => crate::i18n::at_line(line, message).get(lang).to_string(),
+                    Some(line) => i18n::at_line(line, message).get(lang).to_string(),
                     None => message.to_string(),
                 };
                 let more = match problems.len() - 1 {
                     0 => String::new(),
-                    n => said(format!(" (und {n} weitere Probleme)"), format!(" (and {n} more problems)")),
+                    n => i18n::more_problems(n).get(lang).to_string(),
                 };
-                format!("{at}{more}")
+                return format!("{at}{more}");
             }
-        }
+        };
+        said.get(lang).to_string()
     }
 
     /// The error in `lang`, every problem on its own line: `FILE:LINE: what is wrong and what is
     /// allowed`. `Display` is the English.
     pub fn in_lang(&self, lang: Lang) -> String {
-        let origin = |o: &Source| o.in_lang(lang);
-        let said = |de: String, en: String| Bilingual { de, en }.get(lang).to_string();
         let mib = super::MAX_BYTES >> 20;
-        match self {
-            DataError::Read { origin: o, error } => said(
-                format!("{}: Datei kann nicht gelesen werden: {}", origin(o), crate::i18n::os_error(error).de),
-                format!("{}: cannot read the data file: {}", origin(o), crate::i18n::os_error(error).en),
-            ),
-            DataError::NotAFile { origin: o } => said(
-                format!("{}: ist keine Datei; bitte den Pfad einer .ron-Datei angeben", origin(o)),
-                format!("{}: is not a file; give the path of a .ron data file", origin(o)),
-            ),
-            DataError::TooLarge { origin: o } => said(
-                format!("{}: ist größer als {mib} MiB, mehr darf eine Datei nicht sein", origin(o)),
-                format!("{}: is larger than {mib} MiB, the most a data file may hold", origin(o)),
-            ),
-            DataError::NotUtf8 { origin: o, line } => said(
-                format!("{}:{line}: ist kein gültiges UTF-8; bitte als UTF-8-Text speichern", origin(o)),
-                format!("{}:{line}: is not valid UTF-8; save the data file as UTF-8 text", origin(o)),
-            ),
-            DataError::Invalid { origin: o, problems } => render_problems(&origin(o), problems, lang),
-        }
+        let said = match self {
+            DataError::Read { origin, error } => i18n::cannot_read_data(&origin.names(), &i18n::os_error(error)),
+            DataError::NotAFile { origin } => i18n::not_a_file(Some(&origin.names())),
+            DataError::TooLarge { origin } => i18n::too_large(Some(&origin.names()), mib),
+            DataError::NotUtf8 { origin, line } => i18n::not_utf8(Some(&origin.names()), *line),
+            DataError::Invalid { origin, problems } => return render_problems(&origin.in_lang(lang), problems, lang),
+        };
+        said.get(lang).to_string()
     }
 }
 

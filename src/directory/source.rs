@@ -3,7 +3,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::i18n::Lang;
+use crate::i18n::{Bilingual, Lang};
 
 /// Where a directory comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,20 +26,22 @@ impl Source {
 }
 
 impl Source {
+    /// The source as messages name it, in both languages: the file's path, or the embedded data.
+    pub fn names(&self) -> Bilingual {
+        match self {
+            Source::Embedded => Bilingual { de: "eingebaute Daten".into(), en: "embedded data".into() },
+            Source::File(path) => Bilingual { de: path.display().to_string(), en: path.display().to_string() },
+        }
+    }
+
     /// The source as messages name it, in `lang`.
     pub fn in_lang(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Source::Embedded, Lang::De) => "eingebaute Daten".into(),
-            _ => self.to_string(),
-        }
+        self.names().get(lang).to_string()
     }
 }
 
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Source::Embedded => f.write_str("embedded data"),
-            Source::File(path) => write!(f, "{}", path.display()),
-        }
+        f.write_str(self.names().get(Lang::En))
     }
 }

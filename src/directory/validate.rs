@@ -6,14 +6,8 @@ use std::collections::{HashMap, HashSet};
 use unicode_normalization::UnicodeNormalization;
 
 use super::error::Problem;
-use crate::i18n::Bilingual;
+use crate::i18n::{self, Bilingual};
 
-/// A message in German and English, each formatted now, chosen when shown.
-macro_rules! said {
-    ($de:expr, $en:expr $(,)?) => {
-        Bilingual { de: $de, en: $en }
-    };
-}
 use super::locate::Locator;
 use super::model::{Address, City, Country, DirectoryData, Note, Office, Person, Topic};
 use super::phone::{PHONE_FORM, PHONE_FORM_DE, Phone};
@@ -61,19 +55,13 @@ impl Checker<'_> {
         for address in [&office.visiting_address, &office.postal_address] {
             let ok = address.postcode.len() == 5 && address.postcode.bytes().all(|b| b.is_ascii_digit());
             if !ok {
-                let message = said!(
-                    format!("Amt: Postleitzahl {:?} hat nicht fünf Ziffern", address.postcode),
-                    format!("office: postcode {:?} is not five digits", address.postcode),
-                );
+                let message = i18n::postcode(&Owner::Office.names(), &address.postcode);
                 self.report_from(top, "postcode", &address.postcode, message);
             }
         }
         if !data.people.iter().any(|p| p.id == office.head) {
             let ids = valid_ids(&data.people);
-            let message = said!(
-                format!("Amt: head {:?} nennt keine Person; gültige Kennungen (id) sind {}", office.head, ids.de),
-                format!("office: head {:?} names no person; valid ids are {}", office.head, ids.en),
-            );
+            let message = i18n::names_no_person(&Owner::Office.names(), "head", &office.head, &ids);
             self.report_from(top, "head", &office.head, message);
         }
     }
@@ -87,22 +75,13 @@ impl Checker<'_> {
             let from = Anchor { field: "id", value: &person.id, nth };
             let who = Owner::Person(&person.id);
             if nth >= 1 {
-                let message = said!(
-                    format!("{}: doppelte Kennung (id); jede Person braucht eine eigene", who.de()),
-                    format!("{who}: duplicate id; every person needs an id of their own"),
-                );
+                let message = i18n::duplicate_id(&who.names());
                 self.report_from(Some(&from), "id", &person.id, message);
             }
             let id_ok = !person.id.is_empty()
                 && person.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
             if !id_ok {
-                let message = said!(
-                    format!(
-                        "{}: eine Kennung (id) besteht aus Kleinbuchstaben a-z, Ziffern und '-' und ist nicht leer",
-                        who.de()
-                    ),
-                    format!("{who}: an id is lowercase letters a-z, digits and '-', and not empty"),
-                );
+                let message = i18n::bad_id(&who.names());
                 self.report_from(Some(&from), "id", &person.id, message);
             }
             for (field, value) in
@@ -128,57 +107,29 @@ impl Checker<'_> {
             let from = Anchor { field: "name", value: &city.name, nth };
             let what = Owner::City(&city.name);
             if city.name.trim().is_empty() {
-                let message = said!(
-                    "Stadt: leerer Name; jede Stadt braucht einen Namen".into(),
-                    "city: empty name; every city needs a name".into(),
-                );
+                let message = i18n::city_without_name();
                 self.report_from(Some(&from), "name", &city.name, message);
             } else if nth >= 1 {
-                let message = said!(
-                    format!("{}: doppelter Städtename; jede Stadt steht nur einmal in der Liste", what.de()),
-                    format!("{what}: duplicate city name; each city is listed once"),
-                );
+                let message = i18n::duplicate_city(&what.names());
                 self.report_from(Some(&from), "name", &city.name, message);
             }
             if !ids.contains(city.contact.as_str()) {
                 let ids = valid_ids(people);
-                let message = said!(
-                    format!(
-                        "{}: contact {:?} nennt keine Person; gültige Kennungen (id) sind {}",
-                        what.de(),
-                        city.contact,
-                        ids.de
-                    ),
-                    format!("{what}: contact {:?} names no person; valid ids are {}", city.contact, ids.en),
-                );
+                let message = i18n::names_no_person(&what.names(), "contact", &city.contact, &ids);
                 self.report_from(Some(&from), "contact", &city.contact, message);
             }
             if !(FIRST_YEAR..=current_year).contains(&city.since) {
-                let message = said!(
-                    format!("{}: since {} ist kein Jahr von {FIRST_YEAR} bis {current_year}", what.de(), city.since),
-                    format!("{what}: since {} is not a year from {FIRST_YEAR} to {current_year}", city.since),
-                );
+                let message = i18n::year_out_of_range(&what.names(), city.since, FIRST_YEAR, current_year);
                 self.report_from(Some(&from), "since", &city.since.to_string(), message);
             }
             let code = &city.country.code;
             if !(code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())) {
-                let message = said!(
-                    format!(
-                        "{}: Ländercode {code:?} sind nicht zwei Großbuchstaben (ISO 3166-1 alpha-2, z. B. \"PL\")",
-                        what.de()
-                    ),
-                    format!(
-                        "{what}: country code {code:?} is not two capital letters (ISO 3166-1 alpha-2, e.g. \"PL\")"
-                    ),
-                );
+                let message = i18n::country_code(&what.names(), code);
                 self.report_from(Some(&from), "code", code, message);
             }
             for (field, value) in [("de", &city.country.de), ("en", &city.country.en)] {
                 if value.trim().is_empty() {
-                    let message = said!(
-                        format!("{}: country {field} ist leer; es braucht den Namen des Landes", what.de()),
-                        format!("{what}: country {field} is empty; it needs the country's name"),
-                    );
+                    let message = i18n::country_name_empty(&what.names(), field);
                     self.report_from(Some(&from), field, value, message);
                 }
             }
@@ -189,10 +140,7 @@ impl Checker<'_> {
                 .chain(&city.country.adjectives)
                 .any(|a| a.trim().is_empty())
             {
-                let message = said!(
-                    format!("{}: aliases hat einen leeren Eintrag; bitte entfernen", what.de()),
-                    format!("{what}: aliases has an empty entry; remove it"),
-                );
+                let message = i18n::empty_alias(&what.names());
                 self.report_from(Some(&from), "aliases", "", message);
             }
         }
@@ -209,26 +157,17 @@ impl Checker<'_> {
             let what = Owner::Topic(&topic.name.de);
             for (field, value) in [("de", &topic.name.de), ("en", &topic.name.en)] {
                 if value.trim().is_empty() {
-                    let message = said!(
-                        format!("{}: name {field} ist leer; ein Thema braucht einen Namen", what.de()),
-                        format!("{what}: name {field} is empty; a topic needs a name"),
-                    );
+                    let message = i18n::topic_name_empty(&what.names(), field);
                     self.report_from(Some(&from), field, value, message);
                 }
             }
             if nth >= 1 {
-                let message = said!(
-                    format!("{}: doppeltes Thema; jedes Thema steht nur einmal in der Liste", what.de()),
-                    format!("{what}: duplicate topic; each topic is listed once"),
-                );
+                let message = i18n::duplicate_topic(&what.names());
                 self.report_from(Some(&from), "de", &topic.name.de, message);
             }
             for (field, value) in [("de", &topic.summary.de), ("en", &topic.summary.en)] {
                 if value.trim().is_empty() {
-                    let message = said!(
-                        format!("{}: summary {field} ist leer; ein Thema braucht eine Zusammenfassung", what.de()),
-                        format!("{what}: summary {field} is empty; a topic needs a summary"),
-                    );
+                    let message = i18n::topic_summary_empty(&what.names(), field);
                     self.report_from(Some(&from), field, value, message);
                 }
             }
@@ -236,26 +175,11 @@ impl Checker<'_> {
                 && !ids.contains(contact.as_str())
             {
                 let ids = valid_ids(people);
-                let message = said!(
-                    format!(
-                        "{}: contact {contact:?} nennt keine Person; gültige Kennungen (id) sind {}; \
-                         ohne contact antwortet das Amt",
-                        what.de(),
-                        ids.de
-                    ),
-                    format!(
-                        "{what}: contact {contact:?} names no person; valid ids are {}; without a contact the \
-                         office answers",
-                        ids.en
-                    ),
-                );
+                let message = i18n::topic_contact_unknown(&what.names(), contact, &ids);
                 self.report_from(Some(&from), "contact", contact, message);
             }
             if topic.aliases.iter().any(|a| a.trim().is_empty()) {
-                let message = said!(
-                    format!("{}: aliases hat einen leeren Eintrag; bitte entfernen", what.de()),
-                    format!("{what}: aliases has an empty entry; remove it"),
-                );
+                let message = i18n::empty_alias(&what.names());
                 self.report_from(Some(&from), "aliases", "", message);
             }
         }
@@ -285,29 +209,10 @@ impl Checker<'_> {
     fn texts(&mut self, data: &DirectoryData) {
         for_each_text(data, |owner, field, value| {
             if let Some((c, kind)) = value.chars().find_map(|c| forbidden(c).map(|kind| (c, kind))) {
-                let (kind_de, kind_en) = kind;
-                let message = said!(
-                    format!(
-                        "{}: {field} enthält das {kind_de} U+{:04X}; Text darf keine Steuerzeichen, \
-                         Richtungszeichen oder Zeilentrenner enthalten",
-                        owner.de(),
-                        c as u32
-                    ),
-                    format!(
-                        "{owner}: {field} contains the {kind_en} U+{:04X}; text may not contain control characters, \
-                         bidirectional controls or line separators",
-                        c as u32
-                    ),
-                );
+                let message = i18n::forbidden_char(&owner.names(), field, kind, c);
                 self.report_from(None, field, value, message);
             } else if !value.trim().is_empty() && value.trim() != value {
-                let message = said!(
-                    format!(
-                        "{}: {field} {value:?} beginnt oder endet mit einem Leerzeichen; bitte entfernen",
-                        owner.de()
-                    ),
-                    format!("{owner}: {field} {value:?} starts or ends with a space; remove it"),
-                );
+                let message = i18n::space_at_edge(&owner.names(), field, value);
                 self.report_from(None, field, value, message);
             }
         });
@@ -315,30 +220,22 @@ impl Checker<'_> {
 
     fn not_empty(&mut self, owner: Owner, anchor: Option<&Anchor>, field: &str, value: &str) {
         if value.trim().is_empty() {
-            let message = said!(
-                format!("{}: {field} ist leer; es braucht einen Wert", owner.de()),
-                format!("{owner}: {field} is empty; it needs a value"),
-            );
+            let message = i18n::empty_value(&owner.names(), field);
             self.report_from(anchor, field, value, message);
         }
     }
 
     fn phone(&mut self, owner: Owner, anchor: Option<&Anchor>, field: &str, value: &str) {
         if Phone::parse(value).is_none() {
-            let message = said!(
-                format!("{}: {field} {value:?} ist keine deutsche Nummer der Form {PHONE_FORM_DE}", owner.de()),
-                format!("{owner}: {field} {value:?} is not a German number in the form {PHONE_FORM}"),
-            );
+            let form = Bilingual { de: PHONE_FORM_DE, en: PHONE_FORM };
+            let message = i18n::not_a_phone(&owner.names(), field, value, form);
             self.report_from(anchor, field, value, message);
         }
     }
 
     fn email(&mut self, owner: Owner, anchor: Option<&Anchor>, value: &str) {
         if !is_email(value) {
-            let message = said!(
-                format!("{}: email {value:?} ist keine Adresse wie name@example.de", owner.de()),
-                format!("{owner}: email {value:?} is not an address like name@example.de"),
-            );
+            let message = i18n::not_an_email(&owner.names(), value);
             self.report_from(anchor, "email", value, message);
         }
     }
@@ -354,12 +251,7 @@ pub fn is_email(value: &str) -> bool {
 }
 
 fn valid_ids(people: &[Person]) -> Bilingual {
-    let ids: Vec<String> = people.iter().map(|p| format!("{:?}", p.id)).collect();
-    if ids.is_empty() {
-        said!("keine (die Liste people ist leer)".into(), "none (the people list is empty)".into())
-    } else {
-        said!(ids.join(", "), ids.join(", "))
-    }
+    i18n::valid_ids(&people.iter().map(|p| p.id.as_str()).collect::<Vec<_>>())
 }
 
 /// Who a text belongs to, for messages; formatted only when there is a problem to report.
@@ -372,37 +264,28 @@ enum Owner<'a> {
 }
 
 impl Owner<'_> {
-    /// The owner in German.
-    fn de(&self) -> String {
-        match self {
-            Owner::Office => "Amt".into(),
-            Owner::Person(id) => format!("Person {id:?}"),
-            Owner::City(name) => format!("Stadt {name:?}"),
-            Owner::Topic(name) => format!("Thema {name:?}"),
-        }
-    }
-}
-
-impl std::fmt::Display for Owner<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Owner::Office => f.write_str("office"),
-            Owner::Person(id) => write!(f, "person {id:?}"),
-            Owner::City(name) => write!(f, "city {name:?}"),
-            Owner::Topic(name) => write!(f, "topic {name:?}"),
-        }
+    /// The owner in German and English: `Stadt "Płock"`, `city "Płock"`.
+    fn names(&self) -> Bilingual {
+        let (de, en, name) = match self {
+            Owner::Office => return Bilingual { de: "Amt".into(), en: "office".into() },
+            Owner::Person(id) => ("Person", "person", id),
+            Owner::City(name) => ("Stadt", "city", name),
+            Owner::Topic(name) => ("Thema", "topic", name),
+        };
+        Bilingual { de: format!("{de} {name:?}"), en: format!("{en} {name:?}") }
     }
 }
 
 /// What kind of character `c` is (in German and English), if no text may contain it: control
 /// characters, bidirectional controls and line or paragraph separators.
-pub fn forbidden(c: char) -> Option<(&'static str, &'static str)> {
+pub fn forbidden(c: char) -> Option<Bilingual<&'static str>> {
+    let kind = |de, en| Some(Bilingual { de, en });
     match c {
         '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
-            Some(("Richtungszeichen", "bidirectional control"))
+            kind("Richtungszeichen", "bidirectional control")
         }
-        '\u{2028}' | '\u{2029}' => Some(("Zeilen- oder Absatztrennzeichen", "line or paragraph separator")),
-        c if c.is_control() => Some(("Steuerzeichen", "control character")),
+        '\u{2028}' | '\u{2029}' => kind("Zeilen- oder Absatztrennzeichen", "line or paragraph separator"),
+        c if c.is_control() => kind("Steuerzeichen", "control character"),
         _ => None,
     }
 }

@@ -1,12 +1,16 @@
 //! German and English: the language choice, the fixed words of the interface ([`Text`]), and
 //! the sentences that take arguments, each a function returning [`Bilingual`]: in `sentences.rs`
 //! for the view, keeping the data file and the outputs, in `commands.rs` for what a command
-//! refuses and why a file could not be used.
+//! refuses and why a file could not be used, in `data_file.rs` for the rules a data file breaks, and in `ron_error.rs` RON's syntax errors.
 
 mod commands;
+mod data_file;
+mod ron_error;
 mod sentences;
 
 pub use commands::*;
+pub use data_file::*;
+pub use ron_error::ron_error;
 pub use sentences::*;
 
 /// The language of the user interface.
