@@ -47,7 +47,6 @@ pub struct TermMatch {
 /// Scores terms against entries; one per thread and search, as it remembers the quality of
 /// shared texts (countries, contacts, years) for each term.
 pub struct Scorer {
-    skim: SkimMatcherV2,
     shared: RefCell<HashMap<(u32, usize), Option<i64>>>,
     /// Typo matches of shared texts, for the typo fallback.
     pub typos: super::typo::TypoMemo,
@@ -68,7 +67,7 @@ impl Default for Scorer {
 impl Scorer {
     /// A scorer over already folded (lower-case) text.
     pub fn new() -> Self {
-        Scorer { skim: SkimMatcherV2::default().respect_case(), shared: RefCell::default(), typos: RefCell::default() }
+        Scorer { shared: RefCell::default(), typos: RefCell::default() }
     }
 
     /// The best match of `term` in entry `id` of `index`, or `None`.
@@ -124,12 +123,9 @@ impl Scorer {
                 // "polnische", "polnischen" for the word "polnisch"; "Poles" for "Pole".
                 return inflected(text, &term.text).map(|stem| self.inflected_quality(text, stem));
             }
-            // Whether it matches is `placed`'s to say; how well, skim's. `fuzzy_indices`, not
-            // `fuzzy_match`: fuzzy-matcher 0.3.7's score-only mode reuses a two-row matrix without
-            // clearing it, so its score can depend on the text matched before (skim's issue #1071
-            // shows the symptom). The full matrix is filled anew.
+            // Whether it matches is `placed`'s to say; how well, skim's ([`skim_score`]).
             match placed(text, &term.text) {
-                Some(_) => self.skim.fuzzy_indices(text, &term.text).map_or(16 * term.text.len() as i64, |(s, _)| s),
+                Some(_) => skim_score(text, &term.text),
                 None => return inflected(text, &term.text).map(|stem| self.inflected_quality(text, stem)),
             }
         };
@@ -141,7 +137,7 @@ impl Scorer {
     /// How well a term matches through its `stem`, a whole word of `text`: as the stem would,
     /// less [`INFLECTION_COST`].
     fn inflected_quality(&self, text: &str, stem: &str) -> i64 {
-        let score = self.skim.fuzzy_indices(text, stem).map_or(16 * stem.len() as i64, |(s, _)| s);
+        let score = skim_score(text, stem);
         score + WORD_START_BONUS * initials_matched(text, stem) as i64 + PREFIX_BONUS - INFLECTION_COST
     }
 
@@ -157,6 +153,17 @@ impl Scorer {
             placed(text, stem)
         })
     }
+}
+
+/// Skim's score of `term` in `text`, from a matcher of its own. fuzzy-matcher 0.3.7 keeps its
+/// score matrix between calls and does not clear it: a cell's `bonus` from the text matched
+/// before is read again (in `build_score_matrix`), so a shared matcher scored "aa" in "alkmaar"
+/// 127 after some texts and 121 after others, and typing letter by letter ranked differently
+/// from a full search (`tests/search_props.rs` found it). `use_cache(false)` would drop the
+/// matrix, but panics there ("RefCell already borrowed"). A new matcher costs a few small
+/// allocations, and is called only for a term that `placed` already matched.
+fn skim_score(text: &str, term: &str) -> i64 {
+    SkimMatcherV2::default().respect_case().fuzzy_indices(text, term).map_or(16 * term.len() as i64, |(s, _)| s)
 }
 
 /// Where the letters of `term` stand in `text` when they hold together as a name typed by a
