@@ -13,9 +13,24 @@ use crate::directory::{self, Directory, Target};
 use super::fold::{Folded, Style, char_mask, fold, fold_into, fold_str};
 use super::words;
 
-/// Which fact a field holds; it decides the field's weight and which scopes see it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum FieldKind {
+/// Declares [`FieldKind`] and [`FieldKind::ALL`] from one list, so that a new kind is in `ALL` (and
+/// so checked by `every_field_kind_is_indexed`) as soon as it exists.
+macro_rules! field_kinds {
+    ($($(#[$doc:meta])* $name:ident,)+) => {
+        /// Which fact a field holds; it decides the field's weight and which scopes see it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum FieldKind {
+            $($(#[$doc])* $name,)+
+        }
+
+        impl FieldKind {
+            /// Every kind, in declaration order.
+            pub const ALL: [FieldKind; [$(FieldKind::$name),+].len()] = [$(FieldKind::$name),+];
+        }
+    };
+}
+
+field_kinds! {
     /// The entry's own name: the city as the office spells it, or the person's full name.
     Name,
     /// A city's German name.

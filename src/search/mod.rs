@@ -11,12 +11,13 @@
 //! - [`searcher`]: a whole query against the index, best first, and [`Searcher`], which narrows.
 //!
 //! # Adding a field kind
-//! 1. Add the variant to [`FieldKind`]. The compiler then points at every decision about it:
-//!    `weight`, `is_a_number`, `may_be_misspelt` and `names_the_entry` in `index.rs`, and
-//!    `in_scope` in `rank.rs` (which scopes see it).
-//! 2. Add its text in `SearchIndex::new`, in the arm of the entry it belongs to. That `match` over
-//!    `Target` is exhaustive, but nothing forces a push: `tests.rs` must find an entry by the
-//!    new field (write that test first).
+//! 1. Add the variant in the `field_kinds!` list in `index.rs`; `FieldKind::ALL` follows by
+//!    itself. The compiler then points at every decision about it: `weight`, `is_a_number`,
+//!    `may_be_misspelt` and `names_the_entry` in `index.rs`, and `in_scope` in `rank.rs` (which
+//!    scopes see it).
+//! 2. Add its text in `SearchIndex::new`, in the arm of the entry it belongs to (a new field of
+//!    the model already fails to compile there). `tests::every_field_kind_is_indexed` fails until
+//!    some entry of the embedded directory has a field of the new kind.
 //! 3. The stored form changes: `cache::tests::the_stored_form_is_the_one_format_names` fails and
 //!    names the new `FORMAT` to set.
 //!

@@ -383,3 +383,14 @@ fn every_question_the_office_page_answers() {
         assert_eq!(names(typed).contains(&"Chesterfield".to_string()), found, "{typed}");
     }
 }
+
+#[test]
+fn every_field_kind_is_indexed() {
+    // A new kind is in `ALL` by itself; this fails until `SearchIndex::new` pushes it (and the
+    // embedded directory has a value for it).
+    let index = SearchIndex::new(&directory());
+    for kind in FieldKind::ALL {
+        let found = (0..index.len()).any(|id| index.fields(id).iter().any(|f| f.kind == kind));
+        assert!(found, "no entry has a field of kind {kind:?}: push it in SearchIndex::new");
+    }
+}
