@@ -10,8 +10,9 @@
 //! - [`cache`]: validated, indexed data files kept in the user's cache folder;
 //! - [`store`]: keeping the shared data file: lock, install with history, change log, changes in words;
 //! - [`actions`]: `tel:` and `mailto:` links, phone messages and anniversaries, as pure functions;
-//! - [`i18n`]: German and English: the interface's words and sentences (a few messages are still
-//!   worded in both languages where they arise);
+//! - [`i18n`]: German and English: every sentence with arguments, each a function returning
+//!   [`i18n::Bilingual`], and the fixed words in [`i18n::Text`]; only tables keep their labels
+//!   beside their rows, as `Bilingual<&str>` (the list columns, the keymap's help);
 //! - [`clock`]: today's year and the local time, the one place that reads the system clock;
 //! - [`exit`]: the exit statuses, as a type.
 
