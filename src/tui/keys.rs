@@ -1,8 +1,8 @@
 //! The keymap: one table of bindings (keys with their [`Action`], the modes they work in, help
-//! text, footer hints ranked by importance), following fzf and
-//! television. The key lookup, the F1 help, the footer and the README's key table are all
-//! generated from it, so they cannot drift apart; key names come in each language's words
-//! (`Strg`, `Entf`, `Pos1` on a German keyboard).
+//! text, footer hints ranked by importance), following fzf and television. The key lookup, the
+//! F1 help, the footer and the README's key table are all generated from it, so they cannot
+//! drift apart; key names come in each language's words (`Strg`, `Entf`, `Pos1` on a German
+//! keyboard).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
