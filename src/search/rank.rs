@@ -159,9 +159,10 @@ impl Scorer {
 /// score matrix between calls and does not clear it: a cell's `bonus` from the text matched
 /// before is read again (in `build_score_matrix`), so a shared matcher scored "aa" in "alkmaar"
 /// 127 after some texts and 121 after others, and typing letter by letter ranked differently
-/// from a full search (`tests/search_props.rs` found it). `use_cache(false)` would drop the
-/// matrix, but panics there ("RefCell already borrowed"). A new matcher costs a few small
-/// allocations, and is called only for a term that `placed` already matched.
+/// from a full search (`tests/search_props.rs` found it; skim's issue #1071 is the same symptom).
+/// `use_cache(false)` would drop the matrix, but panics in 0.3.7 ("already borrowed", fixed by
+/// fuzzy-matcher's pull request #22, not released). A new matcher costs a few small allocations,
+/// and is made only for a term that `placed` already matched.
 fn skim_score(text: &str, term: &str) -> i64 {
     SkimMatcherV2::default().respect_case().fuzzy_indices(text, term).map_or(16 * term.len() as i64, |(s, _)| s)
 }
