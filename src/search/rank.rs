@@ -48,8 +48,6 @@ pub struct TermMatch {
 /// shared texts (countries, contacts, years) for each term.
 pub struct Scorer {
     shared: RefCell<HashMap<(u32, usize), Option<i64>>>,
-    /// Typo matches of shared texts, for the typo fallback.
-    pub typos: super::typo::TypoMemo,
 }
 
 impl std::fmt::Debug for Scorer {
@@ -67,7 +65,7 @@ impl Default for Scorer {
 impl Scorer {
     /// A scorer over already folded (lower-case) text.
     pub fn new() -> Self {
-        Scorer { shared: RefCell::default(), typos: RefCell::default() }
+        Scorer { shared: RefCell::default() }
     }
 
     /// The best match of `term` in entry `id` of `index`, or `None`.

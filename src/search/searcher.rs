@@ -104,7 +104,7 @@ impl SearchIndex {
                     matched += 1;
                 } else if term.scope == Scope::Any
                     && !term.exact
-                    && let Some(m) = closest_word(self, id, &term.text, term.position, &scorer.typos)
+                    && let Some(m) = closest_word(self, id, &term.text)
                 {
                     let field = &self.fields(id)[m.field];
                     hit.score += typo_score(field.kind, m.distance);
@@ -162,7 +162,7 @@ impl SearchIndex {
         let mut hit = Hit { entry: id, score: 0, approximate: false, partial: false, field_len: 0 };
         for (term, &typo) in query.terms.iter().zip(typos) {
             if typo {
-                let m = closest_word(self, id, &term.text, term.position, &scorer.typos)?;
+                let m = closest_word(self, id, &term.text)?;
                 let field = &fields[m.field];
                 hit.score += typo_score(field.kind, m.distance);
                 hit.field_len += field.char_len as usize;
@@ -190,7 +190,7 @@ impl SearchIndex {
                 if term.scope != Scope::Any || term.exact {
                     return None;
                 }
-                let m = closest_word(self, id, &term.text, term.position, &scorer.typos)?;
+                let m = closest_word(self, id, &term.text)?;
                 let folded = self.refold(id, m.field, m.style);
                 Some((m.field, folded.display_positions(m.start..m.start + m.len)))
             });

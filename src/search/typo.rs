@@ -31,11 +31,8 @@ pub struct TypoMatch {
     pub distance: usize,
 }
 
-/// The closest word of entry `id`'s names within the typo budget of `term` (the query's term
-/// number `position`). Texts that many entries share (countries, regions, contacts) are compared
-/// once per search and remembered in `memo`: at 100,000 entries most fields are shared, and a
-/// query that matches nothing compares every remaining word (`bash benches/vs-fzf.sh`, `zqxv`).
-pub fn closest_word(index: &SearchIndex, id: usize, term: &str, position: usize, memo: &TypoMemo) -> Option<TypoMatch> {
+/// The closest word of entry `id`'s names within the typo budget of `term`.
+pub fn closest_word(index: &SearchIndex, id: usize, term: &str) -> Option<TypoMatch> {
     let budget = typo_budget(term);
     if budget == 0 || term.len() > TYPO_CAP {
         return None;
@@ -48,13 +45,7 @@ pub fn closest_word(index: &SearchIndex, id: usize, term: &str, position: usize,
         if (term_mask & !variant.mask).count_ones() as usize > budget {
             continue;
         }
-        let found = if variant.shared() {
-            let key = (index.text_id(variant), position);
-            *memo.borrow_mut().entry(key).or_insert_with(|| closest_in(index.text(variant), term, term_mask, budget))
-        } else {
-            closest_in(index.text(variant), term, term_mask, budget)
-        };
-        if let Some((start, len, distance)) = found
+        if let Some((start, len, distance)) = closest_in(index.text(variant), term, term_mask, budget)
             && best.is_none_or(|b| distance < b.distance)
         {
             best = Some(TypoMatch { field: variant.field as usize, style: variant.style, start, len, distance });
@@ -62,10 +53,6 @@ pub fn closest_word(index: &SearchIndex, id: usize, term: &str, position: usize,
     }
     best
 }
-
-/// What a search remembers of shared texts' typo matches: (text, term number) → (start, length,
-/// distance) of the closest word.
-pub type TypoMemo = std::cell::RefCell<rustc_hash::FxHashMap<(u32, usize), Option<(usize, usize, usize)>>>;
 
 /// The closest word of one folded text within `budget` edits of `term`.
 fn closest_in(text: &str, term: &str, term_mask: u64, budget: usize) -> Option<(usize, usize, usize)> {
