@@ -160,6 +160,7 @@ fn list_csv_matches_the_data() {
     let column = |name: &str| people[0].iter().position(|h| h == name).unwrap_or_else(|| panic!("{name}"));
     let kuz = people.iter().find(|r| r[0] == "kuz").unwrap();
     assert_eq!(kuz[column("phone_international")], "+49 6151 13-2325");
+    assert_eq!(kuz[column("extension")], "2325");
     assert_eq!(kuz[column("cities")], "Graz; Freiberg; Brescia; Saanen-Gstaad; Logroño");
     assert_eq!(kuz[column("role")], "Partnerstädte", "the page's words");
     assert_eq!(kuz[column("role_en")], "Partner cities", "the translation");
@@ -585,7 +586,7 @@ fn list_xlsx_writes_a_real_workbook_with_every_value_as_text() {
     // Every cell with a value is a shared string (t="s"): `+49 …` stays a phone number, not a
     // formula or a number. (An empty value, Tamara Moumna's cities, is a blank cell.)
     let cells: Vec<&str> = sheet.split("<c ").skip(1).map(|c| c.split("</c>").next().unwrap_or(c)).collect();
-    assert_eq!(cells.len(), 7 * 12, "a header and six people, twelve columns");
+    assert_eq!(cells.len(), 7 * 13, "a header and six people, thirteen columns");
     for cell in &cells {
         assert!(!cell.contains("<v>") || cell.contains(r#"t="s""#), "a cell that is not text: {cell}");
     }

@@ -180,6 +180,9 @@ pub static PEOPLE: &[Column] = &[
         international(r.person())
     }),
     column("tel", "Telefon-Link", "Phone link", Shows::Data, |r, _| tel(r.person())),
+    column("extension", "Durchwahl", "Extension", Shows::Data, |r, _| {
+        optional(Phone::parse(&r.person().phone).and_then(|p| p.extension))
+    }),
     column("fax", "Fax", "Fax", Shows::Data, |r, _| text(&r.person().fax)),
     column("email", "E-Mail", "Email", Shows::Both, |r, _| text(&r.person().email)),
     column("cities", "Partnerstädte", "Partner cities", Shows::Both, |r, _| {
@@ -234,7 +237,7 @@ fn fields_shown(city: &City, person: &Person, topic: &Topic) {
         family_name: _, // family_name, name
         role: _,        // role
         role_en: _,     // role_en
-        phone: _,       // phone, phone_international, tel
+        phone: _,       // phone, phone_international, tel, extension
         fax: _,         // fax
         email: _,       // email
     } = person;
