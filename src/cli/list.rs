@@ -85,13 +85,8 @@ pub fn run(args: &Args, list: &ListArgs, out: &mut Out) -> Result<ExitStatus, Fa
     };
     let bytes: Vec<u8> = match list.format {
         Format::Json => {
-            let (columns, ids) = order.columns();
-            let records: Vec<rows::JsonRow> = ids
-                .iter()
-                .map(|&index| {
-                    let row = rows::Row { dir: &dir, index };
-                    rows::JsonRow(rows::shown(columns, false).map(|c| (c.key, (c.value)(&row, lang).json())).collect())
-                })
+            let records: Vec<rows::JsonRow> = cells(&dir, &order, lang, false)
+                .map(|row| rows::JsonRow(row.into_iter().map(|(column, cell)| (column.key, cell.json())).collect()))
                 .collect();
             format!("{}\n", super::to_json(&records)).into_bytes()
         }
@@ -162,16 +157,25 @@ impl Order {
     }
 }
 
-/// The header (labels in `lang`) and the rows of the list, for the table or the data formats.
-fn rows(dir: &Directory, order: &Order, lang: Lang, table: bool) -> (Vec<String>, Vec<Vec<String>>) {
+/// Every row of the list: its shown columns (for the table or the data formats), each with its
+/// value in `lang`.
+fn cells<'a>(
+    dir: &'a Directory,
+    order: &'a Order,
+    lang: Lang,
+    table: bool,
+) -> impl Iterator<Item = Vec<(&'static rows::Column, rows::Cell)>> + 'a {
     let (columns, ids) = order.columns();
-    let header = rows::shown(columns, table).map(|c| c.label.get(lang).to_string()).collect();
-    let rows = ids
-        .iter()
-        .map(|&index| {
-            let row = rows::Row { dir, index };
-            rows::shown(columns, table).map(|c| (c.value)(&row, lang).text(table)).collect()
-        })
-        .collect();
-    (header, rows)
+    ids.iter().map(move |&index| {
+        let row = rows::Row { dir, index };
+        rows::shown(columns, table).map(|c| (c, (c.value)(&row, lang))).collect()
+    })
+}
+
+/// The header (labels in `lang`) and the rows of the list as text, for the table or CSV and the
+/// workbook.
+fn rows(dir: &Directory, order: &Order, lang: Lang, table: bool) -> (Vec<String>, Vec<Vec<String>>) {
+    let header = rows::shown(order.columns().0, table).map(|c| c.label.get(lang).to_string()).collect();
+    let rows = cells(dir, order, lang, table).map(|row| row.into_iter().map(|(_, cell)| cell.text(table)).collect());
+    (header, rows.collect())
 }

@@ -225,7 +225,9 @@ fn fields_shown(city: &City, person: &Person, topic: &Topic) {
         native: _,  // native
         german: _,  // german
         aliases: _, // aliases
-        country: _, // country, country_code, country_de, country_en (`fields_shown_country`)
+        // country (in the table's language), country_code, country_de, country_en; the aliases and
+        // adjectives are words for the search, not facts for a list.
+        country: Country { code: _, de: _, en: _, aliases: _, adjectives: _ },
         region: _,  // region
         since: _,   // since
         contact: _, // contact_id, contact_name, contact_phone, …
@@ -248,13 +250,6 @@ fn fields_shown(city: &City, person: &Person, topic: &Topic) {
         contact: _, // contact_id, contact_name, contact_phone, contact_tel, email
         note: _,    // none, as a city's note
     } = topic;
-}
-
-/// A country's fields, as [`fields_shown`] does for the entries.
-#[allow(dead_code)]
-fn fields_shown_country(country: &Country) {
-    // aliases and adjectives are words for the search, not facts for a list.
-    let Country { code: _, de: _, en: _, aliases: _, adjectives: _ } = country;
 }
 
 /// The columns that show in the table (`table`) or in the data formats.

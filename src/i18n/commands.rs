@@ -3,11 +3,7 @@
 
 use std::path::Path;
 
-use super::{Bilingual, os_error};
-
-fn both(de: String, en: String) -> Bilingual {
-    Bilingual { de, en }
-}
+use super::{Bilingual, both, os_error};
 
 /// What was being done to a file when the system refused, for [`file_failed`].
 pub mod doing {

@@ -3,11 +3,7 @@
 //! languages (`Stadt "Płock"` / `city "Płock"`); each function returns [`Bilingual`], and the
 //! caller picks the language.
 
-use super::Bilingual;
-
-fn both(de: String, en: String) -> Bilingual {
-    Bilingual { de, en }
-}
+use super::{Bilingual, both};
 
 /// The valid ids, quoted, for messages about an id that names nobody.
 pub fn valid_ids(ids: &[&str]) -> Bilingual {

@@ -97,6 +97,11 @@ impl<S: AsRef<str>> Bilingual<S> {
     }
 }
 
+/// A sentence in both languages, for the sentence functions of the submodules.
+fn both(de: String, en: String) -> Bilingual {
+    Bilingual { de, en }
+}
+
 /// The strings of the user interface, one set per language.
 #[derive(Debug)]
 pub struct Text {

@@ -1,7 +1,7 @@
 //! Sentences with arguments, in both languages: a message for a moment that has values in it.
 //! Those that return [`Bilingual`] leave the choice of language to the caller (`.get(lang)`).
 
-use super::Bilingual;
+use super::{Bilingual, both};
 
 /// F5 on the office: it has no number; `key` writes an email.
 pub fn office_no_call(key: Bilingual<&str>) -> Bilingual {
@@ -75,10 +75,6 @@ pub fn os_error(error: &std::io::Error) -> Bilingual {
 }
 
 // Sentences with arguments, in both languages: the caller picks the language with `.get(lang)`.
-
-fn both(de: String, en: String) -> Bilingual {
-    Bilingual { de, en }
-}
 
 /// A stale lock of another user is taken over.
 pub fn stale_lock_taken(user: &str, since: &str, host: &str, pid: u32) -> Bilingual {
