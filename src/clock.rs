@@ -23,6 +23,11 @@ pub fn date_time_of(moment: SystemTime, lang: Lang) -> String {
     format_local(DateTime::<Local>::from(moment), lang)
 }
 
+/// Now, in local time: for the change log's and the copies' time stamps.
+pub fn now() -> DateTime<Local> {
+    Local::now()
+}
+
 fn format_local(moment: DateTime<Local>, lang: Lang) -> String {
     moment.format(lang.text().date_time_format).to_string()
 }

@@ -49,7 +49,7 @@ pub fn run(args: &Args, assign: &AssignArgs, out: &mut Out) -> Result<ExitStatus
     if *new.data() != expected {
         return Err(not_in_place(&city.name));
     }
-    let status = keep::install(&path, &started_from, &new_text, (Some(old.data()), new.data()), lang, out);
+    let status = keep::install(&path, Some(&started_from), &new_text, (Some(old.data()), new.data()), lang, out);
     drop(lock);
     status
 }

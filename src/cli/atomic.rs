@@ -1,12 +1,9 @@
 //! Writing an output file (`--out`) so that nothing is ever half-written or lost.
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::Failure;
-
-/// How many symbolic links a path may pass through, as Linux allows.
-const MAX_LINKS: usize = 40;
 
 /// Writes `bytes` to `path` atomically: a temporary file beside the target, then a rename over it.
 ///
@@ -16,7 +13,7 @@ const MAX_LINKS: usize = 40;
 /// - On any error the temporary file is removed and the old file stays whole.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let fail = |e: io::Error| Failure::Usage(crate::i18n::file_failed(path, crate::i18n::doing::WRITE, &e));
-    let target = resolve_links(path).map_err(fail)?;
+    let target = crate::store::real_path(path).map_err(fail)?;
     let existing = match std::fs::metadata(&target) {
         Ok(meta) if !meta.is_file() => {
             return Err(Failure::Usage(crate::i18n::not_a_regular_file(path)));
@@ -52,24 +49,6 @@ fn new_file_in(folder: &Path) -> io::Result<tempfile::NamedTempFile> {
 #[cfg(not(unix))]
 fn new_file_in(folder: &Path) -> io::Result<tempfile::NamedTempFile> {
     tempfile::NamedTempFile::new_in(folder)
-}
-
-/// The path a chain of symbolic links ends at, even if that file does not exist yet.
-fn resolve_links(path: &Path) -> io::Result<PathBuf> {
-    let mut current = path.to_path_buf();
-    for _ in 0..MAX_LINKS {
-        match std::fs::symlink_metadata(&current) {
-            Ok(meta) if meta.file_type().is_symlink() => {
-                let link = std::fs::read_link(&current)?;
-                current = match current.parent() {
-                    Some(parent) if link.is_relative() => parent.join(link),
-                    _ => link,
-                };
-            }
-            _ => return Ok(current),
-        }
-    }
-    Err(io::Error::other("too many levels of symbolic links"))
 }
 
 #[cfg(all(test, unix))]

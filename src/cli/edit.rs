@@ -3,7 +3,7 @@
 //! valid one is installed through the lock, never over a colleague's save.
 
 use std::io::{BufRead, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{Args, Failure, Out, keep};
 use crate::directory::{DataError, Source};
@@ -14,6 +14,11 @@ use crate::i18n::Lang;
 pub const HEADER: &str = "// partnerdesk: ";
 
 /// Opens the data file in the editor until it is valid, unchanged or emptied, then installs it.
+///
+/// The editor works on a copy, which is the user's work: it is removed only once the edit is
+/// installed, discarded or left unchanged. On any failure, a non-zero exit of the editor after
+/// changes, SIGHUP or SIGTERM, it stays and its path is printed. While the editor runs, Ctrl-C
+/// and Ctrl-\\ are the editor's (as in git); the lock is the OS's, freed however this ends.
 pub fn run(args: &Args, out: &mut Out) -> Result<ExitStatus, Failure> {
     let lang = args.lang();
     let path = keep::data_file(args, "edit")?;
@@ -21,55 +26,174 @@ pub fn run(args: &Args, out: &mut Out) -> Result<ExitStatus, Failure> {
         Ok(lock) => lock,
         Err(status) => return Ok(status),
     };
-    if !path.exists() && !start_from_embedded(&path, lang)? {
-        return Ok(ExitStatus::NotChanged);
-    }
     let source = Source::File(path.clone());
-    // One read: the text, and the bytes the edit starts from (BOM and line ends included).
-    let original = crate::directory::read(&path, &source)?;
-    let started_from = original.clone().into_bytes();
+    // One read: the text, and the bytes the edit starts from (BOM and line ends included). A
+    // missing file starts from the embedded directory, and is created only by the install.
+    let (original, started_from) = if path.exists() {
+        let original = crate::directory::read(&path, &source)?;
+        let bytes = original.clone().into_bytes();
+        (original, Some(bytes))
+    } else if start_from_embedded(&path, lang) {
+        (crate::directory::EMBEDDED.to_string(), None)
+    } else {
+        return Ok(ExitStatus::NotChanged);
+    };
     let year = crate::clock::current_year();
-    let copy = tempfile::Builder::new()
-        .prefix("partnerdesk-")
-        .suffix(".ron")
-        .tempfile()
-        .map_err(|e| cannot(&std::env::temp_dir(), &e))?
-        .into_temp_path();
-    std::fs::write(&copy, &original).map_err(|e| cannot(&copy, &e))?;
+    let copy = Copy::new(&original)?;
     let editor = editor();
-    loop {
-        run_editor(&editor, &copy)?;
-        let body = match crate::directory::read(&copy, &Source::File(copy.to_path_buf())) {
-            Ok(text) => strip_header(&text),
-            Err(problem) => {
-                // Not UTF-8, or too large: the text as far as it can be read, with the problem.
-                let bytes = std::fs::read(&copy).map_err(|e| cannot(&copy, &e))?;
-                let body = strip_header(&String::from_utf8_lossy(&bytes));
-                write_with_problems(&copy, &[problem.summary(lang)], &body, lang)?;
+    let status = loop {
+        let edited = {
+            let _signals = signals::while_editing(&copy.path, lang);
+            run_editor(&editor, &copy.path)
+        };
+        let body = match read_copy(&copy.path) {
+            Ok(Ok(text)) => strip_header(&text),
+            Ok(Err(())) => {
+                // Not UTF-8: left exactly as it is, and the problem said here, not written into it.
+                edited.map_err(|failure| copy.kept(failure, lang))?;
+                let problem = crate::i18n::copy_not_utf8();
+                keep::say(&format!("partnerdesk: {}: {}", copy.path.display(), problem.get(lang)));
                 continue;
             }
+            Err(e) => return Err(copy.kept(cannot(&copy.path, &e), lang)),
         };
+        let unchanged = body == original.strip_prefix('\u{feff}').unwrap_or(&original);
+        if let Err(failure) = edited {
+            // The editor failed: its work, if it did any, is kept.
+            return Err(if unchanged { failure } else { copy.kept(failure, lang) });
+        }
         if body.trim().is_empty() {
-            keep::say(crate::i18n::edit_emptied(&path.display().to_string()).get(lang));
-            return Ok(ExitStatus::NotChanged);
+            let said = match started_from {
+                Some(_) => crate::i18n::edit_emptied(&path.display().to_string()),
+                None => crate::i18n::nothing_created_file(&path.display().to_string()),
+            };
+            keep::say(said.get(lang));
+            break ExitStatus::NotChanged;
+        }
+        if unchanged && started_from.is_some() {
+            out.line(crate::i18n::edit_unchanged(&path.display().to_string()).get(lang))?;
+            break ExitStatus::Success;
         }
         // A byte-order mark (Notepad's) is not part of the text, and stays as it was.
         let bom = if original.starts_with('\u{feff}') { "\u{feff}" } else { "" };
-        if body == original.strip_prefix('\u{feff}').unwrap_or(&original) {
-            out.line(crate::i18n::edit_unchanged(&path.display().to_string()).get(lang))?;
-            return Ok(ExitStatus::Success);
-        }
         match crate::directory::parse_text(&body, source.clone(), year) {
             Ok(new) => {
-                let old = crate::directory::parse_text(&original, source.clone(), year).ok();
+                let old = started_from
+                    .as_ref()
+                    .and_then(|_| crate::directory::parse_text(&original, source.clone(), year).ok());
                 let text = format!("{bom}{body}");
                 let old = old.as_ref().map(|d| d.data());
-                let status = keep::install(&path, &started_from, &text, (old, new.data()), lang, out);
-                drop(lock);
-                return status;
+                let installed = keep::install(&path, started_from.as_deref(), &text, (old, new.data()), lang, out);
+                break installed.map_err(|failure| copy.kept(failure, lang))?;
             }
-            Err(problem) => write_with_problems(&copy, &problems(&problem, lang), &body, lang)?,
+            Err(problem) => write_with_problems(&copy.path, &problems(&problem, lang), &body, lang)
+                .map_err(|f| copy.kept(f, lang))?,
         }
+    };
+    drop(lock);
+    copy.remove();
+    Ok(status)
+}
+
+/// The copy the editor works on, in the temporary folder. It is never removed by a destructor:
+/// only [`Copy::remove`] removes it, once the edit has ended well.
+struct Copy {
+    path: PathBuf,
+}
+
+impl Copy {
+    fn new(text: &str) -> Result<Copy, Failure> {
+        let file = tempfile::Builder::new()
+            .prefix("partnerdesk-")
+            .suffix(".ron")
+            .tempfile()
+            .map_err(|e| cannot(&std::env::temp_dir(), &e))?;
+        let (_, path) = file.keep().map_err(|e| cannot(&std::env::temp_dir(), &e.error))?;
+        std::fs::write(&path, text).map_err(|e| cannot(&path, &e))?;
+        Ok(Copy { path })
+    }
+
+    /// `failure`, with where the work is kept said first.
+    fn kept(&self, failure: Failure, lang: Lang) -> Failure {
+        keep::say(crate::i18n::work_kept(&self.path).get(lang));
+        failure
+    }
+
+    fn remove(self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// The copy's text: `Ok(Err(()))` where it is not UTF-8. UTF-16 with a byte-order mark
+/// (Notepad's "Unicode") is decoded.
+fn read_copy(path: &Path) -> std::io::Result<Result<String, ()>> {
+    let bytes = std::fs::read(path)?;
+    let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| {
+        let units = rest.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+        char::decode_utf16(units).collect::<Result<String, _>>().map_err(|_| ())
+    };
+    Ok(match bytes.as_slice() {
+        [0xff, 0xfe, rest @ ..] if rest.len() % 2 == 0 => utf16(rest, u16::from_le_bytes),
+        [0xfe, 0xff, rest @ ..] if rest.len() % 2 == 0 => utf16(rest, u16::from_be_bytes),
+        _ => String::from_utf8(bytes).map_err(|_| ()),
+    })
+}
+
+/// While the editor runs: Ctrl-C and Ctrl-\\ go to the editor alone, and SIGHUP or SIGTERM end
+/// partnerdesk saying where the work is (the OS frees the lock).
+mod signals {
+    use std::path::Path;
+
+    use crate::i18n::Lang;
+
+    /// Undone when dropped.
+    #[cfg(unix)]
+    pub struct Editing {
+        ignored: Vec<signal_hook::SigId>,
+        ending: signal_hook::iterator::Handle,
+        watcher: std::thread::JoinHandle<()>,
+    }
+
+    #[cfg(unix)]
+    pub fn while_editing(copy: &Path, lang: Lang) -> Option<Editing> {
+        use std::sync::Arc;
+        use std::sync::atomic::AtomicBool;
+
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+        // A handler that only sets a flag: the signal no longer ends partnerdesk, and the editor,
+        // started afresh by exec, keeps the default.
+        let flag = Arc::new(AtomicBool::new(false));
+        let ignored =
+            [SIGINT, SIGQUIT].iter().filter_map(|&s| signal_hook::flag::register(s, flag.clone()).ok()).collect();
+        let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM]).ok()?;
+        let ending = signals.handle();
+        let copy = copy.to_path_buf();
+        let watcher = std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                super::keep::say(crate::i18n::edit_interrupted(&copy).get(lang));
+                std::process::exit(128 + signal);
+            }
+        });
+        Some(Editing { ignored, ending, watcher })
+    }
+
+    #[cfg(unix)]
+    impl Drop for Editing {
+        fn drop(&mut self) {
+            self.ending.close();
+            for id in self.ignored.drain(..) {
+                signal_hook::low_level::unregister(id);
+            }
+            let watcher = std::mem::replace(&mut self.watcher, std::thread::spawn(|| ()));
+            let _ = watcher.join();
+        }
+    }
+
+    /// Windows: Ctrl-C reaches the console's processes alike; the lock is freed however
+    /// partnerdesk ends, and the copy stays in the temporary folder.
+    #[cfg(not(unix))]
+    pub fn while_editing(_copy: &Path, _lang: Lang) -> Option<()> {
+        None
     }
 }
 
@@ -117,21 +241,17 @@ pub fn strip_header(text: &str) -> String {
     rest.to_string()
 }
 
-/// Asks whether to start a missing data file from the embedded directory, and does so.
-fn start_from_embedded(path: &Path, lang: Lang) -> Result<bool, Failure> {
+/// Asks whether to start a missing data file from the embedded directory.
+fn start_from_embedded(path: &Path, lang: Lang) -> bool {
     let question = crate::i18n::start_file(&path.display().to_string());
     let _ = write!(std::io::stderr().lock(), "partnerdesk: {}", question.get(lang));
     let mut answer = String::new();
     let _ = std::io::stdin().lock().read_line(&mut answer);
-    if !matches!(answer.trim().to_lowercase().as_str(), "y" | "yes" | "j" | "ja") {
+    let yes = matches!(answer.trim().to_lowercase().as_str(), "y" | "yes" | "j" | "ja");
+    if !yes {
         keep::say(crate::i18n::nothing_created().get(lang));
-        return Ok(false);
     }
-    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| cannot(path, &e))?;
-    file.write_all(crate::directory::EMBEDDED.as_bytes())
-        .and_then(|()| file.sync_all())
-        .map_err(|e| cannot(path, &e))?;
-    Ok(true)
+    yes
 }
 
 /// The editor to use: `$VISUAL`, then `$EDITOR`, then Notepad on Windows, and the first of

@@ -9,7 +9,8 @@ use serde::Serialize;
 use super::{Args, Failure, Out, keep};
 use crate::directory::Source;
 use crate::exit::ExitStatus;
-use crate::store::{diff, install};
+use crate::store::lock::escape_controls;
+use crate::store::{diff, log};
 
 /// Options of `partnerdesk history`.
 #[derive(Debug, ClapArgs)]
@@ -19,44 +20,35 @@ pub struct HistoryArgs {
     pub json: bool,
 }
 
-/// One line of the change log.
+/// One change of the log, as `history --json` gives it.
 #[derive(Debug, Serialize, PartialEq, Eq)]
 pub struct Entry {
     /// When, local time: `2026-11-29 14:30:05`.
     pub time: String,
-    /// Who.
+    /// Who, with control characters escaped.
     pub user: String,
-    /// What changed, in words.
+    /// What changed, in the reader's language (a line of an older log in its own words).
     pub change: String,
 }
 
-/// The entries of a change log, newest first; lines that are not entries are skipped.
-pub fn entries(log: &str) -> Vec<Entry> {
-    let mut entries: Vec<Entry> = log
-        .lines()
-        .filter_map(|line| {
-            let mut parts = line.splitn(3, '\t');
-            let (time, user, change) = (parts.next()?, parts.next()?, parts.next()?);
-            Some(Entry { time: time.into(), user: user.into(), change: change.into() })
-        })
-        .collect();
-    entries.reverse();
-    entries
-}
-
-/// Prints the change log of the data file.
+/// Prints the change log of the data file, newest first, in the reader's language. The log is
+/// read lossily: a hand edit costs at most its own line.
 pub fn run(args: &Args, options: &HistoryArgs, out: &mut Out) -> Result<ExitStatus, Failure> {
     let lang = args.lang();
     let path = keep::data_file(args, "history")?;
-    let log_path = install::log_path(&path);
-    let log = match std::fs::read_to_string(&log_path) {
-        Ok(log) => log,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => {
-            return Err(Failure::Usage(crate::i18n::file_error(&log_path, &e)));
-        }
-    };
-    let entries = entries(&log);
+    let log = log::read(&path).map_err(|e| Failure::Usage(crate::i18n::file_error(&log::path_of(&path), &e)))?;
+    let current = std::fs::read(&path).ok();
+    let entries: Vec<Entry> = log::entries(&log, current.as_deref())
+        .into_iter()
+        .map(|log::Entry { time, user, change }| Entry {
+            time: escape_controls(&time),
+            user: escape_controls(&user),
+            change: escape_controls(&match change {
+                log::Recorded::Change(change) => change.words(lang),
+                log::Recorded::Words(words) => words,
+            }),
+        })
+        .collect();
     if options.json {
         out.line(&super::to_json(&entries))?;
         return Ok(ExitStatus::Success);
@@ -85,12 +77,12 @@ pub fn diff(args: &Args, files: &DiffArgs, out: &mut Out) -> Result<ExitStatus, 
     let year = crate::clock::current_year();
     let old = crate::directory::load(&Source::File(files.old.clone()), year)?;
     let new = crate::directory::load(&Source::File(files.new.clone()), year)?;
-    let changes = diff::changes(old.data(), new.data(), lang);
+    let changes = diff::changes(old.data(), new.data());
     if changes.is_empty() {
         out.line(crate::i18n::no_differences().get(lang))?;
     }
     for change in changes {
-        out.line(&change)?;
+        out.line(&change.words(lang))?;
     }
     Ok(ExitStatus::Success)
 }

@@ -1,5 +1,5 @@
-//! What `assign` and `edit` share: the data file they change, its lock, and installing the result
-//! with a summary of the changes in words.
+//! What `assign` and `edit` share: the data file they change (its real path, through any link),
+//! its lock, and installing the result with the changes in words, said only once they are saved.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -8,24 +8,25 @@ use super::{Args, Failure};
 use crate::directory::{DirectoryData, Source};
 use crate::exit::ExitStatus;
 use crate::i18n::Lang;
-use crate::store::install::{self, Installed};
-use crate::store::{diff, lock};
+use crate::store::diff::{self, Change, Kind, What};
+use crate::store::install::{self, Installed, Request};
+use crate::store::lock;
 
 /// The data file a change goes to: `--data` or `PARTNERDESK_DATA`, never the embedded data.
+/// Through a symbolic link it is the link's target, so that the lock, `history/` and the log
+/// sit beside the real file and the link stays a link.
 pub fn data_file(args: &Args, command: &str) -> Result<PathBuf, Failure> {
     match args.source() {
-        Source::File(path) => Ok(path),
+        Source::File(path) => {
+            crate::store::real_path(&path).map_err(|e| Failure::Usage(crate::i18n::file_error(&path, &e)))
+        }
         Source::Embedded => Err(Failure::Usage(crate::i18n::data_file_needed(command))),
     }
 }
 
-/// Takes the file's lock, or says who holds it.
+/// Takes the file's lock, or says who holds it (exit status 1).
 pub fn take_lock(path: &Path, lang: Lang) -> Result<Result<lock::Lock, ExitStatus>, Failure> {
-    let taken = lock::Lock::take(path, lang, |stale| {
-        let said = crate::i18n::stale_lock_taken(&stale.user, &stale.since, &stale.host, stale.pid);
-        say(said.get(lang));
-    });
-    match taken {
+    match lock::Lock::take(path, lang) {
         Ok(lock) => Ok(Ok(lock)),
         Err(refused @ lock::Refused::Held(_)) => {
             say(&format!("partnerdesk: {}", refused.message().get(lang)));
@@ -40,47 +41,67 @@ pub fn say(text: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
-/// Prints the changes from `old` to `new` and installs `text` over `path`, which held
-/// `started_from` when the change began.
+/// Installs `text` over `path`, which held `started_from` when the change began (`None`: there
+/// was no file), and prints the changes from `old` to `new` once they are saved.
 pub fn install(
     path: &Path,
-    started_from: &[u8],
+    started_from: Option<&[u8]>,
     text: &str,
     (old, new): (Option<&DirectoryData>, &DirectoryData),
     lang: Lang,
     out: &mut super::Out,
 ) -> Result<ExitStatus, Failure> {
-    let mut changes = match old {
-        Some(old) => diff::changes(old, new, lang),
-        None => vec![crate::i18n::whole_file_replaced().get(lang).to_string()],
+    let whole = |what| Change { kind: Kind::File, entry: String::new(), what };
+    let mut changes = match (old, started_from) {
+        (Some(old), _) => diff::changes(old, new),
+        (None, None) => vec![whole(What::Created)],
+        (None, Some(_)) => vec![whole(What::WholeFile)],
     };
     if changes.is_empty() {
-        changes.push(crate::i18n::comments_only().get(lang).to_string());
-    }
-    for change in &changes {
-        out.line(change)?;
+        changes.push(whole(What::CommentsOnly));
     }
     let user = lock::user_name();
-    match install::install(path, started_from, text.as_bytes(), &changes, &user) {
-        Ok(Installed::Done { history }) => {
+    let request = Request { path, started_from, new: text.as_bytes(), changes: &changes, user: &user };
+    match install::install(&request).map_err(|failed| Failure::Usage(failed.message))? {
+        Installed::Done { history, warnings, log_failed } => {
+            for change in &changes {
+                out.line(&change.words(lang))?;
+            }
+            let file = path.display().to_string();
             let kept = history.map(|h| h.display().to_string()).unwrap_or_else(|| "—".into());
-            out.line(crate::i18n::saved(&path.display().to_string(), &kept).get(lang))?;
+            let saved = match &log_failed {
+                None => crate::i18n::saved(&file, &kept),
+                Some(error) => crate::i18n::saved_not_logged(&file, &kept, error),
+            };
+            out.line(saved.get(lang))?;
+            for warning in &warnings {
+                say(warning.get(lang));
+            }
             Ok(ExitStatus::Success)
         }
-        Ok(Installed::Conflict { kept, theirs }) => {
-            say(crate::i18n::saved_meanwhile(&path.display().to_string(), &kept.display().to_string()).get(lang));
+        Installed::Conflict { kept, theirs, created } => {
+            let (file, kept) = (path.display().to_string(), kept.display().to_string());
+            let Some(theirs) = theirs else {
+                say(crate::i18n::deleted_meanwhile(&file, &kept).get(lang));
+                return Ok(ExitStatus::NotChanged);
+            };
+            let said = if created {
+                crate::i18n::created_meanwhile(&file, &kept)
+            } else {
+                crate::i18n::saved_meanwhile(&file, &kept)
+            };
+            say(said.get(lang));
             let theirs = String::from_utf8_lossy(&theirs);
             let year = crate::clock::current_year();
             match crate::directory::parse_text(&theirs, Source::File(path.to_path_buf()), year) {
                 Ok(theirs) => {
-                    for change in diff::changes(theirs.data(), new, lang) {
-                        say(&format!("  {change}"));
+                    for change in diff::changes(theirs.data(), new) {
+                        say(&format!("  {}", change.words(lang)));
                     }
                 }
                 Err(e) => say(&format!("  {}", e.in_lang(lang).replace('\n', "\n  "))),
             }
             Ok(ExitStatus::NotChanged)
         }
-        Err(failed) => Err(Failure::Usage(failed.message)),
     }
 }

@@ -1,17 +1,20 @@
 //! German and English: the language choice, the fixed words of the interface ([`Text`]), and
 //! the sentences that take arguments, each a function returning [`Bilingual`]: in `sentences.rs`
 //! for the view, keeping the data file and the outputs, in `commands.rs` for what a command
-//! refuses and why a file could not be used, in `data_file.rs` for the rules a data file breaks, and in `ron_error.rs` RON's syntax errors.
+//! refuses and why a file could not be used, in `data_file.rs` for the rules a data file breaks, in `ron_error.rs` RON's syntax errors, and in
+//! `store.rs` keeping the shared data file: its lock, what an install kept, the words for a change.
 
 mod commands;
 mod data_file;
 mod ron_error;
 mod sentences;
+mod store;
 
 pub use commands::*;
 pub use data_file::*;
 pub use ron_error::ron_error;
 pub use sentences::*;
+pub use store::*;
 
 /// The language of the user interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -76,14 +76,6 @@ pub fn os_error(error: &std::io::Error) -> Bilingual {
 
 // Sentences with arguments, in both languages: the caller picks the language with `.get(lang)`.
 
-/// A stale lock of another user is taken over.
-pub fn stale_lock_taken(user: &str, since: &str, host: &str, pid: u32) -> Bilingual {
-    both(
-        format!("partnerdesk: Warnung: übernehme die alte Sperre von {user} (seit {since}, auf {host}, Prozess {pid})"),
-        format!("partnerdesk: warning: taking over the stale lock of {user} (since {since}, on {host}, process {pid})"),
-    )
-}
-
 /// The change log's line for a file that replaced an invalid one.
 pub fn whole_file_replaced() -> Bilingual {
     both(

@@ -1,60 +1,160 @@
-//! What changed between two directories, in words: `Trondheim: contact Jessica Otto → Julia Kuz`.
+//! What changed between two directories: each change a language-neutral [`Change`] (who, which
+//! field, old and new value), which the change log keeps as it is and [`Change::words`] puts into
+//! the reader's language: `Trondheim: Zuständig Jessica Otto → Julia Kuz`.
 //!
 //! Every struct is taken apart field by field, so that a new field in the model fails to compile
-//! here until its change is put into words too.
+//! here until its change is recorded too. Entries are matched by id or name through a map, so a
+//! comparison takes time in proportion to the file's size.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
 
 use crate::directory::{Address, City, Country, DirectoryData, Office, Person, Topic};
 use crate::i18n::{self, Bilingual, Lang};
 
-/// Every change from `old` to `new`, one line each, in `lang`: the office's fields, then people
-/// (by id) and cities (by name) removed, added or changed.
-pub fn changes(old: &DirectoryData, new: &DirectoryData, lang: Lang) -> Vec<String> {
-    let DirectoryData { office: old_office, people: old_people, cities: old_cities, topics: old_topics } = old;
-    let DirectoryData { office: new_office, people: new_people, cities: new_cities, topics: new_topics } = new;
-    let mut out = Vec::new();
-    let office = lang.text().office;
-    office_changes(old_office, new_office, &mut Said { owner: office.to_string(), out: &mut out });
-    let name_of = |people: &[Person], id: &str| {
-        people.iter().find(|p| p.id == id).map_or_else(|| id.to_string(), Person::full_name)
-    };
-    for person in old_people.iter().filter(|p| !new_people.iter().any(|n| n.id == p.id)) {
-        out.push(i18n::removed(&person.full_name(), PERSON).get(lang).to_string());
-    }
-    for person in new_people {
-        match old_people.iter().find(|p| p.id == person.id) {
-            None => out.push(i18n::added(&person.full_name(), PERSON).get(lang).to_string()),
-            Some(before) => person_changes(before, person, &mut Said { owner: before.full_name(), out: &mut out }),
-        }
-    }
-    for city in old_cities.iter().filter(|c| !new_cities.iter().any(|n| n.name == c.name)) {
-        out.push(i18n::removed(&city.name, CITY).get(lang).to_string());
-    }
-    for city in new_cities {
-        match old_cities.iter().find(|c| c.name == city.name) {
-            None => out.push(i18n::added(&city.name, CITY).get(lang).to_string()),
-            Some(before) => {
-                let contacts = (name_of(old_people, &before.contact), name_of(new_people, &city.contact));
-                city_changes(before, city, contacts, &mut Said { owner: city.name.clone(), out: &mut out });
+/// One change, as the change log keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// What kind of entry changed.
+    pub kind: Kind,
+    /// The entry: a city's name, a person's full name, a topic's German name; empty for the office.
+    pub entry: String,
+    /// What happened to it.
+    pub what: What,
+}
+
+/// The kinds of entry a change can be to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// The office's own fields.
+    Office,
+    /// A person.
+    Person,
+    /// A partner city.
+    City,
+    /// A topic.
+    Topic,
+    /// The file as a whole.
+    File,
+}
+
+/// What happened to an entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum What {
+    /// It is new.
+    Added,
+    /// It is gone.
+    Removed,
+    /// One field changed; the field by its key in the data file (`contact`, `country.de`).
+    Field {
+        /// The field's key.
+        field: String,
+        /// The value before, empty where there was none.
+        old: String,
+        /// The value after, empty where there is none.
+        new: String,
+    },
+    /// The file replaced one that was not valid, so no entry can be compared.
+    WholeFile,
+    /// The file is new.
+    Created,
+    /// Only comments or the layout changed.
+    CommentsOnly,
+}
+
+impl Change {
+    /// The change in words, in `lang`.
+    pub fn words(&self, lang: Lang) -> String {
+        let Change { kind, entry, what } = self;
+        let entry = match kind {
+            Kind::Office => lang.text().office.to_string(),
+            _ => entry.clone(),
+        };
+        let kind_word = match kind {
+            Kind::Person => PERSON,
+            Kind::City => CITY,
+            Kind::Topic => TOPIC,
+            Kind::Office | Kind::File => Bilingual { de: "", en: "" },
+        };
+        match what {
+            What::Added => i18n::added(&entry, kind_word).get(lang).to_string(),
+            What::Removed => i18n::removed(&entry, kind_word).get(lang).to_string(),
+            What::WholeFile => i18n::whole_file_replaced().get(lang).to_string(),
+            What::Created => i18n::file_created().get(lang).to_string(),
+            What::CommentsOnly => i18n::comments_only().get(lang).to_string(),
+            What::Field { field, old, new } => {
+                let shown = |v: &str| if v.is_empty() { "—".to_string() } else { v.to_string() };
+                let label = i18n::field_label(field).map_or_else(|| field.clone(), |l| l.get(lang).to_string());
+                format!("{entry}: {label} {} → {}", shown(old), shown(new))
             }
         }
     }
-    for topic in old_topics.iter().filter(|t| !new_topics.iter().any(|n| n.name.de == t.name.de)) {
-        out.push(i18n::removed(&topic.name.de, TOPIC).get(lang).to_string());
+}
+
+/// Every change from `old` to `new`: the office's fields, then people (by id), cities (by name)
+/// and topics (by German name) removed, added or changed.
+pub fn changes(old: &DirectoryData, new: &DirectoryData) -> Vec<Change> {
+    let DirectoryData { office: old_office, people: old_people, cities: old_cities, topics: old_topics } = old;
+    let DirectoryData { office: new_office, people: new_people, cities: new_cities, topics: new_topics } = new;
+    let mut out = Vec::new();
+    office_changes(old_office, new_office, &mut Said::new(Kind::Office, String::new(), &mut out));
+    let (old_by_id, new_by_id) = (by_key(old_people, |p| &p.id), by_key(new_people, |p| &p.id));
+    let name_of =
+        |people: &HashMap<&str, &Person>, id: &str| people.get(id).map_or_else(|| id.to_string(), |p| p.full_name());
+    let entry = |kind, name: String, what| Change { kind, entry: name, what };
+    for person in old_people.iter().filter(|p| !new_by_id.contains_key(p.id.as_str())) {
+        out.push(entry(Kind::Person, person.full_name(), What::Removed));
+    }
+    for person in new_people {
+        match old_by_id.get(person.id.as_str()) {
+            None => out.push(entry(Kind::Person, person.full_name(), What::Added)),
+            Some(before) => person_changes(before, person, &mut Said::new(Kind::Person, before.full_name(), &mut out)),
+        }
+    }
+    let (old_cities_by, new_cities_by) = (by_key(old_cities, |c| &c.name), by_key(new_cities, |c| &c.name));
+    for city in old_cities.iter().filter(|c| !new_cities_by.contains_key(c.name.as_str())) {
+        out.push(entry(Kind::City, city.name.clone(), What::Removed));
+    }
+    for city in new_cities {
+        match old_cities_by.get(city.name.as_str()) {
+            None => out.push(entry(Kind::City, city.name.clone(), What::Added)),
+            Some(before) => {
+                let contacts = (name_of(&old_by_id, &before.contact), name_of(&new_by_id, &city.contact));
+                city_changes(before, city, contacts, &mut Said::new(Kind::City, city.name.clone(), &mut out));
+            }
+        }
+    }
+    let (old_topics_by, new_topics_by) = (by_key(old_topics, |t| &t.name.de), by_key(new_topics, |t| &t.name.de));
+    for topic in old_topics.iter().filter(|t| !new_topics_by.contains_key(t.name.de.as_str())) {
+        out.push(entry(Kind::Topic, topic.name.de.clone(), What::Removed));
     }
     for topic in new_topics {
-        match old_topics.iter().find(|t| t.name.de == topic.name.de) {
-            None => out.push(i18n::added(&topic.name.de, TOPIC).get(lang).to_string()),
+        match old_topics_by.get(topic.name.de.as_str()) {
+            None => out.push(entry(Kind::Topic, topic.name.de.clone(), What::Added)),
             Some(before) => {
-                let contact = |people: &[Person], id: &Option<String>| match id {
-                    Some(id) => name_of(people, id),
-                    None => office.to_string(),
+                // A topic without a contact is answered by the office, written as an empty value.
+                let contact = |people: &HashMap<&str, &Person>, id: &Option<String>| {
+                    id.as_deref().map(|id| name_of(people, id)).unwrap_or_default()
                 };
-                let contacts = (contact(old_people, &before.contact), contact(new_people, &topic.contact));
-                topic_changes(before, topic, contacts, &mut Said { owner: topic.name.de.clone(), out: &mut out });
+                let contacts = (contact(&old_by_id, &before.contact), contact(&new_by_id, &topic.contact));
+                let said = &mut Said::new(Kind::Topic, topic.name.de.clone(), &mut out);
+                topic_changes(before, topic, contacts, said);
             }
         }
     }
     out
+}
+
+/// The entries of `items` by `key`; the first of any two with the same key (validation refuses those).
+fn by_key<'a, T>(items: &'a [T], key: impl Fn(&'a T) -> &'a String) -> HashMap<&'a str, &'a T> {
+    let mut map = HashMap::with_capacity(items.len());
+    for item in items {
+        map.entry(key(item).as_str()).or_insert(item);
+    }
+    map
 }
 
 /// A topic's changes; `contacts` are who answers for it before and after, by name.
@@ -73,17 +173,22 @@ const PERSON: Bilingual<&str> = Bilingual { de: "Person", en: "person" };
 const CITY: Bilingual<&str> = Bilingual { de: "Partnerstadt", en: "partner city" };
 const TOPIC: Bilingual<&str> = Bilingual { de: "Thema", en: "topic" };
 
-/// Collects `owner: field old → new` lines.
+/// Collects the field changes of one entry.
 struct Said<'a> {
-    owner: String,
-    out: &'a mut Vec<String>,
+    kind: Kind,
+    entry: String,
+    out: &'a mut Vec<Change>,
 }
 
-impl Said<'_> {
+impl<'a> Said<'a> {
+    fn new(kind: Kind, entry: String, out: &'a mut Vec<Change>) -> Self {
+        Said { kind, entry, out }
+    }
+
     fn text(&mut self, field: &str, old: &str, new: &str) {
         if old != new {
-            let shown = |v: &str| if v.is_empty() { "—".to_string() } else { v.to_string() };
-            self.out.push(format!("{}: {field} {} → {}", self.owner, shown(old), shown(new)));
+            let what = What::Field { field: field.into(), old: old.into(), new: new.into() };
+            self.out.push(Change { kind: self.kind, entry: self.entry.clone(), what });
         }
     }
 
@@ -156,6 +261,10 @@ mod tests {
         parse(text, Source::Embedded, 2026).unwrap().data().clone()
     }
 
+    fn words(changes: &[Change], lang: Lang) -> Vec<String> {
+        changes.iter().map(|c| c.words(lang)).collect()
+    }
+
     #[test]
     fn a_reassignment_and_a_new_number_in_words() {
         let old = data(EMBEDDED);
@@ -165,10 +274,17 @@ mod tests {
         let otto = new.people.iter_mut().find(|p| p.id == "otto").unwrap();
         otto.phone = "(06151) 13-2329".into();
         assert_eq!(
-            changes(&old, &new, Lang::En),
+            words(&changes(&old, &new), Lang::En),
             ["Jessica Otto: phone (06151) 13-2323 → (06151) 13-2329", "Trondheim: contact Jessica Otto → Julia Kuz"]
         );
-        assert!(changes(&old, &old, Lang::En).is_empty());
+        assert_eq!(
+            words(&changes(&old, &new), Lang::De),
+            [
+                "Jessica Otto: Telefon (06151) 13-2323 → (06151) 13-2329",
+                "Trondheim: Zuständig Jessica Otto → Julia Kuz"
+            ]
+        );
+        assert!(changes(&old, &old).is_empty());
     }
 
     #[test]
@@ -177,9 +293,82 @@ mod tests {
         let mut new = old.clone();
         new.cities.retain(|c| c.name != "Graz");
         new.office.transit_stop = "Schloss".into();
-        let said = changes(&old, &new, Lang::De);
-        assert_eq!(said, ["Amt: transit_stop Luisenplatz → Schloss", "Graz: Partnerstadt entfernt"]);
-        assert_eq!(changes(&old, &new, Lang::En)[0], "Office: transit_stop Luisenplatz → Schloss");
-        assert_eq!(changes(&new, &old, Lang::En)[1], "Graz: partner city added");
+        let said = words(&changes(&old, &new), Lang::De);
+        assert_eq!(said, ["Amt: Haltestelle Luisenplatz → Schloss", "Graz: Partnerstadt entfernt"]);
+        assert_eq!(words(&changes(&old, &new), Lang::En)[0], "Office: transit stop Luisenplatz → Schloss");
+        assert_eq!(words(&changes(&new, &old), Lang::En)[1], "Graz: partner city added");
+    }
+
+    #[test]
+    fn every_field_the_diff_names_has_words_in_both_languages() {
+        let old = data(EMBEDDED);
+        let mut new = old.clone();
+        new.office = crate::directory::Office {
+            name: "x".into(),
+            department: "x".into(),
+            visiting_address: crate::directory::Address {
+                building: Some("x".into()),
+                street: "x".into(),
+                postcode: "x".into(),
+                city: "x".into(),
+            },
+            postal_address: crate::directory::Address {
+                building: Some("x".into()),
+                street: "x".into(),
+                postcode: "x".into(),
+                city: "x".into(),
+            },
+            transit_stop: "x".into(),
+            email: "x".into(),
+            fax: "x".into(),
+            head: "x".into(),
+        };
+        for (i, person) in new.people.iter_mut().enumerate() {
+            person.given_name = "g".into();
+            person.family_name = format!("f{i}");
+            person.role = "r".into();
+            person.role_en = Some("r".into());
+            person.phone = "p".into();
+            person.fax = "f".into();
+            person.email = "e".into();
+        }
+        for city in &mut new.cities {
+            city.native = Some("n".into());
+            city.german = Some("g".into());
+            city.aliases = vec!["a".into()];
+            city.country = Country {
+                code: "XX".into(),
+                de: "d".into(),
+                en: "e".into(),
+                aliases: vec!["a".into()],
+                adjectives: vec!["a".into()],
+            };
+            city.region = "r".into();
+            city.since += 1;
+            city.note = Bilingual { de: "d".into(), en: "e".into() };
+        }
+        for topic in &mut new.topics {
+            topic.name.en = "e".into();
+            topic.aliases = vec!["a".into()];
+            topic.summary = Bilingual { de: "d".into(), en: "e".into() };
+            topic.note = Bilingual { de: "d".into(), en: "e".into() };
+            topic.contact = Some("kuz".into());
+        }
+        for change in changes(&old, &new) {
+            if let What::Field { field, .. } = &change.what {
+                assert!(i18n::field_label(field).is_some(), "{field} has no words");
+            }
+        }
+    }
+
+    #[test]
+    fn a_large_file_is_compared_in_linear_time() {
+        // 20,000 cities against themselves: with a search per entry this takes minutes.
+        let mut big = data(EMBEDDED);
+        let template = big.cities[0].clone();
+        big.cities = (0..20_000).map(|i| City { name: format!("City {i}"), ..template.clone() }).collect();
+        let mut other = big.clone();
+        other.cities[19_999].contact = "kuz".into();
+        assert_eq!(changes(&big, &other).len(), usize::from(template.contact != "kuz"));
     }
 }

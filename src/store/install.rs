@@ -1,130 +1,370 @@
-//! Installing an edited data file so that nothing is ever lost: a colleague's save made meanwhile
-//! is never overwritten, the replaced version is kept in `history/`, the file is replaced in one
-//! rename, and every change is written to the change log.
+//! Installing a new version of the data file so that nothing saved by anyone is lost, whenever it
+//! lands. Run under the [`lock`](super::lock).
+//!
+//! 1. **Ours first.** The new text is written beside the file (`directory.ron.anna-20261130-110005.ron`)
+//!    before any step that can fail; every failure names it, and it goes only once the install
+//!    has verifiably succeeded.
+//! 2. **Swap, then verify.** The new version is staged in `history/` and swapped with the file in
+//!    one step (`renameat2(RENAME_EXCHANGE)` on Linux, `renamex_np(RENAME_SWAP)` on macOS), which
+//!    captures exactly the version it replaced. Only then is that version compared with the one the
+//!    change started from. Where a colleague's save landed meanwhile, theirs is swapped back and
+//!    ours stays beside it. Where the system has no swap (Windows, other Unixes, some network file
+//!    systems), the file is moved into `history/` and ours linked into its place; a link fails
+//!    when anything is there, so nothing is overwritten, and for that moment the file is missing.
+//! 3. **On record.** An intent goes to the change log before the swap and a confirmation after
+//!    ([`log`](super::log)).
+//! 4. **Access kept.** The new version, the copies and the log get the file's group, mode and
+//!    access list ([`access`](super::access)).
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use super::access::{self, Access};
+use super::diff::Change;
+use super::log::{self, Intent, Line};
 use crate::i18n::{Bilingual, doing};
 
-/// How often a rename over the file is tried (a Windows network drive refuses it while someone
-/// has the file open), and how long apart.
+/// How often a rename is tried (a Windows network drive refuses it while someone has the file
+/// open), and how long apart.
 const RENAME_TRIES: u32 = 20;
 const RENAME_PAUSE: Duration = Duration::from_millis(100);
+
+/// The prefix of the files the store stages in `history/`; one left there was cut short by a kill.
+const STAGED: &str = ".partnerdesk-";
+
+/// What to install.
+#[derive(Debug)]
+pub struct Request<'a> {
+    /// The data file itself: symbolic links already resolved ([`super::real_path`]).
+    pub path: &'a Path,
+    /// The bytes the change started from; `None` where there was no file.
+    pub started_from: Option<&'a [u8]>,
+    /// The new version.
+    pub new: &'a [u8],
+    /// What changes, for the log.
+    pub changes: &'a [Change],
+    /// Who changes it.
+    pub user: &'a str,
+}
 
 /// How an install ended.
 #[derive(Debug)]
 pub enum Installed {
-    /// The file holds the new text; the replaced version, if there was one, is in `history`.
+    /// The file holds the new version.
     Done {
-        /// Where the replaced version was kept.
+        /// Where the replaced version is kept; `None` where the file was new.
         history: Option<PathBuf>,
+        /// What the user must know although the file was saved (access not kept, a late save).
+        warnings: Vec<Bilingual>,
+        /// Why the change log could not record the change, if it could not.
+        log_failed: Option<Bilingual>,
     },
-    /// Someone saved the file since the edit began: it was left alone, and ours kept beside it.
+    /// Someone changed the file since the change began: theirs stays, ours is kept beside it.
     Conflict {
         /// Where our version is.
         kept: PathBuf,
-        /// What the file holds now, for the summary of theirs against ours.
-        theirs: Vec<u8>,
+        /// What the file holds now; `None` where it was deleted or moved away.
+        theirs: Option<Vec<u8>>,
+        /// Whether the file was created meanwhile where there was none.
+        created: bool,
     },
 }
 
-/// Why an install failed; nothing is lost either way.
+/// Why an install failed. The file is as it was, and our version is kept where `message` says.
 #[derive(Debug)]
 pub struct Failed {
-    /// What went wrong, in both languages.
+    /// What went wrong, in both languages, naming where our version is.
     pub message: Bilingual,
+    /// Where our version is, if it could be written.
+    pub kept: Option<PathBuf>,
 }
 
-fn failed(what: &Path, doing: Bilingual<&str>, error: &io::Error) -> Failed {
-    Failed { message: crate::i18n::file_failed(what, doing, error) }
+fn failed(what: &Path, doing: Bilingual<&str>, error: &io::Error) -> Bilingual {
+    crate::i18n::file_failed(what, doing, error)
 }
 
-/// Replaces `path`, which held `started_from` when the edit began, with `new`, and records
-/// `changes` (one line each) in the change log under `user`.
-pub fn install(
+/// Installs `request.new` over the data file (see the module's description).
+pub fn install(request: &Request) -> Result<Installed, Failed> {
+    let Request { path, started_from, new, changes, user } = *request;
+    let stamp = crate::clock::now();
+    let access = Access::of(path);
+    let current = read_if_there(path).map_err(|e| Failed { message: failed(path, doing::READ, &e), kept: None })?;
+    // What a killed run left: an intent without its outcome.
+    let _ = log::settle(path, current.as_deref());
+
+    let mut warnings = Vec::new();
+    let kept = keep_beside(path, new, user, &stamp, access.as_ref(), &mut warnings)
+        .map_err(|(at, e)| Failed { message: failed(&at, doing::WRITE, &e), kept: None })?;
+    let fail = |message: Bilingual| Failed {
+        message: crate::i18n::new_version_kept(message, &kept),
+        kept: Some(kept.clone()),
+    };
+
+    let folder = path.with_file_name("history");
+    access::create_folder(&folder, access.as_ref()).map_err(|e| fail(failed(&folder, doing::CREATE_FOLDER, &e)))?;
+    recover_unfinished(&folder, path);
+    let staged =
+        stage(&folder, new, access.as_ref(), &mut warnings).map_err(|(at, e)| fail(failed(&at, doing::WRITE, &e)))?;
+    let history = started_from.map(|_| free_name(&folder.join(history_name(path, &stamp))));
+
+    let intent = Intent {
+        id: format!("{}-{}-{}", super::lock::host_name(), std::process::id(), stamp.timestamp_nanos_opt().unwrap_or(0)),
+        time: stamp.format("%Y-%m-%d %H:%M:%S").to_string(),
+        user: user.to_string(),
+        host: super::lock::host_name(),
+        changes: changes.to_vec(),
+        new_hash: log::hash(new),
+        history: history.as_ref().map(|h| h.display().to_string()),
+    };
+    let id = intent.id.clone();
+    let log_failed = log::append(path, &Line::Intent(intent), access.as_ref()).err();
+    let discard = |id: &str| {
+        let _ = log::append(path, &Line::Discarded { id: id.to_string() }, None);
+    };
+
+    let Some(started_from) = started_from else {
+        return match create(&staged, path) {
+            Ok(true) => {
+                let log_failed = finish(path, &id, access.as_ref(), log_failed, &kept);
+                Ok(Installed::Done { history: None, warnings, log_failed })
+            }
+            Ok(false) => {
+                let _ = std::fs::remove_file(&staged);
+                discard(&id);
+                Ok(Installed::Conflict { kept, theirs: read_if_there(path).ok().flatten(), created: true })
+            }
+            Err(e) => {
+                let _ = std::fs::remove_file(&staged);
+                discard(&id);
+                Err(fail(failed(path, doing::REPLACE, &e)))
+            }
+        };
+    };
+
+    let captured = match swap(&staged, path) {
+        Ok(Some(captured)) => captured,
+        Ok(None) => {
+            let _ = std::fs::remove_file(&staged);
+            discard(&id);
+            return Ok(Installed::Conflict { kept, theirs: None, created: false });
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&staged);
+            discard(&id);
+            return Err(fail(failed(path, doing::REPLACE, &e)));
+        }
+    };
+    let replaced = std::fs::read(&captured).map_err(|e| fail(failed(&captured, doing::READ, &e)))?;
+    if replaced != started_from {
+        // A colleague's save: put it back, and keep whatever that swap takes out unless it is ours.
+        discard(&id);
+        return match swap(&captured, path) {
+            Ok(Some(out)) => {
+                if std::fs::read(&out).is_ok_and(|b| b == new) {
+                    let _ = std::fs::remove_file(&out);
+                } else if let Some(history) = &history {
+                    let _ = std::fs::rename(&out, history);
+                }
+                Ok(Installed::Conflict { kept, theirs: Some(replaced), created: false })
+            }
+            Ok(None) | Err(_) => {
+                // The file went away meanwhile: theirs is still in `captured`, which stays.
+                let message = crate::i18n::new_version_kept(crate::i18n::theirs_kept_at(path, &captured), &kept);
+                Err(Failed { message, kept: Some(kept) })
+            }
+        };
+    }
+    let history = history.unwrap_or_else(|| captured.clone());
+    let history = match std::fs::rename(&captured, &history) {
+        Ok(()) => history,
+        Err(_) => captured,
+    };
+    // A colleague who wrote into the old file in place just as it was swapped out: their bytes
+    // are in the history copy, which says so.
+    if std::fs::read(&history).is_ok_and(|b| b != started_from) {
+        warnings.push(crate::i18n::late_save_kept(&history));
+    }
+    let log_failed = finish(path, &id, access.as_ref(), log_failed, &kept);
+    Ok(Installed::Done { history: Some(history), warnings, log_failed })
+}
+
+/// After a verified install: confirms the intent in the log and removes our kept copy. Returns why
+/// the log could not be written, if it could not.
+fn finish(
     path: &Path,
-    started_from: &[u8],
-    new: &[u8],
-    changes: &[String],
-    user: &str,
-) -> Result<Installed, Failed> {
-    let stamp = chrono::Local::now();
-    let current = match std::fs::read(path) {
-        Ok(bytes) => Some(bytes),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(failed(path, doing::READ, &e)),
-    };
-    if current.as_deref().unwrap_or_default() != started_from {
-        let kept = keep_beside(path, new, user, &stamp)?;
-        return Ok(Installed::Conflict { kept, theirs: current.unwrap_or_default() });
+    id: &str,
+    access: Option<&Access>,
+    log_failed: Option<io::Error>,
+    kept: &Path,
+) -> Option<Bilingual> {
+    let done = log::append(path, &Line::Done { id: id.to_string() }, access);
+    let _ = std::fs::remove_file(kept);
+    log_failed.or(done.err()).map(|e| failed(&log::path_of(path), doing::LOG, &e))
+}
+
+/// The file's bytes; `None` where there is no file.
+fn read_if_there(path: &Path) -> io::Result<Option<Vec<u8>>> {
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
     }
-    let history = match &current {
-        Some(bytes) => Some(keep_in_history(path, bytes, &stamp)?),
-        None => None,
-    };
-    if let Err(e) = replace(path, new) {
-        // Nothing is lost: the file is as it was, and our version is kept beside it.
-        let kept = keep_beside(path, new, user, &stamp)?;
-        let mut f = failed(path, doing::REPLACE, &e);
-        f.message = crate::i18n::new_version_kept(f.message, &kept);
-        return Err(f);
-    }
-    log(path, &stamp, user, changes)?;
-    Ok(Installed::Done { history })
 }
 
-/// The change log of `data`: `directory.ron.log` beside `directory.ron`, one line per change:
-/// `2026-11-29 14:30:05<TAB>user<TAB>Trondheim: contact Jessica Otto → Julia Kuz`.
-pub fn log_path(data: &Path) -> PathBuf {
-    let mut name = data.file_name().unwrap_or_default().to_os_string();
-    name.push(".log");
-    data.with_file_name(name)
+/// The name of a version of `path` in `history/`: `directory-20261130-110005.ron`.
+fn history_name(path: &Path, stamp: &chrono::DateTime<chrono::Local>) -> String {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let extension = path.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+    format!("{stem}-{}{extension}", stamp.format("%Y%m%d-%H%M%S"))
 }
 
-fn log(path: &Path, stamp: &chrono::DateTime<chrono::Local>, user: &str, changes: &[String]) -> Result<(), Failed> {
-    let log = log_path(path);
-    let when = stamp.format("%Y-%m-%d %H:%M:%S");
-    let user = one_line(user);
-    let lines: String = changes.iter().map(|change| format!("{when}\t{user}\t{}\n", one_line(change))).collect();
-    let appended = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&log)
-        .and_then(|mut file| file.write_all(lines.as_bytes()).and_then(|()| file.sync_all()));
-    appended.map_err(|e| failed(&log, doing::LOG, &e))
-}
-
-fn one_line(text: &str) -> String {
-    text.replace(['\t', '\n', '\r'], " ")
-}
-
-/// Keeps `bytes` beside `path` as `directory.ron.<user>-<date-time>.ron`.
+/// Keeps `bytes` beside `path` as `directory.ron.<user>-<date-time>.ron`, whole or not at all.
 fn keep_beside(
     path: &Path,
     bytes: &[u8],
     user: &str,
     stamp: &chrono::DateTime<chrono::Local>,
-) -> Result<PathBuf, Failed> {
+    access: Option<&Access>,
+    warnings: &mut Vec<Bilingual>,
+) -> Result<PathBuf, (PathBuf, io::Error)> {
     let user: String =
         user.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '.' { c } else { '_' }).collect();
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".{user}-{}.ron", stamp.format("%Y%m%d-%H%M%S")));
     let kept = free_name(&path.with_file_name(name));
-    write_new(&kept, bytes).map_err(|e| failed(&kept, doing::WRITE, &e))?;
+    write_whole(&kept, bytes, access, warnings).map_err(|e| (kept.clone(), e))?;
     Ok(kept)
 }
 
-/// Keeps the replaced version in `history/` beside the file, named by date and time.
-fn keep_in_history(path: &Path, bytes: &[u8], stamp: &chrono::DateTime<chrono::Local>) -> Result<PathBuf, Failed> {
-    let folder = path.with_file_name("history");
-    std::fs::create_dir_all(&folder).map_err(|e| failed(&folder, doing::CREATE_FOLDER, &e))?;
-    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-    let extension = path.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
-    let kept = free_name(&folder.join(format!("{stem}-{}{extension}", stamp.format("%Y%m%d-%H%M%S"))));
-    write_new(&kept, bytes).map_err(|e| failed(&kept, doing::WRITE, &e))?;
-    Ok(kept)
+/// Writes the new version to a staging file in `folder`, with the data file's access.
+fn stage(
+    folder: &Path,
+    bytes: &[u8],
+    access: Option<&Access>,
+    warnings: &mut Vec<Bilingual>,
+) -> Result<PathBuf, (PathBuf, io::Error)> {
+    let file =
+        tempfile::Builder::new().prefix(STAGED).suffix(".ron").tempfile_in(folder).map_err(|e| (folder.into(), e))?;
+    // From here on the store decides when the staged file goes, not a destructor: after a swap it
+    // holds the replaced version.
+    let (file, staged) = file.keep().map_err(|e| (folder.to_path_buf(), e.error))?;
+    let written = fill(&file, bytes, access, &staged, warnings);
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&staged);
+        return Err((staged, e));
+    }
+    Ok(staged)
+}
+
+/// Creates `path` with `bytes`, whole or not at all: a partial file (a full disk) is removed.
+fn write_whole(path: &Path, bytes: &[u8], access: Option<&Access>, warnings: &mut Vec<Bilingual>) -> io::Result<()> {
+    let file = std::fs::OpenOptions::new().write(true).create_new(true).open(path)?;
+    fill(&file, bytes, access, path, warnings).inspect_err(|_| {
+        let _ = std::fs::remove_file(path);
+    })
+}
+
+/// Writes `bytes` to a new `file`, gives it `access`, and flushes it to disk.
+fn fill(
+    mut file: &std::fs::File,
+    bytes: &[u8],
+    access: Option<&Access>,
+    path: &Path,
+    warnings: &mut Vec<Bilingual>,
+) -> io::Result<()> {
+    if let Some(access) = access {
+        let lost = access.give(file);
+        if !lost.is_empty() {
+            warnings.push(crate::i18n::access_not_kept(path, &lost));
+        }
+    }
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Puts `incoming` in `path`'s place and returns where the version it replaced now is; `None`
+/// where `path` no longer exists (`incoming` then stays where it is).
+fn swap(incoming: &Path, path: &Path) -> io::Result<Option<PathBuf>> {
+    #[cfg(any(target_os = "linux", target_os = "macos"))]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        match renameat_with(CWD, incoming, CWD, path, RenameFlags::EXCHANGE) {
+            Ok(()) => return Ok(Some(incoming.to_path_buf())),
+            Err(rustix::io::Errno::NOENT) if !path.exists() => return Ok(None),
+            // Not supported here (an older kernel, a network file system): the fallback.
+            Err(_) => {}
+        }
+    }
+    swap_by_moving(incoming, path)
+}
+
+/// The swap where the system has none: the file is moved beside `incoming` first (which captures
+/// it exactly), then `incoming` is linked into its place, which fails if anything is there.
+fn swap_by_moving(incoming: &Path, path: &Path) -> io::Result<Option<PathBuf>> {
+    let mut aside = incoming.as_os_str().to_os_string();
+    aside.push(".replaced");
+    let aside = free_name(Path::new(&aside));
+    match retry(|| std::fs::rename(path, &aside)) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    }
+    match create(incoming, path) {
+        Ok(true) => Ok(Some(aside)),
+        // Someone put a file there in that moment: it stays, and so does the one moved aside;
+        // `incoming` goes into the moved one's place for the caller to find and compare.
+        Ok(false) => Err(io::Error::other(format!("{} was saved again while it was replaced", path.display()))),
+        Err(e) => {
+            // Put the file back where it was; if that fails too, it is kept at `aside`.
+            let _ = create(&aside, path);
+            Err(e)
+        }
+    }
+}
+
+/// Moves `file` to `path` where nothing is: `Ok(false)`, and `file` untouched, where something is.
+fn create(file: &Path, path: &Path) -> io::Result<bool> {
+    match std::fs::hard_link(file, path) {
+        Ok(()) => {
+            let _ = std::fs::remove_file(file);
+            Ok(true)
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
+        // A file system without hard links: the narrowest check there is.
+        Err(_) if path.exists() => Ok(false),
+        Err(_) => retry(|| std::fs::rename(file, path)).map(|()| true),
+    }
+}
+
+/// Tries `step` for two seconds while the system refuses it (a file open on a Windows share).
+fn retry(mut step: impl FnMut() -> io::Result<()>) -> io::Result<()> {
+    let mut attempt = 1;
+    loop {
+        match step() {
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied && attempt < RENAME_TRIES && cfg!(windows) => {
+                attempt += 1;
+                std::thread::sleep(RENAME_PAUSE);
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Gives staged files that a killed run left in `history/` a name that says so: each holds either
+/// a new version that was never installed or a version that was replaced.
+fn recover_unfinished(folder: &Path, path: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else { return };
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(STAGED) {
+            let modified = entry.metadata().and_then(|m| m.modified()).ok();
+            let when =
+                modified.map(chrono::DateTime::<chrono::Local>::from).map(|t| t.format("%Y%m%d-%H%M%S").to_string());
+            let name = free_name(&folder.join(format!("{stem}-unfinished-{}.ron", when.unwrap_or_default())));
+            let _ = std::fs::rename(entry.path(), name);
+        }
+    }
 }
 
 /// `path`, or `path` with `-2`, `-3`… before its extension, whichever does not exist yet.
@@ -133,66 +373,66 @@ fn free_name(path: &Path) -> PathBuf {
     let stem = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
     let extension = path.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
     let mut n = 2;
-    while candidate.exists() {
+    while candidate.symlink_metadata().is_ok() {
         candidate = path.with_file_name(format!("{stem}-{n}{extension}"));
         n += 1;
     }
     candidate
 }
 
-/// Writes a file that must not exist yet.
-fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
-}
-
-/// Writes `bytes` to a temporary file in the same folder and renames it over `path`, keeping the
-/// file's mode; a refused rename is tried again for two seconds.
-fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::Builder::new().prefix(".partnerdesk-").tempfile_in(folder)?;
-    file.write_all(bytes)?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        file.as_file().set_permissions(meta.permissions())?;
-    }
-    file.as_file().sync_all()?;
-    let mut file = file;
-    for attempt in 1..=RENAME_TRIES {
-        match file.persist(path) {
-            Ok(_) => return Ok(()),
-            Err(e) if attempt == RENAME_TRIES => return Err(e.error),
-            Err(e) => {
-                file = e.file;
-                std::thread::sleep(RENAME_PAUSE);
-            }
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::diff::{Kind, What};
+
+    fn change() -> Vec<Change> {
+        let what = What::Field { field: "contact".into(), old: "Jessica Otto".into(), new: "Julia Kuz".into() };
+        vec![Change { kind: Kind::City, entry: "Trondheim".into(), what }]
+    }
+
+    fn request<'a>(
+        path: &'a Path,
+        started_from: Option<&'a [u8]>,
+        new: &'a [u8],
+        changes: &'a [Change],
+    ) -> Request<'a> {
+        Request { path, started_from, new, changes, user: "anna" }
+    }
+
+    fn files_beside(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> =
+            std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        names.sort();
+        names
+    }
 
     #[test]
     fn an_install_keeps_the_old_version_and_logs_each_change() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("directory.ron");
         std::fs::write(&path, "old").unwrap();
-        let changes = ["Trondheim: contact Jessica Otto → Julia Kuz".to_string()];
-        let Installed::Done { history: Some(history) } = install(&path, b"old", b"new", &changes, "anna").unwrap()
+        let changes = change();
+        let Installed::Done { history: Some(history), warnings, log_failed: None } =
+            install(&request(&path, Some(b"old"), b"new", &changes)).unwrap()
         else {
             panic!("installed")
         };
+        assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(std::fs::read(&path).unwrap(), b"new");
         assert_eq!(std::fs::read(&history).unwrap(), b"old");
         assert!(history.starts_with(dir.path().join("history")));
-        let log = std::fs::read_to_string(log_path(&path)).unwrap();
-        assert!(log.ends_with("\tanna\tTrondheim: contact Jessica Otto → Julia Kuz\n"), "{log}");
+        let entries = log::entries(&log::read(&path).unwrap(), Some(b"new"));
+        assert_eq!(entries.len(), 1);
+        assert_eq!(
+            (entries[0].user.as_str(), &entries[0].change),
+            ("anna", &log::Recorded::Change(changes[0].clone()))
+        );
+        assert!(log::dangling(&log::read(&path).unwrap()).is_empty(), "the intent is confirmed");
+        assert_eq!(
+            files_beside(dir.path()),
+            ["directory.ron", "directory.ron.log", "history"],
+            "ours goes once installed"
+        );
     }
 
     #[test]
@@ -200,26 +440,92 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("directory.ron");
         std::fs::write(&path, "theirs").unwrap();
-        let Installed::Conflict { kept, theirs } = install(&path, b"old", b"ours", &[], "anna").unwrap() else {
+        let Installed::Conflict { kept, theirs, created: false } =
+            install(&request(&path, Some(b"old"), b"ours", &[])).unwrap()
+        else {
             panic!("a conflict")
         };
         assert_eq!(std::fs::read(&path).unwrap(), b"theirs");
-        assert_eq!(theirs, b"theirs");
+        assert_eq!(theirs.as_deref(), Some(&b"theirs"[..]));
         assert_eq!(std::fs::read(&kept).unwrap(), b"ours");
         let name = kept.file_name().unwrap().to_string_lossy().into_owned();
         assert!(name.starts_with("directory.ron.anna-") && name.ends_with(".ron"), "{name}");
-        assert!(!log_path(&path).exists(), "nothing installed, nothing logged");
+        assert!(
+            log::entries(&log::read(&path).unwrap(), Some(b"theirs")).is_empty(),
+            "nothing installed, nothing logged"
+        );
+    }
+
+    #[test]
+    fn a_new_file_is_created_unless_someone_created_it_meanwhile() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("directory.ron");
+        assert!(matches!(install(&request(&path, None, b"new", &[])).unwrap(), Installed::Done { history: None, .. }));
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        let other = dir.path().join("other.ron");
+        std::fs::write(&other, "theirs").unwrap();
+        let Installed::Conflict { created: true, .. } = install(&request(&other, None, b"ours", &[])).unwrap() else {
+            panic!("a conflict")
+        };
+        assert_eq!(std::fs::read(&other).unwrap(), b"theirs");
+    }
+
+    #[test]
+    fn a_deleted_file_is_a_conflict_not_a_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("directory.ron");
+        let Installed::Conflict { theirs: None, kept, .. } =
+            install(&request(&path, Some(b"old"), b"ours", &[])).unwrap()
+        else {
+            panic!("a conflict")
+        };
+        assert!(!path.exists());
+        assert_eq!(std::fs::read(kept).unwrap(), b"ours");
+    }
+
+    #[test]
+    fn the_fallback_swap_captures_the_replaced_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("directory.ron");
+        std::fs::write(&path, "old").unwrap();
+        let incoming = dir.path().join(".partnerdesk-x.ron");
+        std::fs::write(&incoming, "new").unwrap();
+        let captured = swap_by_moving(&incoming, &path).unwrap().unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        assert_eq!(std::fs::read(&captured).unwrap(), b"old");
+        assert!(!incoming.exists());
     }
 
     #[cfg(unix)]
     #[test]
-    fn the_files_mode_is_kept() {
+    fn the_files_mode_is_kept_and_so_are_the_copies() {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("directory.ron");
         std::fs::write(&path, "old").unwrap();
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o664)).unwrap();
-        install(&path, b"old", b"new", &[], "anna").unwrap();
-        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o664);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let Installed::Done { history: Some(history), .. } =
+            install(&request(&path, Some(b"old"), b"new", &[])).unwrap()
+        else {
+            panic!("installed")
+        };
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+        assert_eq!(mode(&path), 0o640);
+        assert_eq!(mode(&history), 0o640);
+        assert_eq!(mode(&log::path_of(&path)), 0o640);
+        assert_eq!(mode(&dir.path().join("history")) & 0o777, 0o750);
+    }
+
+    #[test]
+    fn a_staged_file_left_by_a_kill_is_kept_under_a_name_that_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("directory.ron");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::create_dir(dir.path().join("history")).unwrap();
+        std::fs::write(dir.path().join("history").join(".partnerdesk-abc.ron"), "half").unwrap();
+        install(&request(&path, Some(b"old"), b"new", &[])).unwrap();
+        let names = files_beside(&dir.path().join("history"));
+        assert!(names.iter().any(|n| n.starts_with("directory-unfinished-")), "{names:?}");
+        assert!(!names.iter().any(|n| n.starts_with('.')), "{names:?}");
     }
 }
