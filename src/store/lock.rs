@@ -158,7 +158,6 @@ fn open(path: &Path) -> Result<File, Refused> {
     {
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags((rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK).bits() as i32);
-        options.mode(lock_mode(path));
     }
     let file = match options.open(path) {
         Ok(file) => file,
@@ -166,7 +165,16 @@ fn open(path: &Path) -> Result<File, Refused> {
         Err(e) => return Err(Refused::Io(path.to_path_buf(), e)),
     };
     match file.metadata() {
-        Ok(meta) if meta.is_file() => Ok(file),
+        Ok(meta) if meta.is_file() => {
+            // A lock file this user made (now or earlier) gets the data file's group and mode, so
+            // that every colleague who may change the data file can open its lock.
+            if owned_by_me(&meta)
+                && let Some(access) = super::access::Access::of(&path.with_extension(""))
+            {
+                let _ = access.give(&file);
+            }
+            Ok(file)
+        }
         Ok(_) => Err(Refused::NotAFile(path.to_path_buf())),
         Err(e) => Err(Refused::Io(path.to_path_buf(), e)),
     }
@@ -185,13 +193,17 @@ fn is_link_refusal(error: &io::Error) -> bool {
     }
 }
 
-/// A new lock file gets the data file's permissions, so that every colleague who may change the
-/// data file can open its lock.
-#[cfg(unix)]
-fn lock_mode(lock: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    let data = lock.with_extension("");
-    std::fs::metadata(data).map_or(0o666, |m| m.permissions().mode() & 0o666)
+/// True where this process's user owns the file (on Windows, where access is inherited: never).
+fn owned_by_me(meta: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::MetadataExt::uid(meta) == rustix::process::getuid().as_raw()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        false
+    }
 }
 
 /// The holder the lock file names, read with a bound.
