@@ -180,7 +180,10 @@ pub fn no_history(file: &str) -> Bilingual {
 
 /// `diff` between two files with the same entries.
 pub fn no_differences() -> Bilingual {
-    both("keine Änderungen an Städten, Personen oder Amt".into(), "no changes to cities, people or the office".into())
+    both(
+        "keine Änderungen an Städten, Personen, Themen oder Amt".into(),
+        "no changes to cities, people, topics or the office".into(),
+    )
 }
 
 /// `assign` to the person who already has the city.

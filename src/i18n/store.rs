@@ -205,3 +205,9 @@ pub fn theirs_kept_at(file: &Path, at: &Path) -> Bilingual {
 pub fn file_created() -> Bilingual {
     both("Datei angelegt".into(), "file created".into())
 }
+
+/// The folder a data file should be in does not exist.
+pub fn folder_not_found(folder: &Path) -> Bilingual {
+    let folder = folder.display();
+    both(format!("der Ordner {folder} existiert nicht"), format!("the folder {folder} does not exist"))
+}

@@ -93,6 +93,8 @@ pub enum Refused {
     Io(PathBuf, io::Error),
     /// The lock file's path holds a link, a folder, a pipe or a device.
     NotAFile(PathBuf),
+    /// The data file's folder does not exist.
+    NoFolder(PathBuf),
 }
 
 impl Refused {
@@ -103,6 +105,7 @@ impl Refused {
             Refused::Held(None) => crate::i18n::lock_held_by_someone(),
             Refused::Io(path, e) => crate::i18n::file_failed(path, crate::i18n::doing::LOCK, e),
             Refused::NotAFile(path) => crate::i18n::lock_not_a_file(path),
+            Refused::NoFolder(path) => crate::i18n::folder_not_found(path),
         }
     }
 }
@@ -162,6 +165,10 @@ fn open(path: &Path) -> Result<File, Refused> {
     let file = match options.open(path) {
         Ok(file) => file,
         Err(e) if is_link_refusal(&e) => return Err(Refused::NotAFile(path.to_path_buf())),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            let folder = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+            return Err(Refused::NoFolder(folder));
+        }
         Err(e) => return Err(Refused::Io(path.to_path_buf(), e)),
     };
     match file.metadata() {
