@@ -729,3 +729,182 @@ fn a_log_that_is_a_pipe_or_a_device_is_refused() {
     let out = run(pd().args(["assign", "Graz", "otto", "--data"]).arg(&share.data));
     assert!(stdout(&out).contains("but the change log could not be written"), "{}", stdout(&out));
 }
+
+// Without the swap and without hard links (renameat2 refused, link refused), a colleague's save
+// that lands while the file is moved aside is still never replaced.
+#[test]
+fn the_fallback_without_links_never_replaces_a_colleagues_save() {
+    if !have("strace", false) {
+        return;
+    }
+    let share = Share::new();
+    let child = strace(&[
+        "-e",
+        "inject=renameat2:error=EINVAL",
+        "-e",
+        "inject=link,linkat:error=EPERM",
+        "-e",
+        "inject=rename:delay_enter=1500000:when=1",
+    ])
+    .args(["assign", "Graz", "otto", "--data"])
+    .arg(&share.data)
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .spawn()
+    .unwrap();
+    std::thread::sleep(Duration::from_millis(700));
+    let theirs = EMBEDDED.replace("\"(06151) 13-2325\"", "\"(06151) 13-2399\"");
+    fs::write(share.path("theirs"), &theirs).unwrap();
+    fs::rename(share.path("theirs"), &share.data).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(share.text().contains("13-2399"), "{} {}", stdout(&out), stderr(&out));
+    assert_ne!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+// A replaced version that cannot be read to be checked is put back; "not saved" is then true.
+#[test]
+fn an_unreadable_replaced_version_is_put_back_and_said() {
+    if !have("strace", false) {
+        return;
+    }
+    let share = Share::new();
+    let trace = format!("--trace-path={}", share.path("history").display());
+    // The staged file in history/ is opened to be written, then to be read after the swap.
+    let out = run(strace(&[&trace, "-e", "trace=openat", "-e", "inject=openat:error=EIO:when=2"])
+        .args(["assign", "Graz", "otto", "--data"])
+        .arg(&share.data));
+    let saved = share.contact_of("Graz").contains("Jessica Otto");
+    assert_eq!(
+        out.status.code() == Some(0),
+        saved,
+        "exit {:?} but saved: {saved}: {}",
+        out.status.code(),
+        stderr(&out)
+    );
+    assert_eq!(share.history().contains("Graz"), saved);
+}
+
+// Two data files in one folder share history/, but not each other's unfinished files.
+#[test]
+fn two_data_files_in_one_folder_do_not_disturb_each_other() {
+    if !have("strace", false) {
+        return;
+    }
+    let share = Share::new();
+    let other = share.path("other.ron");
+    fs::write(&other, EMBEDDED).unwrap();
+    let slow = strace(&["-e", "trace=renameat2", "-e", "inject=renameat2:delay_enter=1000000:when=1"])
+        .args(["assign", "Graz", "otto", "--data"])
+        .arg(&share.data)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    let fast = run(pd().args(["assign", "Troyes", "kuz", "--data"]).arg(&other));
+    assert_eq!(fast.status.code(), Some(0), "{}", stderr(&fast));
+    let slow = slow.wait_with_output().unwrap();
+    assert_eq!(slow.status.code(), Some(0), "{}", stderr(&slow));
+    assert!(share.contact_of("Graz").contains("Jessica Otto"));
+    let names: Vec<String> = fs::read_dir(share.path("history"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains("unfinished")), "{names:?}");
+}
+
+// A colleague who reaches the file only through its access list can save after anyone.
+#[test]
+fn a_colleague_with_access_through_the_acl_alone_can_save() {
+    if !have("setfacl", true) || !have("setpriv", true) {
+        return;
+    }
+    let share = Share::new();
+    rustix_chown(&share.data, 1001, 1001);
+    fs::set_permissions(&share.data, fs::Permissions::from_mode(0o600)).unwrap();
+    if !Command::new("setfacl").args(["-m", "u:1002:rw"]).arg(&share.data).status().unwrap().success() {
+        return;
+    }
+    let anna = run(as_user(1001, 1001, "", "anna").args(["assign", "Graz", "otto", "--data"]).arg(&share.data));
+    assert_eq!(anna.status.code(), Some(0), "{}", stderr(&anna));
+    let bob = run(as_user(1002, 1002, "", "bob").args(["assign", "Troyes", "kuz", "--data"]).arg(&share.data));
+    assert_eq!(bob.status.code(), Some(0), "{}", stderr(&bob));
+    let carla = run(as_user(1003, 1003, "", "carla").args(["history", "--data"]).arg(&share.data));
+    assert!(!stdout(&carla).contains("Graz"), "nobody else reads the record");
+}
+
+// A file that `edit` creates in a group folder can be used by the group.
+#[test]
+fn a_file_created_in_a_group_folder_is_the_groups() {
+    if !have("setpriv", true) {
+        return;
+    }
+    let share = Share::new();
+    fs::remove_file(&share.data).unwrap();
+    rustix_chown(share.folder.path(), 0, 2000);
+    fs::set_permissions(share.folder.path(), fs::Permissions::from_mode(0o2775)).unwrap();
+    let script = share.path("editor.sh");
+    fs::write(&script, "#!/bin/sh\nsed -i 's/Julia/Julie/' \"$1\"\n").unwrap();
+    fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
+    let mut anna = as_user(1001, 1001, "2000", "anna");
+    let out = anna.args(["edit", "--data"]).arg(&share.data).env("EDITOR", &script).stdin(Stdio::piped());
+    let mut child = out.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    std::io::Write::write_all(child.stdin.as_mut().unwrap(), b"y\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let bob = run(as_user(1002, 1002, "2000", "bob").args(["assign", "Troyes", "kuz", "--data"]).arg(&share.data));
+    assert_eq!(bob.status.code(), Some(0), "{}", stderr(&bob));
+}
+
+// A read-only data file: nobody is locked out afterwards.
+#[test]
+fn a_read_only_data_file_locks_nobody_out() {
+    let share = Share::new();
+    fs::set_permissions(&share.data, fs::Permissions::from_mode(0o444)).unwrap();
+    let first = run(pd().args(["assign", "Graz", "otto", "--data"]).arg(&share.data));
+    assert!(matches!(first.status.code(), Some(0 | 2)), "{}", stderr(&first));
+    fs::set_permissions(&share.data, fs::Permissions::from_mode(0o644)).unwrap();
+    let next = run(pd().args(["assign", "Troyes", "kuz", "--data"]).arg(&share.data));
+    assert_eq!(next.status.code(), Some(0), "{}", stderr(&next));
+}
+
+// A pipe or a device as the data file is refused before anything waits on it.
+#[test]
+fn a_data_file_that_is_a_pipe_or_a_device_is_refused() {
+    let share = Share::new();
+    fs::remove_file(&share.data).unwrap();
+    assert!(Command::new("mkfifo").arg(&share.data).status().unwrap().success());
+    for args in [&["assign", "Graz", "otto"][..], &["edit"], &["history"]] {
+        let out = run(pd().args(args).arg("--data").arg(&share.data));
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("is not a regular file"), "{}", stderr(&out));
+    }
+    let link = share.path("null.ron");
+    std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+    let out = run(pd().args(["assign", "Graz", "otto", "--data"]).arg(&link));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!Path::new("/dev/null.lock").exists());
+}
+
+// A write cut short by the file size limit leaves no copy that looks whole.
+#[test]
+fn a_write_cut_short_leaves_no_copy_that_looks_whole() {
+    let share = Share::new();
+    let out = run(Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -f 20; exec \"$@\"")
+        .arg("sh")
+        .arg(bin())
+        .args(["assign", "Graz", "otto", "--data"])
+        .arg(&share.data)
+        .env("PARTNERDESK_CACHE", "off"));
+    assert_ne!(out.status.code(), Some(0));
+    let next = run(pd().args(["assign", "Troyes", "kuz", "--data"]).arg(&share.data));
+    assert_eq!(next.status.code(), Some(0), "{}", stderr(&next));
+    for name in share.names() {
+        if name.starts_with("directory.ron.") && name.ends_with(".ron") {
+            let text = fs::read_to_string(share.path(&name)).unwrap();
+            assert!(text.len() > EMBEDDED.len() / 2, "{name} is cut short");
+        }
+    }
+}

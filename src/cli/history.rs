@@ -37,7 +37,7 @@ pub fn run(args: &Args, options: &HistoryArgs, out: &mut Out) -> Result<ExitStat
     let lang = args.lang();
     let path = keep::data_file(args, "history")?;
     let log = log::read(&path).map_err(|e| Failure::Usage(crate::i18n::file_error(&log::path_of(&path), &e)))?;
-    let current = std::fs::read(&path).ok();
+    let current = std::fs::metadata(&path).is_ok_and(|m| m.is_file()).then(|| std::fs::read(&path).ok()).flatten();
     let entries: Vec<Entry> = log::entries(&log, current.as_deref())
         .into_iter()
         .map(|log::Entry { time, user, change }| Entry {

@@ -18,7 +18,13 @@ use crate::store::lock;
 pub fn data_file(args: &Args, command: &str) -> Result<PathBuf, Failure> {
     match args.source() {
         Source::File(path) => {
-            crate::store::real_path(&path).map_err(|e| Failure::Usage(crate::i18n::file_error(&path, &e)))
+            let real =
+                crate::store::real_path(&path).map_err(|e| Failure::Usage(crate::i18n::file_error(&path, &e)))?;
+            // A pipe or a device is neither waited on nor given a lock beside it.
+            match std::fs::metadata(&real) {
+                Ok(meta) if !meta.is_file() => Err(Failure::Usage(crate::i18n::data_not_a_file(&path))),
+                _ => Ok(real),
+            }
         }
         Source::Embedded => Err(Failure::Usage(crate::i18n::data_file_needed(command))),
     }

@@ -211,3 +211,12 @@ pub fn folder_not_found(folder: &Path) -> Bilingual {
     let folder = folder.display();
     both(format!("der Ordner {folder} existiert nicht"), format!("the folder {folder} does not exist"))
 }
+
+/// The data file is a folder, a pipe or a device.
+pub fn data_not_a_file(path: &Path) -> Bilingual {
+    let path = path.display();
+    both(
+        format!("{path}: ist keine gewöhnliche Datei (ein Ordner, eine Pipe oder ein Gerät)"),
+        format!("{path}: is not a regular file (a folder, a pipe or a device)"),
+    )
+}

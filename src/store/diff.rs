@@ -122,7 +122,9 @@ pub fn changes(old: &DirectoryData, new: &DirectoryData) -> Vec<Change> {
         match old_cities_by.get(city.name.as_str()) {
             None => out.push(entry(Kind::City, city.name.clone(), What::Added)),
             Some(before) => {
-                let contacts = (name_of(&old_by_id, &before.contact), name_of(&new_by_id, &city.contact));
+                // Compared by id: a person's new name is their own change, not each city's.
+                let contacts = (before.contact != city.contact)
+                    .then(|| (name_of(&old_by_id, &before.contact), name_of(&new_by_id, &city.contact)));
                 city_changes(before, city, contacts, &mut Said::new(Kind::City, city.name.clone(), &mut out));
             }
         }
@@ -139,7 +141,8 @@ pub fn changes(old: &DirectoryData, new: &DirectoryData) -> Vec<Change> {
                 let contact = |people: &HashMap<&str, &Person>, id: &Option<String>| {
                     id.as_deref().map(|id| name_of(people, id)).unwrap_or_default()
                 };
-                let contacts = (contact(&old_by_id, &before.contact), contact(&new_by_id, &topic.contact));
+                let contacts = (before.contact != topic.contact)
+                    .then(|| (contact(&old_by_id, &before.contact), contact(&new_by_id, &topic.contact)));
                 let said = &mut Said::new(Kind::Topic, topic.name.de.clone(), &mut out);
                 topic_changes(before, topic, contacts, said);
             }
@@ -157,14 +160,16 @@ fn by_key<'a, T>(items: &'a [T], key: impl Fn(&'a T) -> &'a String) -> HashMap<&
     map
 }
 
-/// A topic's changes; `contacts` are who answers for it before and after, by name.
-fn topic_changes(old: &Topic, new: &Topic, contacts: (String, String), said: &mut Said) {
+/// A topic's changes; `contacts` are who answers for it before and after, by name, where that changed.
+fn topic_changes(old: &Topic, new: &Topic, contacts: Option<(String, String)>, said: &mut Said) {
     let Topic { name, aliases, summary, contact: _, note } = new;
     said.text("name.en", &old.name.en, &name.en);
     said.list("aliases", &old.aliases, aliases);
     said.text("summary.de", &old.summary.de, &summary.de);
     said.text("summary.en", &old.summary.en, &summary.en);
-    said.text("contact", &contacts.0, &contacts.1);
+    if let Some((old_contact, new_contact)) = contacts {
+        said.text("contact", &old_contact, &new_contact);
+    }
     said.text("note.de", &old.note.de, &note.de);
     said.text("note.en", &old.note.en, &note.en);
 }
@@ -232,8 +237,8 @@ fn person_changes(old: &Person, new: &Person, said: &mut Said) {
     said.text("email", &old.email, email);
 }
 
-/// A city's changes; `contacts` are the old and new contact by name.
-fn city_changes(old: &City, new: &City, contacts: (String, String), said: &mut Said) {
+/// A city's changes; `contacts` are the old and new contact by name, where that changed.
+fn city_changes(old: &City, new: &City, contacts: Option<(String, String)>, said: &mut Said) {
     let City { name: _, native, german, aliases, country, region, since, contact: _, note } = new;
     said.optional("native", &old.native, native);
     said.optional("german", &old.german, german);
@@ -246,7 +251,9 @@ fn city_changes(old: &City, new: &City, contacts: (String, String), said: &mut S
     said.list("country.adjectives", &old.country.adjectives, adjectives);
     said.text("region", &old.region, region);
     said.text("since", &old.since.to_string(), &since.to_string());
-    said.text("contact", &contacts.0, &contacts.1);
+    if let Some((old_contact, new_contact)) = contacts {
+        said.text("contact", &old_contact, &new_contact);
+    }
     let Bilingual { de: note_de, en: note_en } = note;
     said.text("note.de", &old.note.de, note_de);
     said.text("note.en", &old.note.en, note_en);
@@ -285,6 +292,9 @@ mod tests {
             ]
         );
         assert!(changes(&old, &old).is_empty());
+        let mut renamed = old.clone();
+        renamed.people.iter_mut().find(|p| p.id == "kuz").unwrap().given_name = "Julie".into();
+        assert_eq!(words(&changes(&old, &renamed), Lang::En), ["Julia Kuz: given name Julia → Julie"], "not each city");
     }
 
     #[test]

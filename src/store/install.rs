@@ -88,13 +88,15 @@ fn failed(what: &Path, doing: Bilingual<&str>, error: &io::Error) -> Bilingual {
 pub fn install(request: &Request) -> Result<Installed, Failed> {
     let Request { path, started_from, new, changes, user } = *request;
     let stamp = crate::clock::now();
-    let access = Access::of(path);
+    let folder_of_file = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let access = Access::of(path).unwrap_or_else(|| Access::new_in(folder_of_file));
     let current = read_if_there(path).map_err(|e| Failed { message: failed(path, doing::READ, &e), kept: None })?;
-    // What a killed run left: an intent without its outcome.
+    // What a killed run left: an intent without its outcome, half-written copies of ours.
     let _ = log::settle(path, current.as_deref());
+    remove_half_written(path);
 
     let mut warnings = Vec::new();
-    let kept = keep_beside(path, new, user, &stamp, access.as_ref(), &mut warnings)
+    let kept = keep_beside(path, new, user, &stamp, &access)
         .map_err(|(at, e)| Failed { message: failed(&at, doing::WRITE, &e), kept: None })?;
     let fail = |message: Bilingual| Failed {
         message: crate::i18n::new_version_kept(message, &kept),
@@ -102,10 +104,10 @@ pub fn install(request: &Request) -> Result<Installed, Failed> {
     };
 
     let folder = path.with_file_name("history");
-    access::create_folder(&folder, access.as_ref()).map_err(|e| fail(failed(&folder, doing::CREATE_FOLDER, &e)))?;
+    access::create_folder(&folder, &access).map_err(|e| fail(failed(&folder, doing::CREATE_FOLDER, &e)))?;
     recover_unfinished(&folder, path);
     let staged =
-        stage(&folder, new, access.as_ref(), &mut warnings).map_err(|(at, e)| fail(failed(&at, doing::WRITE, &e)))?;
+        stage(&folder, path, new, &access, &mut warnings).map_err(|(at, e)| fail(failed(&at, doing::WRITE, &e)))?;
     let history = started_from.map(|_| free_name(&folder.join(history_name(path, &stamp))));
 
     let intent = Intent {
@@ -117,26 +119,20 @@ pub fn install(request: &Request) -> Result<Installed, Failed> {
         new_hash: log::hash(new),
         history: history.as_ref().map(|h| h.display().to_string()),
     };
-    let id = intent.id.clone();
-    let log_failed = log::append(path, &Line::Intent(intent), access.as_ref()).err();
-    let discard = |id: &str| {
-        let _ = log::append(path, &Line::Discarded { id: id.to_string() }, None);
-    };
+    let intent_failed = log::append(path, &Line::Intent(intent.clone()), Some(&access)).err();
+    let record = Record { path, intent: &intent, intent_failed, access: &access, kept: &kept };
 
     let Some(started_from) = started_from else {
-        return match create(&staged, path) {
-            Ok(true) => {
-                let log_failed = finish(path, &id, access.as_ref(), log_failed, &kept);
-                Ok(Installed::Done { history: None, warnings, log_failed })
-            }
+        return match create(&staged, path, Some(&access)) {
+            Ok(true) => Ok(Installed::Done { history: None, warnings, log_failed: record.done() }),
             Ok(false) => {
                 let _ = std::fs::remove_file(&staged);
-                discard(&id);
+                record.discard();
                 Ok(Installed::Conflict { kept, theirs: read_if_there(path).ok().flatten(), created: true })
             }
             Err(e) => {
                 let _ = std::fs::remove_file(&staged);
-                discard(&id);
+                record.discard();
                 Err(fail(failed(path, doing::REPLACE, &e)))
             }
         };
@@ -146,32 +142,42 @@ pub fn install(request: &Request) -> Result<Installed, Failed> {
         Ok(Some(captured)) => captured,
         Ok(None) => {
             let _ = std::fs::remove_file(&staged);
-            discard(&id);
+            record.discard();
             return Ok(Installed::Conflict { kept, theirs: None, created: false });
         }
         Err(e) => {
             let _ = std::fs::remove_file(&staged);
-            discard(&id);
+            record.discard();
             return Err(fail(failed(path, doing::REPLACE, &e)));
         }
     };
-    let replaced = std::fs::read(&captured).map_err(|e| fail(failed(&captured, doing::READ, &e)))?;
-    if replaced != started_from {
-        // A colleague's save: put it back, and keep whatever that swap takes out unless it is ours.
-        discard(&id);
+    // Ours is live from here until the check below; nothing slow comes between.
+    let replaced = std::fs::read(&captured);
+    if replaced.as_deref().ok() != Some(started_from) {
+        // A colleague's save, or a version that cannot be read to be sure: put it back at once.
         return match swap(&captured, path) {
             Ok(Some(out)) => {
+                record.discard();
                 if std::fs::read(&out).is_ok_and(|b| b == new) {
                     let _ = std::fs::remove_file(&out);
                 } else if let Some(history) = &history {
                     let _ = std::fs::rename(&out, history);
                 }
-                Ok(Installed::Conflict { kept, theirs: Some(replaced), created: false })
+                match replaced {
+                    Ok(theirs) => Ok(Installed::Conflict { kept, theirs: Some(theirs), created: false }),
+                    Err(e) => Err(fail(failed(&captured, doing::READ, &e))),
+                }
             }
-            Ok(None) | Err(_) => {
-                // The file went away meanwhile: theirs is still in `captured`, which stays.
+            Ok(None) => {
+                // The file went away meanwhile: the version taken out stays where it is.
+                record.discard();
                 let message = crate::i18n::new_version_kept(crate::i18n::theirs_kept_at(path, &captured), &kept);
                 Err(Failed { message, kept: Some(kept) })
+            }
+            Err(_) => {
+                // Ours stays installed; the version it replaced is kept for the user to compare.
+                warnings.push(crate::i18n::late_save_kept(&captured));
+                Ok(Installed::Done { history: Some(captured), warnings, log_failed: record.done() })
             }
         };
     }
@@ -185,22 +191,38 @@ pub fn install(request: &Request) -> Result<Installed, Failed> {
     if std::fs::read(&history).is_ok_and(|b| b != started_from) {
         warnings.push(crate::i18n::late_save_kept(&history));
     }
-    let log_failed = finish(path, &id, access.as_ref(), log_failed, &kept);
-    Ok(Installed::Done { history: Some(history), warnings, log_failed })
+    Ok(Installed::Done { history: Some(history), warnings, log_failed: record.done() })
 }
 
-/// After a verified install: confirms the intent in the log and removes our kept copy. Returns why
-/// the log could not be written, if it could not.
-fn finish(
-    path: &Path,
-    id: &str,
-    access: Option<&Access>,
-    log_failed: Option<io::Error>,
-    kept: &Path,
-) -> Option<Bilingual> {
-    let done = log::append(path, &Line::Done { id: id.to_string() }, access);
-    let _ = std::fs::remove_file(kept);
-    log_failed.or(done.err()).map(|e| failed(&log::path_of(path), doing::LOG, &e))
+/// Putting an install on record: its intent is written before the swap; this settles it.
+struct Record<'a> {
+    path: &'a Path,
+    intent: &'a Intent,
+    intent_failed: Option<io::Error>,
+    access: &'a Access,
+    kept: &'a Path,
+}
+
+impl Record<'_> {
+    /// The change is installed: the intent is confirmed (written again first, if it failed
+    /// before), and our kept copy goes. Says why the log could not record it, if it could not.
+    fn done(self) -> Option<Bilingual> {
+        let _ = std::fs::remove_file(self.kept);
+        let id = self.intent.id.clone();
+        let intent = match self.intent_failed {
+            Some(_) => log::append(self.path, &Line::Intent(self.intent.clone()), Some(self.access)),
+            None => Ok(()),
+        };
+        let done = intent.and_then(|()| log::append(self.path, &Line::Done { id }, Some(self.access)));
+        done.err().map(|e| failed(&log::path_of(self.path), doing::LOG, &e))
+    }
+
+    /// The change was not installed.
+    fn discard(&self) {
+        if self.intent_failed.is_none() {
+            let _ = log::append(self.path, &Line::Discarded { id: self.intent.id.clone() }, None);
+        }
+    }
 }
 
 /// The file's bytes; `None` where there is no file.
@@ -219,68 +241,82 @@ fn history_name(path: &Path, stamp: &chrono::DateTime<chrono::Local>) -> String 
     format!("{stem}-{}{extension}", stamp.format("%Y%m%d-%H%M%S"))
 }
 
-/// Keeps `bytes` beside `path` as `directory.ron.<user>-<date-time>.ron`, whole or not at all.
+/// The prefix of the hidden files that become our kept copy of `path` once whole.
+fn half_written_prefix(path: &Path) -> String {
+    format!("{STAGED}{}-", path.file_name().unwrap_or_default().to_string_lossy())
+}
+
+/// Keeps `bytes` beside `path` as `directory.ron.<user>-<date-time>.ron`, whole or not at all:
+/// written to a hidden file first, which is renamed once whole.
 fn keep_beside(
     path: &Path,
     bytes: &[u8],
     user: &str,
     stamp: &chrono::DateTime<chrono::Local>,
-    access: Option<&Access>,
-    warnings: &mut Vec<Bilingual>,
+    access: &Access,
 ) -> Result<PathBuf, (PathBuf, io::Error)> {
     let user: String =
-        user.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '.' { c } else { '_' }).collect();
+        user.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '.' { c } else { '_' }).take(40).collect();
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".{user}-{}.ron", stamp.format("%Y%m%d-%H%M%S")));
     let kept = free_name(&path.with_file_name(name));
-    write_whole(&kept, bytes, access, warnings).map_err(|e| (kept.clone(), e))?;
+    let folder = kept.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let file = tempfile::Builder::new()
+        .prefix(&half_written_prefix(path))
+        .tempfile_in(folder)
+        .map_err(|e| (kept.clone(), e))?;
+    fill(file.as_file(), bytes, access).map_err(|e| (kept.clone(), e))?;
+    file.persist_noclobber(&kept).map_err(|e| (kept.clone(), e.error))?;
     Ok(kept)
+}
+
+/// Removes what a killed run left half written beside `path`: a copy of a change that was never
+/// installed nor reported kept. Run under the lock.
+fn remove_half_written(path: &Path) {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let prefix = half_written_prefix(path);
+    let Ok(entries) = std::fs::read_dir(folder) else { return };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Writes the new version to a staging file in `folder`, with the data file's access.
 fn stage(
     folder: &Path,
+    path: &Path,
     bytes: &[u8],
-    access: Option<&Access>,
+    access: &Access,
     warnings: &mut Vec<Bilingual>,
 ) -> Result<PathBuf, (PathBuf, io::Error)> {
-    let file =
-        tempfile::Builder::new().prefix(STAGED).suffix(".ron").tempfile_in(folder).map_err(|e| (folder.into(), e))?;
+    let file = tempfile::Builder::new()
+        .prefix(&half_written_prefix(path))
+        .suffix(".ron")
+        .tempfile_in(folder)
+        .map_err(|e| (folder.into(), e))?;
     // From here on the store decides when the staged file goes, not a destructor: after a swap it
     // holds the replaced version.
     let (file, staged) = file.keep().map_err(|e| (folder.to_path_buf(), e.error))?;
-    let written = fill(&file, bytes, access, &staged, warnings);
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&staged);
-        return Err((staged, e));
+    match fill(&file, bytes, access) {
+        Ok(lost) if !lost.is_empty() => warnings.push(crate::i18n::access_not_kept(path, &lost)),
+        Ok(_) => {}
+        Err(e) => {
+            let _ = std::fs::remove_file(&staged);
+            return Err((staged, e));
+        }
     }
     Ok(staged)
 }
 
-/// Creates `path` with `bytes`, whole or not at all: a partial file (a full disk) is removed.
-fn write_whole(path: &Path, bytes: &[u8], access: Option<&Access>, warnings: &mut Vec<Bilingual>) -> io::Result<()> {
-    let file = std::fs::OpenOptions::new().write(true).create_new(true).open(path)?;
-    fill(&file, bytes, access, path, warnings).inspect_err(|_| {
-        let _ = std::fs::remove_file(path);
-    })
-}
-
-/// Writes `bytes` to a new `file`, gives it `access`, and flushes it to disk.
-fn fill(
-    mut file: &std::fs::File,
-    bytes: &[u8],
-    access: Option<&Access>,
-    path: &Path,
-    warnings: &mut Vec<Bilingual>,
-) -> io::Result<()> {
-    if let Some(access) = access {
-        let lost = access.give(file);
-        if !lost.is_empty() {
-            warnings.push(crate::i18n::access_not_kept(path, &lost));
-        }
-    }
+/// Writes `bytes` to a new `file`, gives it `access`, and flushes it to disk. Returns what of the
+/// access could not be given.
+fn fill(mut file: &std::fs::File, bytes: &[u8], access: &Access) -> io::Result<Vec<Bilingual>> {
+    let lost = access.give(file, 0);
     file.write_all(bytes)?;
-    file.sync_all()
+    file.sync_all()?;
+    Ok(lost)
 }
 
 /// Puts `incoming` in `path`'s place and returns where the version it replaced now is; `None`
@@ -310,30 +346,50 @@ fn swap_by_moving(incoming: &Path, path: &Path) -> io::Result<Option<PathBuf>> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     }
-    match create(incoming, path) {
+    match create(incoming, path, None) {
         Ok(true) => Ok(Some(aside)),
         // Someone put a file there in that moment: it stays, and so does the one moved aside;
         // `incoming` goes into the moved one's place for the caller to find and compare.
         Ok(false) => Err(io::Error::other(format!("{} was saved again while it was replaced", path.display()))),
         Err(e) => {
             // Put the file back where it was; if that fails too, it is kept at `aside`.
-            let _ = create(&aside, path);
+            let _ = create(&aside, path, None);
             Err(e)
         }
     }
 }
 
 /// Moves `file` to `path` where nothing is: `Ok(false)`, and `file` untouched, where something is.
-fn create(file: &Path, path: &Path) -> io::Result<bool> {
+/// Without hard links, `path` is created exclusively and `file`'s bytes copied into it (given
+/// `access`, or `file`'s permissions), so a file that lands meanwhile is never replaced.
+fn create(file: &Path, path: &Path, access: Option<&Access>) -> io::Result<bool> {
     match std::fs::hard_link(file, path) {
         Ok(()) => {
             let _ = std::fs::remove_file(file);
             Ok(true)
         }
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
-        // A file system without hard links: the narrowest check there is.
-        Err(_) if path.exists() => Ok(false),
-        Err(_) => retry(|| std::fs::rename(file, path)).map(|()| true),
+        Err(_) => {
+            let mut target = match std::fs::OpenOptions::new().write(true).create_new(true).open(path) {
+                Ok(target) => target,
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Ok(false),
+                Err(e) => return Err(e),
+            };
+            let copied = (|| {
+                match access {
+                    Some(access) => drop(access.give(&target, 0)),
+                    None => target.set_permissions(std::fs::metadata(file)?.permissions())?,
+                }
+                io::copy(&mut std::fs::File::open(file)?, &mut target)?;
+                target.sync_all()
+            })();
+            if let Err(e) = copied {
+                let _ = std::fs::remove_file(path);
+                return Err(e);
+            }
+            let _ = std::fs::remove_file(file);
+            Ok(true)
+        }
     }
 }
 
@@ -356,8 +412,9 @@ fn retry(mut step: impl FnMut() -> io::Result<()>) -> io::Result<()> {
 fn recover_unfinished(folder: &Path, path: &Path) {
     let Ok(entries) = std::fs::read_dir(folder) else { return };
     let stem = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+    let prefix = half_written_prefix(path);
     for entry in entries.flatten() {
-        if entry.file_name().to_string_lossy().starts_with(STAGED) {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
             let modified = entry.metadata().and_then(|m| m.modified()).ok();
             let when =
                 modified.map(chrono::DateTime::<chrono::Local>::from).map(|t| t.format("%Y%m%d-%H%M%S").to_string());
@@ -522,10 +579,11 @@ mod tests {
         let path = dir.path().join("directory.ron");
         std::fs::write(&path, "old").unwrap();
         std::fs::create_dir(dir.path().join("history")).unwrap();
-        std::fs::write(dir.path().join("history").join(".partnerdesk-abc.ron"), "half").unwrap();
+        std::fs::write(dir.path().join("history").join(".partnerdesk-directory.ron-abc.ron"), "half").unwrap();
+        std::fs::write(dir.path().join("history").join(".partnerdesk-other.ron-abc.ron"), "another file's").unwrap();
         install(&request(&path, Some(b"old"), b"new", &[])).unwrap();
         let names = files_beside(&dir.path().join("history"));
         assert!(names.iter().any(|n| n.starts_with("directory-unfinished-")), "{names:?}");
-        assert!(!names.iter().any(|n| n.starts_with('.')), "{names:?}");
+        assert_eq!(names.iter().filter(|n| n.starts_with('.')).collect::<Vec<_>>(), [".partnerdesk-other.ron-abc.ron"]);
     }
 }

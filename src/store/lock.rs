@@ -162,7 +162,13 @@ fn open(path: &Path) -> Result<File, Refused> {
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags((rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK).bits() as i32);
     }
-    let file = match options.open(path) {
+    let opened = options.open(path).or_else(|e| match e.kind() {
+        // A colleague's lock file that this user may not write: a lock needs only reading, and
+        // the name stays unwritten.
+        io::ErrorKind::PermissionDenied => options.write(false).create(false).open(path),
+        _ => Err(e),
+    });
+    let file = match opened {
         Ok(file) => file,
         Err(e) if is_link_refusal(&e) => return Err(Refused::NotAFile(path.to_path_buf())),
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -175,10 +181,12 @@ fn open(path: &Path) -> Result<File, Refused> {
         Ok(meta) if meta.is_file() => {
             // A lock file this user made (now or earlier) gets the data file's group and mode, so
             // that every colleague who may change the data file can open its lock.
-            if owned_by_me(&meta)
-                && let Some(access) = super::access::Access::of(&path.with_extension(""))
-            {
-                let _ = access.give(&file);
+            if owned_by_me(&meta) {
+                let data = path.with_extension("");
+                let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+                let access = super::access::Access::of(&data).unwrap_or_else(|| super::access::Access::new_in(folder));
+                // Its owner must keep writing the holder's name, whatever the data file's mode.
+                let _ = access.give(&file, 0o600);
             }
             Ok(file)
         }

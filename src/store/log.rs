@@ -109,7 +109,7 @@ pub fn append(data: &Path, line: &Line, access: Option<&super::access::Access>) 
     if meta.len() == 0
         && let Some(access) = access
     {
-        let _ = access.give(&file);
+        let _ = access.give(&file, 0);
     }
     let mut text = serde_json::to_string(line).map_err(io::Error::other)?;
     text.push('\n');
