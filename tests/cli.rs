@@ -75,7 +75,8 @@ fn query_limit_and_exit_statuses() {
         stdout(&["query", "a", "--limit", "0"]).lines().count(),
         stdout(&["query", "a", "--limit", "100"]).lines().count()
     );
-    partnerdesk().args(["query", "xyzzyq"]).assert().code(1).stdout("");
+    // A script (stderr not a terminal) gets no output at all, only the status.
+    partnerdesk().args(["query", "xyzzyq"]).assert().code(1).stdout("").stderr("");
     partnerdesk().args(["query", "--json", "xyzzyq"]).assert().code(1).stdout("[]\n");
     partnerdesk().args(["query"]).assert().code(2).stderr(predicate::str::contains("required"));
     partnerdesk().args(["query", "--limit", "many", "graz"]).assert().code(2);

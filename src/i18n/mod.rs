@@ -10,7 +10,7 @@ mod sentences;
 
 pub use commands::*;
 pub use data_file::*;
-pub use ron_error::ron_error;
+pub use ron_error::{ron_error, unclosed_text};
 pub use sentences::*;
 
 /// The language of the user interface.
@@ -185,6 +185,8 @@ pub struct Text {
     pub nothing_selected: &'static str,
     /// Status: data reloaded.
     pub reloaded: &'static str,
+    /// Ctrl-R on the embedded directory: there is no file to read again.
+    pub no_file_to_reload: &'static str,
     /// Warning: the data file could not be loaded again (missing, unreadable or invalid); the data shown stays.
     pub reload_failed: &'static str,
     /// Title of the help overlay.
@@ -300,6 +302,8 @@ static DE: Text = Text {
     copy_failed: "Kopieren fehlgeschlagen",
     nothing_selected: "Nichts ausgewählt",
     reloaded: "Daten neu geladen",
+    no_file_to_reload: "Keine Datei zum Neuladen: die eingebauten Daten werden gezeigt (--data oder \
+                        PARTNERDESK_DATA nennt eine Datendatei)",
     reload_failed: "Daten nicht neu geladen, die bisherigen bleiben",
     help_title: "Tasten",
     typing: "Tippen",
@@ -380,6 +384,8 @@ static EN: Text = Text {
     copy_failed: "Copy failed",
     nothing_selected: "Nothing selected",
     reloaded: "Data reloaded",
+    no_file_to_reload: "No file to reload: the embedded directory is shown (--data or PARTNERDESK_DATA names a \
+                        data file)",
     reload_failed: "Data not reloaded, keeping the data shown",
     help_title: "Keys",
     typing: "type",

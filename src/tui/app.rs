@@ -150,6 +150,9 @@ pub struct App {
     pub note: Option<NoteForm>,
     /// The local date and time, as the event loop last told it: `26.11.2026 14:05`.
     pub clock: String,
+    /// True when the view shows the directory compiled into the program, with no data file
+    /// behind it: Ctrl-R then has nothing to reload.
+    pub embedded: bool,
     /// True once the user asked to quit.
     pub quit: bool,
     /// Colours, or none under NO_COLOR.
@@ -185,6 +188,7 @@ impl App {
             help: false,
             note: None,
             clock: String::new(),
+            embedded: false,
             quit: false,
             theme: Theme::color(),
         };

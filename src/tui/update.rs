@@ -157,6 +157,7 @@ fn act(app: &mut App, action: Action) -> Option<Command> {
                 }
             }
         }
+        Action::Reload if app.embedded => set_status(app, app.lang.text().no_file_to_reload.to_string()),
         Action::Reload => return Some(Command::Reload),
         Action::Redraw => return Some(Command::Redraw),
         Action::Suspend => return Some(Command::Suspend),
