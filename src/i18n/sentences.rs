@@ -19,6 +19,14 @@ pub fn no_office_phone(keys: Bilingual<&str>) -> Bilingual {
     )
 }
 
+/// Enter, F5, F6 or F7 while the query holds only filler `words` ("Frau"): nothing is selected.
+pub fn type_a_name(words: &str) -> Bilingual {
+    both(
+        format!("Bitte einen Namen tippen: „{words}“ allein wählt niemanden aus"),
+        format!("Type a name: \"{words}\" alone selects no one"),
+    )
+}
+
 /// The banner while the data file cannot be used: which file, where its name came from, what is
 /// wrong, and what is shown instead (`last_good`: the date of the last good copy; `None`: the
 /// embedded directory). `origin`, `problem` and the date are given in the language to be shown.

@@ -284,12 +284,25 @@ impl App {
 
     /// The words of a query that holds only titles and grammar, as typed: "die, Frau".
     pub fn only_filler(&self) -> Option<String> {
-        (self.parsed.terms.is_empty() && !self.parsed.dropped.is_empty()).then(|| self.parsed.dropped.join(", "))
+        (!self.parsed.has_meaningful_words() && !self.parsed.dropped.is_empty()).then(|| self.parsed.dropped.join(", "))
     }
 
-    /// The selected hit, if any.
+    /// The selected hit, if any. A query of filler words only ("Frau ") selects nothing, though
+    /// the list shows every entry: Enter must not copy the first one's number.
     pub fn selection(&self) -> Option<&Hit> {
+        if self.only_filler().is_some() {
+            return None;
+        }
         self.hits.get(self.selected)
+    }
+
+    /// Why a key that acts on the selection did nothing: ask for a name when only filler words
+    /// were typed.
+    pub fn nothing_selected(&self) -> String {
+        match self.only_filler() {
+            Some(words) => crate::i18n::type_a_name(&words).get(self.lang).to_string(),
+            None => self.lang.text().nothing_selected.to_string(),
+        }
     }
 
     /// True while the status message is still to be shown.

@@ -9,7 +9,13 @@ use crate::directory::{Address, City, Office, Person, Phone, Topic};
 
 /// The lines of the details pane for the selected entry; empty when nothing is selected.
 pub fn lines(app: &App) -> Vec<Line<'static>> {
-    let Some(hit) = app.selection() else { return Vec::new() };
+    let Some(hit) = app.selection() else {
+        // Filler words alone: say what the view needs instead of showing the first entry.
+        return match app.only_filler() {
+            Some(_) => vec![Line::from(Span::styled(app.nothing_selected(), app.theme.warning))],
+            None => Vec::new(),
+        };
+    };
     match app.index.target(hit.entry) {
         Target::City(city) => city_lines(app, city),
         Target::Person(person) => person_lines(app, person),

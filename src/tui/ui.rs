@@ -100,8 +100,10 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let rows = app.hits.iter().enumerate().skip(app.offset).take(inner.height as usize);
+    // Filler words alone list everything and select nothing.
+    let chosen = app.selection().map(|_| app.selected);
     for (line, (i, hit)) in rows.enumerate() {
-        let selected = i == app.selected;
+        let selected = chosen == Some(i);
         let mut spans = vec![Span::raw(if selected { "▶ " } else { "  " })];
         let marks = app.marks.get(line).map(Vec::as_slice).unwrap_or(&[]);
         for (at, c) in app.index.name(hit.entry).chars().enumerate() {

@@ -312,7 +312,7 @@ fn responsible(app: &App) -> Option<Responsible<'_>> {
 fn copy(app: &mut App, what: Copied) -> Option<Command> {
     let text = match (responsible(app), what) {
         (None, _) => {
-            set_status(app, app.lang.text().nothing_selected.to_string());
+            set_status(app, app.nothing_selected());
             return None;
         }
         (Some(Responsible::Person(person, _)), Copied::Phone) => person.phone.clone(),
@@ -331,14 +331,14 @@ fn copy(app: &mut App, what: Copied) -> Option<Command> {
 /// F5: the responsible person's number as a `tel:` link; the office has none.
 fn call(app: &mut App) -> Option<Command> {
     let command = match responsible(app) {
-        None => Err(app.lang.text().nothing_selected),
+        None => Err(app.nothing_selected()),
         Some(Responsible::Office(_)) => {
             let key = keys::key_for(Mode::List, Action::Email);
             set_status(app, crate::i18n::office_no_call(key.borrowed()).get(app.lang).to_string());
             return None;
         }
         Some(Responsible::Person(person, _)) => {
-            actions::tel(person).ok_or(app.lang.text().nothing_selected).map(|uri| Command::Open {
+            actions::tel(person).ok_or_else(|| app.lang.text().nothing_selected.to_string()).map(|uri| Command::Open {
                 uri,
                 what: Opened::Call,
                 label: format!("{}, {}", person.full_name(), person.phone),
@@ -346,7 +346,7 @@ fn call(app: &mut App) -> Option<Command> {
             })
         }
     };
-    command.map_err(|reason| set_status(app, reason.to_string())).ok()
+    command.map_err(|reason| set_status(app, reason)).ok()
 }
 
 /// F6: a `mailto:` to the responsible person with a subject naming the city and the person.
@@ -354,7 +354,7 @@ fn email(app: &mut App) -> Option<Command> {
     let lang = app.lang;
     let (to, label, subject) = match responsible(app) {
         None => {
-            set_status(app, app.lang.text().nothing_selected.to_string());
+            set_status(app, app.nothing_selected());
             return None;
         }
         Some(Responsible::Person(person, about)) => {
@@ -377,7 +377,7 @@ fn email(app: &mut App) -> Option<Command> {
 fn start_note(app: &mut App) {
     let (to, email, about) = match responsible(app) {
         None => {
-            set_status(app, app.lang.text().nothing_selected.to_string());
+            set_status(app, app.nothing_selected());
             return;
         }
         Some(Responsible::Person(person, about)) => (person.full_name(), person.email.clone(), about),

@@ -52,3 +52,24 @@ fn ctrl_r_on_the_embedded_directory_says_there_is_no_file() {
         assert_eq!(update(&mut app, Message::Action(Action::Reload)), Some(super::message::Command::Reload));
     }
 }
+
+#[test]
+fn with_only_filler_words_no_key_copies_or_sends_and_each_asks_for_a_name() {
+    for (lang, said) in [(Lang::De, "Bitte einen Namen tippen"), (Lang::En, "Type a name")] {
+        let mut app = app(lang, 80, 24);
+        type_text(&mut app, "Frau ");
+        assert!(app.selection().is_none(), "nothing is selected");
+        for action in [Action::CopyPhone, Action::CopyEmail, Action::Call, Action::Email, Action::StartNote] {
+            app.status = None;
+            assert_eq!(update(&mut app, Message::Action(action)), None, "{action:?} copies or sends nothing");
+            assert!(app.note.is_none(), "{action:?} opens no form");
+            let status = app.status_text().unwrap_or_default().to_string();
+            assert!(status.starts_with(said) && status.contains("Frau"), "{action:?}: {status}");
+        }
+        let shown = screen(&app);
+        assert!(!shown.contains('▶'), "no row is marked as selected:\n{shown}");
+        // A name after the title selects again.
+        type_text(&mut app, "Schewe");
+        assert!(app.selection().is_some());
+    }
+}
