@@ -2,7 +2,7 @@
 //! changes it.
 
 use crate::cache::Indexed;
-use crate::directory::Directory;
+use crate::directory::{Directory, Target};
 use crate::i18n::Lang;
 use crate::search::{Hit, Query, SearchIndex, Searcher};
 
@@ -146,6 +146,8 @@ pub struct App {
     pub fallback: Option<Fallback>,
     /// True while the key help is open.
     pub help: bool,
+    /// The first help line on screen, when the help does not fit.
+    pub help_scroll: usize,
     /// The phone message form, while it is open.
     pub note: Option<NoteForm>,
     /// The local date and time, as the event loop last told it: `26.11.2026 14:05`.
@@ -186,6 +188,7 @@ impl App {
             warning: None,
             fallback: None,
             help: false,
+            help_scroll: 0,
             note: None,
             clock: String::new(),
             embedded: false,
@@ -233,8 +236,32 @@ impl App {
         self.marks = self.hits[self.offset.min(self.hits.len())..]
             .iter()
             .take(rows)
-            .map(|hit| self.index.name_positions(&self.parsed, hit.entry))
+            .map(|hit| self.row_marks(hit.entry))
             .collect();
+    }
+
+    /// The name a result row shows: a topic under its name in the UI language (the index names
+    /// it in German, and its English name is one of its other fields).
+    pub fn row_name(&self, entry: usize) -> &str {
+        match self.index.target(entry) {
+            Target::Topic(topic) => self.directory.topics()[topic].name.get(self.lang),
+            _ => self.index.name(entry),
+        }
+    }
+
+    /// The highlighted positions in [`Self::row_name`].
+    fn row_marks(&self, entry: usize) -> Vec<usize> {
+        let name = self.row_name(entry);
+        if name == self.index.name(entry) {
+            return self.index.name_positions(&self.parsed, entry);
+        }
+        let fields = self.index.fields(entry);
+        self.index
+            .highlights(&self.parsed, entry)
+            .into_iter()
+            .find(|h| fields.get(h.field).is_some_and(|f| self.index.display(f) == name))
+            .map(|h| h.positions)
+            .unwrap_or_default()
     }
 
     /// How many result rows fit on screen.

@@ -106,7 +106,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         let selected = chosen == Some(i);
         let mut spans = vec![Span::raw(if selected { "▶ " } else { "  " })];
         let marks = app.marks.get(line).map(Vec::as_slice).unwrap_or(&[]);
-        for (at, c) in app.index.name(hit.entry).chars().enumerate() {
+        for (at, c) in app.row_name(hit.entry).chars().enumerate() {
             let style = if marks.contains(&at) { theme.matched } else { theme.strong };
             spans.push(Span::styled(clean_char(c).to_string(), style));
         }
@@ -259,18 +259,47 @@ fn render_form(app: &App, note: &NoteForm, frame: &mut Frame, inner: Rect) {
 
 fn render_help(app: &App, frame: &mut Frame, full: Rect) {
     let text = app.lang.text();
-    let rows = keys::help_rows(app.lang);
-    let width = 80.min(full.width);
-    let height = (rows.len() as u16 + 2).min(full.height);
-    let area = Rect::new(full.x + (full.width - width) / 2, full.y + (full.height - height) / 2, width, height);
-    let column = rows.iter().map(|(keys, _)| keys.chars().count()).max().unwrap_or(0) + 2;
+    let (area, rows) = help_layout(app.lang, full);
+    let page = usize::from(area.height.saturating_sub(2));
+    let first = app.help_scroll.min(rows.len().saturating_sub(page));
+    let column = rows.iter().map(|(keys, _)| keys.chars().count()).max().unwrap_or(0);
     let lines: Vec<Line> = rows
-        .into_iter()
+        .iter()
+        .skip(first)
+        .take(page)
         .map(|(keys, what)| {
-            Line::from(vec![Span::styled(format!("{keys:<column$}"), app.theme.strong), Span::raw(what)])
+            Line::from(vec![Span::styled(format!("{keys:<column$}"), app.theme.strong), Span::raw(what.clone())])
         })
         .collect();
-    let block = Block::default().borders(Borders::ALL).title(Span::styled(text.help_title, app.theme.accent));
+    let mut block = Block::default().borders(Borders::ALL).title(Span::styled(text.help_title, app.theme.accent));
+    if rows.len() > page {
+        // Where the help stands, as the footer's "↑↓ blättern" moves it.
+        let shown = format!(" {}–{}/{} ", first + 1, (first + page).min(rows.len()), rows.len());
+        block = block.title(Line::from(shown).alignment(Alignment::Right));
+    }
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// Where the key help goes on a `full` screen, and its lines: the keys, then what they do beside
+/// them, each wrapped in its column (the keys' column takes at most half the width). `update`
+/// scrolls by the same lines.
+pub fn help_layout(lang: Lang, full: Rect) -> (Rect, Vec<(String, String)>) {
+    let rows = keys::help_rows(lang);
+    let width = 80.min(full.width);
+    let inner = usize::from(width.saturating_sub(2));
+    let widest = rows.iter().map(|(keys, _)| keys.chars().count()).max().unwrap_or(0) + 2;
+    let column = widest.min(inner / 2).max(3);
+    let mut lines = Vec::new();
+    for (keys, what) in rows {
+        let keys = field::wrap_words(&keys, column - 2);
+        let what = field::wrap_words(what, inner.saturating_sub(column).max(1));
+        for i in 0..keys.len().max(what.len()) {
+            let shown = keys.get(i).map(String::as_str).unwrap_or_default();
+            lines.push((format!("{shown:<column$}"), what.get(i).cloned().unwrap_or_default()));
+        }
+    }
+    let height = (lines.len() as u16 + 2).min(full.height);
+    let area = Rect::new(full.x + (full.width - width) / 2, full.y + (full.height - height) / 2, width, height);
+    (area, lines)
 }

@@ -136,6 +136,9 @@ fn act(app: &mut App, action: Action) -> Option<Command> {
         Action::Down if list => select(app, app.selected + 1),
         Action::PageUp if list => select(app, app.selected.saturating_sub(app.list_rows().max(1))),
         Action::PageDown if list => select(app, app.selected + app.list_rows().max(1)),
+        Action::Up | Action::Down | Action::PageUp | Action::PageDown if app.mode() == Mode::Help => {
+            scroll_help(app, action);
+        }
         Action::Up | Action::Down | Action::PageUp | Action::PageDown => {}
         Action::CopyPhone => return copy(app, Copied::Phone),
         Action::CopyEmail => return copy(app, Copied::Email),
@@ -161,7 +164,10 @@ fn act(app: &mut App, action: Action) -> Option<Command> {
         Action::Reload => return Some(Command::Reload),
         Action::Redraw => return Some(Command::Redraw),
         Action::Suspend => return Some(Command::Suspend),
-        Action::ToggleHelp => app.help = !app.help,
+        Action::ToggleHelp => {
+            app.help = !app.help;
+            app.help_scroll = 0;
+        }
         Action::Escape if app.help => app.help = false,
         Action::Escape if app.query.is_empty() => app.quit = true,
         Action::Escape => clear_query(app),
@@ -275,6 +281,21 @@ fn clear_query(app: &mut App) {
     app.query.clear();
     app.cursor = 0;
     app.search();
+}
+
+/// ↑ ↓ PgUp PgDn in the help: a line or a page, within the lines that do not fit.
+fn scroll_help(app: &mut App, action: Action) {
+    let screen = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+    let (area, lines) = super::ui::help_layout(app.lang, screen);
+    let page = usize::from(area.height.saturating_sub(2)).max(1);
+    let at = app.help_scroll.min(lines.len().saturating_sub(page));
+    let to = match action {
+        Action::Up => at.saturating_sub(1),
+        Action::Down => at + 1,
+        Action::PageUp => at.saturating_sub(page),
+        _ => at + page,
+    };
+    app.help_scroll = to.min(lines.len().saturating_sub(page));
 }
 
 /// Selects row `index`, clamped to the results, and keeps it on screen.
