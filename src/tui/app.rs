@@ -109,7 +109,7 @@ pub struct Status {
 }
 
 /// The whole state of the interactive view.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct App {
     /// The directory on screen.
     pub directory: Directory,
@@ -271,7 +271,37 @@ impl App {
 
     /// Where everything goes on the screen now.
     pub fn areas(&self) -> super::layout::Areas {
-        super::layout::Areas::new(self.size.0, self.size.1, self.banner_lines().len())
+        let footer = self.footer_message().map_or(1, |(lines, _)| lines.len());
+        super::layout::Areas::with_footer(self.size.0, self.size.1, self.banner_lines().len(), footer)
+    }
+
+    /// Where the help may go within `full`: everything above the footer.
+    pub fn help_screen(&self, full: ratatui::layout::Rect) -> ratatui::layout::Rect {
+        let footer = self.footer_message().map_or(1, |(lines, _)| lines.len());
+        let areas = super::layout::Areas::with_footer(full.width, full.height, self.banner_lines().len(), footer);
+        let height = if areas.tiny { full.height } else { areas.footer.y.saturating_sub(full.y) };
+        ratatui::layout::Rect { height, ..full }
+    }
+
+    /// The footer's message, wrapped whole to the screen's width (the footer grows to hold it),
+    /// and whether it is a lasting warning: what the user just did comes first; a warning shows
+    /// when there is no such news. `None` leaves the footer to the key hints.
+    pub fn footer_message(&self) -> Option<(Vec<String>, bool)> {
+        let (text, warning) = match (self.status_text(), &self.warning) {
+            (Some(status), _) => (status, false),
+            (None, Some(warning)) => (warning.as_str(), true),
+            (None, None) => return None,
+        };
+        let width = usize::from(self.size.0).max(1);
+        let mut lines = super::field::wrap_words(&super::text::clean(text), width);
+        // Only a message longer than a third of the screen is cut, and says so with "…".
+        let most = usize::from(super::layout::Areas::most_footer_lines(self.size.1));
+        if lines.len() > most {
+            lines.truncate(most);
+            let last = lines.last_mut().expect("one line at least");
+            *last = super::field::ellipsize(&format!("{last} …"), width);
+        }
+        Some((lines, warning))
     }
 
     /// The banner's lines at the current width: none unless the data file cannot be used.

@@ -19,7 +19,8 @@ use crate::i18n::Lang;
 pub fn render(app: &App, frame: &mut Frame) {
     let full = frame.area();
     let banner = app.banner_lines();
-    let areas = Areas::new(full.width, full.height, banner.len());
+    let footer = app.footer_message().map_or(1, |(lines, _)| lines.len());
+    let areas = Areas::with_footer(full.width, full.height, banner.len(), footer);
     let text = app.lang.text();
     if areas.tiny {
         frame.render_widget(Paragraph::new(text.too_small).wrap(Wrap { trim: true }), full);
@@ -39,7 +40,8 @@ pub fn render(app: &App, frame: &mut Frame) {
         render_note(app, note, frame, areas.list.union(areas.details));
     }
     if app.help {
-        render_help(app, frame, full);
+        // Above the footer, so that a message stays in sight.
+        render_help(app, frame, app.help_screen(full));
     }
 }
 
@@ -155,16 +157,17 @@ fn facts(app: &App, entry: usize, room: usize) -> String {
 
 fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let width = usize::from(area.width);
-    // What the user just did comes first; a lasting warning shows when there is no such news.
-    let line = if let Some(status) = app.status_text() {
-        Line::from(Span::styled(field::ellipsize(&clean(status), width), theme.accent))
-    } else if let Some(warning) = &app.warning {
-        Line::from(Span::styled(field::ellipsize(&clean(warning), width), theme.warning))
-    } else {
-        Line::from(Span::styled(keys::footer(app.lang, app.mode(), width), theme.muted))
+    // A message shows whole, over as many lines as it needs (`App::footer_message`).
+    let lines: Vec<Line> = match app.footer_message() {
+        Some((lines, warning)) => {
+            let style = if warning { theme.warning } else { theme.accent };
+            lines.into_iter().map(|l| Line::from(Span::styled(l, style))).collect()
+        }
+        None => {
+            vec![Line::from(Span::styled(keys::footer(app.lang, app.mode(), usize::from(area.width)), theme.muted))]
+        }
     };
-    frame.render_widget(Paragraph::new(line), area);
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// The phone message: the form while it is filled in, or the whole note as text while it has not

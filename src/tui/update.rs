@@ -285,7 +285,7 @@ fn clear_query(app: &mut App) {
 
 /// ↑ ↓ PgUp PgDn in the help: a line or a page, within the lines that do not fit.
 fn scroll_help(app: &mut App, action: Action) {
-    let screen = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+    let screen = app.help_screen(ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1));
     let (area, lines) = super::ui::help_layout(app.lang, screen);
     let page = usize::from(area.height.saturating_sub(2)).max(1);
     let at = app.help_scroll.min(lines.len().saturating_sub(page));
@@ -435,6 +435,9 @@ fn copy_text(app: &App, outcome: &CopyOutcome) -> String {
     }
 }
 
+/// A footer message, on screen for [`STATUS_TICKS`], and longer for a long one: a tick for every
+/// four characters, about 16 characters a second of reading.
 fn set_status(app: &mut App, text: String) {
-    app.status = Some(Status { text, until: app.tick + STATUS_TICKS });
+    let ticks = STATUS_TICKS.max(text.chars().count() as u64 / 4);
+    app.status = Some(Status { text, until: app.tick + ticks });
 }
