@@ -359,8 +359,11 @@ fn every_variant_has_a_sample() {
     assert!(all_of(OPENED.map(opened_number), OPENED.len()));
 }
 
+/// A state of the view, by name, and how to bring an app into it.
+type State = (&'static str, fn(&mut App));
+
 /// The states of the view a key or a message can meet.
-fn states() -> Vec<(&'static str, fn(&mut App))> {
+fn states() -> Vec<State> {
     vec![
         ("a city", |app| type_text(app, "graz")),
         ("a person", |app| type_text(app, "schewe")),
