@@ -3,6 +3,7 @@
 //! for the view, keeping the data file and the outputs, in `commands.rs` for what a command
 //! refuses and why a file could not be used, in `data_file.rs` for the rules a data file breaks, and in `ron_error.rs` RON's syntax errors.
 
+pub mod cli_help;
 mod commands;
 mod data_file;
 mod ron_error;

@@ -215,9 +215,9 @@ pub fn no_anniversaries(from: i32, last: i32) -> Bilingual {
     )
 }
 
-/// A round anniversary in the details: `70 Jahre 2028` / `70 years in 2028`.
+/// A round anniversary in the details: `70 Jahre im Jahr 2028` / `70 years in 2028`.
 pub fn round_anniversary(years: &str, year: i32) -> Bilingual {
-    both(format!("{years} {year}"), format!("{years} in {year}"))
+    both(format!("{years} im Jahr {year}"), format!("{years} in {year}"))
 }
 
 /// A change in words: `who` (a city, a person, a topic) was added to the data file.
