@@ -313,6 +313,27 @@ fn help_and_version() {
 }
 
 #[test]
+fn a_german_locale_gets_german_help_errors_and_man_page() {
+    let german = || {
+        let mut cmd = partnerdesk();
+        cmd.env("LANG", "de_DE.UTF-8");
+        cmd
+    };
+    german().arg("--help").assert().success().stdout(predicate::str::contains("Aufruf: partnerdesk [OPTIONEN]"));
+    german().args(["query", "-h"]).assert().success().stdout(predicate::str::contains("Höchstens N Treffer"));
+    german()
+        .arg("--bogus")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with("Fehler: unbekanntes Argument '--bogus'"));
+    german().args(["--lang", "fr", "list"]).assert().code(2).stderr(predicate::str::contains("mögliche Werte: de, en"));
+    german().args(["man"]).assert().success().stdout(predicate::str::contains(".SH OPTIONEN"));
+    // --lang wins over the locale, before or after the command.
+    german().args(["list", "--help", "--lang", "en"]).assert().success().stdout(predicate::str::contains("Usage:"));
+    partnerdesk().args(["--lang=de", "--help"]).assert().success().stdout(predicate::str::contains("Befehle:"));
+}
+
+#[test]
 fn bad_data_fails_every_command_with_status_2() {
     let folder = tempfile::tempdir().unwrap();
     let bad = folder.path().join("bad.ron");
