@@ -108,7 +108,7 @@ pub fn parse(lang: Lang, argv: Vec<OsString>) -> Result<Args, Stop> {
     let parsed = command.try_get_matches_from_mut(argv).and_then(|matches| Args::from_arg_matches(&matches));
     parsed.map_err(|e| match lang {
         Lang::En => Stop::Clap(e),
-        Lang::De => Stop::German { text: german_error(&e), error: e.use_stderr() },
+        Lang::De => Stop::German { text: german_error(&e, &command), error: e.use_stderr() },
     })
 }
 
@@ -122,8 +122,9 @@ fn german_words(text: &str) -> String {
     replace_all(&replace_all(text, CLAP_WORDS), VALUES)
 }
 
-/// A clap error, or the help or version it shows, in German.
-pub fn german_error(e: &clap::Error) -> String {
+/// A clap error, or the help or version it shows, in German; `command` is the German command
+/// line it came from, whose help names what an argument allows.
+pub fn german_error(e: &clap::Error, command: &clap::Command) -> String {
     let get = |kind| e.get(kind).map(|v| v.to_string()).unwrap_or_default();
     let (arg, value) = (get(ContextKind::InvalidArg), get(ContextKind::InvalidValue));
     let suggested = [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand, ContextKind::SuggestedValue]
@@ -163,7 +164,13 @@ pub fn german_error(e: &clap::Error) -> String {
             said
         }
         ErrorKind::NoEquals => format!("'{arg}' braucht ein Gleichheitszeichen vor dem Wert"),
-        ErrorKind::ValueValidation => format!("ungültiger Wert '{value}' für '{arg}': {}", why_invalid(e)),
+        ErrorKind::ValueValidation => {
+            let mut said = format!("ungültiger Wert '{value}' für '{arg}': {}", why_invalid(e));
+            if let Some(help) = help_of(command, &arg) {
+                said.push_str(&format!("\n  {help}"));
+            }
+            said
+        }
         ErrorKind::TooManyValues => format!("unerwarteter Wert '{value}' für '{arg}'; mehr Werte gehen nicht"),
         ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => format!(
             "'{arg}' braucht {} Werte, bekam {}",
@@ -192,8 +199,16 @@ pub fn german_error(e: &clap::Error) -> String {
     format!("Fehler: {said}\n\nMehr dazu mit '--help'.\n")
 }
 
+/// The help of the option that `shown` names as errors do (`--years <N>`), wherever it is
+/// defined in `command`'s tree.
+fn help_of(command: &clap::Command, shown: &str) -> Option<String> {
+    let long = shown.strip_prefix("--")?.split([' ', '=']).next()?;
+    let own = command.get_arguments().find(|a| a.get_long() == Some(long)).and_then(|a| a.get_help());
+    own.map(|h| h.to_string()).or_else(|| command.get_subcommands().find_map(|sub| help_of(sub, shown)))
+}
+
 /// Why a value did not parse, as far as the parser's error tells: a number that is none, or too
-/// large; otherwise the range or rule of the argument, which its help names.
+/// large; otherwise out of the argument's range, which its help (shown below) names.
 fn why_invalid(e: &clap::Error) -> &'static str {
     use std::num::IntErrorKind;
     let source = std::error::Error::source(e);
@@ -201,7 +216,7 @@ fn why_invalid(e: &clap::Error) -> &'static str {
         Some(IntErrorKind::Empty) => "leer",
         Some(IntErrorKind::InvalidDigit) => "keine ganze Zahl",
         Some(IntErrorKind::PosOverflow | IntErrorKind::NegOverflow) => "die Zahl ist zu groß",
-        _ => "außerhalb des erlaubten Bereichs (siehe '--help')",
+        _ => "außerhalb des erlaubten Bereichs",
     }
 }
 
@@ -333,7 +348,11 @@ mod tests {
                 "'fr' ist kein erlaubter Wert für '--lang <SPRACHE>'\n  [mögliche Werte: de, en]",
             ),
             (&["query", "--limit", "viele", "x"], "ungültiger Wert 'viele' für '--limit <N>': keine ganze Zahl"),
-            (&["anniversaries", "--years", "500"], "ungültiger Wert '500' für '--years <N>': außerhalb"),
+            (
+                &["anniversaries", "--years", "500"],
+                "ungültiger Wert '500' für '--years <N>': außerhalb des erlaubten Bereichs\n  \
+                 Wie viele Jahre betrachtet werden, 1 bis 100",
+            ),
             (&["query"], "Fehler: es fehlt: <TEXT>..."),
             (&["export", "--vcard", "--out", "a", "--split", "b"], "'--out <DATEI>' geht nicht zusammen mit"),
             (&["diff", "a"], "es fehlt: <NEU>"),
