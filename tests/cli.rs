@@ -313,6 +313,17 @@ fn help_and_version() {
 }
 
 #[test]
+fn an_unclosed_text_is_reported_at_the_line_where_it_begins() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = folder.path().join("directory.ron");
+    let line = directory::EMBEDDED.lines().position(|l| l.contains("name: \"Graz\",")).unwrap() + 1;
+    fs::write(&data, directory::EMBEDDED.replacen("name: \"Graz\",", "name: \"Graz,", 1)).unwrap();
+    partnerdesk().arg("check").arg("--data").arg(&data).assert().code(2).stderr(predicate::str::contains(format!(
+        "directory.ron:{line}:19: this text in quotes does not end on its line"
+    )));
+}
+
+#[test]
 fn a_german_locale_gets_german_help_errors_and_man_page() {
     let german = || {
         let mut cmd = partnerdesk();
