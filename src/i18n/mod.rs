@@ -2,6 +2,7 @@
 //! the sentences that take arguments, each a function returning [`Bilingual`]: in `sentences.rs`
 //! for the view, keeping the data file and the outputs, in `commands.rs` for what a command
 //! refuses and why a file could not be used, in `data_file.rs` for the rules a data file breaks, and in `ron_error.rs` RON's syntax errors.
+//! [`cli_help`] holds the command line's German help, a table beside clap's English doc comments.
 
 pub mod cli_help;
 mod commands;
