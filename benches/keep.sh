@@ -16,8 +16,8 @@ trap 'rm -rf "$work"' EXIT
 "$target/examples/generate" "$entries" "$work/big.ron"
 cp "$work/big.ron" "$work/same.ron"
 # The first city of the generated file, to assign to its first person.
-city=$(grep -m1 -o 'name: "[^"]*"' <(sed -n '/cities:/,$p' "$work/big.ron") | sed 's/name: "\(.*\)"/\1/')
-people=$(grep -o 'id: "[^"]*"' "$work/big.ron" | head -2 | sed 's/id: "\(.*\)"/\1/')
+city=$(awk -F'"' '/cities:/ { in_cities = 1 } in_cities && /name: "/ { print $2; exit }' "$work/big.ron")
+people=$(awk -F'"' '/Person\(id: "/ { print $2; if (++n == 2) exit }' "$work/big.ron")
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 seconds() { local start end; start=$(date +%s.%N); "$@" > /dev/null 2>&1 || true; end=$(date +%s.%N); echo "$end - $start" | bc; }

@@ -156,7 +156,7 @@ pub fn years_text(lang: Lang, years: i32) -> String {
     format!("{years} {}", lang.text().years)
 }
 
-/// How an anniversary is written in the details: `70 Jahre 2028` / `70 years in 2028`.
+/// How an anniversary is written in the details: `70 Jahre im Jahr 2028` / `70 years in 2028`.
 pub fn round_text(lang: Lang, years: i32, year: i32) -> String {
     crate::i18n::round_anniversary(&years_text(lang, years), year).get(lang).to_string()
 }

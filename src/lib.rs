@@ -6,7 +6,8 @@
 //! - [`directory`]: the RON data model, its loader and validation → a validated `Directory`;
 //! - [`search`]: folding, query syntax, the weighted index and ranking, with no terminal code;
 //! - [`tui`]: the interactive view (Elm architecture), one front end over the library;
-//! - [`cli`]: the command line (`check`, `query`, …), the other front end;
+//! - [`cli`]: the command line (`check`, `query`, …), the other front end, its help and argument
+//!   errors in the user's language ([`cli::localize`]);
 //! - [`cache`]: validated, indexed data files kept in the user's cache folder;
 //! - [`store`]: keeping the shared data file: lock, install with history, change log, changes in words;
 //! - [`actions`]: `tel:` and `mailto:` links, phone messages and anniversaries, as pure functions;

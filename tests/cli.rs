@@ -75,7 +75,8 @@ fn query_limit_and_exit_statuses() {
         stdout(&["query", "a", "--limit", "0"]).lines().count(),
         stdout(&["query", "a", "--limit", "100"]).lines().count()
     );
-    partnerdesk().args(["query", "xyzzyq"]).assert().code(1).stdout("");
+    // A script (stderr not a terminal) gets no output at all, only the status.
+    partnerdesk().args(["query", "xyzzyq"]).assert().code(1).stdout("").stderr("");
     partnerdesk().args(["query", "--json", "xyzzyq"]).assert().code(1).stdout("[]\n");
     partnerdesk().args(["query"]).assert().code(2).stderr(predicate::str::contains("required"));
     partnerdesk().args(["query", "--limit", "many", "graz"]).assert().code(2);
@@ -309,6 +310,38 @@ fn help_and_version() {
     partnerdesk().arg("--version").assert().success().stdout(format!("partnerdesk {}\n", env!("CARGO_PKG_VERSION")));
     partnerdesk().arg("--bogus").assert().code(2);
     partnerdesk().args(["--lang", "fr", "list"]).assert().code(2).stderr(predicate::str::contains("de, en"));
+}
+
+#[test]
+fn an_unclosed_text_is_reported_at_the_line_where_it_begins() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = folder.path().join("directory.ron");
+    let line = directory::EMBEDDED.lines().position(|l| l.contains("name: \"Graz\",")).unwrap() + 1;
+    fs::write(&data, directory::EMBEDDED.replacen("name: \"Graz\",", "name: \"Graz,", 1)).unwrap();
+    partnerdesk().arg("check").arg("--data").arg(&data).assert().code(2).stderr(predicate::str::contains(format!(
+        "directory.ron:{line}:19: this text in quotes does not end on its line"
+    )));
+}
+
+#[test]
+fn a_german_locale_gets_german_help_errors_and_man_page() {
+    let german = || {
+        let mut cmd = partnerdesk();
+        cmd.env("LANG", "de_DE.UTF-8");
+        cmd
+    };
+    german().arg("--help").assert().success().stdout(predicate::str::contains("Aufruf: partnerdesk [OPTIONEN]"));
+    german().args(["query", "-h"]).assert().success().stdout(predicate::str::contains("Höchstens N Treffer"));
+    german()
+        .arg("--bogus")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with("Fehler: unbekanntes Argument '--bogus'"));
+    german().args(["--lang", "fr", "list"]).assert().code(2).stderr(predicate::str::contains("mögliche Werte: de, en"));
+    german().args(["man"]).assert().success().stdout(predicate::str::contains(".SH OPTIONEN"));
+    // --lang wins over the locale, before or after the command.
+    german().args(["list", "--help", "--lang", "en"]).assert().success().stdout(predicate::str::contains("Usage:"));
+    partnerdesk().args(["--lang=de", "--help"]).assert().success().stdout(predicate::str::contains("Befehle:"));
 }
 
 #[test]

@@ -289,6 +289,16 @@ fn a_workbook_is_not_written_to_a_terminal() {
     assert!(session.contents().contains("give --out FILE.xlsx"), "{}", session.contents());
 }
 
+#[test]
+fn a_query_with_no_match_says_so_at_a_terminal() {
+    let mut session = Session::start(&["query", "xyzzyq"]);
+    assert_eq!(session.exit_code(), 1);
+    assert!(session.contents().contains("nothing matches \"xyzzyq\""), "{}", session.contents());
+    let mut session = Session::start(&["query", "--lang", "de", "xyzzyq"]);
+    assert_eq!(session.exit_code(), 1);
+    assert!(session.contents().contains("keine Treffer für „xyzzyq“"), "{}", session.contents());
+}
+
 #[path = "../benches/support/synthetic.rs"]
 #[allow(dead_code)]
 mod synthetic;

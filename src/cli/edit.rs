@@ -281,7 +281,7 @@ fn run_editor(editor: &str, file: &Path) -> Result<(), Failure> {
     };
     match status {
         Ok(status) if status.success() => Ok(()),
-        Ok(status) => Err(Failure::Usage(crate::i18n::editor_failed(editor, &status.to_string()))),
+        Ok(status) => Err(Failure::Usage(crate::i18n::editor_failed(editor, &status))),
         Err(e) => Err(Failure::Usage(crate::i18n::editor_not_started(editor, &e))),
     }
 }

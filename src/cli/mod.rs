@@ -11,6 +11,7 @@ mod export;
 mod history;
 mod keep;
 mod list;
+pub mod localize;
 mod out;
 mod query;
 pub mod report;
@@ -162,12 +163,21 @@ pub fn load(args: &Args) -> Result<Directory, DataError> {
 
 /// Parses the process's arguments, runs the command and turns the outcome into an exit status.
 pub fn main() -> ExitCode {
-    let args = match Args::try_parse() {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let args = match localize::parse(localize::lang_of(&argv), argv) {
         Ok(args) => args,
-        Err(e) => {
-            // --help and --version are not errors; clap knows which is which.
+        // --help and --version are not errors; clap knows which is which.
+        Err(localize::Stop::Clap(e)) => {
             let _ = e.print();
             return if e.use_stderr() { ExitStatus::Error } else { ExitStatus::Success }.into();
+        }
+        Err(localize::Stop::German { text, error: true }) => {
+            let _ = write!(io::stderr().lock(), "{text}");
+            return ExitStatus::Error.into();
+        }
+        Err(localize::Stop::German { text, error: false }) => {
+            let _ = write!(io::stdout().lock(), "{text}");
+            return ExitStatus::Success.into();
         }
     };
     let Some(command) = &args.command else {
@@ -184,8 +194,8 @@ pub fn main() -> ExitCode {
         Command::Edit => edit::run(&args, &mut out),
         Command::History(options) => history::run(&args, options, &mut out),
         Command::Diff(files) => history::diff(&args, files, &mut out),
-        Command::Completions { shell } => completions(*shell, &mut out),
-        Command::Man => man(&mut out),
+        Command::Completions { shell } => completions(*shell, args.lang(), &mut out),
+        Command::Man => man(args.lang(), &mut out),
     };
     // Flushed here, not in `Drop`, so that a failed write of the last lines is still reported.
     let status = status.and_then(|status| out.finish().map(|()| status));
@@ -237,18 +247,17 @@ fn to_json(value: &impl serde::Serialize) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
-fn completions(shell: clap_complete::Shell, out: &mut Out) -> Result<ExitStatus, Failure> {
+fn completions(shell: clap_complete::Shell, lang: Lang, out: &mut Out) -> Result<ExitStatus, Failure> {
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut <Args as clap::CommandFactory>::command(), "partnerdesk", &mut script);
+    clap_complete::generate(shell, &mut localize::command(lang), "partnerdesk", &mut script);
     out.raw(&String::from_utf8_lossy(&script))?;
     Ok(ExitStatus::Success)
 }
 
-fn man(out: &mut Out) -> Result<ExitStatus, Failure> {
-    let mut page = Vec::new();
-    let rendered = clap_mangen::Man::new(<Args as clap::CommandFactory>::command()).render(&mut page);
-    rendered.map_err(|e| Failure::Usage(crate::i18n::cannot_build(crate::i18n::built::MAN_PAGE, &e.to_string())))?;
-    out.raw(&String::from_utf8_lossy(&page))?;
+fn man(lang: Lang, out: &mut Out) -> Result<ExitStatus, Failure> {
+    let page = localize::man_page(lang)
+        .map_err(|e| Failure::Usage(crate::i18n::cannot_build(crate::i18n::built::MAN_PAGE, &e.to_string())))?;
+    out.raw(&page)?;
     Ok(ExitStatus::Success)
 }
 

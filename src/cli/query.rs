@@ -1,5 +1,7 @@
 //! `partnerdesk query`: search from a script, best match first.
 
+use std::io::Write as _;
+
 use clap::Args as ClapArgs;
 
 use super::report::{self, Record};
@@ -46,6 +48,14 @@ pub fn run(args: &Args, query: &QueryArgs, out: &mut Out) -> Result<ExitStatus, 
             out.line(&report::line(&dir, index.target(hit.entry), hit.into(), lang))?;
         }
     }
-    let status = if hits.is_empty() { ExitStatus::NoMatch } else { ExitStatus::Success };
-    Ok(status)
+    if hits.is_empty() {
+        // A person at a terminal learns that nothing matched; a script keeps its empty output and
+        // reads the exit status.
+        if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+            let said = crate::i18n::nothing_found(&query.text.join(" "));
+            let _ = writeln!(std::io::stderr().lock(), "{}", said.get(args.lang()));
+        }
+        return Ok(ExitStatus::NoMatch);
+    }
+    Ok(ExitStatus::Success)
 }

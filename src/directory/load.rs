@@ -67,15 +67,78 @@ fn read_capped(reader: impl Read, cap: u64, size_hint: u64) -> std::io::Result<O
 /// Parses and validates RON `text` that came from `source`.
 pub fn parse(text: &str, source: Source, current_year: i32) -> Result<Directory, DataError> {
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
-    let data: DirectoryData = options.from_str(text).map_err(|e| DataError::Invalid {
-        origin: source.clone(),
-        problems: vec![Problem::at(Some(e.span.start.line), Some(e.span.start.col), crate::i18n::ron_error(&e.code))],
+    let data: DirectoryData = options.from_str(text).map_err(|e| {
+        let problem = match unclosed_string(text, (e.span.start.line, e.span.start.col)) {
+            // RON read on to the next quote and stumbled later: the problem is where the text began.
+            Some((line, col)) => Problem::at(Some(line), Some(col), crate::i18n::unclosed_text()),
+            None => Problem::at(Some(e.span.start.line), Some(e.span.start.col), crate::i18n::ron_error(&e.code)),
+        };
+        DataError::Invalid { origin: source.clone(), problems: vec![problem] }
     })?;
     let problems = validate::problems(&data, text, current_year);
     if problems.is_empty() {
         Ok(Directory::new(data, source))
     } else {
         Err(DataError::Invalid { origin: source, problems })
+    }
+}
+
+/// Where a text in quotes began, when the last one before a syntax error at `error` (line and
+/// column, from 1) ran over a line end, or to the end of the file: then its closing quote is
+/// missing, and RON, which allows line breaks in a text, only stumbled lines later. No field of a
+/// data file holds a line break, so such a text is never meant.
+fn unclosed_string(text: &str, error: (usize, usize)) -> Option<(usize, usize)> {
+    let mut chars = text.chars().peekable();
+    let (mut line, mut col) = (1, 1);
+    // The last text in quotes seen: where it began, and whether it ran over a line end.
+    let mut last: Option<((usize, usize), bool)> = None;
+    let mut in_string: Option<(usize, usize)> = None;
+    let mut comment_depth = 0usize;
+    let mut line_comment = false;
+    while let Some(c) = chars.next() {
+        if in_string.is_none() && (line, col) >= error {
+            break;
+        }
+        let at = (line, col);
+        let next = chars.peek().copied();
+        let mut skip_next = false;
+        if let Some(start) = in_string {
+            match c {
+                '\\' => skip_next = true,
+                '"' => {
+                    in_string = None;
+                    last = Some((start, start.0 != line));
+                }
+                _ => {}
+            }
+        } else if line_comment {
+            line_comment = c != '\n';
+        } else if comment_depth > 0 {
+            match (c, next) {
+                ('*', Some('/')) => (comment_depth, skip_next) = (comment_depth - 1, true),
+                ('/', Some('*')) => (comment_depth, skip_next) = (comment_depth + 1, true),
+                _ => {}
+            }
+        } else {
+            match (c, next) {
+                ('"', _) => in_string = Some(at),
+                ('/', Some('/')) => line_comment = true,
+                ('/', Some('*')) => (comment_depth, skip_next) = (1, true),
+                _ => {}
+            }
+        }
+        for c in std::iter::once(c).chain(skip_next.then(|| chars.next()).flatten()) {
+            if c == '\n' {
+                (line, col) = (line + 1, 1);
+            } else {
+                col += 1;
+            }
+        }
+    }
+    match (in_string, last) {
+        (Some(start), _) => Some(start),
+        (None, Some((start, true))) => Some(start),
+        _ => None,
     }
 }
 
@@ -90,6 +153,29 @@ mod tests {
         let german = error.in_lang(crate::i18n::Lang::De);
         assert!(german.contains("hier fehlt ein Komma"), "{german}");
         assert!(!german.contains("Expected") && !german.contains("directory.ron"), "{german}");
+    }
+
+    #[test]
+    fn an_unclosed_text_is_reported_where_it_begins() {
+        let line = EMBEDDED.lines().position(|l| l.contains("name: \"Graz\",")).unwrap() + 1;
+        let column = EMBEDDED.lines().nth(line - 1).unwrap().find('"').unwrap() + 1;
+        for broken in [
+            EMBEDDED.replacen("name: \"Graz\",", "name: \"Graz,", 1),
+            EMBEDDED.replacen("name: \"Graz\",", "name: \"Graz", 1),
+        ] {
+            let error = parse(&broken, Source::Embedded, 2026).unwrap_err();
+            let DataError::Invalid { problems, .. } = &error else { panic!("{error:?}") };
+            assert_eq!((problems[0].line, problems[0].col), (Some(line), Some(column)), "{error:?}");
+            let english = error.in_lang(crate::i18n::Lang::En);
+            assert!(english.contains("does not end on its line"), "{english}");
+        }
+        // A quote at the end of the file: the text runs to the end.
+        let error = parse("Directory(\n  cities: [\"Graz\n", Source::Embedded, 2026).unwrap_err();
+        let DataError::Invalid { problems, .. } = &error else { panic!("{error:?}") };
+        assert_eq!((problems[0].line, problems[0].col), (Some(2), Some(12)), "{error:?}");
+        // Other syntax errors keep RON's place, after texts and comments with quotes in them.
+        let text = "// a \"quote\n/* \"x\" */ Directory(\n  a: \"b\\\"c\",\n  d: e f";
+        assert_eq!(unclosed_string(text, (4, 8)), None);
     }
 
     #[test]

@@ -80,6 +80,11 @@ pub fn only_filler_words(words: &str) -> Bilingual {
     )
 }
 
+/// `query` found nothing (said on a terminal only; scripts read the exit status).
+pub fn nothing_found(query: &str) -> Bilingual {
+    both(format!("partnerdesk: keine Treffer für „{query}“"), format!("partnerdesk: nothing matches \"{query}\""))
+}
+
 /// `query` with an empty text.
 pub fn empty_query() -> Bilingual {
     both(
@@ -186,11 +191,24 @@ pub fn several_people(query: &str, names: &str) -> Bilingual {
     )
 }
 
-/// `edit`: the editor ended with a failure `status`.
-pub fn editor_failed(editor: &str, status: &str) -> Bilingual {
+/// `edit`: the editor ended with a failure `status`, worded here rather than as Rust's
+/// `exit status: 1`.
+pub fn editor_failed(editor: &str, status: &std::process::ExitStatus) -> Bilingual {
+    #[cfg(unix)]
+    let signal = std::os::unix::process::ExitStatusExt::signal(status);
+    // Windows has no signals: a process ends with a code.
+    #[cfg(not(unix))]
+    let signal: Option<i32> = None;
+    let (de, en) = match (status.code(), signal) {
+        (Some(code), _) => (format!("endete mit dem Fehlercode {code}"), format!("ended with error code {code}")),
+        (None, Some(signal)) => {
+            (format!("wurde durch das Signal {signal} beendet"), format!("was ended by signal {signal}"))
+        }
+        (None, None) => ("endete mit einem Fehler".to_string(), "ended with a failure".to_string()),
+    };
     both(
-        format!("der Editor `{editor}` endete mit {status}; nichts gespeichert"),
-        format!("the editor `{editor}` ended with {status}; nothing saved"),
+        format!("der Editor `{editor}` {de}; nichts gespeichert"),
+        format!("the editor `{editor}` {en}; nothing saved"),
     )
 }
 

@@ -1,9 +1,12 @@
 //! German and English: the language choice, the fixed words of the interface ([`Text`]), and
 //! the sentences that take arguments, each a function returning [`Bilingual`]: in `sentences.rs`
 //! for the view, keeping the data file and the outputs, in `commands.rs` for what a command
-//! refuses and why a file could not be used, in `data_file.rs` for the rules a data file breaks, in `ron_error.rs` RON's syntax errors, and in
-//! `store.rs` keeping the shared data file: its lock, what an install kept, the words for a change.
+//! refuses and why a file could not be used, in `data_file.rs` for the rules a data file breaks, in
+//! `ron_error.rs` RON's syntax errors, and in `store.rs` keeping the shared data file: its lock,
+//! what an install kept, the words for a change. [`cli_help`] holds the command line's German
+//! help, a table beside clap's English doc comments.
 
+pub mod cli_help;
 mod commands;
 mod data_file;
 mod ron_error;
@@ -12,7 +15,7 @@ mod store;
 
 pub use commands::*;
 pub use data_file::*;
-pub use ron_error::ron_error;
+pub use ron_error::{ron_error, unclosed_text};
 pub use sentences::*;
 pub use store::*;
 
@@ -188,6 +191,8 @@ pub struct Text {
     pub nothing_selected: &'static str,
     /// Status: data reloaded.
     pub reloaded: &'static str,
+    /// Ctrl-R on the embedded directory: there is no file to read again.
+    pub no_file_to_reload: &'static str,
     /// Warning: the data file could not be loaded again (missing, unreadable or invalid); the data shown stays.
     pub reload_failed: &'static str,
     /// Title of the help overlay.
@@ -303,6 +308,8 @@ static DE: Text = Text {
     copy_failed: "Kopieren fehlgeschlagen",
     nothing_selected: "Nichts ausgewählt",
     reloaded: "Daten neu geladen",
+    no_file_to_reload: "Keine Datei zum Neuladen: die eingebauten Daten werden gezeigt (--data oder \
+                        PARTNERDESK_DATA nennt eine Datendatei)",
     reload_failed: "Daten nicht neu geladen, die bisherigen bleiben",
     help_title: "Tasten",
     typing: "Tippen",
@@ -383,6 +390,8 @@ static EN: Text = Text {
     copy_failed: "Copy failed",
     nothing_selected: "Nothing selected",
     reloaded: "Data reloaded",
+    no_file_to_reload: "No file to reload: the embedded directory is shown (--data or PARTNERDESK_DATA names a \
+                        data file)",
     reload_failed: "Data not reloaded, keeping the data shown",
     help_title: "Keys",
     typing: "type",

@@ -71,6 +71,15 @@ pub fn ron_error(code: &ron::Error) -> Bilingual {
     }
 }
 
+/// A text in quotes that runs over its line end: its closing quote is missing (reported where
+/// the text begins, not where RON noticed).
+pub fn unclosed_text() -> Bilingual {
+    Bilingual {
+        de: "dieser Text in Anführungszeichen endet nicht in seiner Zeile; fehlt das schließende \"?".into(),
+        en: "this text in quotes does not end on its line; is its closing \" missing?".into(),
+    }
+}
+
 /// The syntax errors that carry no value, in German and English.
 fn fixed(code: &ron::Error) -> (&'static str, &'static str) {
     use ron::Error as E;

@@ -19,6 +19,14 @@ pub fn no_office_phone(keys: Bilingual<&str>) -> Bilingual {
     )
 }
 
+/// Enter, F5, F6 or F7 while the query holds only filler `words` ("Frau"): nothing is selected.
+pub fn type_a_name(words: &str) -> Bilingual {
+    both(
+        format!("Bitte einen Namen tippen: „{words}“ allein wählt niemanden aus"),
+        format!("Type a name: \"{words}\" alone selects no one"),
+    )
+}
+
 /// The banner while the data file cannot be used: which file, where its name came from, what is
 /// wrong, and what is shown instead (`last_good`: the date of the last good copy; `None`: the
 /// embedded directory). `origin`, `problem` and the date are given in the language to be shown.
@@ -202,9 +210,9 @@ pub fn no_anniversaries(from: i32, last: i32) -> Bilingual {
     )
 }
 
-/// A round anniversary in the details: `70 Jahre 2028` / `70 years in 2028`.
+/// A round anniversary in the details: `70 Jahre im Jahr 2028` / `70 years in 2028`.
 pub fn round_anniversary(years: &str, year: i32) -> Bilingual {
-    both(format!("{years} {year}"), format!("{years} in {year}"))
+    both(format!("{years} im Jahr {year}"), format!("{years} in {year}"))
 }
 
 /// A change in words: `who` (a city, a person, a topic) was added to the data file.

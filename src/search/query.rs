@@ -84,6 +84,12 @@ impl Query {
         Query { terms, dropped }
     }
 
+    /// True when some word of the query names something to look for; false for an empty query
+    /// and for one of titles and grammar only ("Frau "), which select nothing.
+    pub fn has_meaningful_words(&self) -> bool {
+        !self.terms.is_empty()
+    }
+
     /// True if every hit of `self` is also a hit of `previous`, so `self` may search only
     /// `previous`'s hits: the same terms, the last one (or a new one) only made longer.
     pub fn narrows(&self, previous: &Query) -> bool {

@@ -2,7 +2,7 @@
 //! changes it.
 
 use crate::cache::Indexed;
-use crate::directory::Directory;
+use crate::directory::{Directory, Target};
 use crate::i18n::Lang;
 use crate::search::{Hit, Query, SearchIndex, Searcher};
 
@@ -109,7 +109,7 @@ pub struct Status {
 }
 
 /// The whole state of the interactive view.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct App {
     /// The directory on screen.
     pub directory: Directory,
@@ -146,10 +146,15 @@ pub struct App {
     pub fallback: Option<Fallback>,
     /// True while the key help is open.
     pub help: bool,
+    /// The first help line on screen, when the help does not fit.
+    pub help_scroll: usize,
     /// The phone message form, while it is open.
     pub note: Option<NoteForm>,
     /// The local date and time, as the event loop last told it: `26.11.2026 14:05`.
     pub clock: String,
+    /// True when the view shows the directory compiled into the program, with no data file
+    /// behind it: Ctrl-R then has nothing to reload.
+    pub embedded: bool,
     /// True once the user asked to quit.
     pub quit: bool,
     /// Colours, or none under NO_COLOR.
@@ -183,8 +188,10 @@ impl App {
             warning: None,
             fallback: None,
             help: false,
+            help_scroll: 0,
             note: None,
             clock: String::new(),
+            embedded: false,
             quit: false,
             theme: Theme::color(),
         };
@@ -229,8 +236,32 @@ impl App {
         self.marks = self.hits[self.offset.min(self.hits.len())..]
             .iter()
             .take(rows)
-            .map(|hit| self.index.name_positions(&self.parsed, hit.entry))
+            .map(|hit| self.row_marks(hit.entry))
             .collect();
+    }
+
+    /// The name a result row shows: a topic under its name in the UI language (the index names
+    /// it in German, and its English name is one of its other fields).
+    pub fn row_name(&self, entry: usize) -> &str {
+        match self.index.target(entry) {
+            Target::Topic(topic) => self.directory.topics()[topic].name.get(self.lang),
+            _ => self.index.name(entry),
+        }
+    }
+
+    /// The highlighted positions in [`Self::row_name`].
+    fn row_marks(&self, entry: usize) -> Vec<usize> {
+        let name = self.row_name(entry);
+        if name == self.index.name(entry) {
+            return self.index.name_positions(&self.parsed, entry);
+        }
+        let fields = self.index.fields(entry);
+        self.index
+            .highlights(&self.parsed, entry)
+            .into_iter()
+            .find(|h| fields.get(h.field).is_some_and(|f| self.index.display(f) == name))
+            .map(|h| h.positions)
+            .unwrap_or_default()
     }
 
     /// How many result rows fit on screen.
@@ -240,7 +271,37 @@ impl App {
 
     /// Where everything goes on the screen now.
     pub fn areas(&self) -> super::layout::Areas {
-        super::layout::Areas::new(self.size.0, self.size.1, self.banner_lines().len())
+        let footer = self.footer_message().map_or(1, |(lines, _)| lines.len());
+        super::layout::Areas::with_footer(self.size.0, self.size.1, self.banner_lines().len(), footer)
+    }
+
+    /// Where the help may go within `full`: everything above the footer.
+    pub fn help_screen(&self, full: ratatui::layout::Rect) -> ratatui::layout::Rect {
+        let footer = self.footer_message().map_or(1, |(lines, _)| lines.len());
+        let areas = super::layout::Areas::with_footer(full.width, full.height, self.banner_lines().len(), footer);
+        let height = if areas.tiny { full.height } else { areas.footer.y.saturating_sub(full.y) };
+        ratatui::layout::Rect { height, ..full }
+    }
+
+    /// The footer's message, wrapped whole to the screen's width (the footer grows to hold it),
+    /// and whether it is a lasting warning: what the user just did comes first; a warning shows
+    /// when there is no such news. `None` leaves the footer to the key hints.
+    pub fn footer_message(&self) -> Option<(Vec<String>, bool)> {
+        let (text, warning) = match (self.status_text(), &self.warning) {
+            (Some(status), _) => (status, false),
+            (None, Some(warning)) => (warning.as_str(), true),
+            (None, None) => return None,
+        };
+        let width = usize::from(self.size.0).max(1);
+        let mut lines = super::field::wrap_words(&super::text::clean(text), width);
+        // Only a message longer than a third of the screen is cut, and says so with "…".
+        let most = usize::from(super::layout::Areas::most_footer_lines(self.size.1));
+        if lines.len() > most {
+            lines.truncate(most);
+            let last = lines.last_mut().expect("one line at least");
+            *last = super::field::ellipsize(&format!("{last} …"), width);
+        }
+        Some((lines, warning))
     }
 
     /// The banner's lines at the current width: none unless the data file cannot be used.
@@ -280,12 +341,25 @@ impl App {
 
     /// The words of a query that holds only titles and grammar, as typed: "die, Frau".
     pub fn only_filler(&self) -> Option<String> {
-        (self.parsed.terms.is_empty() && !self.parsed.dropped.is_empty()).then(|| self.parsed.dropped.join(", "))
+        (!self.parsed.has_meaningful_words() && !self.parsed.dropped.is_empty()).then(|| self.parsed.dropped.join(", "))
     }
 
-    /// The selected hit, if any.
+    /// The selected hit, if any. A query of filler words only ("Frau ") selects nothing, though
+    /// the list shows every entry: Enter must not copy the first one's number.
     pub fn selection(&self) -> Option<&Hit> {
+        if self.only_filler().is_some() {
+            return None;
+        }
         self.hits.get(self.selected)
+    }
+
+    /// Why a key that acts on the selection did nothing: ask for a name when only filler words
+    /// were typed.
+    pub fn nothing_selected(&self) -> String {
+        match self.only_filler() {
+            Some(words) => crate::i18n::type_a_name(&words).get(self.lang).to_string(),
+            None => self.lang.text().nothing_selected.to_string(),
+        }
     }
 
     /// True while the status message is still to be shown.

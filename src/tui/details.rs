@@ -9,7 +9,13 @@ use crate::directory::{Address, City, Office, Person, Phone, Topic};
 
 /// The lines of the details pane for the selected entry; empty when nothing is selected.
 pub fn lines(app: &App) -> Vec<Line<'static>> {
-    let Some(hit) = app.selection() else { return Vec::new() };
+    let Some(hit) = app.selection() else {
+        // Filler words alone: say what the view needs instead of showing the first entry.
+        return match app.only_filler() {
+            Some(_) => vec![Line::from(Span::styled(app.nothing_selected(), app.theme.warning))],
+            None => Vec::new(),
+        };
+    };
     match app.index.target(hit.entry) {
         Target::City(city) => city_lines(app, city),
         Target::Person(person) => person_lines(app, person),
@@ -18,18 +24,17 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     }
 }
 
-/// A topic: what it is, from the page, and who answers for it: the person the page names, or
-/// else the office's shared mailbox with the head for escalation.
+/// A topic: who answers for it first (the person the page names, or else the office's shared
+/// mailbox, with the head for escalation), so that whom to call or write is on screen even at
+/// 60×20; then what it is, from the page.
 fn topic_lines(app: &App, index: usize) -> Vec<Line<'static>> {
     let (text, theme) = (app.lang.text(), &app.theme);
     // The aliases are for searching; the pane names the topic.
     let Topic { name, aliases: _, summary, contact: _, note } = &app.directory.topics()[index];
-    let mut lines = vec![
-        Line::from(Span::styled(clean(name.get(app.lang)), theme.accent)),
-        Line::from(Span::styled(text.topic.to_string(), theme.muted)),
-    ];
-    lines.extend(labelled(app, text.summary, summary.get(app.lang)));
-    lines.push(Line::default());
+    let mut lines = vec![Line::from(vec![
+        Span::styled(clean(name.get(app.lang)), theme.accent),
+        Span::styled(format!(" · {}", text.topic), theme.muted),
+    ])];
     match app.directory.topic_contact(index) {
         Some(person) => {
             lines.push(Line::from(vec![
@@ -48,23 +53,31 @@ fn topic_lines(app: &App, index: usize) -> Vec<Line<'static>> {
             lines.extend(labelled(app, text.fax, &office.fax));
         }
     }
-    lines.extend(escalation_and_note(app, note));
+    lines.extend(escalation(app));
+    lines.push(Line::default());
+    lines.extend(labelled(app, text.summary, summary.get(app.lang)));
+    lines.extend(source_note(app, note));
     lines
 }
 
-/// The head of department for escalation, then the entry's source note, if it has one.
-fn escalation_and_note(app: &App, note: &crate::directory::Note) -> Vec<Line<'static>> {
+/// The head of department for escalation, after a blank line.
+fn escalation(app: &App) -> Vec<Line<'static>> {
     let (text, theme) = (app.lang.text(), &app.theme);
     let head = app.directory.head();
-    let mut lines = vec![
+    vec![
         Line::default(),
         Line::from(Span::styled(text.escalation, theme.accent)),
         Line::from(format!("  {}  {}", clean(&head.full_name()), clean(&head.phone))),
-    ];
-    if !note.is_empty() {
-        lines.push(Line::default());
-        lines.extend(labelled(app, text.note, note.get(app.lang)));
+    ]
+}
+
+/// The entry's source note, after a blank line, if it has one.
+fn source_note(app: &App, note: &crate::directory::Note) -> Vec<Line<'static>> {
+    if note.is_empty() {
+        return Vec::new();
     }
+    let mut lines = vec![Line::default()];
+    lines.extend(labelled(app, app.lang.text().note, note.get(app.lang)));
     lines
 }
 
@@ -78,6 +91,9 @@ fn office_lines(app: &App) -> Vec<Line<'static>> {
     lines.push(Line::default());
     lines.extend(labelled_value(app, text.email, email));
     lines.extend(labelled_value(app, text.fax, fax));
+    // The head is whom to call: before the addresses, so that a small screen shows them.
+    lines.extend(escalation(app));
+    lines.push(Line::default());
     for (label, address) in [(text.visiting_address, visiting_address), (text.postal_address, postal_address)] {
         let Address { building, street, postcode, city } = address;
         let building = building.as_deref().map(|b| format!("{b}, ")).unwrap_or_default();
@@ -85,15 +101,11 @@ fn office_lines(app: &App) -> Vec<Line<'static>> {
         lines.extend(labelled(app, label, &written));
     }
     lines.extend(labelled(app, text.transit_stop, transit_stop));
-    let head = app.directory.head();
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(text.escalation, theme.accent)));
-    lines.push(Line::from(format!("  {}  {}", clean(&head.full_name()), clean(&head.phone))));
     lines
 }
 
-/// What the caller needs comes first (country, year, who and how to reach them), so that it is on
-/// screen even in a small terminal; the rest follows.
+/// What the caller needs comes first (country, year, who and how to reach them, the head), so
+/// that it is on screen even in a small terminal; the rest follows.
 fn city_lines(app: &App, index: usize) -> Vec<Line<'static>> {
     let (text, theme) = (app.lang.text(), &app.theme);
     // Taken apart in full: a new field does not compile until the pane shows it or leaves it out.
@@ -114,6 +126,8 @@ fn city_lines(app: &App, index: usize) -> Vec<Line<'static>> {
         Span::styled(clean(&contact.full_name()), theme.strong),
     ]));
     lines.extend(contact_lines(app, contact));
+    // The head for escalation next, so that a long alias list or note cannot push it off screen.
+    lines.extend(escalation(app));
     lines.push(Line::default());
     if let Some(german) = german {
         lines.extend(labelled(app, text.german, german));
@@ -127,17 +141,18 @@ fn city_lines(app: &App, index: usize) -> Vec<Line<'static>> {
     lines.extend(labelled(app, text.region, region));
     let (year, years) = crate::actions::next_round(*since, app.year);
     lines.extend(labelled(app, text.next_anniversary, &crate::actions::round_text(app.lang, years, year)));
-    lines.extend(escalation_and_note(app, note));
+    lines.extend(source_note(app, note));
     lines
 }
 
 fn person_lines(app: &App, index: usize) -> Vec<Line<'static>> {
     let (text, theme) = (app.lang.text(), &app.theme);
     let person = &app.directory.people()[index];
+    // How to reach them first, so that a small screen shows it; then what they do.
     let mut lines = vec![Line::from(Span::styled(clean(&person.full_name()), theme.accent))];
-    lines.extend(labelled(app, text.role, person.role_in(app.lang)));
-    lines.push(Line::default());
     lines.extend(contact_lines(app, person));
+    lines.push(Line::default());
+    lines.extend(labelled(app, text.role, person.role_in(app.lang)));
     let cities: Vec<_> = app.directory.cities_of(index).collect();
     if !cities.is_empty() {
         lines.push(Line::default());

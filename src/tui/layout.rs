@@ -24,19 +24,26 @@ pub struct Areas {
 }
 
 impl Areas {
-    /// The layout for `columns` × `rows`, with `banner` lines at the top.
+    /// The layout for `columns` × `rows`, with `banner` lines at the top and a one-line footer.
     pub fn new(columns: u16, rows: u16, banner: usize) -> Self {
+        Self::with_footer(columns, rows, banner, 1)
+    }
+
+    /// The layout with a footer of `footer` lines (a message too long for one line wraps: at
+    /// most a third of the screen, the rest goes to the list and details).
+    pub fn with_footer(columns: u16, rows: u16, banner: usize, footer: usize) -> Self {
         let area = Rect::new(0, 0, columns, rows);
         if columns < 24 || rows < 8 {
             let none = Rect::new(0, 0, 0, 0);
             return Areas { banner: none, search: none, list: none, details: none, footer: none, tiny: true };
         }
         let banner = u16::try_from(banner).unwrap_or(u16::MAX).min(rows / 3);
+        let footer = u16::try_from(footer).unwrap_or(u16::MAX).clamp(1, Self::most_footer_lines(rows));
         let [banner, search, body, footer] = Layout::vertical([
             Constraint::Length(banner),
             Constraint::Length(3),
             Constraint::Min(1),
-            Constraint::Length(1),
+            Constraint::Length(footer),
         ])
         .areas(area);
         let [list, details] = if columns >= NARROW {
@@ -45,6 +52,11 @@ impl Areas {
             Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(body)
         };
         Areas { banner, search, list, details, footer, tiny: false }
+    }
+
+    /// The most lines the footer takes on a screen of `rows` rows: a third of it.
+    pub fn most_footer_lines(rows: u16) -> u16 {
+        (rows / 3).max(1)
     }
 
     /// Result rows that fit in the list.

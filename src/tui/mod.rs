@@ -21,6 +21,8 @@ pub mod watch;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod view_tests;
 
 use std::io::{self, IsTerminal, Write};
 use std::sync::mpsc::{self, Receiver};
@@ -173,6 +175,7 @@ fn session(
     let Loaded { indexed, fallback } = *loaded;
     let mut app = App::from_loaded(indexed, lang, context.year, (size.width, size.height));
     app.theme = theme;
+    app.embedded = *context.source == Source::Embedded;
     if let (Some((problem, saved)), Source::File(path)) = (fallback, context.source) {
         app.fallback = Some(Fallback {
             file: path.display().to_string(),

@@ -19,7 +19,8 @@ use crate::i18n::Lang;
 pub fn render(app: &App, frame: &mut Frame) {
     let full = frame.area();
     let banner = app.banner_lines();
-    let areas = Areas::new(full.width, full.height, banner.len());
+    let footer = app.footer_message().map_or(1, |(lines, _)| lines.len());
+    let areas = Areas::with_footer(full.width, full.height, banner.len(), footer);
     let text = app.lang.text();
     if areas.tiny {
         frame.render_widget(Paragraph::new(text.too_small).wrap(Wrap { trim: true }), full);
@@ -39,7 +40,8 @@ pub fn render(app: &App, frame: &mut Frame) {
         render_note(app, note, frame, areas.list.union(areas.details));
     }
     if app.help {
-        render_help(app, frame, full);
+        // Above the footer, so that a message stays in sight.
+        render_help(app, frame, app.help_screen(full));
     }
 }
 
@@ -100,11 +102,13 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let rows = app.hits.iter().enumerate().skip(app.offset).take(inner.height as usize);
+    // Filler words alone list everything and select nothing.
+    let chosen = app.selection().map(|_| app.selected);
     for (line, (i, hit)) in rows.enumerate() {
-        let selected = i == app.selected;
+        let selected = chosen == Some(i);
         let mut spans = vec![Span::raw(if selected { "▶ " } else { "  " })];
         let marks = app.marks.get(line).map(Vec::as_slice).unwrap_or(&[]);
-        for (at, c) in app.index.name(hit.entry).chars().enumerate() {
+        for (at, c) in app.row_name(hit.entry).chars().enumerate() {
             let style = if marks.contains(&at) { theme.matched } else { theme.strong };
             spans.push(Span::styled(clean_char(c).to_string(), style));
         }
@@ -153,16 +157,17 @@ fn facts(app: &App, entry: usize, room: usize) -> String {
 
 fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let width = usize::from(area.width);
-    // What the user just did comes first; a lasting warning shows when there is no such news.
-    let line = if let Some(status) = app.status_text() {
-        Line::from(Span::styled(field::ellipsize(&clean(status), width), theme.accent))
-    } else if let Some(warning) = &app.warning {
-        Line::from(Span::styled(field::ellipsize(&clean(warning), width), theme.warning))
-    } else {
-        Line::from(Span::styled(keys::footer(app.lang, app.mode(), width), theme.muted))
+    // A message shows whole, over as many lines as it needs (`App::footer_message`).
+    let lines: Vec<Line> = match app.footer_message() {
+        Some((lines, warning)) => {
+            let style = if warning { theme.warning } else { theme.accent };
+            lines.into_iter().map(|l| Line::from(Span::styled(l, style))).collect()
+        }
+        None => {
+            vec![Line::from(Span::styled(keys::footer(app.lang, app.mode(), usize::from(area.width)), theme.muted))]
+        }
     };
-    frame.render_widget(Paragraph::new(line), area);
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// The phone message: the form while it is filled in, or the whole note as text while it has not
@@ -257,18 +262,47 @@ fn render_form(app: &App, note: &NoteForm, frame: &mut Frame, inner: Rect) {
 
 fn render_help(app: &App, frame: &mut Frame, full: Rect) {
     let text = app.lang.text();
-    let rows = keys::help_rows(app.lang);
-    let width = 80.min(full.width);
-    let height = (rows.len() as u16 + 2).min(full.height);
-    let area = Rect::new(full.x + (full.width - width) / 2, full.y + (full.height - height) / 2, width, height);
-    let column = rows.iter().map(|(keys, _)| keys.chars().count()).max().unwrap_or(0) + 2;
+    let (area, rows) = help_layout(app.lang, full);
+    let page = usize::from(area.height.saturating_sub(2));
+    let first = app.help_scroll.min(rows.len().saturating_sub(page));
+    let column = rows.iter().map(|(keys, _)| keys.chars().count()).max().unwrap_or(0);
     let lines: Vec<Line> = rows
-        .into_iter()
+        .iter()
+        .skip(first)
+        .take(page)
         .map(|(keys, what)| {
-            Line::from(vec![Span::styled(format!("{keys:<column$}"), app.theme.strong), Span::raw(what)])
+            Line::from(vec![Span::styled(format!("{keys:<column$}"), app.theme.strong), Span::raw(what.clone())])
         })
         .collect();
-    let block = Block::default().borders(Borders::ALL).title(Span::styled(text.help_title, app.theme.accent));
+    let mut block = Block::default().borders(Borders::ALL).title(Span::styled(text.help_title, app.theme.accent));
+    if rows.len() > page {
+        // Where the help stands, as the footer's "↑↓ blättern" moves it.
+        let shown = format!(" {}–{}/{} ", first + 1, (first + page).min(rows.len()), rows.len());
+        block = block.title(Line::from(shown).alignment(Alignment::Right));
+    }
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// Where the key help goes on a `full` screen, and its lines: the keys, then what they do beside
+/// them, each wrapped in its column (the keys' column takes at most half the width). `update`
+/// scrolls by the same lines.
+pub fn help_layout(lang: Lang, full: Rect) -> (Rect, Vec<(String, String)>) {
+    let rows = keys::help_rows(lang);
+    let width = 80.min(full.width);
+    let inner = usize::from(width.saturating_sub(2));
+    let widest = rows.iter().map(|(keys, _)| keys.chars().count()).max().unwrap_or(0) + 2;
+    let column = widest.min(inner / 2).max(3);
+    let mut lines = Vec::new();
+    for (keys, what) in rows {
+        let keys = field::wrap_words(&keys, column - 2);
+        let what = field::wrap_words(what, inner.saturating_sub(column).max(1));
+        for i in 0..keys.len().max(what.len()) {
+            let shown = keys.get(i).map(String::as_str).unwrap_or_default();
+            lines.push((format!("{shown:<column$}"), what.get(i).cloned().unwrap_or_default()));
+        }
+    }
+    let height = (lines.len() as u16 + 2).min(full.height);
+    let area = Rect::new(full.x + (full.width - width) / 2, full.y + (full.height - height) / 2, width, height);
+    (area, lines)
 }

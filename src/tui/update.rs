@@ -136,6 +136,9 @@ fn act(app: &mut App, action: Action) -> Option<Command> {
         Action::Down if list => select(app, app.selected + 1),
         Action::PageUp if list => select(app, app.selected.saturating_sub(app.list_rows().max(1))),
         Action::PageDown if list => select(app, app.selected + app.list_rows().max(1)),
+        Action::Up | Action::Down | Action::PageUp | Action::PageDown if app.mode() == Mode::Help => {
+            scroll_help(app, action);
+        }
         Action::Up | Action::Down | Action::PageUp | Action::PageDown => {}
         Action::CopyPhone => return copy(app, Copied::Phone),
         Action::CopyEmail => return copy(app, Copied::Email),
@@ -157,10 +160,14 @@ fn act(app: &mut App, action: Action) -> Option<Command> {
                 }
             }
         }
+        Action::Reload if app.embedded => set_status(app, app.lang.text().no_file_to_reload.to_string()),
         Action::Reload => return Some(Command::Reload),
         Action::Redraw => return Some(Command::Redraw),
         Action::Suspend => return Some(Command::Suspend),
-        Action::ToggleHelp => app.help = !app.help,
+        Action::ToggleHelp => {
+            app.help = !app.help;
+            app.help_scroll = 0;
+        }
         Action::Escape if app.help => app.help = false,
         Action::Escape if app.query.is_empty() => app.quit = true,
         Action::Escape => clear_query(app),
@@ -276,6 +283,21 @@ fn clear_query(app: &mut App) {
     app.search();
 }
 
+/// ↑ ↓ PgUp PgDn in the help: a line or a page, within the lines that do not fit.
+fn scroll_help(app: &mut App, action: Action) {
+    let screen = app.help_screen(ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1));
+    let (area, lines) = super::ui::help_layout(app.lang, screen);
+    let page = usize::from(area.height.saturating_sub(2)).max(1);
+    let at = app.help_scroll.min(lines.len().saturating_sub(page));
+    let to = match action {
+        Action::Up => at.saturating_sub(1),
+        Action::Down => at + 1,
+        Action::PageUp => at.saturating_sub(page),
+        _ => at + page,
+    };
+    app.help_scroll = to.min(lines.len().saturating_sub(page));
+}
+
 /// Selects row `index`, clamped to the results, and keeps it on screen.
 fn select(app: &mut App, index: usize) {
     app.selected = index.min(app.hits.len().saturating_sub(1));
@@ -311,7 +333,7 @@ fn responsible(app: &App) -> Option<Responsible<'_>> {
 fn copy(app: &mut App, what: Copied) -> Option<Command> {
     let text = match (responsible(app), what) {
         (None, _) => {
-            set_status(app, app.lang.text().nothing_selected.to_string());
+            set_status(app, app.nothing_selected());
             return None;
         }
         (Some(Responsible::Person(person, _)), Copied::Phone) => person.phone.clone(),
@@ -330,14 +352,14 @@ fn copy(app: &mut App, what: Copied) -> Option<Command> {
 /// F5: the responsible person's number as a `tel:` link; the office has none.
 fn call(app: &mut App) -> Option<Command> {
     let command = match responsible(app) {
-        None => Err(app.lang.text().nothing_selected),
+        None => Err(app.nothing_selected()),
         Some(Responsible::Office(_)) => {
             let key = keys::key_for(Mode::List, Action::Email);
             set_status(app, crate::i18n::office_no_call(key.borrowed()).get(app.lang).to_string());
             return None;
         }
         Some(Responsible::Person(person, _)) => {
-            actions::tel(person).ok_or(app.lang.text().nothing_selected).map(|uri| Command::Open {
+            actions::tel(person).ok_or_else(|| app.lang.text().nothing_selected.to_string()).map(|uri| Command::Open {
                 uri,
                 what: Opened::Call,
                 label: format!("{}, {}", person.full_name(), person.phone),
@@ -345,7 +367,7 @@ fn call(app: &mut App) -> Option<Command> {
             })
         }
     };
-    command.map_err(|reason| set_status(app, reason.to_string())).ok()
+    command.map_err(|reason| set_status(app, reason)).ok()
 }
 
 /// F6: a `mailto:` to the responsible person with a subject naming the city and the person.
@@ -353,7 +375,7 @@ fn email(app: &mut App) -> Option<Command> {
     let lang = app.lang;
     let (to, label, subject) = match responsible(app) {
         None => {
-            set_status(app, app.lang.text().nothing_selected.to_string());
+            set_status(app, app.nothing_selected());
             return None;
         }
         Some(Responsible::Person(person, about)) => {
@@ -376,7 +398,7 @@ fn email(app: &mut App) -> Option<Command> {
 fn start_note(app: &mut App) {
     let (to, email, about) = match responsible(app) {
         None => {
-            set_status(app, app.lang.text().nothing_selected.to_string());
+            set_status(app, app.nothing_selected());
             return;
         }
         Some(Responsible::Person(person, about)) => (person.full_name(), person.email.clone(), about),
@@ -413,6 +435,9 @@ fn copy_text(app: &App, outcome: &CopyOutcome) -> String {
     }
 }
 
+/// A footer message, on screen for [`STATUS_TICKS`], and longer for a long one: a tick for every
+/// four characters, about 16 characters a second of reading.
 fn set_status(app: &mut App, text: String) {
-    app.status = Some(Status { text, until: app.tick + STATUS_TICKS });
+    let ticks = STATUS_TICKS.max(text.chars().count() as u64 / 4);
+    app.status = Some(Status { text, until: app.tick + ticks });
 }
