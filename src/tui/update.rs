@@ -177,7 +177,6 @@ fn act(app: &mut App, action: Action) -> Option<Command> {
             app.help = false;
             return Some(Command::ReadJournal);
         }
-        Action::NotesSend | Action::NotesCopy => {}
         Action::NoteCancel => {
             if let Some(note) = &mut app.note {
                 if note.has_text() && note.prompt != Some(NotePrompt::EscAgainDiscards) {
@@ -363,14 +362,14 @@ fn notes_act(app: &mut App, action: Action) -> Option<Command> {
         Action::PageUp => view.selected = view.selected.saturating_sub(10),
         Action::PageDown => view.selected = (view.selected + 10).min(count.saturating_sub(1)),
         Action::ToggleNotes | Action::Escape => app.notes = None,
-        Action::NoteEnter | Action::NotesSend => {
+        Action::NoteEnter => {
             let entry = app.journal.entries.get(view.selected)?.clone();
             let message = entry.message();
             let uri = actions::mailto(&entry.email, &message.subject(app.lang), Some(&message.text(app.lang)));
             set_lasting_status(app, i18n::handing_over(&entry.to).get(app.lang).to_string());
             return Some(Command::SendNote { message, email: entry.email, id: Some(entry.id), uri, form: false });
         }
-        Action::NoteCopy | Action::NotesCopy => {
+        Action::NoteCopy => {
             let entry = app.journal.entries.get(view.selected)?;
             let message = entry.message();
             let text = message.text(app.lang);
