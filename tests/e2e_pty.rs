@@ -641,7 +641,7 @@ fn a_slow_xdg_mime_does_not_freeze_the_view() {
     let mut slowest = Duration::ZERO;
     for typed in ["t", "tr", "tro", "tron"] {
         let sent = Instant::now();
-        session.send(typed[typed.len() - 1..].as_bytes());
+        session.send(&typed.as_bytes()[typed.len() - 1..]);
         session.wait_for(&[&format!("> {typed} ")]);
         slowest = slowest.max(sent.elapsed());
     }
