@@ -603,13 +603,13 @@ fn a_mail_program_that_fails_is_said_and_the_note_kept() {
     let mut session =
         Session::start_with(&["--lang", "en"], &[("PATH", &path), ("DISPLAY", ""), ("WAYLAND_DISPLAY", "")]);
     send_a_note(&mut session);
-    session.wait_for(&["The note has not been passed on yet: xdg-open failed (4); note kept (F8/Ctrl-T)"]);
+    session.wait_for(&["The note has not been passed on yet: xdg-open failed (4); note kept (F8)"]);
     assert!(!session.contents().contains("handed to the mail program"), "{}", session.contents());
     // Esc twice discards it from the screen; the journal still has it, and the footer counts it.
     session.send(b"\x1b");
     thread::sleep(Duration::from_millis(100));
     session.send(b"\x1b");
-    session.wait_for(&["1 note of today undelivered (F8/Ctrl-T)"]);
+    session.wait_for(&["1 note of today undelivered (F8)"]);
     session.send(b"\x1b[19~"); // F8
     session.wait_for(&["Kept notes (1)", "not delivered: xdg-open failed (4) · Jan Kowalski", "Concern: Visit in May"]);
     session.send(b"\x03");
@@ -669,12 +669,12 @@ fn a_note_copied_by_xclip_is_kept_and_the_next_copy_says_so() {
     let mut session =
         Session::start_with(&["--lang", "en"], &[("PATH", &path), ("DISPLAY", ":0"), ("WAYLAND_DISPLAY", "")]);
     send_a_note(&mut session);
-    session.wait_for(&["Not handed over: no mail program set up; note kept (F8/Ctrl-T); Phone message copied"]);
+    session.wait_for(&["Not handed over: no mail program set up; note kept (F8); Phone message copied"]);
     assert!(std::fs::read_to_string(&clip).unwrap().contains("Caller: Jan Kowalski"));
     session.wait_for(&["1 note of today undelivered"]);
     // The desk's next copy replaces the note on the clipboard: the footer says the journal has it.
     session.send(b"\r");
-    session.wait_for(&["Phone number copied (xclip); the note stays kept (F8/Ctrl-T)"]);
+    session.wait_for(&["Phone number copied (xclip); the note stays kept (F8)"]);
     assert_eq!(std::fs::read_to_string(&clip).unwrap(), "(06151) 13-2324");
     session.send(b"\x03");
     assert_eq!(session.exit_code(), 0);

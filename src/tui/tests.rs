@@ -629,7 +629,7 @@ fn a_note_the_mail_program_refused_is_kept_and_said_so() {
     let Some(super::app::NoteStage::Unsent { reason }) = app.note.as_ref().map(|n| n.stage.clone()) else {
         panic!("the note stays on screen")
     };
-    assert_eq!(reason, "xdg-open failed (4); note kept (F8/Ctrl-T)");
+    assert_eq!(reason, "xdg-open failed (4); note kept (F8)");
     let text = screen(&app);
     assert!(text.contains("The note has not been passed on yet: xdg-open failed (4)"), "{text}");
     assert!(!text.contains("handed to the mail program"), "{text}");
@@ -638,10 +638,10 @@ fn a_note_the_mail_program_refused_is_kept_and_said_so() {
     assert!(app.note.is_none());
     assert_eq!(
         app.status_text(),
-        Some("Not handed over: xdg-open failed (4); note kept (F8/Ctrl-T); Phone message copied (xclip)")
+        Some("Not handed over: xdg-open failed (4); note kept (F8); Phone message copied (xclip)")
     );
     update(&mut app, Message::Copied(CopyOutcome::Native(Copied::Phone, "xclip".into())));
-    assert_eq!(app.status_text(), Some("Phone number copied (xclip); the note stays kept (F8/Ctrl-T)"));
+    assert_eq!(app.status_text(), Some("Phone number copied (xclip); the note stays kept (F8)"));
     update(&mut app, Message::Copied(CopyOutcome::Native(Copied::Phone, "xclip".into())));
     assert_eq!(app.status_text(), Some("Phone number copied (xclip)"), "said once");
 }
@@ -672,7 +672,7 @@ fn journal_of_two() -> JournalState {
 fn f8_lists_the_kept_notes_and_sends_or_copies_one_again() {
     let mut app = app(Lang::En, 80, 24);
     update(&mut app, Message::Journal(Ok(journal_of_two())));
-    assert!(screen(&app).lines().last().unwrap().starts_with("1 note of today undelivered (F8/Ctrl-T) · ↑↓ select"));
+    assert!(screen(&app).lines().last().unwrap().starts_with("1 note of today undelivered (F8) · ↑↓ select"));
     assert_eq!(update(&mut app, Message::Action(Action::ToggleNotes)), Some(Command::ReadJournal));
     assert_eq!(app.mode(), super::keys::Mode::Notes);
     let text = screen(&app);

@@ -288,8 +288,7 @@ fn note_sent(app: &mut App, entry: &Entry, mail: &Outcome, form: bool) -> Option
         return None;
     }
     let failure = i18n::outcome(mail, i18n::NO_MAIL_PROGRAM);
-    let key = keys::key_for(Mode::List, Action::ToggleNotes);
-    let reason = i18n::note_kept_because(&failure, key.get(lang)).get(lang).to_string();
+    let reason = i18n::note_kept_because(&failure, &keys::notes_key(lang)).get(lang).to_string();
     app.said_before_copy = Some((reason.clone(), true));
     if is_this_form(app)
         && let Some(note) = &mut app.note
@@ -313,12 +312,11 @@ fn note_sent(app: &mut App, entry: &Entry, mail: &Outcome, form: bool) -> Option
 fn copied(app: &mut App, outcome: CopyOutcome) {
     let lang = app.lang;
     let mut said = copy_text(app, &outcome);
-    let key = keys::key_for(Mode::List, Action::ToggleNotes);
     match &outcome {
         CopyOutcome::Native(Copied::Note, _) => app.note_on_clipboard = true,
         CopyOutcome::Native(..) if app.note_on_clipboard => {
             app.note_on_clipboard = false;
-            said = i18n::note_still_kept(&said, key.get(lang)).get(lang).to_string();
+            said = i18n::note_still_kept(&said, &keys::notes_key(lang)).get(lang).to_string();
         }
         _ => {}
     }
