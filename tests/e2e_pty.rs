@@ -684,16 +684,26 @@ fn a_note_copied_by_xclip_is_kept_and_the_next_copy_says_so() {
 
 #[cfg(unix)]
 #[test]
-fn a_closed_window_keeps_the_open_note_as_a_draft() {
-    let mut session = Session::start(&["--lang", "en"]);
-    session.send(b"graz");
-    session.wait_for(&["Austria (AT)"]);
-    session.send(b"\x1b[18~Anna Nowak\t\tCall back about the choir");
-    session.wait_for(&["Call back about the choir"]);
-    kill(&session, "-HUP");
-    assert_eq!(session.exit_code(), 129);
-    let notes = session.notes(&[]);
-    assert!(notes.contains("· draft"), "{notes}");
-    assert!(notes.contains("Caller: Anna Nowak") && notes.contains("Concern: Call back about the choir"), "{notes}");
-    assert!(notes.contains("For: Julia Kuz"), "{notes}");
+fn a_closed_window_sigterm_or_ctrl_c_keeps_the_open_note_as_a_draft() {
+    for (ending, status) in [("-HUP", 129), ("-TERM", 143), ("Ctrl-C", 0)] {
+        let mut session = Session::start(&["--lang", "en"]);
+        session.send(b"graz");
+        session.wait_for(&["Austria (AT)"]);
+        session.send(b"\x1b[18~Anna Nowak\t\tCall back about the choir");
+        session.wait_for(&["Call back about the choir"]);
+        if ending == "Ctrl-C" {
+            session.send(b"\x03");
+        } else {
+            kill(&session, ending);
+        }
+        assert_eq!(session.exit_code(), status, "{ending}");
+        assert!(session.contents().contains("The note is kept in "), "{ending}: {}", session.contents());
+        let notes = session.notes(&[]);
+        assert!(notes.contains("· draft"), "{ending}: {notes}");
+        assert!(
+            notes.contains("Caller: Anna Nowak") && notes.contains("Concern: Call back about the choir"),
+            "{notes}"
+        );
+        assert!(notes.contains("For: Julia Kuz"), "{notes}");
+    }
 }
