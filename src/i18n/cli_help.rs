@@ -150,6 +150,16 @@ pub static COMMANDS: &[CommandHelp] = &[
         args: &[("old", "Die ältere Datendatei"), ("new", "Die neuere Datendatei")],
     },
     CommandHelp {
+        name: "notes",
+        about: "Die Telefonnotizen ausgeben, die die Ansicht gespeichert hat, die neueste zuerst: die von heute, mit \
+                --all alle (30 Tage aufbewahrt; PARTNERDESK_NOTES_DAYS bestimmt, wie viele)",
+        after: "Beispiele:\n  partnerdesk notes\n  partnerdesk notes --all --json",
+        args: &[
+            ("all", "Alle gespeicherten Notizen, nicht nur die von heute"),
+            ("json", "Ein JSON-Array von Objekten statt Text ausgeben"),
+        ],
+    },
+    CommandHelp {
         name: "completions",
         about: "Ein Skript zur Vervollständigung für die Shell ausgeben",
         after: "Beispiel:\n  partnerdesk completions bash > ~/.local/share/bash-completion/completions/partnerdesk",

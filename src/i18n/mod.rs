@@ -2,19 +2,22 @@
 //! the sentences that take arguments, each a function returning [`Bilingual`]: in `sentences.rs`
 //! for the view, keeping the data file and the outputs, in `commands.rs` for what a command
 //! refuses and why a file could not be used, in `data_file.rs` for the rules a data file breaks, in
-//! `ron_error.rs` RON's syntax errors, and in `store.rs` keeping the shared data file: its lock,
-//! what an install kept, the words for a change. [`cli_help`] holds the command line's German
+//! `ron_error.rs` RON's syntax errors, in `store.rs` keeping the shared data file: its lock,
+//! what an install kept, the words for a change, and in `notes.rs` the journal of phone messages
+//! and the hand-overs. [`cli_help`] holds the command line's German
 //! help, a table beside clap's English doc comments.
 
 pub mod cli_help;
 mod commands;
 mod data_file;
+mod notes;
 mod ron_error;
 mod sentences;
 mod store;
 
 pub use commands::*;
 pub use data_file::*;
+pub use notes::*;
 pub use ron_error::{ron_error, unclosed_text};
 pub use sentences::*;
 pub use store::*;
@@ -163,16 +166,6 @@ pub struct Text {
     pub copied: &'static str,
     /// What OSC 52 did: the terminal got it, and nobody confirmed it.
     pub written_to_terminal: &'static str,
-    /// A `tel:` link was taken by a program.
-    pub handed_to_phone: &'static str,
-    /// A `mailto:` link was taken by a program.
-    pub handed_to_mail: &'static str,
-    /// No program takes `mailto:` links.
-    pub no_mail_program: &'static str,
-    /// A link went to the system's opener, which could not say whether a program takes it.
-    pub handed_unconfirmed: &'static str,
-    /// The mail program was there but failed to start.
-    pub mail_failed: &'static str,
     /// Ctrl-R while a reload runs.
     pub reload_busy: &'static str,
     /// The data file loads again after the view showed other data.
@@ -235,8 +228,6 @@ pub struct Text {
     pub callback: &'static str,
     /// The note's line and the form's field: what it is about.
     pub concern: &'static str,
-    /// Status: no program takes such links; what was copied instead.
-    pub no_handler: &'static str,
     /// Label: the next round anniversary.
     pub next_anniversary: &'static str,
     /// In place of the count while the data loads.
@@ -294,11 +285,6 @@ static DE: Text = Text {
     email_address: "E-Mail-Adresse",
     copied: "kopiert",
     written_to_terminal: "ans Terminal geschrieben (OSC 52), nicht bestätigt",
-    handed_to_phone: "an das Telefonprogramm übergeben",
-    handed_to_mail: "an das Mailprogramm übergeben",
-    no_mail_program: "kein Programm für mailto:-Links eingerichtet",
-    handed_unconfirmed: "an xdg-open übergeben; nicht bestätigt, dass ein Programm ihn annimmt",
-    mail_failed: "das Mailprogramm ließ sich nicht starten",
     reload_busy: "Die Daten werden bereits neu geladen",
     file_back: "Datendatei wieder lesbar: ihre Daten werden gezeigt",
     needs_caller_or_concern: "Bitte Anrufer oder Anliegen eintragen",
@@ -331,7 +317,6 @@ static DE: Text = Text {
     caller: "Anrufer",
     callback: "Rückruf",
     concern: "Anliegen",
-    no_handler: "kein Programm für diese Links",
     next_anniversary: "Jubiläum",
     loading: "Daten werden geladen …",
     partial: "◐ teilweise",
@@ -376,11 +361,6 @@ static EN: Text = Text {
     email_address: "Email address",
     copied: "copied",
     written_to_terminal: "written to the terminal (OSC 52), not confirmed",
-    handed_to_phone: "handed to the phone program",
-    handed_to_mail: "handed to the mail program",
-    no_mail_program: "no program is set up for mailto: links",
-    handed_unconfirmed: "handed to xdg-open, not confirmed that a program takes it",
-    mail_failed: "the mail program could not be started",
     reload_busy: "A reload is already running",
     file_back: "The data file can be read again: its data is shown",
     needs_caller_or_concern: "Please fill in a caller or a concern",
@@ -413,7 +393,6 @@ static EN: Text = Text {
     caller: "Caller",
     callback: "Call back",
     concern: "Concern",
-    no_handler: "no program takes these links",
     next_anniversary: "Anniversary",
     loading: "loading the data …",
     partial: "◐ partial",

@@ -33,6 +33,10 @@ pub struct NoteForm {
     pub stage: NoteStage,
     /// What the form asks of the user now: a missing field, or to press Esc again to discard.
     pub prompt: Option<NotePrompt>,
+    /// Its id in the journal, once the journal holds it.
+    pub id: Option<String>,
+    /// True when it was edited since the journal last took it (or never was).
+    pub unsaved: bool,
 }
 
 /// Where a phone message stands.
@@ -40,6 +44,8 @@ pub struct NoteForm {
 pub enum NoteStage {
     /// The desk is filling it in.
     Editing,
+    /// It is in the journal and being handed to the mail program.
+    Sending,
     /// It was neither taken by a mail program nor copied by a confirmed path: it stays on screen
     /// as text, with what failed.
     Unsent {
@@ -99,6 +105,13 @@ pub enum Shown {
     Embedded,
 }
 
+/// The list of recent phone messages (F8): the journal's notes, newest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NotesView {
+    /// Index into the journal's notes of the selected one.
+    pub selected: usize,
+}
+
 /// A short-lived message in the footer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
@@ -150,6 +163,18 @@ pub struct App {
     pub help_scroll: usize,
     /// The phone message form, while it is open.
     pub note: Option<NoteForm>,
+    /// The list of recent phone messages, while it is open.
+    pub notes: Option<NotesView>,
+    /// The journal's notes as last read, and today's undelivered count.
+    pub journal: super::message::JournalState,
+    /// Why the journal of phone messages cannot be used or pruned, while that lasts.
+    pub journal_warning: Option<String>,
+    /// What the footer says before the outcome of a copy under way: a failed hand-over whose
+    /// fallback is being copied, and whether it was a phone message's.
+    pub said_before_copy: Option<(String, bool)>,
+    /// True while the clipboard holds a phone message that no mail program took: the next copy
+    /// replaces it, and the footer then says the journal keeps it.
+    pub note_on_clipboard: bool,
     /// The local date and time, as the event loop last told it: `26.11.2026 14:05`.
     pub clock: String,
     /// True when the view shows the directory compiled into the program, with no data file
@@ -190,6 +215,11 @@ impl App {
             help: false,
             help_scroll: 0,
             note: None,
+            notes: None,
+            journal: Default::default(),
+            journal_warning: None,
+            said_before_copy: None,
+            note_on_clipboard: false,
             clock: String::new(),
             embedded: false,
             quit: false,
@@ -287,7 +317,8 @@ impl App {
     /// and whether it is a lasting warning: what the user just did comes first; a warning shows
     /// when there is no such news. `None` leaves the footer to the key hints.
     pub fn footer_message(&self) -> Option<(Vec<String>, bool)> {
-        let (text, warning) = match (self.status_text(), &self.warning) {
+        // What the user just did comes first; a lasting warning shows when there is no such news.
+        let (text, warning) = match (self.status_text(), self.warning.as_ref().or(self.journal_warning.as_ref())) {
             (Some(status), _) => (status, false),
             (None, Some(warning)) => (warning.as_str(), true),
             (None, None) => return None,
@@ -326,9 +357,10 @@ impl App {
     /// What the keyboard drives now.
     pub fn mode(&self) -> Mode {
         match &self.note {
-            Some(NoteForm { stage: NoteStage::Unsent { .. }, .. }) => Mode::Unsent,
+            Some(NoteForm { stage: NoteStage::Unsent { .. } | NoteStage::Sending, .. }) => Mode::Unsent,
             Some(_) => Mode::Form,
             None if self.help => Mode::Help,
+            None if self.notes.is_some() => Mode::Notes,
             None => Mode::List,
         }
     }
@@ -342,6 +374,25 @@ impl App {
     /// The words of a query that holds only titles and grammar, as typed: "die, Frau".
     pub fn only_filler(&self) -> Option<String> {
         (!self.parsed.has_meaningful_words() && !self.parsed.dropped.is_empty()).then(|| self.parsed.dropped.join(", "))
+    }
+
+    /// A journal entry for a note: with `id`, a new state of that note that keeps when it was
+    /// first written; without, a new note.
+    pub fn journal_entry(
+        &self,
+        message: &PhoneMessage,
+        email: &str,
+        id: Option<&str>,
+        delivery: crate::notes::Delivery,
+    ) -> crate::notes::Entry {
+        let mut entry = crate::notes::Entry::new(message, email, delivery);
+        if let Some(id) = id {
+            if let Some(old) = self.journal.entries.iter().find(|e| e.id == id) {
+                entry.written = old.written;
+            }
+            entry.id = id.to_string();
+        }
+        entry
     }
 
     /// The selected hit, if any. A query of filler words only ("Frau ") selects nothing, though

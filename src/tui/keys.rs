@@ -21,6 +21,8 @@ pub enum Mode {
     Unsent,
     /// The key help (F1).
     Help,
+    /// The list of kept phone messages (F8).
+    Notes,
     /// The first frame, while the data loads: typing is kept, Esc and Ctrl-C quit.
     Loading,
 }
@@ -126,11 +128,14 @@ impl Binding {
 }
 
 const LIST: &[Mode] = &[Mode::List];
+const LISTS: &[Mode] = &[Mode::List, Mode::Notes];
 const LIST_AND_HELP: &[Mode] = &[Mode::List, Mode::Help];
+const LISTS_AND_HELP: &[Mode] = &[Mode::List, Mode::Notes, Mode::Help];
 const EDITING: &[Mode] = &[Mode::List, Mode::Form, Mode::Loading];
 const NOTE: &[Mode] = &[Mode::Form, Mode::Unsent];
-const ANYWHERE: &[Mode] = &[Mode::List, Mode::Form, Mode::Unsent, Mode::Help, Mode::Loading];
-const SCREEN: &[Mode] = &[Mode::List, Mode::Form, Mode::Unsent, Mode::Help];
+const NOTES: &[Mode] = &[Mode::Form, Mode::Unsent, Mode::Notes];
+const ANYWHERE: &[Mode] = &[Mode::List, Mode::Form, Mode::Unsent, Mode::Help, Mode::Notes, Mode::Loading];
+const SCREEN: &[Mode] = &[Mode::List, Mode::Form, Mode::Unsent, Mode::Help, Mode::Notes];
 
 const fn hint(mode: Mode, shown: usize, de: &'static str, en: &'static str, rank: u8) -> Hint {
     Hint { mode, shown, words: Bilingual { de, en }, rank }
@@ -152,9 +157,13 @@ pub static KEYMAP: &[Binding] = &[
             (Key::Ctrl('k'), Action::Up),
             (Key::Ctrl('j'), Action::Down),
         ],
-        modes: LIST_AND_HELP,
+        modes: LISTS_AND_HELP,
         help: words("Auswahl bewegen; Hilfe blättern", "Move the selection; scroll the help"),
-        footer: &[hint(Mode::List, 2, "wählen", "select", 0), hint(Mode::Help, 2, "blättern", "scroll", 2)],
+        footer: &[
+            hint(Mode::List, 2, "wählen", "select", 0),
+            hint(Mode::Notes, 2, "wählen", "select", 1),
+            hint(Mode::Help, 2, "blättern", "scroll", 2),
+        ],
     },
     Binding {
         keys: &[(Key::Plain(KeyCode::PageUp), Action::PageUp), (Key::Plain(KeyCode::PageDown), Action::PageDown)],
@@ -218,6 +227,13 @@ pub static KEYMAP: &[Binding] = &[
         footer: &[hint(Mode::List, 1, "Notiz", "note", 5)],
     },
     Binding {
+        // F8 beside F5 to F7; Ctrl-T where function keys are taken (macOS media keys).
+        keys: &[(Key::Plain(KeyCode::F(8)), Action::ToggleNotes), (Key::Ctrl('t'), Action::ToggleNotes)],
+        modes: LISTS,
+        help: words("Gespeicherte Notizen: erneut senden", "Kept notes: send or copy again"),
+        footer: &[hint(Mode::List, 1, "Notizen", "notes", 8), hint(Mode::Notes, 1, "schließen", "close", 2)],
+    },
+    Binding {
         keys: &[(Key::Ctrl('r'), Action::Reload)],
         modes: LIST,
         help: words("Daten neu laden", "Reload the data"),
@@ -243,7 +259,7 @@ pub static KEYMAP: &[Binding] = &[
     },
     Binding {
         keys: &[(Key::Plain(KeyCode::Esc), Action::Escape)],
-        modes: &[Mode::List, Mode::Help, Mode::Loading],
+        modes: &[Mode::List, Mode::Help, Mode::Notes, Mode::Loading],
         help: words("Hilfe schließen, Suche leeren, beenden", "Close help, clear search, then quit"),
         footer: &[
             // After F5 to F7, which a desk needs more than a reminder of Esc (the help has it).
@@ -269,18 +285,23 @@ pub static KEYMAP: &[Binding] = &[
     },
     Binding {
         keys: &[(Key::Plain(KeyCode::Enter), Action::NoteEnter)],
-        modes: NOTE,
+        modes: NOTES,
         help: words("Notiz: weiter; im letzten Feld senden", "Note: next field; send from the last"),
         footer: &[
             hint(Mode::Form, 1, "weiter/senden", "next/send", 0),
             hint(Mode::Unsent, 1, "erneut senden", "send again", 0),
+            hint(Mode::Notes, 1, "erneut senden", "send again", 0),
         ],
     },
     Binding {
         keys: &[(Key::Ctrl('y'), Action::NoteCopy)],
-        modes: NOTE,
+        modes: NOTES,
         help: words("Notiz: Text kopieren", "Note: copy its text"),
-        footer: &[hint(Mode::Form, 1, "kopieren", "copy", 3), hint(Mode::Unsent, 1, "kopieren", "copy", 1)],
+        footer: &[
+            hint(Mode::Form, 1, "kopieren", "copy", 3),
+            hint(Mode::Unsent, 1, "kopieren", "copy", 1),
+            hint(Mode::Notes, 1, "kopieren", "copy", 1),
+        ],
     },
     Binding {
         keys: &[(Key::Plain(KeyCode::Esc), Action::NoteCancel)],
@@ -358,6 +379,12 @@ pub fn key_for(mode: Mode, action: Action) -> Bilingual {
             .join("/")
     };
     Bilingual { de: named(Lang::De), en: named(Lang::En) }
+}
+
+/// The first key that opens the kept notes, for short sentences that point to them: `F8`.
+pub fn notes_key(lang: Lang) -> String {
+    let keys = key_for(Mode::List, Action::ToggleNotes);
+    keys.get(lang).split('/').next().unwrap_or_default().to_string()
 }
 
 /// The help overlay's rows: the keys, and what they do.
@@ -482,7 +509,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_mode() {
-        for mode in [Mode::List, Mode::Form, Mode::Unsent, Mode::Help, Mode::Loading] {
+        for mode in [Mode::List, Mode::Form, Mode::Unsent, Mode::Help, Mode::Notes, Mode::Loading] {
             let keys: Vec<Key> = KEYMAP
                 .iter()
                 .filter(|b| b.modes.contains(&mode))
@@ -498,8 +525,9 @@ mod tests {
     fn the_footer_comes_from_the_table_and_fits_the_mode() {
         assert_eq!(
             footer(Lang::En, Mode::List, 200),
-            "↑↓ select · Enter copy phone · F1 help · F5 call · F6 email · F7 note · Esc quit · Alt-Y copy email"
+            "↑↓ select · Enter copy phone · F1 help · F5 call · F6 email · F7 note · Esc quit · Alt-Y copy email · F8 notes"
         );
+        assert_eq!(footer(Lang::En, Mode::Notes, 80), "Enter send again · ↑↓ select · Ctrl-Y copy · F8 close");
         assert_eq!(
             footer(Lang::En, Mode::List, 80),
             "↑↓ select · Enter copy phone · F1 help · F5 call · F6 email · F7 note · Esc quit"

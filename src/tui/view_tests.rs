@@ -206,7 +206,9 @@ snapshot!(filler_80x24_de, Lang::De, 80, 24, |app| type_text(app, "Frau "));
 //   `every_variant_has_a_sample`.
 
 use super::app::{NoteStage, Status};
-use super::message::{Command, Copied, CopyOutcome, Handed, OpenOutcome, Opened};
+use super::message::{Command, Copied, CopyOutcome, JournalState, Opened};
+use crate::handover::Outcome;
+use crate::notes::{Delivery, Entry};
 
 fn message_number(message: &Message) -> usize {
     match message {
@@ -223,9 +225,11 @@ fn message_number(message: &Message) -> usize {
         Message::Now(_) => 10,
         Message::Reloaded(_) => 11,
         Message::ReloadBusy => 12,
+        Message::NoteSaved { .. } => 13,
+        Message::Journal(_) => 14,
     }
 }
-const MESSAGES: usize = 13;
+const MESSAGES: usize = 15;
 
 fn copy_number(outcome: &CopyOutcome) -> usize {
     match outcome {
@@ -245,25 +249,27 @@ fn copied_number(copied: Copied) -> usize {
 }
 const COPIED: [Copied; 3] = [Copied::Phone, Copied::Email, Copied::Note];
 
-fn open_number(outcome: &OpenOutcome) -> usize {
+fn outcome_number(outcome: &Outcome) -> usize {
     match outcome {
-        OpenOutcome::Handed => 0,
-        OpenOutcome::NoHandler(_) => 1,
-        OpenOutcome::Unconfirmed(_) => 2,
-        OpenOutcome::Failed(..) => 3,
+        Outcome::Done { .. } => 0,
+        Outcome::NoProgram => 1,
+        Outcome::Exited { .. } => 2,
+        Outcome::TimedOut { .. } => 3,
+        Outcome::NotStarted { .. } => 4,
     }
 }
-const OPEN_OUTCOMES: usize = 4;
+const OUTCOMES: usize = 5;
 
-fn handed_number(handed: &Handed) -> usize {
-    match handed {
-        Handed::Taken => 0,
-        Handed::Unconfirmed => 1,
-        Handed::NoHandler => 2,
-        Handed::Failed(_) => 3,
+fn delivery_number(delivery: &Delivery) -> usize {
+    match delivery {
+        Delivery::Sending => 0,
+        Delivery::Mailed { .. } => 1,
+        Delivery::Copied { .. } => 2,
+        Delivery::NotDelivered { .. } => 3,
+        Delivery::Draft => 4,
     }
 }
-const HANDED: usize = 4;
+const DELIVERIES: usize = 5;
 
 fn opened_number(opened: Opened) -> usize {
     match opened {
@@ -273,8 +279,10 @@ fn opened_number(opened: Opened) -> usize {
 }
 const OPENED: [Opened; 2] = [Opened::Call, Opened::Email];
 
-/// What the opener says when it fails: the longest reason it gives.
-const OPENER_FAILED: &str = "command 'xdg-open' did not execute successfully; exit status: 4";
+/// A failing opener, as the view names it.
+fn opener_failed() -> Outcome {
+    Outcome::Exited { program: "xdg-open".into(), status: Some(4) }
+}
 
 /// Every way a copy can go.
 fn copy_outcomes() -> Vec<CopyOutcome> {
@@ -282,7 +290,7 @@ fn copy_outcomes() -> Vec<CopyOutcome> {
     for what in COPIED {
         // The longest name of a tool, and Windows.
         for tool in ["wl-copy", "Windows"] {
-            all.push(CopyOutcome::Native(what, tool));
+            all.push(CopyOutcome::Native(what, tool.into()));
         }
         all.push(CopyOutcome::TerminalOnly(what));
     }
@@ -290,18 +298,55 @@ fn copy_outcomes() -> Vec<CopyOutcome> {
     all
 }
 
-fn open_outcomes() -> Vec<OpenOutcome> {
-    let mut all = vec![OpenOutcome::Handed];
-    for copy in copy_outcomes() {
-        all.push(OpenOutcome::NoHandler(copy));
-        all.push(OpenOutcome::Unconfirmed(copy));
-        all.push(OpenOutcome::Failed(OPENER_FAILED.into(), copy));
-    }
+/// Every way running an opener can end: the longest program names and reasons.
+fn outcomes() -> Vec<Outcome> {
+    vec![
+        Outcome::Done { program: "xdg-open".into() },
+        Outcome::NoProgram,
+        opener_failed(),
+        Outcome::Exited { program: "xdg-open".into(), status: None },
+        Outcome::TimedOut { program: "xdg-open".into(), seconds: 5 },
+        Outcome::NotStarted { program: "xdg-open".into(), error: "No such file or directory (os error 2)".into() },
+        Outcome::NotStarted { program: "Windows".into(), error: "Zugriff verweigert (os error 5)".into() },
+    ]
+}
+
+/// Every state a kept note can be in.
+fn deliveries() -> Vec<Delivery> {
+    let mut all = vec![
+        Delivery::Sending,
+        Delivery::Mailed { program: "xdg-open".into() },
+        Delivery::Copied { tool: "wl-copy".into() },
+        Delivery::Draft,
+    ];
+    all.extend(outcomes().into_iter().map(|mail| Delivery::NotDelivered { mail }));
     all
 }
 
-fn handed() -> Vec<Handed> {
-    vec![Handed::Taken, Handed::Unconfirmed, Handed::NoHandler, Handed::Failed(OPENER_FAILED.into())]
+/// A phone message about Graz, as the form sends it.
+fn graz_note(lang: Lang) -> Entry {
+    let mut app = app(lang, 80, 24);
+    type_text(&mut app, "graz");
+    update(&mut app, Message::Action(Action::StartNote));
+    type_text(&mut app, "Herr Novak");
+    for _ in 0..3 {
+        if let Some(Command::SendNote { message, email, .. }) = update(&mut app, Message::Action(Action::NoteEnter)) {
+            return Entry::new(&message, &email, Delivery::Sending);
+        }
+    }
+    panic!("the form sends from its last field");
+}
+
+/// The journal holding the note in every state, today.
+fn journal(lang: Lang) -> JournalState {
+    let entries: Vec<Entry> = deliveries().into_iter().map(|delivery| Entry { delivery, ..graz_note(lang) }).collect();
+    let undelivered_today = entries.iter().filter(|e| !e.delivery.delivered()).count();
+    JournalState { entries, undelivered_today }
+}
+
+/// Why the journal cannot take a note: the longest such reason, a full disk on a deep folder.
+fn journal_failed() -> String {
+    "C:\\Users\\Sachbearbeitung\\AppData\\Roaming\\partnerdesk\\data\\notes.jsonl: no space left on the device".into()
 }
 
 /// A reload that failed on a shared file deep in a network folder, as the event loop words it.
@@ -326,21 +371,75 @@ fn world_messages(lang: Lang) -> Vec<Message> {
         Message::Reloaded(Ok(Box::new(indexed()))),
         Message::Reloaded(Err(failed_reload(lang))),
         Message::ReloadBusy,
+        Message::Journal(Ok(journal(lang))),
+        Message::Journal(Err(journal_failed())),
     ];
-    for mail in handed() {
-        for copy in copy_outcomes() {
-            all.push(Message::NoteSent { mail: mail.clone(), copy });
+    let entry = graz_note(lang);
+    for form in [true, false] {
+        all.push(Message::NoteSaved { saved: Ok(entry.clone()), form });
+        all.push(Message::NoteSaved { saved: Err(journal_failed()), form });
+        for mail in outcomes() {
+            all.push(Message::NoteSent { entry: entry.clone(), mail, form });
         }
     }
     all.extend(copy_outcomes().into_iter().map(Message::Copied));
     for what in OPENED {
-        for outcome in open_outcomes() {
+        for outcome in outcomes() {
             // The longest label F5 or F6 writes: the head's name with the office's mailbox.
             let label = "Ana-Violeta Sacaliuc <international@darmstadt.de>".to_string();
-            all.push(Message::Opened { what, label, outcome });
+            let fallback = ("international@darmstadt.de".to_string(), Copied::Email);
+            all.push(Message::Opened { what, label, outcome, fallback });
         }
     }
     all
+}
+
+/// What the event loop answers to `command`, in every way it can go: each a run of messages.
+fn answers(command: &Command, lang: Lang) -> Vec<Vec<Message>> {
+    match command {
+        Command::Copy(..) => copy_outcomes().into_iter().map(|o| vec![Message::Copied(o)]).collect(),
+        Command::Open { what, label, fallback, .. } => outcomes()
+            .into_iter()
+            .map(|outcome| {
+                vec![Message::Opened { what: *what, label: label.clone(), outcome, fallback: fallback.clone() }]
+            })
+            .collect(),
+        Command::SendNote { message, email, id, form, .. } => {
+            let mut entry = Entry::new(message, email, Delivery::Sending);
+            if let Some(id) = id {
+                entry.id = id.clone();
+            }
+            let mut all = Vec::new();
+            for saved in [Ok(entry.clone()), Err(journal_failed())] {
+                for mail in outcomes() {
+                    all.push(vec![
+                        Message::NoteSaved { saved: saved.clone(), form: *form },
+                        Message::NoteSent { entry: entry.clone(), mail, form: *form },
+                    ]);
+                }
+            }
+            all
+        }
+        Command::CopyNote { message, email, write_ahead, .. } => {
+            let saved = Message::NoteSaved { saved: Ok(Entry::new(message, email, Delivery::Draft)), form: true };
+            copy_outcomes()
+                .into_iter()
+                .map(|o| {
+                    let copied = Message::Copied(o);
+                    if *write_ahead {
+                        vec![Message::NoteSaved { saved: Err(journal_failed()), form: true }, copied]
+                    } else {
+                        vec![copied]
+                    }
+                })
+                .chain(std::iter::once(vec![saved, Message::Copied(CopyOutcome::Failed)]))
+                .collect()
+        }
+        Command::ReadJournal => {
+            vec![vec![Message::Journal(Ok(journal(lang)))], vec![Message::Journal(Err(journal_failed()))]]
+        }
+        Command::Reload | Command::Redraw | Command::Suspend => Vec::new(),
+    }
 }
 
 #[test]
@@ -354,13 +453,28 @@ fn every_variant_has_a_sample() {
     assert!(all_of(world_messages(Lang::En).iter().map(message_number), MESSAGES));
     assert!(all_of(copy_outcomes().iter().map(copy_number), COPY_OUTCOMES));
     assert!(all_of(COPIED.map(copied_number), COPIED.len()));
-    assert!(all_of(open_outcomes().iter().map(open_number), OPEN_OUTCOMES));
-    assert!(all_of(handed().iter().map(handed_number), HANDED));
+    assert!(all_of(outcomes().iter().map(outcome_number), OUTCOMES));
+    assert!(all_of(deliveries().iter().map(delivery_number), DELIVERIES));
     assert!(all_of(OPENED.map(opened_number), OPENED.len()));
 }
 
 /// A state of the view, by name, and how to bring an app into it.
 type State = (&'static str, fn(&mut App));
+
+/// Sends the open form's note; the journal takes it and the mail program answers with `mail`.
+fn send_note(app: &mut App, mail: Outcome) -> Option<Command> {
+    let mut sent = None;
+    for _ in 0..3 {
+        sent = update(app, Message::Action(Action::NoteEnter));
+        if sent.is_some() {
+            break;
+        }
+    }
+    let Some(Command::SendNote { message, email, form, .. }) = sent else { panic!("a note to send") };
+    let entry = Entry::new(&message, &email, Delivery::Sending);
+    update(app, Message::NoteSaved { saved: Ok(entry.clone()), form });
+    update(app, Message::NoteSent { entry, mail, form })
+}
 
 /// The states of the view a key or a message can meet.
 fn states() -> Vec<State> {
@@ -381,12 +495,30 @@ fn states() -> Vec<State> {
             update(app, Message::Action(Action::StartNote));
             type_text(app, "Herr Novak");
         }),
+        ("a note being sent", |app| {
+            type_text(app, "graz");
+            update(app, Message::Action(Action::StartNote));
+            type_text(app, "Herr Novak");
+            for _ in 0..3 {
+                update(app, Message::Action(Action::NoteEnter));
+            }
+        }),
         ("an unsent note", |app| {
             type_text(app, "graz");
             update(app, Message::Action(Action::StartNote));
             type_text(app, "Herr Novak");
-            let mail = Handed::Failed(OPENER_FAILED.into());
-            update(app, Message::NoteSent { mail, copy: CopyOutcome::TerminalOnly(Copied::Note) });
+            send_note(app, opener_failed());
+            update(app, Message::Copied(CopyOutcome::TerminalOnly(Copied::Note)));
+        }),
+        ("the notes list", |app| {
+            let lang = app.lang;
+            update(app, Message::Journal(Ok(journal(lang))));
+            update(app, Message::Action(Action::ToggleNotes));
+        }),
+        ("undelivered notes", |app| {
+            let lang = app.lang;
+            type_text(app, "graz");
+            update(app, Message::Journal(Ok(journal(lang))));
         }),
     ]
 }
@@ -400,7 +532,7 @@ fn squashed(text: &str) -> String {
 /// Everything a message says, as shown: the footer's message, and an unsent note's reason.
 fn said(app: &App) -> Vec<String> {
     let mut said: Vec<String> = app.status_text().into_iter().map(str::to_string).collect();
-    said.extend(app.warning.clone());
+    said.extend(app.warning.clone().or_else(|| app.journal_warning.clone()));
     if let Some(note) = &app.note
         && let NoteStage::Unsent { reason } = &note.stage
     {
@@ -442,31 +574,31 @@ fn every_message_shows_whole_at_80_columns_in_both_languages() {
                     let mut app = start.clone();
                     let command = update(&mut app, Message::Action(*action));
                     check(&app, state, &format!("{action:?} on {state}"));
-                    // What the event loop would answer for the command, in every way it can go.
-                    let answers: Vec<Message> = match command {
-                        Some(Command::Copy(..)) => copy_outcomes().into_iter().map(Message::Copied).collect(),
-                        Some(Command::Open { what, label, .. }) => open_outcomes()
-                            .into_iter()
-                            .map(|outcome| Message::Opened { what, label: label.clone(), outcome })
-                            .collect(),
-                        Some(Command::SendNote { .. }) => handed()
-                            .into_iter()
-                            .flat_map(|mail| copy_outcomes().into_iter().map(move |copy| (mail.clone(), copy)))
-                            .map(|(mail, copy)| Message::NoteSent { mail, copy })
-                            .collect(),
-                        Some(Command::Reload | Command::Redraw | Command::Suspend) | None => Vec::new(),
-                    };
-                    for answer in answers {
-                        let mut answered = start.clone();
-                        update(&mut answered, Message::Action(*action));
-                        let what = format!("{answer:?} after {action:?} on {state}");
-                        update(&mut answered, answer);
-                        check(&answered, state, &what);
+                    // What the event loop would answer for the command, in every way it can go,
+                    // and for the command `update` asks for then (a fallback copy), likewise.
+                    let Some(command) = command else { continue };
+                    for run in answers(&command, lang) {
+                        let mut answered = app.clone();
+                        let mut next = None;
+                        for answer in run {
+                            let what = format!("{answer:?} after {action:?} on {state}");
+                            next = update(&mut answered, answer);
+                            check(&answered, state, &what);
+                        }
+                        let Some(next) = next else { continue };
+                        for run in answers(&next, lang) {
+                            let mut followed = answered.clone();
+                            for answer in run {
+                                let what = format!("{answer:?} after {next:?} after {action:?} on {state}");
+                                update(&mut followed, answer);
+                                check(&followed, state, &what);
+                            }
+                        }
                     }
                 }
                 // The footer shows a message alike whatever is selected: the outside world's
                 // messages meet the states that show them differently, or that they change.
-                if !["a city", "the help", "the form", "an unsent note"].contains(&state) {
+                if !["a city", "the help", "the form", "an unsent note", "the notes list"].contains(&state) {
                     continue;
                 }
                 for message in world_messages(lang) {
@@ -489,81 +621,132 @@ fn a_status_stays_longer_when_it_is_long() {
     let mut app = app(Lang::En, 80, 24);
     update(&mut app, Message::ReloadBusy);
     let short = app.status.clone().unwrap().until;
-    let outcome = OpenOutcome::Failed(OPENER_FAILED.into(), CopyOutcome::TerminalOnly(Copied::Email));
-    update(&mut app, Message::Opened { what: Opened::Email, label: "Irene Schewe".into(), outcome });
+    let mut note = app.clone();
+    update(&mut app, Message::Copied(CopyOutcome::TerminalOnly(Copied::Email)));
     let Status { text, until } = app.status.clone().unwrap();
     assert!(until > short && until >= text.chars().count() as u64 / 4, "{text}: {until}");
+    // A note from the notes list that did not reach the mail program is said until the next
+    // message.
+    let entry = graz_note(Lang::En);
+    update(&mut note, Message::NoteSent { entry, mail: opener_failed(), form: false });
+    assert_eq!(note.status.clone().unwrap().until, u64::MAX, "{:?}", note.status_text());
 }
 
 /// The footer after each kind of message, one after another: what a desk reads at this size.
 fn footers(lang: Lang, columns: u16, rows: u16) -> String {
-    let copy = |what| CopyOutcome::Native(what, "wl-copy");
-    let on = |query: &str, action: Option<Action>, answer: Option<Message>| {
+    let copy = |what| CopyOutcome::Native(what, "wl-copy".into());
+    let on = |query: &str, action: Option<Action>, answers: Vec<Message>| {
         let mut app = app(lang, columns, rows);
         type_text(&mut app, query);
         if let Some(action) = action {
             update(&mut app, Message::Action(action));
         }
-        if let Some(answer) = answer {
+        for answer in answers {
             update(&mut app, answer);
         }
         app
     };
-    let opened = |what, label: &str, outcome| Some(Message::Opened { what, label: label.into(), outcome });
+    let opened = |what, label: &str, outcome| {
+        let fallback = match what {
+            Opened::Call => ("(06151) 13-2324".to_string(), Copied::Phone),
+            Opened::Email => ("international@darmstadt.de".to_string(), Copied::Email),
+        };
+        Message::Opened { what, label: label.into(), outcome, fallback }
+    };
     let schewe = "Irene Schewe, (06151) 13-2324";
     let mail = "Irene Schewe <international@darmstadt.de>";
-    let mut note = on("graz", Some(Action::StartNote), None);
+    let mut note = on("graz", Some(Action::StartNote), Vec::new());
     type_text(&mut note, "Herr Novak");
     let sent = |mail, copy| {
         let mut app = note.clone();
-        update(&mut app, Message::Action(Action::NoteEnter));
-        update(&mut app, Message::Action(Action::NoteEnter));
-        update(&mut app, Message::Action(Action::NoteEnter));
-        update(&mut app, Message::NoteSent { mail, copy });
+        update(&mut app, Message::Action(Action::NoteNext));
+        update(&mut app, Message::Action(Action::NoteNext));
+        send_note(&mut app, mail);
+        if let Some(copy) = copy {
+            update(&mut app, Message::Copied(copy));
+        }
+        // The note on screen says why it is kept; the footer after Esc Esc says what is open.
+        if app.note.is_some() {
+            update(&mut app, Message::Action(Action::NoteCancel));
+            update(&mut app, Message::Action(Action::NoteCancel));
+        }
         app
     };
     let mut embedded = app(lang, columns, rows);
     embedded.embedded = true;
     update(&mut embedded, Message::Action(Action::Reload));
+    let mut handing = on("graz", Some(Action::Call), Vec::new());
+    handing.tick += 1;
+    let mut undelivered = on("graz", None, vec![Message::Journal(Ok(journal(lang)))]);
+    undelivered.status = None;
+    let no_mail = Outcome::NoProgram;
     let samples = [
-        ("Enter: copied", on("graz", None, Some(Message::Copied(copy(Copied::Phone))))),
-        ("Enter: OSC 52 only", on("graz", None, Some(Message::Copied(CopyOutcome::TerminalOnly(Copied::Phone))))),
-        ("Enter: copy failed", on("graz", None, Some(Message::Copied(CopyOutcome::Failed)))),
-        ("F5: handed", on("graz", None, opened(Opened::Call, schewe, OpenOutcome::Handed))),
+        ("Enter: copied", on("graz", None, vec![Message::Copied(copy(Copied::Phone))])),
+        ("Enter: OSC 52 only", on("graz", None, vec![Message::Copied(CopyOutcome::TerminalOnly(Copied::Phone))])),
+        ("Enter: copy failed", on("graz", None, vec![Message::Copied(CopyOutcome::Failed)])),
+        ("F5: under way", handing),
+        (
+            "F5: handed",
+            on("graz", None, vec![opened(Opened::Call, schewe, Outcome::Done { program: "xdg-open".into() })]),
+        ),
         (
             "F5: no program, OSC 52 only",
             on(
                 "graz",
                 None,
-                opened(Opened::Call, schewe, OpenOutcome::NoHandler(CopyOutcome::TerminalOnly(Copied::Phone))),
+                vec![
+                    opened(Opened::Call, schewe, Outcome::NoProgram),
+                    Message::Copied(CopyOutcome::TerminalOnly(Copied::Phone)),
+                ],
             ),
         ),
         (
-            "F6: not confirmed, copied",
-            on("graz", None, opened(Opened::Email, mail, OpenOutcome::Unconfirmed(copy(Copied::Email)))),
+            "F6: no answer in 5 s, copied",
+            on(
+                "graz",
+                None,
+                vec![
+                    opened(Opened::Email, mail, Outcome::TimedOut { program: "xdg-open".into(), seconds: 5 }),
+                    Message::Copied(copy(Copied::Email)),
+                ],
+            ),
         ),
         (
             "F6: opener failed, OSC 52 only",
             on(
                 "graz",
                 None,
-                opened(
-                    Opened::Email,
-                    mail,
-                    OpenOutcome::Failed(OPENER_FAILED.into(), CopyOutcome::TerminalOnly(Copied::Email)),
-                ),
+                vec![
+                    opened(Opened::Email, mail, opener_failed()),
+                    Message::Copied(CopyOutcome::TerminalOnly(Copied::Email)),
+                ],
             ),
         ),
-        ("F7: note handed and copied", sent(Handed::Taken, copy(Copied::Note))),
-        ("F7: no mail program, note copied", sent(Handed::NoHandler, copy(Copied::Note))),
-        ("Ctrl-R: busy", on("graz", None, Some(Message::ReloadBusy))),
-        ("Ctrl-R: reloaded", on("graz", None, Some(Message::Reloaded(Ok(Box::new(indexed())))))),
-        ("a broken file", on("graz", None, Some(Message::Reloaded(Err(failed_reload(lang)))))),
+        ("F7: note handed", sent(Outcome::Done { program: "xdg-open".into() }, None)),
+        ("F7: no mail program, note copied", sent(no_mail, Some(copy(Copied::Note)))),
+        (
+            "F8, Enter: opener failed, OSC 52 only",
+            on(
+                "graz",
+                None,
+                vec![
+                    Message::Journal(Ok(journal(lang))),
+                    Message::Action(Action::ToggleNotes),
+                    Message::NoteSent { entry: graz_note(lang), mail: opener_failed(), form: false },
+                    Message::Copied(CopyOutcome::TerminalOnly(Copied::Note)),
+                ],
+            ),
+        ),
+        ("notes of today undelivered", undelivered),
+        ("the journal cannot be read", on("graz", None, vec![Message::Journal(Err(journal_failed()))])),
+        ("Ctrl-R: busy", on("graz", None, vec![Message::ReloadBusy])),
+        ("Ctrl-R: reloaded", on("graz", None, vec![Message::Reloaded(Ok(Box::new(indexed())))])),
+        ("a broken file", on("graz", None, vec![Message::Reloaded(Err(failed_reload(lang)))])),
         ("Ctrl-R on the embedded data", embedded),
-        ("Enter: nothing found", on("xyzzy", Some(Action::CopyPhone), None)),
-        ("Enter: filler words only", on("Frau ", Some(Action::CopyPhone), None)),
-        ("Enter on the office", on("Postanschrift", Some(Action::CopyPhone), None)),
-        ("F5 on the office", on("Postanschrift", Some(Action::Call), None)),
+        ("Enter: nothing found", on("xyzzy", Some(Action::CopyPhone), Vec::new())),
+        ("Enter: filler words only", on("Frau ", Some(Action::CopyPhone), Vec::new())),
+        ("Enter on the office", on("Postanschrift", Some(Action::CopyPhone), Vec::new())),
+        ("F5 on the office", on("Postanschrift", Some(Action::Call), Vec::new())),
     ];
     let mut out = String::new();
     for (what, app) in samples {
