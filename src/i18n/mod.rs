@@ -3,11 +3,13 @@
 //! for the view, keeping the data file and the outputs, in `commands.rs` for what a command
 //! refuses and why a file could not be used, in `data_file.rs` for the rules a data file breaks, and in `ron_error.rs` RON's syntax errors.
 
+pub mod absences;
 mod commands;
 mod data_file;
 mod ron_error;
 mod sentences;
 
+pub use absences::*;
 pub use commands::*;
 pub use data_file::*;
 pub use ron_error::ron_error;

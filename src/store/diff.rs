@@ -3,14 +3,27 @@
 //! Every struct is taken apart field by field, so that a new field in the model fails to compile
 //! here until its change is put into words too.
 
-use crate::directory::{Address, City, Country, DirectoryData, Office, Person, Topic};
+use crate::directory::date;
+use crate::directory::{Absence, Address, City, Country, DirectoryData, Office, Person, Topic};
 use crate::i18n::{self, Bilingual, Lang};
 
 /// Every change from `old` to `new`, one line each, in `lang`: the office's fields, then people
 /// (by id) and cities (by name) removed, added or changed.
 pub fn changes(old: &DirectoryData, new: &DirectoryData, lang: Lang) -> Vec<String> {
-    let DirectoryData { office: old_office, people: old_people, cities: old_cities, topics: old_topics } = old;
-    let DirectoryData { office: new_office, people: new_people, cities: new_cities, topics: new_topics } = new;
+    let DirectoryData {
+        office: old_office,
+        people: old_people,
+        cities: old_cities,
+        topics: old_topics,
+        absences: old_absences,
+    } = old;
+    let DirectoryData {
+        office: new_office,
+        people: new_people,
+        cities: new_cities,
+        topics: new_topics,
+        absences: new_absences,
+    } = new;
     let mut out = Vec::new();
     let office = lang.text().office;
     office_changes(old_office, new_office, &mut Said { owner: office.to_string(), out: &mut out });
@@ -54,7 +67,33 @@ pub fn changes(old: &DirectoryData, new: &DirectoryData, lang: Lang) -> Vec<Stri
             }
         }
     }
+    absence_changes((old_absences, old_people), (new_absences, new_people), lang, &mut out);
     out
+}
+
+/// Absences removed, then added; an absence whose dates or cover changed is both.
+fn absence_changes(
+    (old, old_people): (&[Absence], &[Person]),
+    (new, new_people): (&[Absence], &[Person]),
+    lang: Lang,
+    out: &mut Vec<String>,
+) {
+    let name_of = |people: &[Person], id: &str| {
+        people.iter().find(|p| p.id == id).map_or_else(|| id.to_string(), Person::full_name)
+    };
+    let day =
+        |text: &str| crate::directory::date::parse(text).map_or_else(|_| text.to_string(), |d| date::long(d, lang));
+    for absence in old.iter().filter(|a| !new.contains(a)) {
+        let Absence { person, from, until, cover: _ } = absence;
+        let said = i18n::absence_removed(&name_of(old_people, person), &day(from), &day(until));
+        out.push(said.get(lang).to_string());
+    }
+    for absence in new.iter().filter(|a| !old.contains(a)) {
+        let Absence { person, from, until, cover } = absence;
+        let cover = cover.as_deref().map(|id| name_of(new_people, id));
+        let said = i18n::absence_added(&name_of(new_people, person), &day(from), &day(until), cover.as_deref());
+        out.push(said.get(lang).to_string());
+    }
 }
 
 /// A topic's changes; `contacts` are who answers for it before and after, by name.
@@ -117,7 +156,7 @@ fn address_changes(field: &str, old: &Address, new: &Address, said: &mut Said) {
 }
 
 fn person_changes(old: &Person, new: &Person, said: &mut Said) {
-    let Person { id: _, given_name, family_name, role, role_en, phone, fax, email } = new;
+    let Person { id: _, given_name, family_name, role, role_en, phone, fax, email, deputy } = new;
     said.text("given_name", &old.given_name, given_name);
     said.text("family_name", &old.family_name, family_name);
     said.text("role", &old.role, role);
@@ -125,6 +164,7 @@ fn person_changes(old: &Person, new: &Person, said: &mut Said) {
     said.text("phone", &old.phone, phone);
     said.text("fax", &old.fax, fax);
     said.text("email", &old.email, email);
+    said.optional("deputy", &old.deputy, deputy);
 }
 
 /// A city's changes; `contacts` are the old and new contact by name.

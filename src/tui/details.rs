@@ -153,7 +153,8 @@ fn person_lines(app: &App, index: usize) -> Vec<Line<'static>> {
 /// Phone and email first, then the phone from abroad, the extension and the fax.
 /// (The name and role stand above these lines; the id is for the data file alone.)
 fn contact_lines(app: &App, person: &Person) -> Vec<Line<'static>> {
-    let Person { id: _, given_name: _, family_name: _, role: _, role_en: _, phone, fax, email } = person;
+    // The deputy stands in the person's own pane (`person_lines`), not under every contact.
+    let Person { id: _, given_name: _, family_name: _, role: _, role_en: _, phone, fax, email, deputy: _ } = person;
     let text = app.lang.text();
     let mut lines = labelled_value(app, text.phone, phone);
     lines.extend(labelled_value(app, text.email, email));
