@@ -81,7 +81,7 @@ pub fn away(args: &Args, away: &AwayArgs, out: &mut Out) -> Result<ExitStatus, F
                     crate::directory::Answerer::Person(_, p) => p.full_name(),
                     crate::directory::Answerer::Office(o) => format!("{} <{}>", o.department, o.email),
                 };
-                let why = super::report::stand_in_word(answer.why);
+                let why = answer.why.stand_in_word();
                 i18n::answered_meanwhile(&name, &answerer, why.get(lang))
             }),
         ))

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::directory::answers::Away;
-use crate::directory::{Address, Answer, Answerer, City, Directory, Phone, Target, Why, date};
+use crate::directory::{Address, Answer, Answerer, City, Directory, Phone, Target, date};
 use crate::i18n::Lang;
 
 /// How a hit matched, as far as the output shows it.
@@ -421,17 +421,8 @@ fn reach(answer: Answer, contact: &str, day: NaiveDate, lang: Lang) -> String {
         None => said,
         Some(away) => {
             let until = crate::i18n::away_until(&date::short(away.until, day, lang));
-            format!("{contact} ({}), {} {said}", until.get(lang), stand_in_word(answer.why).get(lang))
+            format!("{contact} ({}), {} {said}", until.get(lang), answer.why.stand_in_word().get(lang))
         }
-    }
-}
-
-/// How a stand-in is introduced: `Vertretung`, `Abteilungsleitung`, `Sammelpostfach`.
-pub fn stand_in_word(why: Why) -> crate::i18n::Bilingual<&'static str> {
-    match why {
-        Why::Head => crate::i18n::HEAD_STANDS_IN,
-        Why::Office => crate::i18n::OFFICE_STANDS_IN,
-        Why::Contact | Why::Cover | Why::Deputy => crate::i18n::STANDS_IN,
     }
 }
 

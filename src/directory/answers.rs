@@ -33,6 +33,16 @@ impl Why {
             Why::Office => "office",
         }
     }
+
+    /// How a stand-in is introduced: `Vertretung` (cover or deputy), `Abteilungsleitung`,
+    /// `Sammelpostfach`.
+    pub fn stand_in_word(self) -> crate::i18n::Bilingual<&'static str> {
+        match self {
+            Why::Head => crate::i18n::HEAD_STANDS_IN,
+            Why::Office => crate::i18n::OFFICE_STANDS_IN,
+            Why::Contact | Why::Cover | Why::Deputy => crate::i18n::STANDS_IN,
+        }
+    }
 }
 
 /// Whoever answers: a person, or the office's shared mailbox.

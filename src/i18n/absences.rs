@@ -176,8 +176,11 @@ pub fn away_span(from: &str, until: &str) -> Bilingual {
     both(format!("{from} bis {until}"), format!("{from} to {until}"))
 }
 
-/// `Vertretung: Julia Kuz`, for the footer: who Enter, F5 and F6 reach.
+/// `Vertretung: Julia Kuz`, for the footer: who Enter, F5 and F6 reach. `why` is one of the
+/// stand-in words above, in the language it is shown in.
 pub fn stands_in(why: &str, name: &str) -> Bilingual {
+    let mut chars = why.chars();
+    let why: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
     both(format!("{why}: {name}"), format!("{why}: {name}"))
 }
 
@@ -204,3 +207,6 @@ pub fn answered_meanwhile(name: &str, answerer: &str, why: &str) -> Bilingual {
 pub fn answers_again(name: &str) -> Bilingual {
     both(format!("{name} antwortet wieder selbst"), format!("{name} answers again"))
 }
+
+/// Label in a person's details: their standing deputy.
+pub const DEPUTY: Bilingual<&str> = Bilingual { de: "Vertretung", en: "Deputy" };

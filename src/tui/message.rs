@@ -92,6 +92,8 @@ pub enum Message {
     },
     /// The local date and time now, for the phone message form.
     Now(String),
+    /// Today's date, by the local clock: a new day (midnight) changes who answers.
+    Today(chrono::NaiveDate),
     /// The data file changed and was loaded again, or failed to load (with the message).
     Reloaded(Result<Box<Indexed>, String>),
     /// Ctrl-R came while a reload was still running.

@@ -19,12 +19,17 @@ const ALL: usize = 34;
 /// The year every test lives in, so that "38 Jahre" never changes.
 const YEAR: i32 = 2026;
 
+/// The day every test lives in: the view's clock is an input.
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(YEAR, 11, 29).unwrap()
+}
+
 fn directory() -> Directory {
     directory::load(&Source::Embedded, YEAR).unwrap()
 }
 
 fn app(lang: Lang, columns: u16, rows: u16) -> App {
-    App::new(directory(), lang, YEAR, (columns, rows))
+    App::new(directory(), lang, today(), (columns, rows))
 }
 
 fn type_text(app: &mut App, text: &str) {

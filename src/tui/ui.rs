@@ -159,6 +159,14 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
         Line::from(Span::styled(field::ellipsize(&clean(status), width), theme.accent))
     } else if let Some(warning) = &app.warning {
         Line::from(Span::styled(field::ellipsize(&clean(warning), width), theme.warning))
+    } else if let Some(stand_in) = app.stand_in().filter(|_| app.mode() == Mode::List) {
+        // Enter, F5 and F6 reach whoever stands in: the footer says who, before the keys.
+        let stand_in = clean(&stand_in);
+        let room = width.saturating_sub(stand_in.chars().count() + 3);
+        Line::from(vec![
+            Span::styled(field::ellipsize(&stand_in, width), theme.accent),
+            Span::styled(format!(" · {}", keys::footer(app.lang, app.mode(), room)), theme.muted),
+        ])
     } else {
         Line::from(Span::styled(keys::footer(app.lang, app.mode(), width), theme.muted))
     };
@@ -194,8 +202,10 @@ fn render_note(app: &App, note: &NoteForm, frame: &mut Frame, area: Rect) {
 fn render_form(app: &App, note: &NoteForm, frame: &mut Frame, inner: Rect) {
     let (text, theme) = (app.lang.text(), &app.theme);
     let about = note.about.as_ref().map(|a| format!(" · {}", a.name())).unwrap_or_default();
+    let cover =
+        note.cover.as_ref().map(|c| format!(" ({}: {c})", crate::i18n::COVER.get(app.lang))).unwrap_or_default();
     let mut lines = vec![
-        Line::from(Span::styled(clean(&format!("{}: {}{about}", text.message_for, note.to)), theme.strong)),
+        Line::from(Span::styled(clean(&format!("{}: {}{cover}{about}", text.message_for, note.to)), theme.strong)),
         Line::from(Span::styled(clean(&note.when), theme.muted)),
         Line::default(),
     ];
