@@ -39,7 +39,9 @@ reach them. Without a command, partnerdesk opens the interactive search over the
 
 The directory is compiled in; --data FILE or the environment variable PARTNERDESK_DATA points \
 partnerdesk at another RON data file (--data wins). LC_ALL, LC_MESSAGES or LANG starting with \"de\" \
-selects German; --lang overrides it. NO_COLOR turns colours off.
+selects German; --lang overrides it. NO_COLOR turns colours off. Who answers is worked out for \
+today by the local clock; PARTNERDESK_TODAY=YYYY-MM-DD fixes today (for tests), and `query` and \
+`list` take --on DATE.
 
 Exit status: 0 success, 1 `query` found nothing, 2 bad arguments, bad data or a failed write; \
 the interactive view ends with 129 (hang-up), 130 (SIGINT), 131 (SIGQUIT) or 143 (SIGTERM).";
