@@ -202,4 +202,77 @@ mod tests {
         let answer = dir.answers_for_city(dir.cities().iter().position(|c| c.name == "Graz").unwrap(), day(4));
         assert_eq!(answer.away.map(|a| a.until), Some(day(10)));
     }
+
+    use proptest::prelude::*;
+
+    /// Absences as (person, first day, length, cover) over the embedded directory's six people,
+    /// in December; the ones a valid file could not hold (a cover who is the person, an overlap)
+    /// are dropped.
+    fn directory_of(absences: &[(usize, u32, u32, Option<usize>)], deputies: &[Option<usize>]) -> Directory {
+        let mut data = parse(EMBEDDED, Source::Embedded, 2026).unwrap().data().clone();
+        let ids: Vec<String> = data.people.iter().map(|p| p.id.clone()).collect();
+        for (person, deputy) in data.people.iter_mut().zip(deputies) {
+            person.deputy = deputy.map(|d| ids[d].clone()).filter(|d| *d != person.id);
+        }
+        let mut taken: Vec<(usize, u32, u32)> = Vec::new();
+        for &(person, first, length, cover) in absences {
+            let last = first + length;
+            if cover == Some(person) || taken.iter().any(|&(p, f, l)| p == person && f <= last && first <= l) {
+                continue;
+            }
+            taken.push((person, first, last));
+            data.absences.push(Absence {
+                person: ids[person].clone(),
+                from: format!("2026-12-{first:02}"),
+                until: format!("2026-12-{last:02}"),
+                cover: cover.map(|c| ids[c].clone()),
+            });
+        }
+        let text = "";
+        assert!(crate::directory::validate::problems(&data, text, 2026).is_empty());
+        Directory::new(data, Source::Embedded)
+    }
+
+    proptest! {
+        /// Whoever answers is in that day; the chain is followed in order, and the mailbox
+        /// answers only when everybody in it is away.
+        #[test]
+        fn whoever_answers_is_in_and_comes_first_in_the_chain(
+            absences in proptest::collection::vec((0..6usize, 1..20u32, 0..6u32, proptest::option::of(0..6usize)), 0..8),
+            deputies in proptest::collection::vec(proptest::option::of(0..6usize), 6),
+            on in 1..28u32,
+        ) {
+            let dir = directory_of(&absences, &deputies);
+            let on = day(on);
+            let away = |i: usize| dir.away_on(i, on).is_some();
+            for city in 0..dir.cities().len() {
+                let answer = dir.answers_for_city(city, on);
+                let contact = dir.contact_index(city);
+                prop_assert_eq!(answer.contact, Some(contact));
+                prop_assert_eq!(answer.away.is_some(), away(contact));
+                let stand_in = answer.away.and_then(|a| match &a.absence.cover {
+                    Some(cover) => dir.people().iter().position(|p| &p.id == cover),
+                    None => dir.deputy_of(contact),
+                });
+                let chain: Vec<usize> =
+                    [Some(contact), stand_in, Some(dir.head_index())].into_iter().flatten().collect();
+                match (answer.who, chain.iter().position(|&i| !away(i))) {
+                    (Answerer::Person(i, _), Some(first)) => prop_assert_eq!(i, chain[first]),
+                    (Answerer::Office(_), None) => {}
+                    (who, first) => prop_assert!(false, "{who:?} answers, the chain's first in is {first:?}"),
+                }
+            }
+        }
+
+        /// The absences list written into the file's text reads back as it was written.
+        #[test]
+        fn absences_written_into_the_text_read_back(
+            absences in proptest::collection::vec((0..6usize, 1..20u32, 0..6u32, proptest::option::of(0..6usize)), 0..6),
+        ) {
+            let written = directory_of(&absences, &[]).absences().to_vec();
+            let text = crate::directory::absences_text::with_absences(EMBEDDED, &written).unwrap();
+            let read = parse(&text, Source::Embedded, 2026).unwrap();
+            prop_assert_eq!(read.absences(), written.as_slice());
+        }
+    }
 }
