@@ -70,6 +70,8 @@ pub struct Answer<'a> {
 /// An absence that covers a day, with its dates read.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Away<'a> {
+    /// Its index in [`Directory::absences`].
+    pub index: usize,
     /// The absence as the file has it.
     pub absence: &'a Absence,
     /// The first day away.
@@ -99,7 +101,7 @@ impl Directory {
         self.absences_of(person)
             .iter()
             .find(|&&(_, from, until)| from <= day && day <= until)
-            .map(|&(i, from, until)| Away { absence: &self.absences()[i], from, until })
+            .map(|&(i, from, until)| Away { index: i, absence: &self.absences()[i], from, until })
     }
 
     /// Who answers on `day` for an entry whose contact is person number `contact` (`None`: the
@@ -111,9 +113,8 @@ impl Directory {
         let Some(away) = self.away_on(contact, day) else {
             return Answer { contact: Some(contact), away: None, who: person(contact), why: Why::Contact };
         };
-        let index_of = |id: &str| self.people().iter().position(|p| p.id == id);
-        let stand_in = match away.absence.cover.as_deref() {
-            Some(cover) => index_of(cover).map(|i| (i, Why::Cover)),
+        let stand_in = match self.cover_of(away.index) {
+            Some(cover) => Some((cover, Why::Cover)),
             None => self.deputy_of(contact).map(|i| (i, Why::Deputy)),
         };
         let chain = stand_in.into_iter().chain([(self.head_index(), Why::Head)]);

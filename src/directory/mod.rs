@@ -48,6 +48,8 @@ pub struct Directory {
     deputies: Vec<Option<usize>>,
     /// For each person, their absences (index in `data.absences`, first and last day), by date.
     away: Vec<Vec<(usize, chrono::NaiveDate, chrono::NaiveDate)>>,
+    /// For each absence, the index of its cover in `data.people`, if it names one.
+    covers: Vec<Option<usize>>,
     source: Source,
 }
 
@@ -73,12 +75,13 @@ impl Directory {
         for absences in &mut away {
             absences.sort_by_key(|&(_, from, _)| from);
         }
+        let covers = data.absences.iter().map(|a| a.cover.as_deref().and_then(|id| ids.get(id).copied())).collect();
         drop(ids);
         let mut handled = vec![Vec::new(); data.people.len()];
         for (city, &person) in contacts.iter().enumerate() {
             handled[person].push(city);
         }
-        Directory { data, contacts, handled, head, deputies, away, source }
+        Directory { data, contacts, handled, head, deputies, away, covers, source }
     }
 
     /// The office itself.
@@ -136,6 +139,11 @@ impl Directory {
     /// Index of person number `person`'s standing deputy, if they have one.
     pub fn deputy_of(&self, person: usize) -> Option<usize> {
         self.deputies[person]
+    }
+
+    /// Index of absence number `absence`'s cover among [`Directory::people`], if it names one.
+    pub fn cover_of(&self, absence: usize) -> Option<usize> {
+        self.covers[absence]
     }
 
     /// Every absence recorded, in file order.
