@@ -181,6 +181,17 @@ mod tests {
     }
 
     #[test]
+    fn a_notepad_file_keeps_its_crlf_line_ends() {
+        let notepad = EMBEDDED.replace('\n', "\r\n");
+        let absences = [absence("schewe", "2026-12-01", "2026-12-04", None)];
+        let changed = with_absences(&notepad, &absences).unwrap();
+        assert!(!changed.replace("\r\n", "").contains('\n'), "no bare line feed");
+        assert_eq!(parse(&changed, Source::Embedded, 2026).unwrap().absences(), absences);
+        let emptied = with_absences(&changed, &[]).unwrap();
+        assert!(emptied.contains("    absences: [],\r\n)"), "{}", &emptied[emptied.len() - 40..]);
+    }
+
+    #[test]
     fn comments_and_strings_that_look_like_the_list_are_left_alone() {
         let text = "// absences: [ ) ]\nDirectory(\n    office: \"absences: [\", /* ) */\n    people: [], // ]\n)\n";
         let changed = with_absences(text, &[absence("a", "2026-12-01", "2026-12-01", None)]).unwrap();
