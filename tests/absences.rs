@@ -272,6 +272,9 @@ fn without_a_cover_the_deputy_covers() {
     );
     assert!(!desk.text().contains("cover:"), "the deputy stands in by being the deputy");
     assert_eq!(answers_now(&desk, TODAY, "Troyes"), "Jessica Otto");
+    assert!(desk.stdout(&["list", "absences"]).contains("2026-12-04  Jessica Otto (deputy)"));
+    let de = desk.stdout(&["--lang", "de", "list", "absences"]);
+    assert!(de.contains("04.12.2026  Jessica Otto (ständige Vertretung)"), "{de}");
 }
 
 #[test]

@@ -12,7 +12,7 @@
 use chrono::NaiveDate;
 
 use crate::directory::date;
-use crate::directory::{Absence, Answer, Answerer, City, Country, Directory, Person, Phone, Topic};
+use crate::directory::{Absence, Answer, Answerer, City, Country, Directory, Person, Phone, Topic, Why};
 use crate::i18n::{Bilingual, Lang};
 
 /// Where a column shows.
@@ -199,7 +199,7 @@ mod answers {
             return Cell::None;
         }
         Cell::Text(match answer.who {
-            Answerer::Person(_, person) if answer.why == crate::directory::Why::Head => {
+            Answerer::Person(_, person) if answer.why == Why::Head => {
                 let head = crate::i18n::HEAD_STANDS_IN.get(lang);
                 format!("{} ({head}), {}", person.full_name(), person.phone)
             }
@@ -368,20 +368,15 @@ pub static ABSENCES: &[Column] = &[
     column("until", "Bis", "Until", Shows::Table, |r, lang| day(&r.absence().until, |d| date::long(d, lang))),
     column("until", "Bis", "Until", Shows::Data, |r, _| day(&r.absence().until, date::iso)),
     column("cover_id", "Vertretung-ID", "Cover id", Shows::Data, |r, _| optional(r.absence().cover.as_deref())),
-    column("covered_by", "Vertretung", "Covered by", Shows::Both, |r, lang| match r.covered_by() {
-        Some(answer) => match answer.why {
-            crate::directory::Why::Cover => answers::name(answer),
-            _ => {
-                let Cell::Text(name) = answers::name(answer) else { return Cell::None };
-                let why = match answer.why {
-                    crate::directory::Why::Deputy => crate::i18n::STANDS_IN.get(lang),
-                    crate::directory::Why::Head => crate::i18n::HEAD_STANDS_IN.get(lang),
-                    _ => crate::i18n::OFFICE_STANDS_IN.get(lang),
-                };
-                Cell::Text(format!("{name} ({why})"))
-            }
-        },
-        None => Cell::None,
+    column("covered_by", "Vertretung", "Covered by", Shows::Both, |r, lang| {
+        let Some(answer) = r.covered_by() else { return Cell::None };
+        let Cell::Text(name) = answers::name(answer) else { return Cell::None };
+        let why = match answer.why {
+            Why::Cover | Why::Contact => return Cell::Text(name),
+            Why::Deputy => crate::i18n::STANDING_DEPUTY,
+            why => why.stand_in_word(),
+        };
+        Cell::Text(format!("{name} ({})", why.get(lang)))
     }),
     column("covered_by_id", "Vertretung (erreichbar)-ID", "Covered by id", Shows::Data, |r, _| {
         r.covered_by().map_or(Cell::None, answers::id)

@@ -210,3 +210,6 @@ pub fn answers_again(name: &str) -> Bilingual {
 
 /// Label in a person's details: their standing deputy.
 pub const DEPUTY: Bilingual<&str> = Bilingual { de: "Vertretung", en: "Deputy" };
+
+/// In `list absences`: the absent person's standing deputy covers (no cover was named).
+pub const STANDING_DEPUTY: Bilingual<&str> = Bilingual { de: "ständige Vertretung", en: "deputy" };
