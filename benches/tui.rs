@@ -16,7 +16,7 @@ use ratatui::backend::TestBackend;
 
 fn app() -> App {
     let dir = directory::load(&Source::Embedded, 2026).expect("embedded data");
-    let mut app = App::new(dir, Lang::De, 2026, (120, 40));
+    let mut app = App::new(dir, Lang::De, chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("a day"), (120, 40));
     for c in "pl".chars() {
         update(&mut app, Message::Action(Action::Edit(Edit::Insert(c))));
     }

@@ -59,6 +59,13 @@ expect 0 "ok: 17 cities, 6 people (notepad.ron)" -- check --data notepad.ron
 expect 0 "Trondheim: contact Jessica Otto → Julia Kuz" -- assign Trondheim kuz --data notepad.ron
 expect 0 "Trondheim: contact Jessica Otto → Julia Kuz" -- history --data notepad.ron
 if ls history/notepad-*.ron > /dev/null 2>&1; then passed=$((passed + 1)); else failures=$((failures + 1)); echo "FAILED: no history/notepad-*.ron"; fi
+# Absences on the same file, on a fixed day: the list is added with the file's CRLF line ends.
+export PARTNERDESK_TODAY=2026-12-01
+expect 0 "Irene Schewe: away 2026-12-01 to 2026-12-04, cover Julia Kuz" -- away schewe --until 04.12.2026 --cover kuz --data notepad.ron
+expect 0 "Irene Schewe (away until 4 Dec), cover Julia Kuz" -- query plock --data notepad.ron
+expect 0 "Irene Schewe answers again" -- back schewe --data notepad.ron
+unset PARTNERDESK_TODAY
+if ! grep -q $'absences: \[\],\r$' notepad.ron; then failures=$((failures + 1)); echo "FAILED: absences list without CRLF"; else passed=$((passed + 1)); fi
 expect 0 "ok: 17 cities, 6 people (notepad.ron)" -- check --data notepad.ron
 
 echo "wine smoke tests: $passed passed, $failures failed"

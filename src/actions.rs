@@ -82,6 +82,8 @@ pub struct PhoneMessage {
     pub about: Option<About>,
     /// Who the message is for.
     pub to: String,
+    /// Who stands in while they are away, if they are.
+    pub cover: Option<String>,
     /// Who called.
     pub caller: String,
     /// Their number for a call back.
@@ -107,6 +109,9 @@ impl PhoneMessage {
             lines.push(format!("{label}: {name}"));
         }
         lines.push(format!("{}: {}", t.message_for, self.to));
+        if let Some(cover) = &self.cover {
+            lines.push(format!("{}: {cover}", crate::i18n::COVER.get(lang)));
+        }
         lines.push(format!("{}: {}", t.caller, self.caller));
         lines.push(format!("{}: {}", t.callback, self.callback));
         lines.push(format!("{}: {}", t.concern, self.concern));
@@ -233,6 +238,7 @@ mod tests {
             when: "26.11.2026 14:05".into(),
             about: Some(About::City("Płock".into())),
             to: "Irene Schewe".into(),
+            cover: None,
             caller: "Jan Kowalski & Söhne".into(),
             callback: "+48 24 367 1000".into(),
             concern: "Besuch?\nim Mai".into(),

@@ -1,15 +1,32 @@
-//! The system clock, kept apart so that everything else takes the time as an input: today's year
-//! and the local date and time, both in local time (the year turns at local midnight).
+//! The system clock, kept apart so that everything else takes the time as an input: today's date
+//! and year and the local date and time, all in local time (the day turns at local midnight).
+//!
+//! `PARTNERDESK_TODAY=YYYY-MM-DD` fixes today's date (and year) for the whole program: the tests
+//! of the real binary use it, so that an answer about absences does not depend on the day the
+//! tests run. The desk itself asks about another day with `--on DATE`.
 
 use std::time::SystemTime;
 
-use chrono::{DateTime, Datelike, Local};
+use chrono::{DateTime, Datelike, Local, NaiveDate};
 
 use crate::i18n::Lang;
 
-/// The current year, by the local clock.
+/// The environment variable that fixes today's date.
+pub const TODAY_VARIABLE: &str = "PARTNERDESK_TODAY";
+
+/// Today, by the local clock, or as `PARTNERDESK_TODAY` fixes it.
+pub fn today() -> NaiveDate {
+    fixed_today(std::env::var(TODAY_VARIABLE).ok().as_deref()).unwrap_or_else(|| Local::now().date_naive())
+}
+
+/// The date `PARTNERDESK_TODAY` holds, if it holds one partnerdesk accepts.
+fn fixed_today(variable: Option<&str>) -> Option<NaiveDate> {
+    crate::directory::date::parse(variable?).ok()
+}
+
+/// The current year, by the local clock (or `PARTNERDESK_TODAY`).
 pub fn current_year() -> i32 {
-    Local::now().year()
+    today().year()
 }
 
 /// The local date and time as the desk writes it: `29.11.2026 13:09` in German,
@@ -45,7 +62,10 @@ mod tests {
     }
 
     #[test]
-    fn the_year_is_the_local_one() {
-        assert_eq!(current_year(), Local::now().year());
+    fn today_can_be_fixed_for_tests_of_the_binary() {
+        assert_eq!(fixed_today(Some("2026-12-01")), NaiveDate::from_ymd_opt(2026, 12, 1));
+        assert_eq!(fixed_today(Some("01.12.2026")), NaiveDate::from_ymd_opt(2026, 12, 1));
+        assert_eq!(fixed_today(Some("tomorrow")), None, "not a date: the clock's");
+        assert_eq!(fixed_today(None), None);
     }
 }

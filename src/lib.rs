@@ -3,7 +3,8 @@
 //!
 //! The library is the whole program; `main.rs` only calls [`cli::main`]. Data flows one way:
 //!
-//! - [`directory`]: the RON data model, its loader and validation → a validated `Directory`;
+//! - [`directory`]: the RON data model, its loader and validation → a validated `Directory`, and
+//!   who answers for an entry on a day (`directory::answers`: contact, cover or deputy, head, mailbox);
 //! - [`search`]: folding, query syntax, the weighted index and ranking, with no terminal code;
 //! - [`tui`]: the interactive view (Elm architecture), one front end over the library;
 //! - [`cli`]: the command line (`check`, `query`, …), the other front end, its help and argument
@@ -16,7 +17,9 @@
 //! - [`i18n`]: German and English: every sentence with arguments, each a function returning
 //!   [`i18n::Bilingual`], and the fixed words in [`i18n::Text`]; only tables keep their labels
 //!   beside their rows, as `Bilingual<&str>` (the list columns, the keymap's help);
-//! - [`clock`]: today's year and the local time, the one place that reads the system clock;
+//! - [`clock`]: today's date and year and the local time, the one place that reads the system
+//!   clock (`PARTNERDESK_TODAY` fixes today for tests of the binary; the library takes the day as
+//!   an input);
 //! - [`exit`]: the exit statuses, as a type.
 
 pub mod actions;

@@ -85,6 +85,9 @@ pub struct Entry {
     pub when: String,
     /// Who the message is for.
     pub to: String,
+    /// Who stood in for them when the call came, if they were away.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cover: Option<String>,
     /// Their email address, for sending it again.
     pub email: String,
     /// The city or topic the call was about.
@@ -102,12 +105,13 @@ pub struct Entry {
 impl Entry {
     /// A new entry for `message` to `email`, written now, with a fresh id.
     pub fn new(message: &PhoneMessage, email: &str, delivery: Delivery) -> Entry {
-        let PhoneMessage { when, about, to, caller, callback, concern } = message.clone();
+        let PhoneMessage { when, about, to, cover, caller, callback, concern } = message.clone();
         Entry {
             id: new_id(),
             written: Local::now().fixed_offset(),
             when,
             to,
+            cover,
             email: email.to_string(),
             about,
             caller,
@@ -123,6 +127,7 @@ impl Entry {
             when: self.when.clone(),
             about: self.about.clone(),
             to: self.to.clone(),
+            cover: self.cover.clone(),
             caller: self.caller.clone(),
             callback: self.callback.clone(),
             concern: self.concern.clone(),
@@ -342,6 +347,7 @@ mod tests {
             when: "30.11.2026 09:15".into(),
             about: Some(About::City("Płock".into())),
             to: "Irene Schewe".into(),
+            cover: None,
             caller: caller.into(),
             callback: "+48 24 367 1000".into(),
             concern: "Besuch im Mai".into(),

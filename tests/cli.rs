@@ -87,7 +87,9 @@ fn list_cities_as_a_table() {
     let out = stdout(&["list"]);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 18);
-    assert_eq!(lines[0].split_whitespace().collect::<Vec<_>>(), ["City", "Country", "Since", "Contact", "Phone"]);
+    let header = ["City", "Country", "Since", "Contact", "Phone", "Stand-in"];
+    assert_eq!(lines[0].split_whitespace().collect::<Vec<_>>(), header);
+    // Nobody is away in the embedded data: nobody stands in.
     assert!(lines[1].starts_with("Alkmaar ") && lines[1].ends_with("Irene Schewe  (06151) 13-2324"), "{}", lines[1]);
     // Columns line up: every row has its year at the column of "Since" (counted in chars).
     let at = lines[0].find("Since").unwrap();
@@ -619,7 +621,7 @@ fn list_xlsx_writes_a_real_workbook_with_every_value_as_text() {
     // Every cell with a value is a shared string (t="s"): `+49 …` stays a phone number, not a
     // formula or a number. (An empty value, Tamara Moumna's cities, is a blank cell.)
     let cells: Vec<&str> = sheet.split("<c ").skip(1).map(|c| c.split("</c>").next().unwrap_or(c)).collect();
-    assert_eq!(cells.len(), 7 * 13, "a header and six people, thirteen columns");
+    assert_eq!(cells.len(), 7 * 19, "a header and six people, nineteen columns");
     for cell in &cells {
         assert!(!cell.contains("<v>") || cell.contains(r#"t="s""#), "a cell that is not text: {cell}");
     }
@@ -767,7 +769,8 @@ fn topics_are_listed_in_every_format_and_found_by_query() {
     assert!(table.contains("Municipal development policy  Tamara Moumna"), "{table}");
     let csv = stdout(&["list", "topics", "--format", "csv"]);
     assert!(csv.starts_with(
-        "name_de,name_en,aliases,summary_de,summary_en,contact_id,contact_name,contact_phone,contact_tel,email\r\n"
+        "name_de,name_en,aliases,summary_de,summary_en,contact_id,contact_name,contact_phone,contact_tel,email,\
+         contact_away_until,answers_now_id,answers_now_name,answers_now_as,answers_now_phone,answers_now_email\r\n"
     ));
     let json: serde_json::Value = serde_json::from_str(&stdout(&["list", "topics", "--format", "json"])).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 10);

@@ -715,3 +715,37 @@ fn a_closed_window_sigterm_or_ctrl_c_keeps_the_open_note_as_a_draft() {
         assert!(notes.contains("For: Julia Kuz"), "{notes}");
     }
 }
+
+#[test]
+fn a_running_view_answers_with_the_cover_after_away_and_with_the_contact_after_back() {
+    // The absence is made up; the day is fixed, for the view and for the commands alike.
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("directory.ron");
+    std::fs::write(&path, partnerdesk::directory::EMBEDDED).unwrap();
+    let data = path.to_string_lossy().into_owned();
+    let today = ("PARTNERDESK_TODAY", "2026-12-02");
+    let mut session = Session::start_with(&["--lang", "en", "--data", &data], &[today]);
+    session.send(b"plock");
+    session.wait_for(&["Responsible: Irene Schewe", "(06151) 13-2324"]);
+    let run = |args: &[&str]| {
+        let output = assert_cmd::Command::cargo_bin("partnerdesk")
+            .unwrap()
+            .args(args)
+            .args(["--data", &data])
+            .env("PARTNERDESK_CACHE", "off")
+            .env(today.0, today.1)
+            .env("LANG", "C")
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    };
+    run(&["away", "schewe", "--until", "2026-12-04", "--cover", "kuz"]);
+    session.wait_for(&["Away          2 Dec to 4 Dec", "Answers now: Julia Kuz (cover)", "(06151) 13-2325"]);
+    session.wait_for(&["Cover: Julia Kuz · "]);
+    run(&["back", "schewe"]);
+    session.wait_for(&["Data reloaded"]);
+    session.wait_for(&["(06151) 13-2324"]);
+    assert!(!session.contents().contains("Answers now"), "{}", session.contents());
+    session.send(b"\x03");
+    assert_eq!(session.exit_code(), 0);
+}

@@ -12,6 +12,7 @@ fn message(caller: &str) -> PhoneMessage {
         when: "30.11.2026 09:15".into(),
         about: Some(About::City("Płock".into())),
         to: "Irene Schewe".into(),
+        cover: None,
         caller: caller.into(),
         callback: "+48 24 367 1000".into(),
         concern: "Besuch im Mai".into(),

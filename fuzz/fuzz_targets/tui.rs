@@ -74,7 +74,8 @@ fn key(n: u8) -> Message {
 fuzz_target!(|input: Input| {
     let lang = if input.german { Lang::De } else { Lang::En };
     let size = (u16::from(input.columns.max(1)), u16::from(input.rows.max(1)));
-    let mut app = App::new(directory(), lang, 2026, size);
+    let today = directory::date::parse("2026-11-29").expect("a day");
+    let mut app = App::new(directory(), lang, today, size);
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("a test terminal");
     let mut tick = 0;
     for step in input.steps.into_iter().take(64) {

@@ -87,7 +87,7 @@ fn find_city(dir: &Directory, query: &str) -> Result<usize, Failure> {
 }
 
 /// The person `query` names: an id, else the full, family or given name, folded.
-fn find_person(dir: &Directory, query: &str) -> Result<usize, Failure> {
+pub(super) fn find_person(dir: &Directory, query: &str) -> Result<usize, Failure> {
     let people = dir.people();
     if let Some(i) = people.iter().position(|p| p.id == query.trim()) {
         return Ok(i);

@@ -23,6 +23,8 @@ pub enum What {
     People,
     /// The topics of the office's page, with who answers for them.
     Topics,
+    /// The absences not yet ended, with who covers.
+    Absences,
 }
 
 /// Output format.
@@ -66,6 +68,9 @@ pub struct ListArgs {
     /// Write to FILE (atomically) instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Who answers, and who is away, on DATE (YYYY-MM-DD or DD.MM.YYYY) instead of today.
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
 }
 
 /// Prints the list, or writes it to `--out`.
@@ -76,37 +81,40 @@ pub fn run(args: &Args, list: &ListArgs, out: &mut Out) -> Result<ExitStatus, Fa
     if list.format == Format::Xlsx && list.out.is_none() && std::io::stdout().is_terminal() {
         return Err(Failure::Usage(crate::i18n::workbook_not_for_terminal()));
     }
+    let on = super::day_option("--on", list.on.as_deref())?;
     let dir = super::load(args)?;
     let lang = args.lang();
     let order = match list.what {
         What::Cities => Order::Cities(city_order(&dir, list.sort.unwrap_or_default(), lang)),
         What::People => Order::People(person_order(&dir)),
         What::Topics => Order::Topics((0..dir.topics().len()).collect()),
+        What::Absences => Order::Absences(absence_order(&dir, on)),
     };
     let bytes: Vec<u8> = match list.format {
         Format::Json => {
-            let records: Vec<rows::JsonRow> = cells(&dir, &order, lang, false)
+            let records: Vec<rows::JsonRow> = cells(&dir, &order, on, lang, false)
                 .map(|row| rows::JsonRow(row.into_iter().map(|(column, cell)| (column.key, cell.json())).collect()))
                 .collect();
             format!("{}\n", super::to_json(&records)).into_bytes()
         }
         Format::Table => {
-            let (header, rows) = rows(&dir, &order, lang, true);
+            let (header, rows) = rows(&dir, &order, on, lang, true);
             let header: Vec<&str> = header.iter().map(String::as_str).collect();
             aligned(&header, &rows).into_iter().flat_map(|line| [line, "\n".into()]).collect::<String>().into_bytes()
         }
         Format::Csv => {
             let header: Vec<String> = rows::shown(order.columns().0, false).map(|c| c.key.to_string()).collect();
-            let (_, rows) = rows(&dir, &order, lang, false);
+            let (_, rows) = rows(&dir, &order, on, lang, false);
             std::iter::once(&header).chain(&rows).map(|row| csv_record(row)).collect::<String>().into_bytes()
         }
         Format::Xlsx => {
-            let (header, rows) = rows(&dir, &order, lang, false);
+            let (header, rows) = rows(&dir, &order, on, lang, false);
             let header: Vec<&str> = header.iter().map(String::as_str).collect();
             let sheet = match order {
                 Order::Cities(_) => lang.text().cities_sheet,
                 Order::People(_) => lang.text().people_sheet,
                 Order::Topics(_) => lang.text().topics_sheet,
+                Order::Absences(_) => crate::i18n::ABSENCES_SHEET.get(lang),
             };
             super::xlsx::workbook(sheet, &header, &rows)
                 .map_err(|e| Failure::Usage(crate::i18n::cannot_build(crate::i18n::built::WORKBOOK, &e.to_string())))?
@@ -124,6 +132,16 @@ enum Order {
     Cities(Vec<usize>),
     People(Vec<usize>),
     Topics(Vec<usize>),
+    Absences(Vec<usize>),
+}
+
+/// The absences that have not ended by `on`, by their first day, then the person's id.
+fn absence_order(dir: &Directory, on: chrono::NaiveDate) -> Vec<usize> {
+    let day = |text: &str| crate::directory::date::parse(text).ok();
+    let mut absences: Vec<usize> =
+        (0..dir.absences().len()).filter(|&i| day(&dir.absences()[i].until).is_some_and(|until| until >= on)).collect();
+    absences.sort_by_cached_key(|&i| (day(&dir.absences()[i].from), dir.absences()[i].person.clone()));
+    absences
 }
 
 fn city_order(dir: &Directory, sort: Sort, lang: Lang) -> Vec<usize> {
@@ -153,6 +171,7 @@ impl Order {
             Order::Cities(ids) => (rows::CITIES, ids),
             Order::People(ids) => (rows::PEOPLE, ids),
             Order::Topics(ids) => (rows::TOPICS, ids),
+            Order::Absences(ids) => (rows::ABSENCES, ids),
         }
     }
 }
@@ -162,20 +181,28 @@ impl Order {
 fn cells<'a>(
     dir: &'a Directory,
     order: &'a Order,
+    on: chrono::NaiveDate,
     lang: Lang,
     table: bool,
 ) -> impl Iterator<Item = Vec<(&'static rows::Column, rows::Cell)>> + 'a {
     let (columns, ids) = order.columns();
     ids.iter().map(move |&index| {
-        let row = rows::Row { dir, index };
+        let row = rows::Row { dir, index, on };
         rows::shown(columns, table).map(|c| (c, (c.value)(&row, lang))).collect()
     })
 }
 
 /// The header (labels in `lang`) and the rows of the list as text, for the table or CSV and the
 /// workbook.
-fn rows(dir: &Directory, order: &Order, lang: Lang, table: bool) -> (Vec<String>, Vec<Vec<String>>) {
+fn rows(
+    dir: &Directory,
+    order: &Order,
+    on: chrono::NaiveDate,
+    lang: Lang,
+    table: bool,
+) -> (Vec<String>, Vec<Vec<String>>) {
     let header = rows::shown(order.columns().0, table).map(|c| c.label.get(lang).to_string()).collect();
-    let rows = cells(dir, order, lang, table).map(|row| row.into_iter().map(|(_, cell)| cell.text(table)).collect());
+    let rows =
+        cells(dir, order, on, lang, table).map(|row| row.into_iter().map(|(_, cell)| cell.text(table)).collect());
     (header, rows.collect())
 }

@@ -325,7 +325,7 @@ mod tests {
         }
         let help = stop(Lang::De, &["list", "--help"]).0;
         assert!(help.contains("Aufruf: partnerdesk list [OPTIONEN] [WAS]"), "{help}");
-        assert!(help.contains("- people: Die Personen mit ihren Städten"), "{help}");
+        assert!(help.contains("- people:   Die Personen mit ihren Städten"), "{help}");
         assert!(help.contains("[Vorgabe: cities]") && help.contains("Beispiele:"), "{help}");
         let top = stop(Lang::De, &["-h"]).0;
         assert!(top.contains("Befehle:") && top.contains("Version zeigen"), "{top}");

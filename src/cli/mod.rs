@@ -5,6 +5,7 @@
 mod anniversaries;
 mod assign;
 mod atomic;
+mod away;
 mod check;
 mod edit;
 mod export;
@@ -40,7 +41,9 @@ reach them. Without a command, partnerdesk opens the interactive search over the
 
 The directory is compiled in; --data FILE or the environment variable PARTNERDESK_DATA points \
 partnerdesk at another RON data file (--data wins). LC_ALL, LC_MESSAGES or LANG starting with \"de\" \
-selects German; --lang overrides it. NO_COLOR turns colours off.
+selects German; --lang overrides it. NO_COLOR turns colours off. Who answers is worked out for \
+today by the local clock; PARTNERDESK_TODAY=YYYY-MM-DD fixes today (for tests), and `query` and \
+`list` take --on DATE.
 
 Exit status: 0 success, 1 `query` found nothing, 2 bad arguments, bad data or a failed write; \
 the interactive view ends with 129 (hang-up), 130 (SIGINT), 131 (SIGQUIT) or 143 (SIGTERM).";
@@ -101,6 +104,18 @@ pub enum Command {
                             saved it meanwhile), 2 error."
     )]
     Assign(assign::AssignArgs),
+    /// Record that a person is away until a day, and who covers: the day's answers point to the
+    /// cover (without --cover, to the person's deputy).
+    #[command(after_help = "Examples:\n  partnerdesk away schewe --until 2026-12-04 --cover kuz\n  \
+                            partnerdesk away \"Irene Schewe\" --from 24.12.2026 --until 02.01.2027\n\n\
+                            Dates are YYYY-MM-DD or DD.MM.YYYY; --from defaults to today. Exit status: 0 done, 1 not \
+                            done (the file is locked, or a colleague saved it meanwhile), 2 error.")]
+    Away(away::AwayArgs),
+    /// End a person's absence today: they answer again. A later absence stays.
+    #[command(after_help = "Example:\n  partnerdesk back schewe\n\n\
+                            Exit status: 0 done (or nothing to do), 1 not done (locked, or a colleague saved \
+                            meanwhile), 2 error.")]
+    Back(away::BackArgs),
     /// Edit the data file in $VISUAL or $EDITOR: checked before it is saved, locked meanwhile,
     /// never over a colleague's save, the previous version kept in history/.
     #[command(after_help = "Examples:\n  partnerdesk edit --data N:\\Internationales\\directory.ron\n  \
@@ -161,6 +176,16 @@ impl Args {
     }
 }
 
+/// The day an option names (`--on`, `--from`, `--until`): YYYY-MM-DD or DD.MM.YYYY; today without
+/// one.
+pub fn day_option(option: &str, value: Option<&str>) -> Result<chrono::NaiveDate, Failure> {
+    match value {
+        None => Ok(crate::clock::today()),
+        Some(value) => crate::directory::date::parse(value)
+            .map_err(|problem| Failure::Usage(crate::i18n::bad_date_option(option, value, problem))),
+    }
+}
+
 /// Loads the directory the arguments point at.
 pub fn load(args: &Args) -> Result<Directory, DataError> {
     directory::load(&args.source(), crate::clock::current_year())
@@ -196,6 +221,8 @@ pub fn main() -> ExitCode {
         Command::Export(export) => export::run(&args, export, &mut out),
         Command::Anniversaries(options) => anniversaries::run(&args, options, &mut out),
         Command::Assign(assign) => assign::run(&args, assign, &mut out),
+        Command::Away(options) => away::away(&args, options, &mut out),
+        Command::Back(options) => away::back(&args, options, &mut out),
         Command::Edit => edit::run(&args, &mut out),
         Command::History(options) => history::run(&args, options, &mut out),
         Command::Diff(files) => history::diff(&args, files, &mut out),

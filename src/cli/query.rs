@@ -18,6 +18,9 @@ pub struct QueryArgs {
     /// Print at most N matches; 0 prints them all.
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub limit: usize,
+    /// Who answers on DATE (YYYY-MM-DD or DD.MM.YYYY) instead of today.
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
     /// What to look for: a city, country, person, role or extension. Terms must all match.
     #[arg(required = true, value_name = "TEXT")]
     pub text: Vec<String>,
@@ -34,18 +37,20 @@ pub fn run(args: &Args, query: &QueryArgs, out: &mut Out) -> Result<ExitStatus, 
         // An empty shell variable must not list the whole directory as if it had matched.
         return Err(Failure::Usage(crate::i18n::empty_query()));
     }
+    let day = super::day_option("--on", query.on.as_deref())?;
     let crate::cache::Indexed { directory: dir, index, .. } =
         crate::cache::load(&args.source(), crate::clock::current_year(), args.cache())?;
     let hits = index.search(&parsed);
     let limit = if query.limit == 0 { hits.len() } else { query.limit.min(hits.len()) };
     let hits = &hits[..limit];
     if query.json {
-        let records: Vec<Record> = hits.iter().map(|h| report::record(&dir, index.target(h.entry), h.into())).collect();
+        let records: Vec<Record> =
+            hits.iter().map(|h| report::record(&dir, index.target(h.entry), h.into(), day)).collect();
         out.line(&super::to_json(&records))?;
     } else {
         let lang = args.lang();
         for hit in hits {
-            out.line(&report::line(&dir, index.target(hit.entry), hit.into(), lang))?;
+            out.line(&report::line(&dir, index.target(hit.entry), hit.into(), lang, day))?;
         }
     }
     if hits.is_empty() {

@@ -1,9 +1,11 @@
 //! How cities, people, topics and the office are written out by `query` and `list`: one plain line, or a
 //! JSON object.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::directory::{Address, City, Directory, Phone, Target};
+use crate::directory::answers::Away;
+use crate::directory::{Address, Answer, Answerer, City, Directory, Phone, Target, date};
 use crate::i18n::Lang;
 
 /// How a hit matched, as far as the output shows it.
@@ -59,6 +61,68 @@ pub struct TopicRecord<'a> {
     pub email: &'a str,
     /// The head of department, for escalation.
     pub head: HeadRecord<'a>,
+    /// Who answers on the day asked about: the contact, a stand-in, or the shared mailbox.
+    pub answers_now: AnswerRecord<'a>,
+}
+
+/// Who answers on the day asked about (today, or `--on DATE`): the contact while they are in;
+/// else the cover of their absence or their deputy, the head, or the shared mailbox, skipping
+/// anyone away.
+#[derive(Debug, Serialize)]
+pub struct AnswerRecord<'a> {
+    /// Their id; `null` for the shared mailbox.
+    pub id: Option<&'a str>,
+    /// Full name, or the department's for the shared mailbox.
+    pub name: String,
+    /// Phone as written; `null` for the shared mailbox, which has no number.
+    pub phone: Option<&'a str>,
+    /// Email address.
+    pub email: &'a str,
+    /// The phone as a `tel:` link.
+    pub tel: Option<String>,
+    /// Why they answer: `contact`, `cover`, `deputy`, `head` or `office`.
+    #[serde(rename = "as")]
+    pub why: &'static str,
+}
+
+impl<'a> AnswerRecord<'a> {
+    /// The record of `answer`.
+    pub fn of(answer: Answer<'a>) -> Self {
+        let why = answer.why.key();
+        match answer.who {
+            Answerer::Person(_, person) => AnswerRecord {
+                id: Some(&person.id),
+                name: person.full_name(),
+                phone: Some(&person.phone),
+                email: &person.email,
+                tel: crate::actions::tel(person),
+                why,
+            },
+            Answerer::Office(office) => AnswerRecord {
+                id: None,
+                name: office.department.clone(),
+                phone: None,
+                email: &office.email,
+                tel: None,
+                why,
+            },
+        }
+    }
+}
+
+/// The days of an absence, as the data file keeps them: `2026-12-04`.
+#[derive(Debug, Serialize)]
+pub struct AwayRecord {
+    /// The first day away.
+    pub from: String,
+    /// The last day away.
+    pub until: String,
+}
+
+impl From<Away<'_>> for AwayRecord {
+    fn from(away: Away<'_>) -> Self {
+        AwayRecord { from: date::iso(away.from), until: date::iso(away.until) }
+    }
 }
 
 /// The office: where it is, how to write to it, and who leads it.
@@ -143,6 +207,8 @@ pub struct CityRecord<'a> {
     pub aliases: &'a [String],
     /// The responsible person.
     pub contact: ContactRecord<'a>,
+    /// Who answers on the day asked about.
+    pub answers_now: AnswerRecord<'a>,
 }
 
 /// A country as JSON names it: its code and its German and English names.
@@ -178,6 +244,9 @@ pub struct ContactRecord<'a> {
     /// The phone as a `tel:` link, `tel:+49-6151-13-2324`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tel: Option<String>,
+    /// Their absence, while they are away on the day asked about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub away: Option<AwayRecord>,
 }
 
 impl<'a> ContactRecord<'a> {
@@ -189,7 +258,13 @@ impl<'a> ContactRecord<'a> {
             phone: &person.phone,
             email: &person.email,
             tel: crate::actions::tel(person),
+            away: None,
         }
+    }
+
+    /// The record of person number `person`, with their absence on `day` if they are away.
+    pub fn on(dir: &'a Directory, person: usize, day: NaiveDate) -> Self {
+        ContactRecord { away: dir.away_on(person, day).map(AwayRecord::from), ..Self::of(&dir.people()[person]) }
     }
 }
 
@@ -225,10 +300,18 @@ pub struct PersonRecord<'a> {
     pub email: &'a str,
     /// Names of the partner cities they handle.
     pub cities: Vec<&'a str>,
+    /// Id of their standing deputy, if they have one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deputy: Option<&'a str>,
+    /// Their absence, while they are away on the day asked about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub away: Option<AwayRecord>,
+    /// Who answers for them on the day asked about: themselves while they are in.
+    pub answers_now: AnswerRecord<'a>,
 }
 
-/// The record for `target`.
-pub fn record(dir: &Directory, target: Target, marks: Marks) -> Record<'_> {
+/// The record for `target`, with who answers on `day`.
+pub fn record(dir: &Directory, target: Target, marks: Marks, day: NaiveDate) -> Record<'_> {
     let Marks { approximate, partial } = marks;
     match target {
         // Each entry is taken apart in full: a new field does not compile until the record has it
@@ -245,13 +328,23 @@ pub fn record(dir: &Directory, target: Target, marks: Marks) -> Record<'_> {
                 german: german.as_deref(),
                 native: native.as_deref(),
                 aliases,
-                contact: ContactRecord::of(dir.contact_of(i)),
+                contact: ContactRecord::on(dir, dir.contact_index(i), day),
+                answers_now: AnswerRecord::of(dir.answers_for_city(i, day)),
             })
         }
         Target::Person(i) => {
             let person = &dir.people()[i];
-            let crate::directory::Person { id, given_name: _, family_name: _, role, role_en, phone, fax, email } =
-                person;
+            let crate::directory::Person {
+                id,
+                given_name: _,
+                family_name: _,
+                role,
+                role_en,
+                phone,
+                fax,
+                email,
+                deputy,
+            } = person;
             let parsed = Phone::parse(phone);
             Record::Person(PersonRecord {
                 name: person.full_name(),
@@ -267,6 +360,9 @@ pub fn record(dir: &Directory, target: Target, marks: Marks) -> Record<'_> {
                 fax,
                 email,
                 cities: dir.cities_of(i).map(|c: &City| c.name.as_str()).collect(),
+                deputy: deputy.as_deref(),
+                away: dir.away_on(i, day).map(AwayRecord::from),
+                answers_now: AnswerRecord::of(dir.answers(Some(i), day)),
             })
         }
         Target::Office => {
@@ -306,17 +402,35 @@ pub fn record(dir: &Directory, target: Target, marks: Marks) -> Record<'_> {
                 aliases,
                 summary,
                 email: contact.map_or(&dir.office().email, |p| &p.email),
-                contact: contact.map(ContactRecord::of),
+                contact: dir.topic_contact_index(i).map(|p| ContactRecord::on(dir, p, day)),
                 head: HeadRecord { id: &head.id, name: head.full_name(), phone: &head.phone },
+                answers_now: AnswerRecord::of(dir.answers_for_topic(i, day)),
             })
+        }
+    }
+}
+
+/// Who to reach, in a line: `Julia Kuz, (06151) 13-2325, …` while the contact is in, else
+/// `Irene Schewe (abwesend bis 04.12.), Vertretung Julia Kuz, (06151) 13-2325, …`.
+fn reach(answer: Answer, contact: &str, day: NaiveDate, lang: Lang) -> String {
+    let said = match answer.who {
+        Answerer::Person(_, person) => format!("{}, {}, {}", person.full_name(), person.phone, person.email),
+        Answerer::Office(office) => format!("{}, {}", office.department, office.email),
+    };
+    match answer.away {
+        None => said,
+        Some(away) => {
+            let until = crate::i18n::away_until(&date::short(away.until, day, lang));
+            format!("{contact} ({}), {} {said}", until.get(lang), answer.why.stand_in_word().get(lang))
         }
     }
 }
 
 /// One line with the key facts: city, country, year, contact, phone, email; a person's role,
 /// phone, email and cities; the office's addresses, email, fax and head. An approximate hit starts
-/// with `~ `, a partial one with `+ `.
-pub fn line(dir: &Directory, target: Target, marks: Marks, lang: Lang) -> String {
+/// with `~ `, a partial one with `+ `. While a contact is away on `day`, the line names their
+/// absence and who answers instead.
+pub fn line(dir: &Directory, target: Target, marks: Marks, lang: Lang, day: NaiveDate) -> String {
     let mark = match (marks.approximate, marks.partial) {
         (true, _) => "~ ",
         (false, true) => "+ ",
@@ -327,29 +441,30 @@ pub fn line(dir: &Directory, target: Target, marks: Marks, lang: Lang) -> String
         Target::City(i) => {
             let city = &dir.cities()[i];
             let person = dir.contact_of(i);
-            format!(
-                "{mark}{} ({}, {since} {}): {}, {}, {}",
-                city.name,
-                city.country.name(lang),
-                city.since,
-                person.full_name(),
-                person.phone,
-                person.email
-            )
+            let reach = reach(dir.answers_for_city(i, day), &person.full_name(), day, lang);
+            format!("{mark}{} ({}, {since} {}): {reach}", city.name, city.country.name(lang), city.since)
         }
         Target::Person(i) => {
             let person = &dir.people()[i];
             let cities: Vec<&str> = dir.cities_of(i).map(|c| c.name.as_str()).collect();
             let cities = if cities.is_empty() { String::new() } else { format!(": {}", cities.join(", ")) };
             let role = person.role_in(lang);
-            format!("{mark}{} ({role}), {}, {}{cities}", person.full_name(), person.phone, person.email)
+            let answer = dir.answers(Some(i), day);
+            match answer.away {
+                None => format!("{mark}{} ({role}), {}, {}{cities}", person.full_name(), person.phone, person.email),
+                Some(_) => {
+                    let reach = reach(answer, &format!("{} ({role})", person.full_name()), day, lang);
+                    format!("{mark}{reach}{cities}")
+                }
+            }
         }
         Target::Topic(i) => {
             let (topic, text) = (&dir.topics()[i], lang.text());
             let name = topic.name.get(lang);
             match dir.topic_contact(i) {
                 Some(person) => {
-                    format!("{mark}{name} ({}): {}, {}, {}", text.topic, person.full_name(), person.phone, person.email)
+                    let reach = reach(dir.answers_for_topic(i, day), &person.full_name(), day, lang);
+                    format!("{mark}{name} ({}): {reach}", text.topic)
                 }
                 None => {
                     let (office, head) = (dir.office(), dir.head());

@@ -4,10 +4,15 @@
 //! come from these lists, so a new column is one entry here, and a workbook's header cannot drift
 //! from its rows.
 //!
-//! A new field of [`City`], [`Person`] or [`Topic`] does not compile here until [`fields_shown`]
-//! names the column that shows it, or says why none does.
+//! A new field of [`City`], [`Person`], [`Topic`] or [`Absence`] does not compile here until
+//! [`fields_shown`] names the column that shows it, or says why none does.
+//!
+//! Who answers now (`answers_now_…`) is who answers on the list's day: today, or `--on DATE`.
 
-use crate::directory::{City, Country, Directory, Person, Phone, Topic};
+use chrono::NaiveDate;
+
+use crate::directory::date;
+use crate::directory::{Absence, Answer, Answerer, City, Country, Directory, Person, Phone, Topic, Why};
 use crate::i18n::{Bilingual, Lang};
 
 /// Where a column shows.
@@ -90,12 +95,14 @@ pub struct Column {
     pub value: fn(&Row<'_>, Lang) -> Cell,
 }
 
-/// A row of one of the lists: the directory and the index of the entry.
+/// A row of one of the lists: the directory, the index of the entry, and the list's day.
 pub struct Row<'a> {
     /// The directory.
     pub dir: &'a Directory,
     /// The entry's index among its kind.
     pub index: usize,
+    /// The day the list answers for: who is away, who answers.
+    pub on: NaiveDate,
 }
 
 impl Row<'_> {
@@ -117,6 +124,93 @@ impl Row<'_> {
 
     fn topic_contact(&self) -> Option<&Person> {
         self.dir.topic_contact(self.index)
+    }
+
+    fn absence(&self) -> &Absence {
+        &self.dir.absences()[self.index]
+    }
+
+    /// Index of the absent person of an absence row.
+    fn absent(&self) -> Option<usize> {
+        self.dir.people().iter().position(|p| p.id == self.absence().person)
+    }
+
+    fn person_away(&self) -> Option<crate::directory::answers::Away<'_>> {
+        self.dir.away_on(self.index, self.on)
+    }
+}
+
+/// Who answers now for a row, and the cells that name them.
+mod answers {
+    use super::*;
+
+    /// The answerer's id; none for the shared mailbox.
+    pub fn id(answer: Answer) -> Cell {
+        optional(answer.person().map(|p| p.id.as_str()))
+    }
+
+    /// The answerer's name, or the department's for the shared mailbox.
+    pub fn name(answer: Answer) -> Cell {
+        match answer.who {
+            Answerer::Person(_, person) => Cell::Text(person.full_name()),
+            Answerer::Office(office) => text(&office.department),
+        }
+    }
+
+    /// Their phone; the office has no general number.
+    pub fn phone(answer: Answer) -> Cell {
+        optional(answer.person().map(|p| p.phone.as_str()))
+    }
+
+    /// Their email, or the shared mailbox.
+    pub fn email(answer: Answer) -> Cell {
+        match answer.who {
+            Answerer::Person(_, person) => text(&person.email),
+            Answerer::Office(office) => text(&office.email),
+        }
+    }
+
+    /// Their phone as a `tel:` link.
+    pub fn tel(answer: Answer) -> Cell {
+        answer.person().map_or(Cell::None, super::tel)
+    }
+
+    /// Why they answer: `contact`, `cover`, `deputy`, `head` or `office`.
+    pub fn why(answer: Answer) -> Cell {
+        text(answer.why.key())
+    }
+
+    /// The contact's name for the table, with their absence while they are away:
+    /// `Irene Schewe (abwesend bis 04.12.)`.
+    pub fn contact(person: &Person, answer: Answer, on: NaiveDate, lang: Lang) -> Cell {
+        match answer.away {
+            None => Cell::Text(person.full_name()),
+            Some(away) => {
+                let until = crate::i18n::away_until(&date::short(away.until, on, lang));
+                Cell::Text(format!("{} ({})", person.full_name(), until.get(lang)))
+            }
+        }
+    }
+
+    /// Who stands in for an absent contact, for the table: `Julia Kuz, (06151) 13-2325`, the head
+    /// named as such, or the shared mailbox; empty while the contact is in.
+    pub fn stand_in(answer: Answer, lang: Lang) -> Cell {
+        if answer.away.is_none() {
+            return Cell::None;
+        }
+        Cell::Text(match answer.who {
+            Answerer::Person(_, person) if answer.why == Why::Head => {
+                let head = crate::i18n::HEAD_STANDS_IN.get(lang);
+                format!("{} ({head}), {}", person.full_name(), person.phone)
+            }
+            Answerer::Person(_, person) => format!("{}, {}", person.full_name(), person.phone),
+            Answerer::Office(office) => format!("{}, {}", office.department, office.email),
+        })
+    }
+
+    /// The first or last day of the contact's absence on the list's day, as the file keeps it.
+    pub fn away(answer: Answer, last: bool) -> Cell {
+        answer.away.map_or(Cell::None, |away| Cell::Text(date::iso(if last { away.until } else { away.from })))
     }
 }
 
@@ -155,13 +249,33 @@ pub static CITIES: &[Column] = &[
     column("region", "Region", "Region", Shows::Data, |r, _| text(&r.city().region)),
     column("since", "Seit", "Since", Shows::Both, |r, _| Cell::Number(r.city().since.into())),
     column("contact_id", "Kontakt-ID", "Contact id", Shows::Data, |r, _| text(&r.contact().id)),
-    column("contact_name", "Zuständig", "Contact", Shows::Both, |r, _| Cell::Text(r.contact().full_name())),
+    column("contact_name", "Zuständig", "Contact", Shows::Table, |r, lang| {
+        answers::contact(r.contact(), r.city_answer(), r.on, lang)
+    }),
+    column("contact_name", "Zuständig", "Contact", Shows::Data, |r, _| Cell::Text(r.contact().full_name())),
     column("contact_phone", "Telefon", "Phone", Shows::Both, |r, _| text(&r.contact().phone)),
     column("contact_phone_international", "Telefon international", "Phone (international)", Shows::Data, |r, _| {
         international(r.contact())
     }),
     column("contact_tel", "Telefon-Link", "Phone link", Shows::Data, |r, _| tel(r.contact())),
     column("contact_email", "E-Mail", "Email", Shows::Data, |r, _| text(&r.contact().email)),
+    column("contact_away_from", "Abwesend ab", "Away from", Shows::Data, |r, _| answers::away(r.city_answer(), false)),
+    column("contact_away_until", "Abwesend bis", "Away until", Shows::Data, |r, _| {
+        answers::away(r.city_answer(), true)
+    }),
+    column("answers_now_id", "Erreichbar-ID", "Answers now id", Shows::Data, |r, _| answers::id(r.city_answer())),
+    column("answers_now_name", "Erreichbar", "Answers now", Shows::Data, |r, _| answers::name(r.city_answer())),
+    column("answers_now_as", "Erreichbar als", "Answers as", Shows::Data, |r, _| answers::why(r.city_answer())),
+    column("answers_now_phone", "Telefon (erreichbar)", "Phone (answers now)", Shows::Data, |r, _| {
+        answers::phone(r.city_answer())
+    }),
+    column("answers_now_email", "E-Mail (erreichbar)", "Email (answers now)", Shows::Data, |r, _| {
+        answers::email(r.city_answer())
+    }),
+    column("answers_now_tel", "Telefon-Link (erreichbar)", "Phone link (answers now)", Shows::Data, |r, _| {
+        answers::tel(r.city_answer())
+    }),
+    column("stand_in", "Vertretung", "Stand-in", Shows::Table, |r, lang| answers::stand_in(r.city_answer(), lang)),
 ];
 
 /// The people with their cities.
@@ -188,6 +302,16 @@ pub static PEOPLE: &[Column] = &[
     column("cities", "Partnerstädte", "Partner cities", Shows::Both, |r, _| {
         Cell::Names(r.dir.cities_of(r.index).map(|c| c.name.clone()).collect())
     }),
+    column("deputy_id", "Vertretung-ID", "Deputy id", Shows::Data, |r, _| optional(r.person().deputy.as_deref())),
+    column("away_from", "Abwesend ab", "Away from", Shows::Data, |r, _| {
+        r.person_away().map_or(Cell::None, |a| Cell::Text(date::iso(a.from)))
+    }),
+    column("away_until", "Abwesend bis", "Away until", Shows::Data, |r, _| {
+        r.person_away().map_or(Cell::None, |a| Cell::Text(date::iso(a.until)))
+    }),
+    column("answers_now_id", "Erreichbar-ID", "Answers now id", Shows::Data, |r, _| answers::id(r.person_answer())),
+    column("answers_now_name", "Erreichbar", "Answers now", Shows::Data, |r, _| answers::name(r.person_answer())),
+    column("answers_now_as", "Erreichbar als", "Answers as", Shows::Data, |r, _| answers::why(r.person_answer())),
 ];
 
 /// The topics of the office's page, with who answers for them.
@@ -203,7 +327,11 @@ pub static TOPICS: &[Column] = &[
     column("contact_id", "Kontakt-ID", "Contact id", Shows::Data, |r, _| {
         optional(r.topic_contact().map(|p| p.id.as_str()))
     }),
-    column("contact_name", "Zuständig", "Contact", Shows::Both, |r, _| match r.topic_contact() {
+    column("contact_name", "Zuständig", "Contact", Shows::Table, |r, lang| match r.topic_contact() {
+        Some(person) => answers::contact(person, r.topic_answer(), r.on, lang),
+        None => text(&r.dir.office().department),
+    }),
+    column("contact_name", "Zuständig", "Contact", Shows::Data, |r, _| match r.topic_contact() {
         Some(person) => Cell::Text(person.full_name()),
         None => text(&r.dir.office().department),
     }),
@@ -214,12 +342,84 @@ pub static TOPICS: &[Column] = &[
     column("email", "E-Mail", "Email", Shows::Both, |r, _| {
         text(r.topic_contact().map_or(&r.dir.office().email, |p| &p.email))
     }),
+    column("contact_away_until", "Abwesend bis", "Away until", Shows::Data, |r, _| {
+        answers::away(r.topic_answer(), true)
+    }),
+    column("answers_now_id", "Erreichbar-ID", "Answers now id", Shows::Data, |r, _| answers::id(r.topic_answer())),
+    column("answers_now_name", "Erreichbar", "Answers now", Shows::Data, |r, _| answers::name(r.topic_answer())),
+    column("answers_now_as", "Erreichbar als", "Answers as", Shows::Data, |r, _| answers::why(r.topic_answer())),
+    column("answers_now_phone", "Telefon (erreichbar)", "Phone (answers now)", Shows::Data, |r, _| {
+        answers::phone(r.topic_answer())
+    }),
+    column("answers_now_email", "E-Mail (erreichbar)", "Email (answers now)", Shows::Data, |r, _| {
+        answers::email(r.topic_answer())
+    }),
+    column("stand_in", "Vertretung", "Stand-in", Shows::Table, |r, lang| answers::stand_in(r.topic_answer(), lang)),
 ];
+
+/// The absences that have not ended by the list's day, with who covers.
+pub static ABSENCES: &[Column] = &[
+    column("person_id", "ID", "Id", Shows::Data, |r, _| text(&r.absence().person)),
+    column("person", "Abwesend", "Away", Shows::Both, |r, _| {
+        r.absent().map_or_else(|| text(&r.absence().person), |i| Cell::Text(r.dir.people()[i].full_name()))
+    }),
+    column("from", "Von", "From", Shows::Table, |r, lang| day(&r.absence().from, |d| date::long(d, lang))),
+    column("from", "Von", "From", Shows::Data, |r, _| day(&r.absence().from, date::iso)),
+    column("until", "Bis", "Until", Shows::Table, |r, lang| day(&r.absence().until, |d| date::long(d, lang))),
+    column("until", "Bis", "Until", Shows::Data, |r, _| day(&r.absence().until, date::iso)),
+    column("cover_id", "Vertretung-ID", "Cover id", Shows::Data, |r, _| optional(r.absence().cover.as_deref())),
+    column("covered_by", "Vertretung", "Covered by", Shows::Both, |r, lang| {
+        let Some(answer) = r.covered_by() else { return Cell::None };
+        let Cell::Text(name) = answers::name(answer) else { return Cell::None };
+        let why = match answer.why {
+            Why::Cover | Why::Contact => return Cell::Text(name),
+            Why::Deputy => crate::i18n::STANDING_DEPUTY,
+            why => why.stand_in_word(),
+        };
+        Cell::Text(format!("{name} ({})", why.get(lang)))
+    }),
+    column("covered_by_id", "Vertretung (erreichbar)-ID", "Covered by id", Shows::Data, |r, _| {
+        r.covered_by().map_or(Cell::None, answers::id)
+    }),
+    column("covered_by_as", "Vertretung als", "Covered as", Shows::Data, |r, _| {
+        r.covered_by().map_or(Cell::None, answers::why)
+    }),
+    column("covered_by_phone", "Telefon (Vertretung)", "Phone (covered by)", Shows::Data, |r, _| {
+        r.covered_by().map_or(Cell::None, answers::phone)
+    }),
+];
+
+/// A date of the file, written by `write`; as the file has it if it is none (a valid file has
+/// none such).
+fn day(value: &str, write: impl Fn(NaiveDate) -> String) -> Cell {
+    Cell::Text(date::parse(value).map_or_else(|_| value.to_string(), write))
+}
+
+impl Row<'_> {
+    fn city_answer(&self) -> Answer<'_> {
+        self.dir.answers_for_city(self.index, self.on)
+    }
+
+    fn person_answer(&self) -> Answer<'_> {
+        self.dir.answers(Some(self.index), self.on)
+    }
+
+    fn topic_answer(&self) -> Answer<'_> {
+        self.dir.answers_for_topic(self.index, self.on)
+    }
+
+    /// Who answers for the absent person while they are away: on the list's day, or on the
+    /// absence's first day when it starts later.
+    fn covered_by(&self) -> Option<Answer<'_>> {
+        let from = date::parse(&self.absence().from).ok()?;
+        Some(self.dir.answers(Some(self.absent()?), from.max(self.on)))
+    }
+}
 
 /// Every field of an entry, with the column that shows it or why none does. Never called: it is
 /// here so that a new field fails to compile until it has a column (or a reason).
 #[allow(dead_code)]
-fn fields_shown(city: &City, person: &Person, topic: &Topic) {
+fn fields_shown(city: &City, person: &Person, topic: &Topic, absence: &Absence) {
     let City {
         name: _,    // name
         native: _,  // native
@@ -242,6 +442,7 @@ fn fields_shown(city: &City, person: &Person, topic: &Topic) {
         phone: _,       // phone, phone_international, tel, extension
         fax: _,         // fax
         email: _,       // email
+        deputy: _,      // deputy_id; who answers while they are away: answers_now_…
     } = person;
     let Topic {
         name: _,    // name, name_de, name_en
@@ -250,6 +451,12 @@ fn fields_shown(city: &City, person: &Person, topic: &Topic) {
         contact: _, // contact_id, contact_name, contact_phone, contact_tel, email
         note: _,    // none, as a city's note
     } = topic;
+    let Absence {
+        person: _, // person_id, person
+        from: _,   // from
+        until: _,  // until
+        cover: _,  // cover_id, covered_by
+    } = absence;
 }
 
 /// The columns that show in the table (`table`) or in the data formats.
@@ -267,7 +474,7 @@ mod tests {
 
     #[test]
     fn no_list_shows_a_key_twice() {
-        for columns in [CITIES, PEOPLE, TOPICS] {
+        for columns in [CITIES, PEOPLE, TOPICS, ABSENCES] {
             for table in [true, false] {
                 let keys: Vec<&str> = shown(columns, table).map(|c| c.key).collect();
                 for (i, key) in keys.iter().enumerate() {

@@ -3,6 +3,9 @@
 //! Data flows one way: text (a file or the embedded dataset) → [`model::DirectoryData`] →
 //! [`validate`] → [`Directory`]. The rest of the program only ever sees a validated `Directory`.
 
+pub(crate) mod absences_text;
+pub mod answers;
+pub mod date;
 mod error;
 mod load;
 pub(crate) mod locate;
@@ -11,9 +14,10 @@ pub mod phone;
 mod source;
 pub mod validate;
 
+pub use answers::{Answer, Answerer, Why};
 pub use error::{DataError, Problem};
 pub use load::{EMBEDDED, MAX_BYTES, load, parse, parse_text, read};
-pub use model::{Address, City, Country, DirectoryData, Note, Office, Person, Topic};
+pub use model::{Absence, Address, City, Country, DirectoryData, Note, Office, Person, Topic};
 pub use phone::Phone;
 pub use source::Source;
 
@@ -40,6 +44,12 @@ pub struct Directory {
     handled: Vec<Vec<usize>>,
     /// Index of the department head in `data.people`.
     head: usize,
+    /// For each person, the index of their standing deputy in `data.people`.
+    deputies: Vec<Option<usize>>,
+    /// For each person, their absences (index in `data.absences`, first and last day), by date.
+    away: Vec<Vec<(usize, chrono::NaiveDate, chrono::NaiveDate)>>,
+    /// For each absence, the index of its cover in `data.people`, if it names one.
+    covers: Vec<Option<usize>>,
     source: Source,
 }
 
@@ -52,12 +62,26 @@ impl Directory {
         let index_of = |id: &str| ids.get(id).copied().unwrap_or(0);
         let contacts: Vec<usize> = data.cities.iter().map(|c| index_of(&c.contact)).collect();
         let head = index_of(&data.office.head);
+        let deputies = data.people.iter().map(|p| p.deputy.as_deref().and_then(|id| ids.get(id).copied())).collect();
+        let mut away = vec![Vec::new(); data.people.len()];
+        for (i, absence) in data.absences.iter().enumerate() {
+            let (Some(&person), Ok(from), Ok(until)) =
+                (ids.get(absence.person.as_str()), date::parse(&absence.from), date::parse(&absence.until))
+            else {
+                continue;
+            };
+            away[person].push((i, from, until));
+        }
+        for absences in &mut away {
+            absences.sort_by_key(|&(_, from, _)| from);
+        }
+        let covers = data.absences.iter().map(|a| a.cover.as_deref().and_then(|id| ids.get(id).copied())).collect();
         drop(ids);
         let mut handled = vec![Vec::new(); data.people.len()];
         for (city, &person) in contacts.iter().enumerate() {
             handled[person].push(city);
         }
-        Directory { data, contacts, handled, head, source }
+        Directory { data, contacts, handled, head, deputies, away, covers, source }
     }
 
     /// The office itself.
@@ -94,6 +118,43 @@ impl Directory {
     /// The department head, the escalation contact.
     pub fn head(&self) -> &Person {
         &self.data.people[self.head]
+    }
+
+    /// Index of the department head among [`Directory::people`].
+    pub fn head_index(&self) -> usize {
+        self.head
+    }
+
+    /// Index of city number `city`'s contact among [`Directory::people`].
+    pub fn contact_index(&self, city: usize) -> usize {
+        self.contacts[city]
+    }
+
+    /// Index of the person the page names for topic number `topic`; `None` where the office answers.
+    pub fn topic_contact_index(&self, topic: usize) -> Option<usize> {
+        let id = self.data.topics[topic].contact.as_deref()?;
+        self.data.people.iter().position(|p| p.id == id)
+    }
+
+    /// Index of person number `person`'s standing deputy, if they have one.
+    pub fn deputy_of(&self, person: usize) -> Option<usize> {
+        self.deputies[person]
+    }
+
+    /// Index of absence number `absence`'s cover among [`Directory::people`], if it names one.
+    pub fn cover_of(&self, absence: usize) -> Option<usize> {
+        self.covers[absence]
+    }
+
+    /// Every absence recorded, in file order.
+    pub fn absences(&self) -> &[crate::directory::Absence] {
+        &self.data.absences
+    }
+
+    /// Person number `person`'s absences as dates (first and last day), earliest first, each
+    /// with its index in [`Directory::absences`].
+    pub fn absences_of(&self, person: usize) -> &[(usize, chrono::NaiveDate, chrono::NaiveDate)] {
+        &self.away[person]
     }
 
     /// The cities person number `person` handles, in file order.

@@ -17,6 +17,25 @@ pub struct DirectoryData {
     /// The subjects of the office's page beyond single cities (Europawochenende, Fairtrade…).
     #[serde(default)]
     pub topics: Vec<Topic>,
+    /// Who is away when, and who covers: dates only, never a reason.
+    #[serde(default)]
+    pub absences: Vec<Absence>,
+}
+
+/// A person away from the office, from one day to another (both inclusive). Dates only: the
+/// reason is personal and has no place in a shared file.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Absence {
+    /// Id of the person who is away.
+    pub person: String,
+    /// The first day away, `YYYY-MM-DD` (or `DD.MM.YYYY`).
+    pub from: String,
+    /// The last day away, `YYYY-MM-DD` (or `DD.MM.YYYY`).
+    pub until: String,
+    /// Id of the person who covers meanwhile; without one, the person's standing deputy does.
+    #[serde(default)]
+    pub cover: Option<String>,
 }
 
 /// A subject the office's page covers: a section of it, or a thing a section names.
@@ -97,6 +116,9 @@ pub struct Person {
     pub fax: String,
     /// Email address.
     pub email: String,
+    /// Id of the person who stands in while this one is away and their absence names no cover.
+    #[serde(default)]
+    pub deputy: Option<String>,
 }
 
 impl Person {

@@ -8,8 +8,9 @@ use unicode_normalization::UnicodeNormalization;
 use super::error::Problem;
 use crate::i18n::{self, Bilingual};
 
+use super::date::{self, DateProblem};
 use super::locate::Locator;
-use super::model::{Address, City, Country, DirectoryData, Note, Office, Person, Topic};
+use super::model::{Absence, Address, City, Country, DirectoryData, Note, Office, Person, Topic};
 use super::phone::{PHONE_FORM, PHONE_FORM_DE, Phone};
 
 /// The first year a partnership may have begun.
@@ -22,6 +23,8 @@ pub fn problems(data: &DirectoryData, text: &str, current_year: i32) -> Vec<Prob
     check.people(&data.people);
     check.cities(&data.cities, &data.people, current_year);
     check.topics(&data.topics, &data.people);
+    check.deputies(&data.people);
+    check.absences(&data.absences, &data.people);
     check.texts(data);
     check.problems.sort_by_key(|p| p.line.unwrap_or(usize::MAX));
     check.problems
@@ -185,6 +188,76 @@ impl Checker<'_> {
         }
     }
 
+    /// A deputy must name another person.
+    fn deputies(&mut self, people: &[Person]) {
+        let ids: HashSet<&str> = people.iter().map(|p| p.id.as_str()).collect();
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for person in people {
+            let nth = *seen.get(person.id.as_str()).unwrap_or(&0);
+            seen.insert(&person.id, nth + 1);
+            let Some(deputy) = &person.deputy else { continue };
+            let from = Anchor { field: "id", value: &person.id, nth };
+            let who = Owner::Person(&person.id);
+            if deputy == &person.id {
+                let message = i18n::deputy_is_self(&who.names());
+                self.report_from(Some(&from), "deputy", deputy, message);
+            } else if !ids.contains(deputy.as_str()) {
+                let message = i18n::names_no_person(&who.names(), "deputy", deputy, &valid_ids(people));
+                self.report_from(Some(&from), "deputy", deputy, message);
+            }
+        }
+    }
+
+    /// Absences: a real person, real dates from 2000 to 9999 in order, a cover who is someone
+    /// else, and no two absences of one person on the same day.
+    fn absences(&mut self, absences: &[Absence], people: &[Person]) {
+        let ids: HashSet<&str> = people.iter().map(|p| p.id.as_str()).collect();
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        // Each person's absences with valid dates so far: (from, until) of each.
+        let mut taken: HashMap<&str, Vec<(chrono::NaiveDate, chrono::NaiveDate)>> = HashMap::new();
+        for absence in absences {
+            let Absence { person, from: first, until: last, cover } = absence;
+            let nth = *seen.get(person.as_str()).unwrap_or(&0);
+            seen.insert(person, nth + 1);
+            let from = Anchor { field: "person", value: person, nth };
+            let what = Owner::Absence(person);
+            if !ids.contains(person.as_str()) {
+                let message = i18n::names_no_person(&what.names(), "person", person, &valid_ids(people));
+                self.report_from(Some(&from), "person", person, message);
+            }
+            if let Some(cover) = cover {
+                if cover == person {
+                    let message = i18n::cover_is_person(&what.names());
+                    self.report_from(Some(&from), "cover", cover, message);
+                } else if !ids.contains(cover.as_str()) {
+                    let message = i18n::names_no_person(&what.names(), "cover", cover, &valid_ids(people));
+                    self.report_from(Some(&from), "cover", cover, message);
+                }
+            }
+            let mut day = |field: &'static str, value: &str| match date::parse(value) {
+                Ok(day) => Some(day),
+                Err(problem) => {
+                    let message = date_problem(&what.names(), field, value, problem);
+                    self.report_from(Some(&from), field, value, message);
+                    None
+                }
+            };
+            let (Some(start), Some(end)) = (day("from", first), day("until", last)) else { continue };
+            if end < start {
+                let message = i18n::until_before_from(&what.names(), first, last);
+                self.report_from(Some(&from), "until", last, message);
+                continue;
+            }
+            let earlier = taken.entry(person).or_default();
+            if let Some(&(other_start, other_end)) = earlier.iter().find(|&&(s, e)| s <= end && start <= e) {
+                let other = (date::iso(other_start), date::iso(other_end));
+                let message = i18n::absences_overlap(&what.names(), first, last, &other.0, &other.1);
+                self.report_from(Some(&from), "from", first, message);
+            }
+            earlier.push((start, end));
+        }
+    }
+
     /// Records a problem on the first line at or after `anchor` (the top without one) that holds
     /// `field: value`.
     fn report_from(&mut self, anchor: Option<&Anchor>, field: &str, value: &str, message: Bilingual) {
@@ -250,6 +323,15 @@ pub fn is_email(value: &str) -> bool {
     !local.is_empty() && !local.contains(char::is_whitespace) && domain.contains('.') && labels_ok
 }
 
+/// What is wrong with a date, and what is allowed.
+fn date_problem(who: &Bilingual, field: &str, value: &str, problem: DateProblem) -> Bilingual {
+    match problem {
+        DateProblem::Form => i18n::not_a_date(who, field, value),
+        DateProblem::NoSuchDay => i18n::no_such_day(who, field, value),
+        DateProblem::OutOfRange => i18n::date_out_of_range(who, field, value, date::FIRST_YEAR, date::LAST_YEAR),
+    }
+}
+
 fn valid_ids(people: &[Person]) -> Bilingual {
     i18n::valid_ids(&people.iter().map(|p| p.id.as_str()).collect::<Vec<_>>())
 }
@@ -261,6 +343,7 @@ enum Owner<'a> {
     Person(&'a str),
     City(&'a str),
     Topic(&'a str),
+    Absence(&'a str),
 }
 
 impl Owner<'_> {
@@ -271,6 +354,7 @@ impl Owner<'_> {
             Owner::Person(id) => ("Person", "person", id),
             Owner::City(name) => ("Stadt", "city", name),
             Owner::Topic(name) => ("Thema", "topic", name),
+            Owner::Absence(id) => ("Abwesenheit von", "absence of", id),
         };
         Bilingual { de: format!("{de} {name:?}"), en: format!("{en} {name:?}") }
     }
@@ -293,7 +377,7 @@ pub fn forbidden(c: char) -> Option<Bilingual<&'static str>> {
 /// Calls `visit` with every text in the file, who owns it and the field's name. Every model type
 /// is destructured in full, so that a new field is a compile error here until it is visited.
 fn for_each_text<'a>(data: &'a DirectoryData, mut visit: impl FnMut(Owner<'a>, &'static str, &'a str)) {
-    let DirectoryData { office, people, cities, topics } = data;
+    let DirectoryData { office, people, cities, topics, absences } = data;
     let Office { name, department, visiting_address, postal_address, transit_stop, email, fax, head } = office;
     for (field, value) in [
         ("name", name),
@@ -315,10 +399,12 @@ fn for_each_text<'a>(data: &'a DirectoryData, mut visit: impl FnMut(Owner<'a>, &
         visit(Owner::Office, "city", city);
     }
     for person in people {
-        let Person { id, given_name, family_name, role, role_en, phone, fax, email } = person;
+        let Person { id, given_name, family_name, role, role_en, phone, fax, email, deputy } = person;
         let who = Owner::Person(id);
-        if let Some(role_en) = role_en {
-            visit(who, "role_en", role_en);
+        for (field, value) in [("role_en", role_en), ("deputy", deputy)] {
+            if let Some(value) = value {
+                visit(who, field, value);
+            }
         }
         for (field, value) in [
             ("id", id),
@@ -383,6 +469,16 @@ fn for_each_text<'a>(data: &'a DirectoryData, mut visit: impl FnMut(Owner<'a>, &
         }
         if let Some(contact) = contact {
             visit(what, "contact", contact);
+        }
+    }
+    for absence in absences {
+        let Absence { person, from, until, cover } = absence;
+        let what = Owner::Absence(person);
+        for (field, value) in [("person", person), ("from", from), ("until", until)] {
+            visit(what, field, value);
+        }
+        if let Some(cover) = cover {
+            visit(what, "cover", cover);
         }
     }
 }

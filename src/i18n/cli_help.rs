@@ -24,7 +24,9 @@ im Verzeichnis.
 
 Das Verzeichnis ist eingebaut; --data DATEI oder die Umgebungsvariable PARTNERDESK_DATA nennt partnerdesk eine \
 andere RON-Datendatei (--data hat Vorrang). Beginnt LC_ALL, LC_MESSAGES oder LANG mit \"de\", spricht \
-partnerdesk Deutsch; --lang entscheidet anders. NO_COLOR schaltet die Farben ab.
+partnerdesk Deutsch; --lang entscheidet anders. NO_COLOR schaltet die Farben ab. Wer antwortet, gilt für heute \
+nach der Uhr des Rechners; PARTNERDESK_TODAY=JJJJ-MM-TT legt heute fest (für Tests), und `query` und `list` \
+nehmen --on DATUM.
 
 Rückgabewert: 0 Erfolg, 1 `query` fand nichts, 2 falsche Argumente, ungültige Daten oder ein fehlgeschlagenes \
 Schreiben; die interaktive Ansicht endet mit 129 (Terminal geschlossen), 130 (SIGINT), 131 (SIGQUIT) oder 143 \
@@ -70,6 +72,7 @@ pub static COMMANDS: &[CommandHelp] = &[
         args: &[
             ("json", "Ein JSON-Array von Objekten statt Zeilen ausgeben"),
             ("limit", "Höchstens N Treffer ausgeben; 0 gibt alle aus"),
+            ("on", "Wer am DATUM (JJJJ-MM-TT oder TT.MM.JJJJ) statt heute antwortet"),
             ("text", "Wonach gesucht wird: Stadt, Land, Person, Aufgabe oder Durchwahl. Alle Begriffe müssen passen"),
         ],
     },
@@ -85,6 +88,7 @@ pub static COMMANDS: &[CommandHelp] = &[
             ("format", "Ausgabeformat"),
             ("sort", "Reihenfolge der Städte (Personen stehen immer nach dem Nachnamen)"),
             ("out", "In DATEI schreiben (atomar) statt auf die Standardausgabe"),
+            ("on", "Wer am DATUM (JJJJ-MM-TT oder TT.MM.JJJJ) statt heute antwortet und wer abwesend ist"),
         ],
     },
     CommandHelp {
@@ -150,6 +154,29 @@ pub static COMMANDS: &[CommandHelp] = &[
         args: &[("old", "Die ältere Datendatei"), ("new", "Die neuere Datendatei")],
     },
     CommandHelp {
+        name: "away",
+        about: "Festhalten, dass eine Person bis zu einem Tag abwesend ist und wer sie vertritt: die Antworten des \
+                Tages nennen die Vertretung (ohne --cover die ständige Stellvertretung der Person)",
+        after: "Beispiele:\n  partnerdesk away schewe --until 2026-12-04 --cover kuz\n  \
+                partnerdesk away \"Irene Schewe\" --from 24.12.2026 --until 02.01.2027\n\n\
+                Daten sind JJJJ-MM-TT oder TT.MM.JJJJ; --from ist ohne Angabe heute. Rückgabewert: 0 erledigt, \
+                1 nicht erledigt (die Datei ist gesperrt, oder ein Kollege hat inzwischen gespeichert), 2 Fehler.",
+        args: &[
+            ("person", "Wer abwesend ist: eine Kennung (`schewe`) oder ein Name (`Irene Schewe`, `Schewe`)"),
+            ("from", "Der erste Tag der Abwesenheit, JJJJ-MM-TT oder TT.MM.JJJJ; ohne Angabe heute"),
+            ("until", "Der letzte Tag der Abwesenheit, JJJJ-MM-TT oder TT.MM.JJJJ"),
+            ("cover", "Wer solange vertritt; ohne Angabe die ständige Stellvertretung der Person"),
+        ],
+    },
+    CommandHelp {
+        name: "back",
+        about: "Die Abwesenheit einer Person heute beenden: sie antwortet wieder. Eine spätere Abwesenheit bleibt",
+        after: "Beispiel:\n  partnerdesk back schewe\n\n\
+                Rückgabewert: 0 erledigt (oder nichts zu tun), 1 nicht erledigt (gesperrt, oder ein Kollege hat \
+                inzwischen gespeichert), 2 Fehler.",
+        args: &[("person", "Wer zurück ist: eine Kennung oder ein Name")],
+    },
+    CommandHelp {
         name: "notes",
         about: "Die Telefonnotizen ausgeben, die die Ansicht gespeichert hat, die neueste zuerst: die von heute, mit \
                 --all alle (30 Tage aufbewahrt; PARTNERDESK_NOTES_DAYS bestimmt, wie viele)",
@@ -202,6 +229,7 @@ pub static VALUES: &[(&str, &str)] = &[
         "vCard 3.0, die Outlook, Google Kontakte und Apple Kontakte importieren",
     ),
     ("vCard 4.0 (RFC 6350)", "vCard 4.0 (RFC 6350)"),
+    ("The absences not yet ended, with who covers", "Die noch nicht beendeten Abwesenheiten, mit ihrer Vertretung"),
 ];
 
 /// The names of values in the usage line and the help (`--out <FILE>`), English and German; a
@@ -216,6 +244,7 @@ pub static VALUE_NAMES: &[(&str, &str)] = &[
     ("CITY", "STADT"),
     ("OLD", "ALT"),
     ("NEW", "NEU"),
+    ("DATE", "DATUM"),
 ];
 
 /// clap's own words around the help texts, English and German: headings, the usage line, defaults

@@ -3,10 +3,11 @@
 //! for the view, keeping the data file and the outputs, in `commands.rs` for what a command
 //! refuses and why a file could not be used, in `data_file.rs` for the rules a data file breaks, in
 //! `ron_error.rs` RON's syntax errors, in `store.rs` keeping the shared data file: its lock,
-//! what an install kept, the words for a change, and in `notes.rs` the journal of phone messages
-//! and the hand-overs. [`cli_help`] holds the command line's German
-//! help, a table beside clap's English doc comments.
+//! what an install kept, the words for a change, in `notes.rs` the journal of phone messages and
+//! the hand-overs, and in [`absences`] who is away and who answers instead. [`cli_help`] holds the
+//! command line's German help, a table beside clap's English doc comments.
 
+pub mod absences;
 pub mod cli_help;
 mod commands;
 mod data_file;
@@ -15,6 +16,7 @@ mod ron_error;
 mod sentences;
 mod store;
 
+pub use absences::*;
 pub use commands::*;
 pub use data_file::*;
 pub use notes::*;

@@ -166,6 +166,8 @@ pub fn field_label(field: &str) -> Option<Bilingual<&'static str>> {
         "region" => ("Region", "region"),
         "since" => ("Partnerschaft seit", "partner since"),
         "contact" => ("Zuständig", "contact"),
+        "deputy" => ("Stellvertretung", "deputy"),
+        "absence" => ("Abwesenheit (von – bis, Vertretung)", "absence (from – to, cover)"),
         "summary.de" => ("Beschreibung (deutsch)", "summary in German"),
         "summary.en" => ("Beschreibung (englisch)", "summary in English"),
         "note.de" => ("Quelle (deutsch)", "source note in German"),

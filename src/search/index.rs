@@ -248,8 +248,18 @@ impl SearchIndex {
                 Target::Person(i) => {
                     use FieldKind::*;
                     let person = &directory.people()[i];
-                    let directory::Person { id, given_name: _, family_name: _, role, role_en, phone, fax, email } =
-                        person;
+                    // The deputy is another person's entry, not a word for this one.
+                    let directory::Person {
+                        id,
+                        given_name: _,
+                        family_name: _,
+                        role,
+                        role_en,
+                        phone,
+                        fax,
+                        email,
+                        deputy: _,
+                    } = person;
                     add(Name, &person.full_name());
                     add(Role, role);
                     role_en.iter().for_each(|r| add(Role, r));

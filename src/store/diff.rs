@@ -10,7 +10,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::directory::{Address, City, Country, DirectoryData, Office, Person, Topic};
+use crate::directory::date;
+use crate::directory::{Absence, Address, City, Country, DirectoryData, Office, Person, Topic};
 use crate::i18n::{self, Bilingual, Lang};
 
 /// One change, as the change log keeps it.
@@ -85,20 +86,65 @@ impl Change {
             What::WholeFile => i18n::whole_file_replaced().get(lang).to_string(),
             What::Created => i18n::file_created().get(lang).to_string(),
             What::CommentsOnly => i18n::comments_only().get(lang).to_string(),
-            What::Field { field, old, new } => {
-                let shown = |v: &str| if v.is_empty() { "—".to_string() } else { v.to_string() };
-                let label = i18n::field_label(field).map_or_else(|| field.clone(), |l| l.get(lang).to_string());
-                format!("{entry}: {label} {} → {}", shown(old), shown(new))
+            What::Field { field, old, new } if field == "absence" => {
+                absence_words(&entry, old, new, lang).unwrap_or_else(|| field_words(&entry, field, old, new, lang))
             }
+            What::Field { field, old, new } => field_words(&entry, field, old, new, lang),
         }
     }
+}
+
+/// A field's change: `Trondheim: Zuständig Jessica Otto → Julia Kuz`.
+fn field_words(entry: &str, field: &str, old: &str, new: &str, lang: Lang) -> String {
+    let shown = |v: &str| if v.is_empty() { "—".to_string() } else { v.to_string() };
+    let label = i18n::field_label(field).map_or_else(|| field.to_string(), |l| l.get(lang).to_string());
+    format!("{entry}: {label} {} → {}", shown(old), shown(new))
+}
+
+/// An absence recorded or removed (one side empty), as a sentence with the dates in `lang`:
+/// `Irene Schewe: abwesend 01.12.2026 bis 04.12.2026, Vertretung Julia Kuz`. `None` when the
+/// record is not in the form [`absence_changes`] writes.
+fn absence_words(entry: &str, old: &str, new: &str, lang: Lang) -> Option<String> {
+    let read = |value: &str| {
+        let (span, cover) = match value.split_once(", ") {
+            Some((span, cover)) => (span, Some(cover)),
+            None => (value, None),
+        };
+        let (from, until) = span.split_once(" – ")?;
+        let day = |text: &str| date::parse(text).ok().map(|d| date::long(d, lang));
+        Some((day(from)?, day(until)?, cover.map(str::to_string)))
+    };
+    let said = match (old.is_empty(), new.is_empty()) {
+        (true, false) => {
+            let (from, until, cover) = read(new)?;
+            i18n::absence_added(entry, &from, &until, cover.as_deref())
+        }
+        (false, true) => {
+            let (from, until, _) = read(old)?;
+            i18n::absence_removed(entry, &from, &until)
+        }
+        _ => return None,
+    };
+    Some(said.get(lang).to_string())
 }
 
 /// Every change from `old` to `new`: the office's fields, then people (by id), cities (by name)
 /// and topics (by German name) removed, added or changed.
 pub fn changes(old: &DirectoryData, new: &DirectoryData) -> Vec<Change> {
-    let DirectoryData { office: old_office, people: old_people, cities: old_cities, topics: old_topics } = old;
-    let DirectoryData { office: new_office, people: new_people, cities: new_cities, topics: new_topics } = new;
+    let DirectoryData {
+        office: old_office,
+        people: old_people,
+        cities: old_cities,
+        topics: old_topics,
+        absences: old_absences,
+    } = old;
+    let DirectoryData {
+        office: new_office,
+        people: new_people,
+        cities: new_cities,
+        topics: new_topics,
+        absences: new_absences,
+    } = new;
     let mut out = Vec::new();
     office_changes(old_office, new_office, &mut Said::new(Kind::Office, String::new(), &mut out));
     let (old_by_id, new_by_id) = (by_key(old_people, |p| &p.id), by_key(new_people, |p| &p.id));
@@ -111,7 +157,15 @@ pub fn changes(old: &DirectoryData, new: &DirectoryData) -> Vec<Change> {
     for person in new_people {
         match old_by_id.get(person.id.as_str()) {
             None => out.push(entry(Kind::Person, person.full_name(), What::Added)),
-            Some(before) => person_changes(before, person, &mut Said::new(Kind::Person, before.full_name(), &mut out)),
+            Some(before) => {
+                // By name, as a city's contact: a deputy's new name is their own change.
+                let deputy = |people: &HashMap<&str, &Person>, id: &Option<String>| {
+                    id.as_deref().map(|id| name_of(people, id)).unwrap_or_default()
+                };
+                let deputies = (before.deputy != person.deputy)
+                    .then(|| (deputy(&old_by_id, &before.deputy), deputy(&new_by_id, &person.deputy)));
+                person_changes(before, person, deputies, &mut Said::new(Kind::Person, before.full_name(), &mut out));
+            }
         }
     }
     let (old_cities_by, new_cities_by) = (by_key(old_cities, |c| &c.name), by_key(new_cities, |c| &c.name));
@@ -148,7 +202,39 @@ pub fn changes(old: &DirectoryData, new: &DirectoryData) -> Vec<Change> {
             }
         }
     }
+    absence_changes((old_absences, &old_by_id), (new_absences, &new_by_id), &mut out);
     out
+}
+
+/// Absences removed, then added, each a change of its person's `absence` field (an absence
+/// whose dates or cover changed is both): the dates as `2026-12-01 – 2026-12-04` and the cover
+/// by name, so that the change log's record is the same in either language.
+fn absence_changes(
+    (old, old_people): (&[Absence], &HashMap<&str, &Person>),
+    (new, new_people): (&[Absence], &HashMap<&str, &Person>),
+    out: &mut Vec<Change>,
+) {
+    let name_of =
+        |people: &HashMap<&str, &Person>, id: &str| people.get(id).map_or_else(|| id.to_string(), |p| p.full_name());
+    let day = |text: &str| date::parse(text).map_or_else(|_| text.to_string(), |d| d.format("%Y-%m-%d").to_string());
+    let written = |absence: &Absence, people: &HashMap<&str, &Person>| {
+        let Absence { person: _, from, until, cover } = absence;
+        let span = format!("{} – {}", day(from), day(until));
+        match cover {
+            Some(cover) => format!("{span}, {}", name_of(people, cover)),
+            None => span,
+        }
+    };
+    for absence in old.iter().filter(|a| !new.contains(a)) {
+        let entry = name_of(old_people, &absence.person);
+        let what = What::Field { field: "absence".into(), old: written(absence, old_people), new: String::new() };
+        out.push(Change { kind: Kind::Person, entry, what });
+    }
+    for absence in new.iter().filter(|a| !old.contains(a)) {
+        let entry = name_of(new_people, &absence.person);
+        let what = What::Field { field: "absence".into(), old: String::new(), new: written(absence, new_people) };
+        out.push(Change { kind: Kind::Person, entry, what });
+    }
 }
 
 /// The entries of `items` by `key`; the first of any two with the same key (validation refuses those).
@@ -226,8 +312,9 @@ fn address_changes(field: &str, old: &Address, new: &Address, said: &mut Said) {
     said.text(&format!("{field}.city"), &old.city, city);
 }
 
-fn person_changes(old: &Person, new: &Person, said: &mut Said) {
-    let Person { id: _, given_name, family_name, role, role_en, phone, fax, email } = new;
+/// A person's changes; `deputies` are the old and new deputy by name, where that changed.
+fn person_changes(old: &Person, new: &Person, deputies: Option<(String, String)>, said: &mut Said) {
+    let Person { id: _, given_name, family_name, role, role_en, phone, fax, email, deputy: _ } = new;
     said.text("given_name", &old.given_name, given_name);
     said.text("family_name", &old.family_name, family_name);
     said.text("role", &old.role, role);
@@ -235,6 +322,9 @@ fn person_changes(old: &Person, new: &Person, said: &mut Said) {
     said.text("phone", &old.phone, phone);
     said.text("fax", &old.fax, fax);
     said.text("email", &old.email, email);
+    if let Some((old_deputy, new_deputy)) = deputies {
+        said.text("deputy", &old_deputy, &new_deputy);
+    }
 }
 
 /// A city's changes; `contacts` are the old and new contact by name, where that changed.
@@ -270,6 +360,44 @@ mod tests {
 
     fn words(changes: &[Change], lang: Lang) -> Vec<String> {
         changes.iter().map(|c| c.words(lang)).collect()
+    }
+
+    #[test]
+    fn a_deputy_and_an_absence_in_words_in_both_languages() {
+        let old = data(EMBEDDED);
+        let mut new = old.clone();
+        new.people.iter_mut().find(|p| p.id == "otto").unwrap().deputy = Some("kuz".into());
+        new.absences.push(Absence {
+            person: "schewe".into(),
+            from: "01.12.2026".into(),
+            until: "2026-12-04".into(),
+            cover: Some("kuz".into()),
+        });
+        let recorded = changes(&old, &new);
+        // The log keeps the record the same in either language: dates as ISO, the cover by name.
+        assert_eq!(
+            recorded[1].what,
+            What::Field {
+                field: "absence".into(),
+                old: String::new(),
+                new: "2026-12-01 – 2026-12-04, Julia Kuz".into()
+            }
+        );
+        assert_eq!(
+            words(&recorded, Lang::En),
+            ["Jessica Otto: deputy — → Julia Kuz", "Irene Schewe: away 2026-12-01 to 2026-12-04, cover Julia Kuz"]
+        );
+        assert_eq!(
+            words(&recorded, Lang::De),
+            [
+                "Jessica Otto: Stellvertretung — → Julia Kuz",
+                "Irene Schewe: abwesend 01.12.2026 bis 04.12.2026, Vertretung Julia Kuz"
+            ]
+        );
+        assert_eq!(
+            words(&changes(&new, &old), Lang::De)[1],
+            "Irene Schewe: Abwesenheit 01.12.2026 bis 04.12.2026 entfernt"
+        );
     }
 
     #[test]

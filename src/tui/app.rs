@@ -1,8 +1,10 @@
 //! The model: everything the screen shows, and nothing else. The view reads it; only `update`
 //! changes it.
 
+use chrono::{Datelike, NaiveDate};
+
 use crate::cache::Indexed;
-use crate::directory::{Directory, Target};
+use crate::directory::{Answer, Directory, Target};
 use crate::i18n::Lang;
 use crate::search::{Hit, Query, SearchIndex, Searcher};
 
@@ -17,8 +19,10 @@ pub const STATUS_TICKS: u64 = 12;
 /// The phone message form (F7): who it is for, and the three fields the desk fills in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoteForm {
-    /// Who the message goes to, by name.
+    /// Who the message goes to, by name: the contact, also while they are away.
     pub to: String,
+    /// Who stands in while the contact is away, as the note names them: `Julia Kuz`.
+    pub cover: Option<String>,
     /// Their email address.
     pub email: String,
     /// The city or topic the call is about, if the form was opened on one.
@@ -76,6 +80,7 @@ impl NoteForm {
             when: self.when.clone(),
             about: self.about.clone(),
             to: self.to.clone(),
+            cover: self.cover.clone(),
             caller,
             callback,
             concern,
@@ -149,6 +154,9 @@ pub struct App {
     pub lang: Lang,
     /// This year, for "38 Jahre": an input, so that tests do not depend on the date.
     pub year: i32,
+    /// Today, for who answers now: an input, as the year, which the event loop moves on at
+    /// midnight.
+    pub today: NaiveDate,
     /// The current tick, for expiring status messages.
     pub tick: u64,
     /// The footer's short-lived message.
@@ -187,13 +195,18 @@ pub struct App {
 }
 
 impl App {
-    /// A new app over `directory`, showing everything.
-    pub fn new(directory: Directory, lang: Lang, year: i32, size: (u16, u16)) -> Self {
-        Self::from_loaded(Indexed::new(directory), lang, year, size)
+    /// A new app over `directory` on the day `today`, showing everything.
+    pub fn new(directory: Directory, lang: Lang, today: NaiveDate, size: (u16, u16)) -> Self {
+        Self::from_loaded(Indexed::new(directory), lang, today, size)
     }
 
     /// A new app over a directory that is already indexed.
-    pub fn from_loaded(Indexed { directory, index, .. }: Indexed, lang: Lang, year: i32, size: (u16, u16)) -> Self {
+    pub fn from_loaded(
+        Indexed { directory, index, .. }: Indexed,
+        lang: Lang,
+        today: NaiveDate,
+        size: (u16, u16),
+    ) -> Self {
         let mut app = App {
             directory,
             index,
@@ -207,7 +220,8 @@ impl App {
             offset: 0,
             size,
             lang,
-            year,
+            year: today.year(),
+            today,
             tick: 0,
             status: None,
             warning: None,
@@ -411,6 +425,30 @@ impl App {
             Some(words) => crate::i18n::type_a_name(&words).get(self.lang).to_string(),
             None => self.lang.text().nothing_selected.to_string(),
         }
+    }
+
+    /// Who answers today for the selected city, person or topic; `None` on the office itself,
+    /// which answers for itself, and with nothing selected.
+    pub fn selected_answer(&self) -> Option<Answer<'_>> {
+        let dir = &self.directory;
+        Some(match self.index.target(self.selection()?.entry) {
+            Target::City(city) => dir.answers_for_city(city, self.today),
+            Target::Person(person) => dir.answers(Some(person), self.today),
+            Target::Topic(topic) => dir.answers_for_topic(topic, self.today),
+            Target::Office => return None,
+        })
+    }
+
+    /// While the selected entry's contact is away, who answers instead, as the footer names them:
+    /// `Vertretung: Julia Kuz`. Enter, F5 and F6 reach them.
+    pub fn stand_in(&self) -> Option<String> {
+        let answer = self.selected_answer().filter(Answer::stands_in)?;
+        let name = match answer.who {
+            crate::directory::Answerer::Person(_, person) => person.full_name(),
+            crate::directory::Answerer::Office(office) => office.email.clone(),
+        };
+        let why = answer.why.stand_in_word();
+        Some(crate::i18n::stands_in(why.get(self.lang), &name).get(self.lang).to_string())
     }
 
     /// True while the status message is still to be shown.

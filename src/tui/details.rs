@@ -4,8 +4,8 @@ use ratatui::text::{Line, Span};
 
 use super::app::App;
 use super::text::clean;
-use crate::directory::Target;
-use crate::directory::{Address, City, Office, Person, Phone, Topic};
+use crate::directory::{Address, Answer, Answerer, City, Office, Person, Phone, Target, Topic, date};
+use crate::i18n;
 
 /// The lines of the details pane for the selected entry; empty when nothing is selected.
 pub fn lines(app: &App) -> Vec<Line<'static>> {
@@ -36,13 +36,7 @@ fn topic_lines(app: &App, index: usize) -> Vec<Line<'static>> {
         Span::styled(format!(" · {}", text.topic), theme.muted),
     ])];
     match app.directory.topic_contact(index) {
-        Some(person) => {
-            lines.push(Line::from(vec![
-                Span::styled(format!("{}: ", text.responsible), theme.accent),
-                Span::styled(clean(&person.full_name()), theme.strong),
-            ]));
-            lines.extend(contact_lines(app, person));
-        }
+        Some(person) => lines.extend(answer_lines(app, person, app.directory.answers_for_topic(index, app.today))),
         None => {
             let office = app.directory.office();
             lines.push(Line::from(vec![
@@ -121,11 +115,7 @@ fn city_lines(app: &App, index: usize) -> Vec<Line<'static>> {
         ]),
     ];
     let contact = app.directory.contact_of(index);
-    lines.push(Line::from(vec![
-        Span::styled(format!("{}: ", text.responsible), theme.accent),
-        Span::styled(clean(&contact.full_name()), theme.strong),
-    ]));
-    lines.extend(contact_lines(app, contact));
+    lines.extend(answer_lines(app, contact, app.directory.answers_for_city(index, app.today)));
     // The head for escalation next, so that a long alias list or note cannot push it off screen.
     lines.extend(escalation(app));
     lines.push(Line::default());
@@ -150,9 +140,18 @@ fn person_lines(app: &App, index: usize) -> Vec<Line<'static>> {
     let person = &app.directory.people()[index];
     // How to reach them first, so that a small screen shows it; then what they do.
     let mut lines = vec![Line::from(Span::styled(clean(&person.full_name()), theme.accent))];
+    // While they are away, who answers instead comes first.
+    let answer = app.directory.answers(Some(index), app.today);
+    if answer.stands_in() {
+        lines.extend(away_lines(app, answer));
+        lines.push(Line::default());
+    }
     lines.extend(contact_lines(app, person));
     lines.push(Line::default());
     lines.extend(labelled(app, text.role, person.role_in(app.lang)));
+    if let Some(deputy) = app.directory.deputy_of(index) {
+        lines.extend(labelled(app, i18n::DEPUTY.get(app.lang), &app.directory.people()[deputy].full_name()));
+    }
     let cities: Vec<_> = app.directory.cities_of(index).collect();
     if !cities.is_empty() {
         lines.push(Line::default());
@@ -165,10 +164,52 @@ fn person_lines(app: &App, index: usize) -> Vec<Line<'static>> {
     lines
 }
 
+/// The contact, and while they are away, their absence and who answers instead with how to reach
+/// them, before the contact's own lines: the desk calls whoever answers now.
+fn answer_lines(app: &App, contact: &Person, answer: Answer) -> Vec<Line<'static>> {
+    let (text, theme) = (app.lang.text(), &app.theme);
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{}: ", text.responsible), theme.accent),
+        Span::styled(clean(&contact.full_name()), theme.strong),
+    ])];
+    if answer.stands_in() {
+        lines.extend(away_lines(app, answer));
+    } else {
+        lines.extend(contact_lines(app, contact));
+    }
+    lines
+}
+
+/// `Abwesend  01.12. bis 04.12.`, then `Erreichbar: Julia Kuz (Vertretung)` with their phone and
+/// email, or the shared mailbox.
+fn away_lines(app: &App, answer: Answer) -> Vec<Line<'static>> {
+    let (lang, theme) = (app.lang, &app.theme);
+    let mut lines = Vec::new();
+    if let Some(away) = answer.away {
+        let span = i18n::away_span(&date::short(away.from, app.today, lang), &date::short(away.until, app.today, lang));
+        lines.extend(labelled(app, i18n::AWAY.get(lang), span.get(lang)));
+    }
+    let why = answer.why.stand_in_word();
+    let name = match answer.who {
+        Answerer::Person(_, person) => person.full_name(),
+        Answerer::Office(office) => office.department.clone(),
+    };
+    lines.push(Line::from(vec![
+        Span::styled(format!("{}: ", i18n::ANSWERS_NOW.get(lang)), theme.accent),
+        Span::styled(clean(&format!("{name} ({})", why.get(lang))), theme.strong),
+    ]));
+    match answer.who {
+        Answerer::Person(_, person) => lines.extend(contact_lines(app, person)),
+        Answerer::Office(office) => lines.extend(labelled_value(app, app.lang.text().email, &office.email)),
+    }
+    lines
+}
+
 /// Phone and email first, then the phone from abroad, the extension and the fax.
 /// (The name and role stand above these lines; the id is for the data file alone.)
 fn contact_lines(app: &App, person: &Person) -> Vec<Line<'static>> {
-    let Person { id: _, given_name: _, family_name: _, role: _, role_en: _, phone, fax, email } = person;
+    // The deputy stands in the person's own pane (`person_lines`), not under every contact.
+    let Person { id: _, given_name: _, family_name: _, role: _, role_en: _, phone, fax, email, deputy: _ } = person;
     let text = app.lang.text();
     let mut lines = labelled_value(app, text.phone, phone);
     lines.extend(labelled_value(app, text.email, email));

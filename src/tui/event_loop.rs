@@ -141,6 +141,7 @@ impl<'a> EventLoop<'a> {
             self.next_tick = now + TICK;
             messages.push(Message::Tick(self.tick));
             messages.push(Message::Now(crate::clock::local_date_time(lang)));
+            messages.push(Message::Today(crate::clock::today()));
         }
         if now >= self.next_file_check {
             self.next_file_check = now + WATCH_FILE;

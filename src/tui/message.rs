@@ -22,13 +22,14 @@ pub enum Action {
     PageUp,
     /// Select a page of results down.
     PageDown,
-    /// Copy the responsible person's phone number of the selected entry.
+    /// Copy the phone number of whoever answers today for the selected entry (the contact, or
+    /// while they are away, whoever stands in).
     CopyPhone,
-    /// Copy the responsible person's email address of the selected entry.
+    /// Copy the email address of whoever answers today for the selected entry.
     CopyEmail,
-    /// Call the responsible person: hand their `tel:` link to the system (F5).
+    /// Call whoever answers today: hand their `tel:` link to the system (F5).
     Call,
-    /// Write to the responsible person: hand a `mailto:` link to the system (F6).
+    /// Write to whoever answers today: hand a `mailto:` link to the system (F6).
     Email,
     /// Open the phone message form for the selected entry (F7).
     StartNote,
@@ -111,6 +112,8 @@ pub enum Message {
     },
     /// The local date and time now, for the phone message form.
     Now(String),
+    /// Today's date, by the local clock: a new day (midnight) changes who answers.
+    Today(chrono::NaiveDate),
     /// The data file changed and was loaded again, or failed to load (with the message).
     Reloaded(Result<Box<Indexed>, String>),
     /// Ctrl-R came while a reload was still running.

@@ -21,6 +21,8 @@ pub mod watch;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_away;
+#[cfg(test)]
 mod view_tests;
 
 use std::io::{self, IsTerminal, Write};
@@ -114,7 +116,8 @@ pub fn run(source: Source, origin: &'static str, lang: Lang, cache: cache::Use) 
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(TuiError::NotATerminal);
     }
-    let year = crate::clock::current_year();
+    let today = crate::clock::today();
+    let year = chrono::Datelike::year(&today);
     let watch = Watch::start()?;
     let loading = {
         let (sender, receiver) = mpsc::channel();
@@ -130,7 +133,7 @@ pub fn run(source: Source, origin: &'static str, lang: Lang, cache: cache::Use) 
     let mut terminal = std::mem::ManuallyDrop::new(enter()?);
     let mut unsent = None;
     let (journal, journal_problem) = open_journal(lang);
-    let context = Context { source: &source, origin, lang, year, cache, journal: journal.as_ref(), journal_problem };
+    let context = Context { source: &source, origin, lang, today, cache, journal: journal.as_ref(), journal_problem };
     let result = session(&mut terminal, &context, watch, &loading, &mut unsent);
     leave();
     for report in terminal::take_deferred() {
@@ -154,7 +157,8 @@ struct Context<'a> {
     source: &'a Source,
     origin: &'static str,
     lang: Lang,
-    year: i32,
+    /// The day the view starts on; the event loop moves it on at midnight.
+    today: chrono::NaiveDate,
     cache: cache::Use,
     journal: Option<&'a Journal>,
     journal_problem: Option<String>,
@@ -207,7 +211,7 @@ fn session(
     };
     let size = terminal.size()?;
     let Loaded { indexed, fallback } = *loaded;
-    let mut app = App::from_loaded(indexed, lang, context.year, (size.width, size.height));
+    let mut app = App::from_loaded(indexed, lang, context.today, (size.width, size.height));
     app.theme = theme;
     app.embedded = *context.source == Source::Embedded;
     if let (Some((problem, saved)), Source::File(path)) = (fallback, context.source) {

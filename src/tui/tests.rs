@@ -21,12 +21,17 @@ const ALL: usize = 34;
 /// The year every test lives in, so that "38 Jahre" never changes.
 const YEAR: i32 = 2026;
 
+/// The day every test lives in: the view's clock is an input.
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(YEAR, 11, 29).unwrap()
+}
+
 fn directory() -> Directory {
     directory::load(&Source::Embedded, YEAR).unwrap()
 }
 
 fn app(lang: Lang, columns: u16, rows: u16) -> App {
-    App::new(directory(), lang, YEAR, (columns, rows))
+    App::new(directory(), lang, today(), (columns, rows))
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -654,6 +659,7 @@ fn journal_of_two() -> JournalState {
         when: "30.11.2026 09:15".into(),
         about: Some(crate::actions::About::City("Płock".into())),
         to: "Irene Schewe".into(),
+        cover: None,
         caller: caller.into(),
         callback: "+48 24 367 1000".into(),
         concern: "Besuch im Mai".into(),

@@ -166,21 +166,32 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
             let style = if warning { theme.warning } else { theme.accent };
             lines.into_iter().map(|l| Line::from(Span::styled(l, style))).collect()
         }
-        None if app.journal.undelivered_today > 0 && matches!(app.mode(), Mode::List | Mode::Notes) => {
-            // Today's notes that no mail program took come before the keys: they wait for the desk.
+        None => {
             let width = usize::from(area.width);
-            let count = crate::i18n::undelivered_today(app.journal.undelivered_today, &keys::notes_key(app.lang));
-            let count = count.get(app.lang).to_string();
-            let room = width.saturating_sub(count.chars().count() + 3);
-            let keys = keys::footer(app.lang, app.mode(), room);
-            let mut spans = vec![Span::styled(field::ellipsize(&count, width), theme.warning)];
+            // Before the keys: today's notes that no mail program took (they wait for the desk),
+            // and whoever stands in for the selected entry's contact (Enter, F5 and F6 reach them).
+            let mut before = Vec::new();
+            if app.journal.undelivered_today > 0 && matches!(app.mode(), Mode::List | Mode::Notes) {
+                let count = crate::i18n::undelivered_today(app.journal.undelivered_today, &keys::notes_key(app.lang));
+                before.push((count.get(app.lang).to_string(), theme.warning));
+            }
+            if let Some(stand_in) = app.stand_in().filter(|_| app.mode() == Mode::List) {
+                before.push((clean(&stand_in), theme.accent));
+            }
+            let said: usize = before.iter().map(|(text, _)| text.chars().count() + 3).sum();
+            let keys = keys::footer(app.lang, app.mode(), width.saturating_sub(said));
+            let mut spans = Vec::new();
+            for (text, style) in before {
+                if !spans.is_empty() {
+                    spans.push(Span::styled(" · ", theme.muted));
+                }
+                spans.push(Span::styled(field::ellipsize(&text, width), style));
+            }
             if !keys.is_empty() {
-                spans.push(Span::styled(format!(" · {keys}"), theme.muted));
+                let keys = if spans.is_empty() { keys } else { format!(" · {keys}") };
+                spans.push(Span::styled(keys, theme.muted));
             }
             vec![Line::from(spans)]
-        }
-        None => {
-            vec![Line::from(Span::styled(keys::footer(app.lang, app.mode(), usize::from(area.width)), theme.muted))]
         }
     };
     frame.render_widget(Paragraph::new(lines), area);
@@ -221,8 +232,10 @@ fn render_note(app: &App, note: &NoteForm, frame: &mut Frame, area: Rect) {
 fn render_form(app: &App, note: &NoteForm, frame: &mut Frame, inner: Rect) {
     let (text, theme) = (app.lang.text(), &app.theme);
     let about = note.about.as_ref().map(|a| format!(" · {}", a.name())).unwrap_or_default();
+    let cover =
+        note.cover.as_ref().map(|c| format!(" ({}: {c})", crate::i18n::COVER.get(app.lang))).unwrap_or_default();
     let mut lines = vec![
-        Line::from(Span::styled(clean(&format!("{}: {}{about}", text.message_for, note.to)), theme.strong)),
+        Line::from(Span::styled(clean(&format!("{}: {}{cover}{about}", text.message_for, note.to)), theme.strong)),
         Line::from(Span::styled(clean(&note.when), theme.muted)),
         Line::default(),
     ];

@@ -6,8 +6,7 @@ use super::field::{self, Field};
 use super::keys::{self, Mode};
 use super::message::{Action, Command, Copied, CopyOutcome, Message, Opened};
 use crate::actions::{self, About};
-use crate::directory::Person;
-use crate::directory::Target;
+use crate::directory::{Answerer, Person, Target};
 use crate::handover::Outcome;
 use crate::i18n::{self, Bilingual};
 use crate::notes::Entry;
@@ -114,6 +113,11 @@ pub fn update(app: &mut App, message: Message) -> Option<Command> {
             return Some(Command::Copy(fallback.0, fallback.1));
         }
         Message::Now(clock) => app.clock = clock,
+        Message::Today(today) => {
+            // At midnight the view rolls over: who is away, and who answers, follow the new day.
+            app.today = today;
+            app.year = chrono::Datelike::year(&today);
+        }
         Message::Copied(outcome) => copied(app, outcome),
         Message::ReloadBusy => set_status(app, app.lang.text().reload_busy.to_string()),
         Message::Reloaded(Ok(loaded)) => {
@@ -456,22 +460,20 @@ enum Responsible<'a> {
     Office(Option<About>),
 }
 
+/// Who answers today for the selected entry: its contact, or while they are away whoever stands
+/// in (the footer names them); Enter, F5 and F6 reach them.
 fn responsible(app: &App) -> Option<Responsible<'_>> {
     let hit = app.selection()?;
     let dir = &app.directory;
-    Some(match app.index.target(hit.entry) {
-        Target::City(city) => {
-            Responsible::Person(dir.contact_of(city), Some(About::City(dir.cities()[city].name.clone())))
-        }
-        Target::Person(person) => Responsible::Person(&dir.people()[person], None),
-        Target::Office => Responsible::Office(None),
-        Target::Topic(topic) => {
-            let about = Some(About::Topic(dir.topics()[topic].name.get(app.lang).to_string()));
-            match dir.topic_contact(topic) {
-                Some(person) => Responsible::Person(person, about),
-                None => Responsible::Office(about),
-            }
-        }
+    let about = match app.index.target(hit.entry) {
+        Target::City(city) => Some(About::City(dir.cities()[city].name.clone())),
+        Target::Topic(topic) => Some(About::Topic(dir.topics()[topic].name.get(app.lang).to_string())),
+        Target::Person(_) => None,
+        Target::Office => return Some(Responsible::Office(None)),
+    };
+    Some(match app.selected_answer()?.who {
+        Answerer::Person(_, person) => Responsible::Person(person, about),
+        Answerer::Office(_) => Responsible::Office(about),
     })
 }
 
@@ -552,7 +554,8 @@ fn email(app: &mut App) -> Option<Command> {
     )
 }
 
-/// F7: the phone message form, filled in with the time, the city and the person.
+/// F7: the phone message form, filled in with the time, the city and the person. A message is
+/// for the contact even while they are away, and names who stands in: it waits for their return.
 fn start_note(app: &mut App) {
     let (to, email, about) = match responsible(app) {
         None => {
@@ -565,9 +568,21 @@ fn start_note(app: &mut App) {
             (office.department.clone(), office.email.clone(), about)
         }
     };
+    let answer = app.selected_answer().filter(crate::directory::Answer::stands_in);
+    let (to, email, cover) = match answer.and_then(|a| Some((a, app.directory.people().get(a.contact?)?))) {
+        Some((answer, contact)) => {
+            let cover = match answer.who {
+                Answerer::Person(_, person) => person.full_name(),
+                Answerer::Office(office) => office.department.clone(),
+            };
+            (contact.full_name(), contact.email.clone(), Some(cover))
+        }
+        None => (to, email, None),
+    };
     app.help = false;
     app.note = Some(NoteForm {
         to,
+        cover,
         email,
         about,
         when: app.clock.clone(),

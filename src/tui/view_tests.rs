@@ -15,9 +15,14 @@ use crate::i18n::Lang;
 /// The year every test lives in.
 const YEAR: i32 = 2026;
 
+/// The day every test lives on.
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(YEAR, 11, 29).unwrap()
+}
+
 /// A new app over the embedded directory, loaded and indexed once for all tests here.
 fn app(lang: Lang, columns: u16, rows: u16) -> App {
-    App::from_loaded(indexed(), lang, YEAR, (columns, rows))
+    App::from_loaded(indexed(), lang, today(), (columns, rows))
 }
 
 /// The embedded directory and its index, built once.
@@ -227,9 +232,10 @@ fn message_number(message: &Message) -> usize {
         Message::ReloadBusy => 12,
         Message::NoteSaved { .. } => 13,
         Message::Journal(_) => 14,
+        Message::Today(_) => 15,
     }
 }
-const MESSAGES: usize = 15;
+const MESSAGES: usize = 16;
 
 fn copy_number(outcome: &CopyOutcome) -> usize {
     match outcome {
@@ -368,6 +374,7 @@ fn world_messages(lang: Lang) -> Vec<Message> {
         Message::Resize(80, 24),
         Message::Tick(1),
         Message::Now("29.11.2026 13:09".into()),
+        Message::Today(today().succ_opt().unwrap()),
         Message::Reloaded(Ok(Box::new(indexed()))),
         Message::Reloaded(Err(failed_reload(lang))),
         Message::ReloadBusy,
