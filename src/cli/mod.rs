@@ -11,7 +11,7 @@ mod export;
 mod history;
 mod keep;
 mod list;
-mod out;
+pub mod out;
 mod query;
 pub mod report;
 mod rows;
@@ -60,6 +60,11 @@ pub struct Args {
     /// Language of the output: de or en. Default: from LC_ALL, LC_MESSAGES or LANG.
     #[arg(long, global = true, value_name = "LANG", value_parser = lang_parser())]
     pub lang: Option<Lang>,
+
+    /// Instead of the full-screen view, a line-by-line dialogue for screen readers: a prompt, and
+    /// answers in whole sentences [env: PARTNERDESK_ACCESSIBLE=1; also with TERM=dumb].
+    #[arg(long, env = "PARTNERDESK_ACCESSIBLE", hide_env = true, value_parser = clap::builder::FalseyValueParser::new())]
+    pub accessible: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -171,6 +176,9 @@ pub fn main() -> ExitCode {
         }
     };
     let Some(command) = &args.command else {
+        if crate::accessible::wanted(args.accessible, std::env::var_os("TERM").as_deref()) {
+            return outcome(crate::accessible::run(&args), args.lang());
+        }
         return interactive(&args).into();
     };
     let mut out = Out::stdout();
@@ -189,7 +197,11 @@ pub fn main() -> ExitCode {
     };
     // Flushed here, not in `Drop`, so that a failed write of the last lines is still reported.
     let status = status.and_then(|status| out.finish().map(|()| status));
-    let lang = args.lang();
+    outcome(status, args.lang())
+}
+
+/// The exit status of a command, its failure reported on standard error in `lang`.
+fn outcome(status: Result<ExitStatus, Failure>, lang: Lang) -> ExitCode {
     match status {
         Ok(status) => status.into(),
         Err(Failure::Data(e)) => report(&e.in_lang(lang)),
@@ -255,10 +267,6 @@ fn man(out: &mut Out) -> Result<ExitStatus, Failure> {
 /// Opens the interactive view; its errors are reported here, after the terminal is restored.
 fn interactive(args: &Args) -> ExitStatus {
     let lang = args.lang();
-    if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
-        let _ = report(crate::i18n::dumb_terminal().get(lang));
-        return ExitStatus::Error;
-    }
     match crate::tui::run(args.source(), args.source_origin(), lang, args.cache()) {
         Ok(status) => status,
         Err(e) => {

@@ -1,12 +1,15 @@
 //! German and English: the language choice, the fixed words of the interface ([`Text`]), and
 //! the sentences that take arguments, each a function returning [`Bilingual`]: in `sentences.rs`
 //! for the view, keeping the data file and the outputs, in `commands.rs` for what a command
-//! refuses and why a file could not be used, in `data_file.rs` for the rules a data file breaks, and in `ron_error.rs` RON's syntax errors.
+//! refuses and why a file could not be used, in `data_file.rs` for the rules a data file breaks,
+//! in `ron_error.rs` RON's syntax errors, and in `spoken.rs` the sentences of the line-by-line
+//! dialogue for screen readers.
 
 mod commands;
 mod data_file;
 mod ron_error;
 mod sentences;
+pub mod spoken;
 
 pub use commands::*;
 pub use data_file::*;
@@ -334,8 +337,8 @@ static DE: Text = Text {
     visiting_address: "Besuch",
     postal_address: "Post",
     transit_stop: "ÖPNV",
-    needs_terminal: "die interaktive Ansicht braucht ein Terminal; in Skripten `partnerdesk query TEXT` oder \
-                     `partnerdesk list` verwenden",
+    needs_terminal: "die interaktive Ansicht braucht ein Terminal; in Skripten `partnerdesk query TEXT`, \
+                     `partnerdesk list` oder `partnerdesk --accessible` verwenden",
     terminal_error: "Terminalfehler",
 };
 
@@ -414,8 +417,8 @@ static EN: Text = Text {
     visiting_address: "Visiting",
     postal_address: "Post",
     transit_stop: "Transit stop",
-    needs_terminal: "the interactive view needs a terminal; in scripts use `partnerdesk query TEXT` or \
-                     `partnerdesk list`",
+    needs_terminal: "the interactive view needs a terminal; in scripts use `partnerdesk query TEXT`, \
+                     `partnerdesk list` or `partnerdesk --accessible`",
     terminal_error: "terminal error",
 };
 

@@ -89,6 +89,7 @@ pub fn update(app: &mut App, message: Message) -> Option<Command> {
             }
         }
         Message::ScrollUp | Message::ScrollDown | Message::Click(..) => {}
+        Message::Select(index) => select(app, index),
         Message::NoteSent { mail, copy } => note_sent(app, &mail, copy),
         Message::Opened { what, label, outcome } => {
             let text = app.lang.text();
@@ -283,12 +284,15 @@ fn select(app: &mut App, index: usize) {
 }
 
 /// Who answers for the selected entry, and what it is about: a person, or the office itself.
-enum Responsible<'a> {
+pub(crate) enum Responsible<'a> {
+    /// A member of staff.
     Person(&'a Person, Option<About>),
+    /// The office, by its shared mailbox.
     Office(Option<About>),
 }
 
-fn responsible(app: &App) -> Option<Responsible<'_>> {
+/// Who answers for the selected entry, if one is selected.
+pub(crate) fn responsible(app: &App) -> Option<Responsible<'_>> {
     let hit = app.selection()?;
     let dir = &app.directory;
     Some(match app.index.target(hit.entry) {

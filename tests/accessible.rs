@@ -1,0 +1,111 @@
+//! The line-by-line dialogue for screen readers through the real binary, driven from a pipe:
+//! how it is chosen, what it says in both languages, and that it prints only whole lines of text.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+/// The binary with a known environment: no data file, no cache, no clipboard, English unless told.
+fn partnerdesk() -> Command {
+    let mut cmd = Command::cargo_bin("partnerdesk").unwrap();
+    cmd.env_remove("PARTNERDESK_DATA").env("LANG", "C").env("PARTNERDESK_CACHE", "off");
+    cmd.env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("PARTNERDESK_ACCESSIBLE");
+    // No desktop session: a copy has no clipboard and is read out instead, the same everywhere.
+    cmd.env_remove("DISPLAY").env_remove("WAYLAND_DISPLAY").env("TERM", "xterm-256color");
+    cmd
+}
+
+fn dialogue(args: &[&str], typed: &str) -> String {
+    let output = partnerdesk().args(args).write_stdin(typed).output().unwrap();
+    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn a_piped_question_is_answered_and_q_ends_with_status_0() {
+    let said = dialogue(&["--accessible", "--lang", "de"], "plock\nq\n");
+    let lines: Vec<&str> = said.lines().collect();
+    assert_eq!(
+        lines[..3],
+        [
+            "1 Treffer.",
+            "Płock, Polen, Partnerstadt seit 1988.",
+            "Zuständig: Irene Schewe, Telefon (06151) 13-2324, E-Mail international@darmstadt.de.",
+        ]
+    );
+    let said = dialogue(&["--accessible", "--lang", "en"], "plock\nq\n");
+    let lines: Vec<&str> = said.lines().collect();
+    assert_eq!(
+        lines[..3],
+        [
+            "1 match.",
+            "Płock, Poland, partner city since 1988.",
+            "Responsible: Irene Schewe, phone (06151) 13-2324, email international@darmstadt.de.",
+        ]
+    );
+}
+
+#[test]
+fn the_end_of_the_input_ends_the_dialogue_cleanly() {
+    let said = dialogue(&["--accessible"], "szeged");
+    assert!(said.starts_with("1 match.\nSzeged, Hungary, partner city since 1990.\n"), "{said}");
+    assert_eq!(dialogue(&["--accessible"], ""), "");
+}
+
+#[test]
+fn the_environment_and_a_dumb_terminal_choose_the_dialogue_too() {
+    let said = partnerdesk().env("PARTNERDESK_ACCESSIBLE", "1").write_stdin("graz\n").assert().success();
+    said.stdout(predicate::str::contains("Graz, Austria, partner city since 1968."));
+    let said = partnerdesk().env("TERM", "dumb").env("LANG", "de_DE.UTF-8").write_stdin("graz\n").assert().success();
+    said.stdout(predicate::str::contains("Graz, Österreich, Partnerstadt seit 1968."));
+    // Turned off, the full-screen view is asked for, and it needs a terminal.
+    let view = partnerdesk().env("PARTNERDESK_ACCESSIBLE", "0").write_stdin("graz\n").assert().code(2);
+    view.stderr(predicate::str::contains("needs a terminal"));
+}
+
+#[test]
+fn several_hits_numbers_help_and_copies_in_german() {
+    let said = dialogue(&["--accessible", "--lang", "de"], "seel\n4\nn\nhilfe\nende\n");
+    for expected in [
+        "5 Treffer.",
+        "Alina Seel, Aufgabe: Partnerstädte.",
+        "4 Szeged, Alina Seel.",
+        "Treffer 4 von 5.",
+        "Szeged, Ungarn, Partnerstadt seit 1990.",
+        "Kopieren fehlgeschlagen.",
+        "Telefonnummer zum Abschreiben: (06151) 13-3608.",
+        "n oder nummer: die Telefonnummer kopieren.",
+        "t oder notiz: eine Telefonnotiz aufnehmen und an die zuständige Person schicken.",
+        "q oder ende: beenden.",
+    ] {
+        assert!(said.lines().any(|line| line == expected), "{expected:?} in\n{said}");
+    }
+}
+
+#[test]
+fn a_data_file_that_cannot_be_used_is_exit_2_with_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("directory.ron");
+    std::fs::write(&file, "Directory(").unwrap();
+    let run = partnerdesk().args(["--accessible", "--data"]).arg(&file).write_stdin("plock\n").assert().code(2);
+    run.stdout("").stderr(predicate::str::contains("directory.ron"));
+}
+
+/// Nothing a screen reader would read as noise: no escape or other control byte but the line
+/// feed, no box drawing, no decoration, in either language and whatever is asked.
+#[test]
+fn no_output_byte_is_an_escape_or_a_box_drawing_character() {
+    let typed = "\n?\nplock\nn\ne\nseel\n2\n12\nr\n'amt\nn\neuropawochenende\nxyzzy\ndie frau\nbresica\n\
+                 polen ungarn\n2324\nt\n\n\n\nwien\nq\n";
+    for lang in ["de", "en"] {
+        let said = dialogue(&["--accessible", "--lang", lang], typed);
+        assert!(said.lines().count() > 80, "{said}");
+        for byte in said.bytes() {
+            assert!(byte == b'\n' || !byte.is_ascii_control(), "control byte {byte:#04x} in\n{said}");
+        }
+        for c in said.chars() {
+            assert!(!('\u{2500}'..='\u{259f}').contains(&c), "box drawing {c:?} in\n{said}");
+            assert!(!"≈◐▶⚠·…\u{1b}\u{9b}".contains(c), "decoration {c:?} in\n{said}");
+        }
+    }
+}
