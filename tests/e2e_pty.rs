@@ -543,3 +543,34 @@ fn a_running_view_picks_up_an_assign() {
     session.send(b"\x03");
     assert_eq!(session.exit_code(), 0);
 }
+
+#[test]
+fn the_accessible_dialogue_edits_one_line_and_answers_in_sentences() {
+    let mut session = Session::start(&["--accessible", "--lang", "de"]);
+    session.wait_for(&["partnerdesk für Screenreader.", "Suche:"]);
+    assert!(!session.alternate_screen(), "no full-screen view");
+    // A typo mended with Backspace, as in any shell's line editor.
+    session.send(b"plx\x7fock\r");
+    session.wait_for(&["1 Treffer.", "Zuständig: Irene Schewe, Telefon (06151) 13-2324"]);
+    // Arrow up brings the last line back from the history.
+    session.send(b"\x1b[A\r");
+    let start = Instant::now();
+    while session.contents().matches("Płock, Polen, Partnerstadt seit 1988.").count() < 2 {
+        assert!(start.elapsed() < PATIENCE, "the history's line was not answered:\n{}", session.contents());
+        thread::sleep(Duration::from_millis(50));
+    }
+    let contents = session.contents();
+    assert!(!contents.chars().any(|c| ('\u{2500}'..='\u{259f}').contains(&c)), "no box drawing:\n{contents}");
+    session.send(b"q\r");
+    assert_eq!(session.exit_code(), 0);
+}
+
+#[test]
+fn a_dumb_terminal_gets_the_dialogue_and_ctrl_d_ends_it() {
+    let mut session = Session::start_with(&["--lang", "en"], &[("TERM", "dumb")]);
+    session.wait_for(&["Search:"]);
+    session.send(b"graz\r");
+    session.wait_for(&["Graz, Austria, partner city since 1968.", "Responsible: Julia Kuz"]);
+    session.send(b"\x04");
+    assert_eq!(session.exit_code(), 0);
+}
