@@ -108,6 +108,16 @@ pub fn short(verb: Verb) -> Bilingual<&'static str> {
     Bilingual { de: first(Lang::De), en: first(Lang::En) }
 }
 
+/// The commands as the README's table: the words in German and in English, and what they do.
+pub fn markdown_table() -> String {
+    let words = |words: &[&str]| words.iter().map(|word| format!("`{word}`")).collect::<Vec<_>>().join(" ");
+    let mut table = String::from("| Deutsch | English | What it does |\n|---|---|---|\n");
+    for Entry { verb: _, words: Bilingual { de, en }, does } in VERBS {
+        table.push_str(&format!("| {} | {} | {} |\n", words(de), words(en), does.en));
+    }
+    table
+}
+
 /// What a line typed at the search prompt is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
