@@ -35,7 +35,8 @@ fn encode(text: &str) -> String {
 }
 
 /// What an email or a phone message is about: a partner city or a topic, by name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum About {
     /// A partner city.
     City(String),

@@ -12,6 +12,8 @@
 //! - [`cache`]: validated, indexed data files kept in the user's cache folder;
 //! - [`store`]: keeping the shared data file: lock, install with history, change log, changes in words;
 //! - [`actions`]: `tel:` and `mailto:` links, phone messages and anniversaries, as pure functions;
+//! - [`notes`]: the journal of phone messages, written before a note is sent and read by `notes`;
+//! - [`handover`]: running the system's opener and clipboard tools with a timeout, and how it went;
 //! - [`i18n`]: German and English: every sentence with arguments, each a function returning
 //!   [`i18n::Bilingual`], and the fixed words in [`i18n::Text`]; only tables keep their labels
 //!   beside their rows, as `Bilingual<&str>` (the list columns, the keymap's help);
@@ -25,7 +27,9 @@ pub mod cli;
 pub mod clock;
 pub mod directory;
 pub mod exit;
+pub mod handover;
 pub mod i18n;
+pub mod notes;
 pub mod search;
 pub mod store;
 pub mod tui;

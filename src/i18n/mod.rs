@@ -7,12 +7,14 @@
 
 mod commands;
 mod data_file;
+mod notes;
 mod ron_error;
 mod sentences;
 pub mod spoken;
 
 pub use commands::*;
 pub use data_file::*;
+pub use notes::*;
 pub use ron_error::ron_error;
 pub use sentences::*;
 
