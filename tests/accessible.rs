@@ -109,3 +109,42 @@ fn no_output_byte_is_an_escape_or_a_box_drawing_character() {
         }
     }
 }
+
+/// A phone message is in the journal before any program is asked to take it, and its outcome
+/// follows it there; one that no program took is read out whole. (No program can be found here:
+/// the search path is empty.)
+#[cfg(unix)]
+#[test]
+fn a_phone_message_is_journalled_then_handed_over_and_read_out_when_it_did_not_leave() {
+    let notes = tempfile::tempdir().unwrap();
+    let nowhere = tempfile::tempdir().unwrap();
+    let output = partnerdesk()
+        .args(["--accessible", "--lang", "en"])
+        .env("PARTNERDESK_NOTES_DIR", notes.path())
+        .env("PATH", nowhere.path())
+        .write_stdin("plock\nt\nJan Kowalski\n+48 24 367 1000\nvisit in May\nq\n")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let said = String::from_utf8(output.stdout).unwrap();
+    let journal = notes.path().join("notes.jsonl");
+    let after_note: Vec<&str> = said.lines().skip_while(|line| !line.starts_with("Phone message for ")).collect();
+    assert_eq!(
+        after_note[..4],
+        [
+            "Phone message for Irene Schewe about Partner city Płock. Caller, call back and concern follow; a field \
+             may stay empty.",
+            format!("Not handed over: xdg-open not started: not found. Note kept ({}).", journal.display()).as_str(),
+            "No clipboard tool.",
+            "The note has not been passed on yet.",
+        ]
+    );
+    assert!(after_note.contains(&"Caller: Jan Kowalski") && after_note.contains(&"Concern: visit in May"), "{said}");
+    let read = partnerdesk::notes::Journal::at(notes.path().to_path_buf()).read().unwrap();
+    let [entry] = read.entries.as_slice() else { panic!("{read:?}") };
+    assert_eq!((entry.caller.as_str(), entry.callback.as_str()), ("Jan Kowalski", "+48 24 367 1000"));
+    assert!(matches!(entry.delivery, partnerdesk::notes::Delivery::NotDelivered { .. }), "{entry:?}");
+    let lines = std::fs::read_to_string(&journal).unwrap();
+    assert_eq!(lines.lines().count(), 2, "written ahead as sending, then its outcome:\n{lines}");
+    assert!(lines.lines().next().unwrap().contains("\"sending\""), "{lines}");
+}

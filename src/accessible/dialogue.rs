@@ -6,11 +6,12 @@
 use super::answer;
 use super::lines::{Lines, Read};
 use super::verbs::{self, Input, Verb};
-use super::world::World;
+use super::world::{self, NoteSent, World};
 use crate::cli::Failure;
+use crate::handover::Outcome;
 use crate::i18n::spoken::{self, sentence};
-use crate::i18n::{Bilingual, Lang};
-use crate::tui::app::{App, NotePrompt, NoteStage};
+use crate::i18n::{self, Bilingual, Lang};
+use crate::tui::app::{App, NotePrompt};
 use crate::tui::field::Edit;
 use crate::tui::message::{Action, Command, Copied, CopyOutcome, Message, OpenOutcome};
 use crate::tui::update::{self, Responsible};
@@ -254,9 +255,10 @@ impl<W: World> Dialogue<W> {
                         Read::Interrupted => return self.abandon_note(lines, Ended::Quit).map(|_| None),
                     }
                 }
-                if let Some(command) = update::update(&mut self.app, Message::Action(Action::NoteEnter)) {
-                    self.carry_out(lines, Some(command))?;
-                    self.after_sending(lines)?;
+                let command = update::update(&mut self.app, Message::Action(Action::NoteEnter));
+                if let (Some(Command::SendNote { uri, text }), Some(note)) = (command, &self.app.note) {
+                    let sent = self.world.send_note(&note.message(), &note.email, &uri, &text);
+                    self.note_sent(lines, &sent)?;
                     return Ok(None);
                 }
             }
@@ -274,18 +276,36 @@ impl<W: World> Dialogue<W> {
         }
     }
 
-    /// Says how sending went; a note that has not left is read out whole, so that it is not lost.
-    fn after_sending(&mut self, lines: &mut impl Lines) -> Result<(), Failure> {
-        let lang = self.lang();
-        let Some(note) = &self.app.note else { return self.say_status(lines) };
-        let NoteStage::Unsent { reason } = &note.stage else { return Ok(()) };
-        lines.say(&sentence(lang.text().note_unsent))?;
-        lines.say(&sentence(reason))?;
-        for line in note.message().text(lang).split("\r\n") {
-            lines.say(&crate::tui::text::clean(line))?;
+    /// Says whether the journal kept the note, whether the mail program took it and whether it
+    /// was copied; a note that neither left nor was copied (the view's rule, in `update`) is read
+    /// out whole, so that it is not lost.
+    fn note_sent(&mut self, lines: &mut impl Lines, sent: &NoteSent) -> Result<(), Failure> {
+        let (lang, text) = (self.lang(), self.lang().text());
+        if let Err(why) = &sent.kept {
+            lines.say(&sentence(i18n::note_not_saved(why).get(lang)))?;
         }
-        self.drop_note();
+        let mail = match (&sent.mail, &sent.kept) {
+            (Outcome::Done { program }, _) => i18n::note_mailed(program),
+            (failed, Ok(journal)) => i18n::note_not_mailed(&i18n::outcome(failed, i18n::NO_MAIL_PROGRAM), journal),
+            (failed, Err(_)) => i18n::outcome(failed, i18n::NO_MAIL_PROGRAM),
+        };
+        lines.say(&sentence(mail.get(lang)))?;
+        let copy = match &sent.copy {
+            Outcome::Done { program } => format!("{} {} ({program})", text.phone_message, text.copied),
+            failed => i18n::outcome(failed, i18n::NO_CLIPBOARD_TOOL).get(lang).to_string(),
+        };
+        lines.say(&sentence(&copy))?;
+        let mail = world::handed(&sent.mail, i18n::NO_MAIL_PROGRAM, lang);
+        update::update(&mut self.app, Message::NoteSent { mail, copy: world::copy_outcome(&sent.copy, Copied::Note) });
+        // Said above in the dialogue's words; the view's footer line would repeat it.
         self.app.status = None;
+        if let Some(note) = &self.app.note {
+            lines.say(&sentence(text.note_unsent))?;
+            for line in note.message().text(lang).split("\r\n") {
+                lines.say(&crate::tui::text::clean(line))?;
+            }
+            self.drop_note();
+        }
         Ok(())
     }
 

@@ -5,7 +5,8 @@
 //! It is a third front end over the same library: [`dialogue`] drives the view's model and
 //! `update` with the view's messages, [`answer`] reads an entry out in the sentences of
 //! `i18n::spoken`, [`verbs`] is the table of command words, [`lines`] reads from a line editor
-//! or a pipe, and [`world`] is the one place where the clipboard and the link handlers are used.
+//! or a pipe, and [`world`] is the one place where the clipboard, the link handlers and the
+//! journal of phone messages are used.
 
 pub mod answer;
 pub mod dialogue;
@@ -39,7 +40,7 @@ pub fn run(args: &Args) -> Result<ExitStatus, Failure> {
     let lang = args.lang();
     let indexed = crate::cache::load(&args.source(), crate::clock::current_year(), args.cache())?;
     let app = App::from_loaded(indexed, lang, crate::clock::current_year(), NO_SCREEN);
-    let mut dialogue = Dialogue::new(app, world::System);
+    let mut dialogue = Dialogue::new(app, world::System::new(lang));
     if io::stdin().is_terminal() && io::stdout().is_terminal() {
         let mut terminal = Terminal::new()?;
         let ended = dialogue.run(&mut terminal);

@@ -4,8 +4,10 @@
 use super::dialogue::{Dialogue, Ended};
 use super::lines::Script;
 use super::verbs::{self, VERBS};
-use super::world::World;
+use super::world::{NoteSent, World};
+use crate::actions::PhoneMessage;
 use crate::directory::{self, Source};
+use crate::handover::Outcome;
 use crate::i18n::Lang;
 use crate::tui::app::App;
 use crate::tui::message::{Command, CopyOutcome, Handed, Message, OpenOutcome};
@@ -51,11 +53,18 @@ impl World for &mut Recorded {
                 };
                 Message::Opened { what, label, outcome }
             }
-            Command::SendNote { .. } => {
-                Message::NoteSent { mail: self.handed(), copy: self.copy(crate::tui::message::Copied::Note) }
-            }
-            Command::Reload | Command::Redraw | Command::Suspend => return None,
+            Command::SendNote { .. } | Command::Reload | Command::Redraw | Command::Suspend => return None,
         })
+    }
+
+    fn send_note(&mut self, _: &PhoneMessage, _: &str, uri: &str, text: &str) -> NoteSent {
+        self.commands.push(Command::SendNote { uri: uri.into(), text: text.into() });
+        let done = |program: &str| Outcome::Done { program: program.into() };
+        NoteSent {
+            kept: Ok("notes.jsonl".into()),
+            mail: if self.outcomes.no_handler { Outcome::NoProgram } else { done("xdg-open") },
+            copy: if self.outcomes.no_clipboard { Outcome::NoProgram } else { done("wl-copy") },
+        }
     }
 }
 
@@ -227,7 +236,7 @@ fn a_note_is_taken_one_field_at_a_time_and_sent_as_the_view_sends_it() {
     assert!(said.contains(&"> Rückruf: +48 24 367 1000".to_string()));
     assert_eq!(
         after(&said, "> Anliegen: Besuch im Mai"),
-        ["Telefonnotiz an das Mailprogramm übergeben; Telefonnotiz kopiert (test)."]
+        ["Notiz an Mailprogramm übergeben (xdg-open).", "Telefonnotiz kopiert (wl-copy)."]
     );
     let [Command::SendNote { uri, text }] = commands.as_slice() else { panic!("{commands:?}") };
     assert!(text.contains("Partnerstadt: Płock\r\nFür: Irene Schewe\r\nAnrufer: Jan Kowalski\r\nRückruf: +48 24 367 1000\r\nAnliegen: Besuch im Mai"), "{text}");
@@ -256,10 +265,11 @@ fn a_note_that_did_not_leave_is_read_out_whole() {
     let outcomes = Outcomes { no_clipboard: true, no_handler: true };
     let (said, _, _) = talk_in(Lang::En, outcomes, &["plock", "t", "Jan", "", "visit", "q"]);
     let told = after(&said, "> Concern: visit");
-    assert_eq!(told[0], "The note has not been passed on yet.");
-    assert_eq!(told[1], "No program is set up for mailto: links; Copy failed.");
-    assert!(told[2].starts_with("Phone message: "));
-    assert_eq!(told[3..], ["Partner city: Płock", "For: Irene Schewe", "Caller: Jan", "Call back: ", "Concern: visit"]);
+    assert_eq!(told[0], "Not handed over: no mail program set up. Note kept (notes.jsonl).");
+    assert_eq!(told[1], "No clipboard tool.");
+    assert_eq!(told[2], "The note has not been passed on yet.");
+    assert!(told[3].starts_with("Phone message: "));
+    assert_eq!(told[4..], ["Partner city: Płock", "For: Irene Schewe", "Caller: Jan", "Call back: ", "Concern: visit"]);
 }
 
 #[test]
