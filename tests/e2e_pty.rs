@@ -574,3 +574,17 @@ fn a_dumb_terminal_gets_the_dialogue_and_ctrl_d_ends_it() {
     session.send(b"\x04");
     assert_eq!(session.exit_code(), 0);
 }
+
+#[cfg(unix)]
+#[test]
+fn signals_end_the_accessible_dialogue_with_their_statuses() {
+    // SIGINT while a line is read is the line editor's, as Ctrl-C is: it ends with 0.
+    for (signal, status) in [("-TERM", 143), ("-HUP", 129), ("-QUIT", 131), ("-INT", 0)] {
+        let mut session = Session::start(&["--accessible", "--lang", "en"]);
+        session.wait_for(&["Search:"]);
+        session.send(b"gra");
+        thread::sleep(Duration::from_millis(200));
+        kill(&session, signal);
+        assert_eq!(session.exit_code(), status, "{signal}");
+    }
+}

@@ -11,6 +11,7 @@
 pub mod answer;
 pub mod dialogue;
 pub mod lines;
+mod signals;
 pub mod verbs;
 pub mod world;
 
@@ -24,6 +25,9 @@ use crate::exit::ExitStatus;
 use crate::tui::app::App;
 use dialogue::{Dialogue, Ended};
 use lines::{Plain, Terminal};
+
+/// How messages name the terminal.
+const TERMINAL: crate::i18n::Bilingual<&str> = crate::i18n::Bilingual { de: "das Terminal", en: "the terminal" };
 
 /// The size the view's model is given: the dialogue draws nothing, so any size will do.
 const NO_SCREEN: (u16, u16) = (80, 24);
@@ -42,6 +46,7 @@ pub fn run(args: &Args) -> Result<ExitStatus, Failure> {
     let app = App::from_loaded(indexed, lang, crate::clock::current_year(), NO_SCREEN);
     let mut dialogue = Dialogue::new(app, world::System::new(lang));
     if io::stdin().is_terminal() && io::stdout().is_terminal() {
+        signals::restore_on_signals().map_err(|error| Failure::Output { name: TERMINAL, error })?;
         let mut terminal = Terminal::new()?;
         let ended = dialogue.run(&mut terminal);
         finish(ended, terminal.finish())
