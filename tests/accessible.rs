@@ -82,13 +82,24 @@ fn several_hits_numbers_help_and_copies_in_german() {
     }
 }
 
+/// As the view: a data file that cannot be used gives way to the embedded directory, and the
+/// dialogue says so first, on standard error, naming the file and what is wrong.
 #[test]
-fn a_data_file_that_cannot_be_used_is_exit_2_with_its_name() {
+fn a_data_file_that_cannot_be_used_is_named_and_the_embedded_data_answers() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("directory.ron");
     std::fs::write(&file, "Directory(").unwrap();
-    let run = partnerdesk().args(["--accessible", "--data"]).arg(&file).write_stdin("plock\n").assert().code(2);
-    run.stdout("").stderr(predicate::str::contains("directory.ron"));
+    let output = partnerdesk().args(["--accessible", "--data"]).arg(&file).write_stdin("plock\n").output().unwrap();
+    assert!(output.status.success());
+    let told = String::from_utf8(output.stderr).unwrap();
+    let said = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = told.lines().collect();
+    assert_eq!(lines.len(), 2, "{told}");
+    assert!(
+        lines[0].starts_with(&format!("partnerdesk: The data file {} (from --data) cannot be used: ", file.display()))
+    );
+    assert_eq!(lines[1], "partnerdesk: Using the embedded directory.");
+    assert!(said.starts_with("1 match.\nPłock, Poland, partner city since 1988.\n"), "{said}");
 }
 
 /// Nothing a screen reader would read as noise: no escape or other control byte but the line

@@ -18,10 +18,12 @@ pub mod world;
 #[cfg(test)]
 mod tests;
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 
 use crate::cli::{Args, Failure, Out};
+use crate::directory::Source;
 use crate::exit::ExitStatus;
+use crate::i18n::spoken;
 use crate::tui::app::App;
 use dialogue::{Dialogue, Ended};
 use lines::{Plain, Terminal};
@@ -42,8 +44,22 @@ pub fn wanted(flag: bool, term: Option<&std::ffi::OsStr>) -> bool {
 /// plain lines otherwise.
 pub fn run(args: &Args) -> Result<ExitStatus, Failure> {
     let lang = args.lang();
-    let indexed = crate::cache::load(&args.source(), crate::clock::current_year(), args.cache())?;
-    let app = App::from_loaded(indexed, lang, crate::clock::current_year(), NO_SCREEN);
+    let year = crate::clock::current_year();
+    let source = args.source();
+    // As the view: a data file that cannot be used gives way to its last good copy, or else the
+    // embedded directory, and the dialogue says so first (on standard error, the answers' stream
+    // left to the answers).
+    let crate::tui::Loaded { indexed, fallback } = crate::tui::load(&source, year, args.cache())?;
+    if let (Some((problem, saved)), Source::File(path)) = (fallback, &source) {
+        let saved = saved.map(|saved| crate::clock::date_time_of(saved, lang));
+        let file = path.display().to_string();
+        let told = spoken::data_fallback(&file, args.source_origin(), &problem.summary(lang), saved.as_deref());
+        let mut stderr = io::stderr().lock();
+        for sentence in told {
+            let _ = writeln!(stderr, "partnerdesk: {}", sentence.get(lang));
+        }
+    }
+    let app = App::from_loaded(indexed, lang, year, NO_SCREEN);
     let mut dialogue = Dialogue::new(app, world::System::new(lang));
     if io::stdin().is_terminal() && io::stdout().is_terminal() {
         signals::restore_on_signals().map_err(|error| Failure::Output { name: TERMINAL, error })?;

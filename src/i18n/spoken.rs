@@ -216,3 +216,22 @@ pub fn help_rest(example: &str) -> [Bilingual; 3] {
 pub fn hit_of(number: usize, count: usize) -> Bilingual {
     both(format!("Treffer {number} von {count}."), format!("Match {number} of {count}."))
 }
+
+/// The data file cannot be used as the dialogue starts: which file, where its name came from and
+/// what is wrong; then what is used instead (`last_good`: the date of its last good copy; `None`:
+/// the embedded directory). `origin`, `problem` and the date are given in the language to be said.
+pub fn data_fallback(file: &str, origin: &str, problem: &str, last_good: Option<&str>) -> [Bilingual; 2] {
+    let problem = problem.trim_end_matches(['.', '?', '!', ' ']);
+    let unusable = both(
+        format!("Die Datendatei {file} (aus {origin}) ist nicht nutzbar: {problem}."),
+        format!("The data file {file} (from {origin}) cannot be used: {problem}."),
+    );
+    let used = match last_good {
+        Some(date) => both(
+            format!("Verwendet wird ihre letzte gute Fassung vom {date}."),
+            format!("Using its last good copy, of {date}."),
+        ),
+        None => both("Verwendet werden die eingebauten Daten.".into(), "Using the embedded directory.".into()),
+    };
+    [unusable, used]
+}

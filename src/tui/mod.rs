@@ -79,14 +79,16 @@ impl TuiError {
 
 /// What the loading thread hands over: the data to show and, when the data file could not be
 /// used, why, with the date of the last good copy shown instead (`None`: the embedded data).
-struct Loaded {
-    indexed: cache::Indexed,
-    fallback: Option<(DataError, Option<std::time::SystemTime>)>,
+pub(crate) struct Loaded {
+    /// The data to show.
+    pub(crate) indexed: cache::Indexed,
+    /// Why the data file could not be used, and the date of the copy shown instead.
+    pub(crate) fallback: Option<(DataError, Option<std::time::SystemTime>)>,
 }
 
 /// Loads the data to show: the file, else its last good copy, else the embedded directory, so
 /// that the view opens even while the shared file is missing or broken.
-fn load(source: &Source, year: i32, use_cache: cache::Use) -> Result<Loaded, DataError> {
+pub(crate) fn load(source: &Source, year: i32, use_cache: cache::Use) -> Result<Loaded, DataError> {
     let problem = match cache::load(source, year, use_cache) {
         Ok(indexed) => return Ok(Loaded { indexed, fallback: None }),
         Err(problem) => problem,
