@@ -75,8 +75,13 @@ impl<W: World> Dialogue<W> {
                         lines.say(&line)?;
                     }
                     if self.last.is_empty() {
-                        lines.say(&sentence(lang.text().nothing_selected))?;
+                        self.say(lines, spoken::nothing_read())?;
                     }
+                }
+                Input::Verb(Verb::Note | Verb::CopyPhone | Verb::CopyEmail | Verb::Call | Verb::Write)
+                    if !self.answered() =>
+                {
+                    self.say(lines, spoken::nothing_read())?;
                 }
                 Input::Verb(Verb::Note) => {
                     if self.note(lines)? == Some(Ended::InputEnded) {
@@ -88,6 +93,13 @@ impl<W: World> Dialogue<W> {
                 Input::Search(text) => self.search(lines, &text)?,
             }
         }
+    }
+
+    /// True when the last search read out a hit: only then do the commands have one to act on.
+    /// (Before any search, and after one of filler words alone, the view's model lists every
+    /// entry, which the dialogue has not said.)
+    fn answered(&self) -> bool {
+        !self.app.query.trim().is_empty() && self.app.only_filler().is_none() && self.app.selection().is_some()
     }
 
     /// The commands of the UI language, from the table that also understands them.
@@ -136,7 +148,7 @@ impl<W: World> Dialogue<W> {
 
     /// Reads hit `number` (counted from 1) of the last search, which is selected from then on.
     fn read_hit(&mut self, lines: &mut impl Lines, number: usize) -> Result<(), Failure> {
-        let count = self.app.hits.len();
+        let count = if self.answered() { self.app.hits.len() } else { 0 };
         if number == 0 || number > count {
             return self.say(lines, spoken::no_such_hit(number, count));
         }

@@ -339,3 +339,14 @@ fn every_line_said_is_a_sentence_without_escapes_or_decoration() {
         }
     }
 }
+
+#[test]
+fn before_a_search_and_after_filler_words_nothing_is_selected() {
+    let (said, _, commands) = talk_in(Lang::En, Outcomes::default(), &["n", "t", "r", "2", "the mrs", "n", "3"]);
+    assert!(commands.is_empty(), "{commands:?}");
+    for typed in ["> Search: n", "> Search: t", "> Search: r"] {
+        assert_eq!(after(&said, typed), ["No match has been read yet; please search first."]);
+    }
+    assert_eq!(after(&said, "> Search: 2"), ["There is no match 2; please search first."]);
+    assert_eq!(after(&said, "> Search: 3"), ["There is no match 3; please search first."]);
+}

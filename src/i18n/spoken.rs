@@ -134,6 +134,14 @@ pub fn no_such_hit(number: usize, count: usize) -> Bilingual {
     }
 }
 
+/// A command, or "repeat", before a search has read out a hit.
+pub fn nothing_read() -> Bilingual {
+    both(
+        "Noch ist kein Treffer vorgelesen; bitte erst suchen.".into(),
+        "No match has been read yet; please search first.".into(),
+    )
+}
+
 /// An empty line at the search prompt.
 pub fn empty_line(help: &str) -> Bilingual {
     both(
