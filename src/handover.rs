@@ -185,8 +185,8 @@ pub fn copy(text: &str, timeout: Duration) -> Outcome {
     }
     #[cfg(not(windows))]
     {
-        let wayland = std::env::var_os("WAYLAND_DISPLAY").is_some();
-        let x11 = std::env::var_os("DISPLAY").is_some();
+        let set = |name| std::env::var_os(name).is_some_and(|value| !value.is_empty());
+        let (wayland, x11) = (set("WAYLAND_DISPLAY"), set("DISPLAY"));
         let tools: &[(&str, &[&str], bool)] = &[
             ("wl-copy", &[], wayland),
             ("xclip", &["-selection", "clipboard"], x11),

@@ -145,8 +145,8 @@ fn a_phone_message_is_journalled_then_handed_over_and_read_out_when_it_did_not_l
         [
             "Phone message for Irene Schewe about Partner city Płock. Caller, call back and concern follow; a field \
              may stay empty.",
-            format!("Not handed over: xdg-open not started: not found. Note kept ({}).", journal.display()).as_str(),
-            "No clipboard tool.",
+            "Not handed over: xdg-open not started: not found; note kept (partnerdesk notes).",
+            "Copy failed.",
             "The note has not been passed on yet.",
         ]
     );

@@ -17,6 +17,8 @@ struct Session {
     screen: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
+    /// The journal of phone messages: a folder of the test's own, never the user's.
+    notes: tempfile::TempDir,
 }
 
 impl Session {
@@ -37,6 +39,8 @@ impl Session {
         cmd.env("PARTNERDESK_CACHE", "off");
         cmd.env_remove("LC_ALL");
         cmd.env_remove("LC_MESSAGES");
+        let notes = tempfile::tempdir().expect("a folder for the notes");
+        cmd.env("PARTNERDESK_NOTES_DIR", notes.path());
         for (name, value) in env {
             cmd.env(name, value);
         }
@@ -61,7 +65,21 @@ impl Session {
                 feed.lock().unwrap().process(&buf[..n]);
             }
         });
-        Session { screen, writer, child }
+        Session { screen, writer, child, notes }
+    }
+
+    /// `partnerdesk notes` over this session's journal, with these arguments.
+    fn notes(&self, args: &[&str]) -> String {
+        let output = assert_cmd::Command::cargo_bin("partnerdesk")
+            .unwrap()
+            .arg("notes")
+            .args(args)
+            .env("PARTNERDESK_NOTES_DIR", self.notes.path())
+            .env("LANG", "C")
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap()
     }
 
     fn contents(&self) -> String {
@@ -427,14 +445,20 @@ fn with_no_mail_program_and_no_clipboard_a_phone_message_stays_on_screen() {
     session.wait_for(&["Visit in May"]);
     session.send(b"\r");
     session.wait_for(&["The note has not been passed on yet", "Concern: Visit in May", "Caller: Jan Kowalski"]);
+    session.wait_for(&["(OSC 52), not confirmed"]);
     let screen = session.contents();
-    assert!(screen.contains("no program is set up for mailto: links"), "{screen}");
+    assert!(screen.contains("no mail program set up; note kept"), "{screen}");
     assert!(screen.contains("(OSC 52), not confirmed"), "{screen}");
     assert!(!screen.contains("handed to the mail program") && !screen.contains("copied ("), "{screen}");
-    // Quitting now still leaves the note on the terminal, as text.
+    // Quitting now still leaves the note on the terminal, as text, and in the journal.
     session.send(b"\x03");
     assert_eq!(session.exit_code(), 0);
     assert!(session.contents().contains("Caller: Jan Kowalski"), "{}", session.contents());
+    let notes = session.notes(&[]);
+    assert!(
+        notes.contains("not delivered: no mail program set up") && notes.contains("Caller: Jan Kowalski"),
+        "{notes}"
+    );
 }
 
 #[cfg(all(unix, not(target_os = "macos")))]
@@ -486,7 +510,7 @@ fn f5_f6_and_f7_hand_their_links_to_the_system() {
     session.send(b"\x1b[18~"); // F7
     session.wait_for(&["Telefonnotiz", "Anrufer"]);
     session.send(b"Jan Kowalski\t+48 24 367 1000\tBesuch im Mai\r");
-    session.wait_for(&["Telefonnotiz an das Mailprogramm"]);
+    session.wait_for(&["Notiz an Mailprogramm übergeben (xdg-open)"]);
     session.send(b"\x03");
     assert_eq!(session.exit_code(), 0);
     let opened = std::fs::read_to_string(&log).unwrap();
@@ -516,7 +540,7 @@ fn with_no_program_for_tel_links_f5_copies_the_number_instead() {
     session.wait_for(&["Austria (AT)"]);
     session.send(b"\x1b[15~");
     session.wait_for(&[
-        "Julia Kuz, (06151) 13-2325: no program takes these links; Phone number written to the terminal (OSC 52), not",
+        "Julia Kuz, (06151) 13-2325: no phone program set up; Phone number written to the terminal (OSC 52), not",
     ]);
     session.send(b"\x03");
     assert_eq!(session.exit_code(), 0);
@@ -575,6 +599,108 @@ fn a_dumb_terminal_gets_the_dialogue_and_ctrl_d_ends_it() {
     assert_eq!(session.exit_code(), 0);
 }
 
+/// A folder on PATH with these fake tools (name, shell script), and the PATH that puts it first.
+#[cfg(all(unix, not(target_os = "macos")))]
+fn fake_tools(tools: &[(&str, &str)]) -> (tempfile::TempDir, String) {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = tempfile::tempdir().unwrap();
+    for (name, script) in tools {
+        let path = folder.path().join(name);
+        std::fs::write(&path, script).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let path = format!("{}:{}", folder.path().display(), std::env::var("PATH").unwrap_or_default());
+    (folder, path)
+}
+
+/// Types a phone message to Płock's contact and sends it.
+fn send_a_note(session: &mut Session) {
+    session.send(b"plock");
+    session.wait_for(&["Poland (PL)"]);
+    session.send(b"\x1b[18~"); // F7
+    session.wait_for(&["Phone message", "Caller"]);
+    session.send(b"Jan Kowalski\t+48 24 367 1000\tVisit in May\r");
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn a_mail_program_that_fails_is_said_and_the_note_kept() {
+    // A mail client still listed in mimeapps.list but uninstalled: xdg-open exits 4.
+    let (_folder, path) =
+        fake_tools(&[("xdg-mime", "#!/bin/sh\necho thunderbird.desktop\n"), ("xdg-open", "#!/bin/sh\nexit 4\n")]);
+    let mut session =
+        Session::start_with(&["--lang", "en"], &[("PATH", &path), ("DISPLAY", ""), ("WAYLAND_DISPLAY", "")]);
+    send_a_note(&mut session);
+    session.wait_for(&["The note has not been passed on yet: xdg-open failed (4); note kept (F8/Ctrl-T)"]);
+    assert!(!session.contents().contains("handed to the mail program"), "{}", session.contents());
+    // Esc twice discards it from the screen; the journal still has it, and the footer counts it.
+    session.send(b"\x1b");
+    thread::sleep(Duration::from_millis(100));
+    session.send(b"\x1b");
+    session.wait_for(&["1 note of today undelivered (F8/Ctrl-T)"]);
+    session.send(b"\x1b[19~"); // F8
+    session.wait_for(&["Kept notes (1)", "not delivered: xdg-open failed (4) · Jan Kowalski", "Concern: Visit in May"]);
+    session.send(b"\x03");
+    assert_eq!(session.exit_code(), 0);
+    let notes = session.notes(&["--json"]);
+    let json: serde_json::Value = serde_json::from_str(&notes).unwrap();
+    assert_eq!(json[0]["caller"], "Jan Kowalski");
+    assert_eq!(json[0]["callback"], "+48 24 367 1000");
+    assert_eq!(json[0]["delivery"]["not_delivered"]["mail"]["exited"]["status"], 4);
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn a_slow_xdg_mime_does_not_freeze_the_view() {
+    let (folder, path) = fake_tools(&[
+        ("xdg-mime", "#!/bin/sh\nsleep 3\necho thunderbird.desktop\n"),
+        ("xdg-open", "#!/bin/sh\nexit 0\n"),
+    ]);
+    let _keep = folder;
+    let mut session =
+        Session::start_with(&["--lang", "de"], &[("PATH", &path), ("DISPLAY", ""), ("WAYLAND_DISPLAY", "")]);
+    session.send(b"graz");
+    session.wait_for(&["Österreich (AT)"]);
+    let started = Instant::now();
+    session.send(b"\x1b[17~"); // F6
+    session.wait_for(&["Übergabe läuft: Julia Kuz"]);
+    // Keys are taken and drawn while xdg-mime sleeps.
+    session.send(b"\x15trondheim");
+    session.wait_for(&["Norwegen (NO)"]);
+    assert!(started.elapsed() < Duration::from_secs(2), "the view answered while the hand-over ran");
+    session.wait_for(&["Julia Kuz <international@darmstadt.de>: an das Mailprogramm übergeben"]);
+    assert!(started.elapsed() >= Duration::from_secs(3), "said only after the opener answered");
+    session.send(b"\x03");
+    assert_eq!(session.exit_code(), 0);
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn a_note_copied_by_xclip_is_kept_and_the_next_copy_says_so() {
+    let folder = tempfile::tempdir().unwrap();
+    let clip = folder.path().join("clipboard.txt");
+    let xclip = format!("#!/bin/sh\ncat > '{}'\n", clip.display());
+    let (_tools, path) = fake_tools(&[
+        ("xdg-mime", "#!/bin/sh\nexit 0\n"),
+        ("xdg-open", "#!/bin/sh\nexit 3\n"),
+        ("xclip", xclip.as_str()),
+    ]);
+    let mut session =
+        Session::start_with(&["--lang", "en"], &[("PATH", &path), ("DISPLAY", ":0"), ("WAYLAND_DISPLAY", "")]);
+    send_a_note(&mut session);
+    session.wait_for(&["Not handed over: no mail program set up; note kept (F8/Ctrl-T); Phone message copied"]);
+    assert!(std::fs::read_to_string(&clip).unwrap().contains("Caller: Jan Kowalski"));
+    session.wait_for(&["1 note of today undelivered"]);
+    // The desk's next copy replaces the note on the clipboard: the footer says the journal has it.
+    session.send(b"\r");
+    session.wait_for(&["Phone number copied (xclip); the note stays kept (F8/Ctrl-T)"]);
+    assert_eq!(std::fs::read_to_string(&clip).unwrap(), "(06151) 13-2324");
+    session.send(b"\x03");
+    assert_eq!(session.exit_code(), 0);
+    let notes = session.notes(&[]);
+    assert!(notes.contains("copied only (xclip)") && notes.contains("Concern: Visit in May"), "{notes}");
+}
+
 #[cfg(unix)]
 #[test]
 fn signals_end_the_accessible_dialogue_with_their_statuses() {
@@ -587,4 +713,20 @@ fn signals_end_the_accessible_dialogue_with_their_statuses() {
         kill(&session, signal);
         assert_eq!(session.exit_code(), status, "{signal}");
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_window_keeps_the_open_note_as_a_draft() {
+    let mut session = Session::start(&["--lang", "en"]);
+    session.send(b"graz");
+    session.wait_for(&["Austria (AT)"]);
+    session.send(b"\x1b[18~Anna Nowak\t\tCall back about the choir");
+    session.wait_for(&["Call back about the choir"]);
+    kill(&session, "-HUP");
+    assert_eq!(session.exit_code(), 129);
+    let notes = session.notes(&[]);
+    assert!(notes.contains("· draft"), "{notes}");
+    assert!(notes.contains("Caller: Anna Nowak") && notes.contains("Concern: Call back about the choir"), "{notes}");
+    assert!(notes.contains("For: Julia Kuz"), "{notes}");
 }

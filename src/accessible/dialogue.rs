@@ -6,18 +6,35 @@
 use super::answer;
 use super::lines::{Lines, Read};
 use super::verbs::{self, Input, Verb};
-use super::world::{self, NoteSent, World};
+use super::world::World;
 use crate::cli::Failure;
 use crate::handover::Outcome;
 use crate::i18n::spoken::{self, sentence};
 use crate::i18n::{self, Bilingual, Lang};
+use crate::notes::Entry;
 use crate::tui::app::{App, NotePrompt};
 use crate::tui::field::Edit;
-use crate::tui::message::{Action, Command, Copied, CopyOutcome, Message, OpenOutcome};
+use crate::tui::message::{Action, Command, Copied, CopyOutcome, Message};
 use crate::tui::update::{self, Responsible};
 
 /// How many of the other hits are named after the first is read.
 const NAMED: usize = 9;
+
+/// Where the kept phone messages are listed, as the dialogue names it where the view names its key.
+const NOTES_COMMAND: &str = "partnerdesk notes";
+
+/// What came of carrying out a command, as far as the dialogue says it in words of its own.
+#[derive(Debug, Default)]
+struct Came {
+    /// A copy no clipboard took: its text and what it is, to be read out and copied by hand.
+    by_hand: Option<(String, Copied)>,
+    /// The journal's answer when a note was written ahead (its entry, or why not).
+    saved: Option<Result<Entry, String>>,
+    /// How the mail program took a note.
+    mailed: Option<Outcome>,
+    /// How copying a note went.
+    note_copy: Option<CopyOutcome>,
+}
 
 /// The dialogue's state: the view's model, the world it acts on, and the last answer.
 pub struct Dialogue<W> {
@@ -167,8 +184,9 @@ impl<W: World> Dialogue<W> {
         Ok(())
     }
 
-    /// Copy, call or write: the view's action on the selected hit, its command carried out, and
-    /// its outcome said as the view's footer says it.
+    /// Copy, call or write: the view's action on the selected hit, its commands carried out, and
+    /// its outcome said as the view's footer says it; a copy that failed reads out its text, so
+    /// that it can be copied by hand.
     fn act(&mut self, lines: &mut impl Lines, verb: Verb) -> Result<(), Failure> {
         let lang = self.lang();
         // The view names its keys here; the dialogue names its words.
@@ -185,45 +203,41 @@ impl<W: World> Dialogue<W> {
         let Some(action) = verb.action() else { return Ok(()) };
         self.app.status = None;
         let command = update::update(&mut self.app, Message::Action(action));
-        self.carry_out(lines, command)?;
-        self.say_status(lines)
-    }
-
-    /// Hands `command` to the world and its outcome back to `update`; a copy that failed has its
-    /// text read out, so that it can be copied by hand.
-    fn carry_out(&mut self, lines: &mut impl Lines, command: Option<Command>) -> Result<(), Failure> {
-        let Some(command) = command else { return Ok(()) };
-        let by_hand = match &command {
-            Command::Copy(text, what) => Some((text.clone(), *what)),
-            Command::Open { fallback, .. } => Some(fallback.clone()),
-            _ => None,
-        };
-        let Some(outcome) = self.world.perform(command) else { return Ok(()) };
-        let failed = match &outcome {
-            Message::Copied(copy) => *copy == CopyOutcome::Failed,
-            Message::Opened { outcome, .. } => matches!(
-                outcome,
-                OpenOutcome::NoHandler(CopyOutcome::Failed)
-                    | OpenOutcome::Unconfirmed(CopyOutcome::Failed)
-                    | OpenOutcome::Failed(_, CopyOutcome::Failed)
-            ),
-            _ => false,
-        };
-        let next = update::update(&mut self.app, outcome);
-        if failed && let Some((text, what)) = by_hand {
-            self.say_status(lines)?;
+        let mut came = Came::default();
+        self.carry_out(command, &mut came);
+        self.say_status(lines)?;
+        if let Some((text, what)) = came.by_hand {
             let label = match what {
-                Copied::Phone => self.lang().text().phone_number,
-                Copied::Email => self.lang().text().email_address,
-                Copied::Note => self.lang().text().phone_message,
+                Copied::Phone => lang.text().phone_number,
+                Copied::Email => lang.text().email_address,
+                Copied::Note => lang.text().phone_message,
             };
             self.say(lines, spoken::copy_by_hand(label, &crate::tui::text::clean(&text)))?;
         }
-        // `update` asks for nothing more after an outcome today; should it, it is carried out too.
-        if next.is_some() {
-            return self.carry_out(lines, next);
-        }
         Ok(())
+    }
+
+    /// Hands `command` to the world and what came of it back to `update`, and so on for the
+    /// commands `update` returns then (a link no program took is copied instead; a note no mail
+    /// program took is copied), noting in `came` what the dialogue says in words of its own.
+    fn carry_out(&mut self, command: Option<Command>, came: &mut Came) {
+        let Some(command) = command else { return };
+        let copying = match &command {
+            Command::Copy(text, what) => Some((text.clone(), *what)),
+            _ => None,
+        };
+        let note_copy = matches!(command, Command::CopyNote { .. });
+        for message in self.world.perform(command) {
+            match &message {
+                Message::Copied(outcome) if note_copy => came.note_copy = Some(outcome.clone()),
+                Message::Copied(CopyOutcome::Failed) => came.by_hand.clone_from(&copying),
+                Message::NoteSaved { saved, .. } => came.saved = Some(saved.clone()),
+                Message::NoteSent { mail, .. } => came.mailed = Some(mail.clone()),
+                _ => {}
+            }
+            let next = update::update(&mut self.app, message);
+            self.carry_out(next, came);
+        }
     }
 
     /// The footer's message, as a sentence, once.
@@ -268,9 +282,10 @@ impl<W: World> Dialogue<W> {
                     }
                 }
                 let command = update::update(&mut self.app, Message::Action(Action::NoteEnter));
-                if let (Some(Command::SendNote { uri, text }), Some(note)) = (command, &self.app.note) {
-                    let sent = self.world.send_note(&note.message(), &note.email, &uri, &text);
-                    self.note_sent(lines, &sent)?;
+                if command.is_some() {
+                    let mut came = Came::default();
+                    self.carry_out(command, &mut came);
+                    self.note_outcome(lines, &came)?;
                     return Ok(None);
                 }
             }
@@ -289,28 +304,36 @@ impl<W: World> Dialogue<W> {
     }
 
     /// Says whether the journal kept the note, whether the mail program took it and whether it
-    /// was copied; a note that neither left nor was copied (the view's rule, in `update`) is read
-    /// out whole, so that it is not lost.
-    fn note_sent(&mut self, lines: &mut impl Lines, sent: &NoteSent) -> Result<(), Failure> {
+    /// was copied, in the view's sentences but naming `partnerdesk notes` where the view names
+    /// its key for the kept notes. A note that neither left nor was copied stays open (the view's
+    /// rule, in `update`): it is read out whole, so that it is not lost.
+    fn note_outcome(&mut self, lines: &mut impl Lines, came: &Came) -> Result<(), Failure> {
         let (lang, text) = (self.lang(), self.lang().text());
-        if let Err(why) = &sent.kept {
-            lines.say(&sentence(i18n::note_not_saved(why).get(lang)))?;
+        if let Some(Err(problem)) = &came.saved {
+            let problem = Bilingual { de: problem.clone(), en: problem.clone() };
+            lines.say(&sentence(i18n::note_not_saved(&problem).get(lang)))?;
         }
-        let mail = match (&sent.mail, &sent.kept) {
-            (Outcome::Done { program }, _) => i18n::note_mailed(program),
-            (failed, Ok(journal)) => i18n::note_not_mailed(&i18n::outcome(failed, i18n::NO_MAIL_PROGRAM), journal),
-            (failed, Err(_)) => i18n::outcome(failed, i18n::NO_MAIL_PROGRAM),
-        };
-        lines.say(&sentence(mail.get(lang)))?;
-        let copy = match &sent.copy {
-            Outcome::Done { program } => format!("{} {} ({program})", text.phone_message, text.copied),
-            failed => i18n::outcome(failed, i18n::NO_CLIPBOARD_TOOL).get(lang).to_string(),
-        };
-        lines.say(&sentence(&copy))?;
-        let mail = world::handed(&sent.mail, i18n::NO_MAIL_PROGRAM, lang);
-        update::update(&mut self.app, Message::NoteSent { mail, copy: world::copy_outcome(&sent.copy, Copied::Note) });
-        // Said above in the dialogue's words; the view's footer line would repeat it.
+        let kept = matches!(came.saved, Some(Ok(_)));
+        match &came.mailed {
+            Some(Outcome::Done { program }) => lines.say(&sentence(i18n::note_mailed(program).get(lang)))?,
+            Some(failed) => {
+                let failure = i18n::outcome(failed, i18n::NO_MAIL_PROGRAM);
+                let why = if kept { i18n::note_kept_because(&failure, NOTES_COMMAND) } else { failure };
+                lines.say(&sentence(i18n::not_handed_over(why.get(lang)).get(lang)))?;
+            }
+            None => {}
+        }
+        match &came.note_copy {
+            Some(CopyOutcome::Native(_, tool)) => {
+                lines.say(&sentence(&format!("{} {} ({tool})", text.phone_message, text.copied)))?;
+            }
+            Some(_) => lines.say(&sentence(text.copy_failed))?,
+            None => {}
+        }
+        // Said above; the view's footer would say it again, naming its keys.
         self.app.status = None;
+        self.app.said_before_copy = None;
+        self.app.note_on_clipboard = false;
         if let Some(note) = &self.app.note {
             lines.say(&sentence(text.note_unsent))?;
             for line in note.message().text(lang).split("\r\n") {
@@ -327,7 +350,11 @@ impl<W: World> Dialogue<W> {
         if let Some(note) = &self.app.note
             && note.has_text()
         {
+            // As when the view closes with a note open: the journal keeps it as a draft.
             lines.say(&sentence(lang.text().note_unsent))?;
+            if let Some(kept) = self.world.keep_draft(&self.app) {
+                lines.say(&sentence(kept.get(lang)))?;
+            }
             for line in note.message().text(lang).split("\r\n") {
                 lines.say(&crate::tui::text::clean(line))?;
             }
@@ -338,7 +365,7 @@ impl<W: World> Dialogue<W> {
 
     /// Discards the note as the view's Esc does, twice when it holds text.
     fn drop_note(&mut self) {
-        while self.app.note.is_some() {
+        for _ in 0..2 {
             update::update(&mut self.app, Message::Action(Action::NoteCancel));
         }
     }

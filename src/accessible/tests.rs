@@ -4,13 +4,13 @@
 use super::dialogue::{Dialogue, Ended};
 use super::lines::Script;
 use super::verbs::{self, VERBS};
-use super::world::{NoteSent, World};
-use crate::actions::PhoneMessage;
+use super::world::World;
 use crate::directory::{self, Source};
 use crate::handover::Outcome;
-use crate::i18n::Lang;
+use crate::i18n::{Bilingual, Lang};
+use crate::notes::{Delivery, Entry};
 use crate::tui::app::App;
-use crate::tui::message::{Command, CopyOutcome, Handed, Message, OpenOutcome};
+use crate::tui::message::{Command, Copied, CopyOutcome, Message};
 
 /// The year every test lives in, so that anniversaries never change.
 const YEAR: i32 = 2026;
@@ -32,39 +32,37 @@ struct Recorded {
 }
 
 impl Recorded {
-    fn copy(&self, what: crate::tui::message::Copied) -> CopyOutcome {
-        if self.outcomes.no_clipboard { CopyOutcome::Failed } else { CopyOutcome::Native(what, "test") }
+    fn copy(&self, what: Copied) -> CopyOutcome {
+        if self.outcomes.no_clipboard { CopyOutcome::Failed } else { CopyOutcome::Native(what, "test".into()) }
     }
 
-    fn handed(&self) -> Handed {
-        if self.outcomes.no_handler { Handed::NoHandler } else { Handed::Taken }
+    fn opened(&self) -> Outcome {
+        if self.outcomes.no_handler { Outcome::NoProgram } else { Outcome::Done { program: "xdg-open".into() } }
     }
 }
 
 impl World for &mut Recorded {
-    fn perform(&mut self, command: Command) -> Option<Message> {
+    fn perform(&mut self, command: Command) -> Vec<Message> {
         self.commands.push(command.clone());
-        Some(match command {
-            Command::Copy(_, what) => Message::Copied(self.copy(what)),
-            Command::Open { what, label, fallback: (_, copied), .. } => {
-                let outcome = match self.handed() {
-                    Handed::Taken => OpenOutcome::Handed,
-                    _ => OpenOutcome::NoHandler(self.copy(copied)),
-                };
-                Message::Opened { what, label, outcome }
+        match command {
+            Command::Copy(_, what) => vec![Message::Copied(self.copy(what))],
+            Command::Open { what, label, fallback, .. } => {
+                vec![Message::Opened { what, label, outcome: self.opened(), fallback }]
             }
-            Command::SendNote { .. } | Command::Reload | Command::Redraw | Command::Suspend => return None,
-        })
+            Command::SendNote { message, email, form, .. } => {
+                let entry = Entry::new(&message, &email, Delivery::Sending);
+                vec![
+                    Message::NoteSaved { saved: Ok(entry.clone()), form },
+                    Message::NoteSent { entry, mail: self.opened(), form },
+                ]
+            }
+            Command::CopyNote { .. } => vec![Message::Copied(self.copy(Copied::Note))],
+            Command::ReadJournal | Command::Reload | Command::Redraw | Command::Suspend => Vec::new(),
+        }
     }
 
-    fn send_note(&mut self, _: &PhoneMessage, _: &str, uri: &str, text: &str) -> NoteSent {
-        self.commands.push(Command::SendNote { uri: uri.into(), text: text.into() });
-        let done = |program: &str| Outcome::Done { program: program.into() };
-        NoteSent {
-            kept: Ok("notes.jsonl".into()),
-            mail: if self.outcomes.no_handler { Outcome::NoProgram } else { done("xdg-open") },
-            copy: if self.outcomes.no_clipboard { Outcome::NoProgram } else { done("wl-copy") },
-        }
+    fn keep_draft(&mut self, app: &App) -> Option<Bilingual> {
+        app.note.as_ref().filter(|note| note.has_text()).map(|_| crate::i18n::note_kept_at("notes.jsonl"))
     }
 }
 
@@ -166,8 +164,8 @@ fn copy_number_and_email_use_the_views_commands_and_say_the_outcome() {
     assert_eq!(
         commands,
         [
-            Command::Copy("(06151) 13-2324".into(), crate::tui::message::Copied::Phone),
-            Command::Copy("international@darmstadt.de".into(), crate::tui::message::Copied::Email),
+            Command::Copy("(06151) 13-2324".into(), Copied::Phone),
+            Command::Copy("international@darmstadt.de".into(), Copied::Email),
         ]
     );
     assert_eq!(after(&said, "> Suche: n"), ["Telefonnummer kopiert (test)."]);
@@ -182,7 +180,7 @@ fn a_copy_that_failed_reads_out_what_to_copy_by_hand() {
     assert_eq!(
         after(&said, "> Search: c"),
         [
-            "Irene Schewe, (06151) 13-2324: no program takes these links; Copy failed.",
+            "Irene Schewe, (06151) 13-2324: no phone program set up; Copy failed.",
             "Phone number to copy by hand: (06151) 13-2324."
         ]
     );
@@ -234,11 +232,9 @@ fn a_note_is_taken_one_field_at_a_time_and_sent_as_the_view_sends_it() {
     );
     assert!(said.contains(&"> Anrufer: Jan Kowalski".to_string()));
     assert!(said.contains(&"> Rückruf: +48 24 367 1000".to_string()));
-    assert_eq!(
-        after(&said, "> Anliegen: Besuch im Mai"),
-        ["Notiz an Mailprogramm übergeben (xdg-open).", "Telefonnotiz kopiert (wl-copy)."]
-    );
-    let [Command::SendNote { uri, text }] = commands.as_slice() else { panic!("{commands:?}") };
+    assert_eq!(after(&said, "> Anliegen: Besuch im Mai"), ["Notiz an Mailprogramm übergeben (xdg-open)."]);
+    let [Command::SendNote { message, uri, .. }] = commands.as_slice() else { panic!("{commands:?}") };
+    let text = message.text(Lang::De);
     assert!(text.contains("Partnerstadt: Płock\r\nFür: Irene Schewe\r\nAnrufer: Jan Kowalski\r\nRückruf: +48 24 367 1000\r\nAnliegen: Besuch im Mai"), "{text}");
     assert!(
         uri.starts_with(
@@ -256,7 +252,8 @@ fn a_note_needs_a_caller_or_a_concern_and_an_empty_one_is_dropped() {
     let typed = ["graz", "t", "", "0171 555", "", "Ms Berger", "about the visit", "q"];
     let (said, _, commands) = talk_in(Lang::En, Outcomes::default(), &typed);
     assert!(said.contains(&"Please fill in a caller or a concern.".to_string()), "{said:#?}");
-    let [Command::SendNote { text, .. }] = commands.as_slice() else { panic!("{commands:?}") };
+    let [Command::SendNote { message, .. }] = commands.as_slice() else { panic!("{commands:?}") };
+    let text = message.text(Lang::En);
     assert!(text.contains("Caller: Ms Berger\r\nCall back: 0171 555\r\nConcern: about the visit"), "{text}");
 }
 
@@ -265,8 +262,8 @@ fn a_note_that_did_not_leave_is_read_out_whole() {
     let outcomes = Outcomes { no_clipboard: true, no_handler: true };
     let (said, _, _) = talk_in(Lang::En, outcomes, &["plock", "t", "Jan", "", "visit", "q"]);
     let told = after(&said, "> Concern: visit");
-    assert_eq!(told[0], "Not handed over: no mail program set up. Note kept (notes.jsonl).");
-    assert_eq!(told[1], "No clipboard tool.");
+    assert_eq!(told[0], "Not handed over: no mail program set up; note kept (partnerdesk notes).");
+    assert_eq!(told[1], "Copy failed.");
     assert_eq!(told[2], "The note has not been passed on yet.");
     assert!(told[3].starts_with("Phone message: "));
     assert_eq!(told[4..], ["Partner city: Płock", "For: Irene Schewe", "Caller: Jan", "Call back: ", "Concern: visit"]);
@@ -278,6 +275,7 @@ fn input_that_ends_in_a_note_reads_what_was_typed() {
     assert_eq!(ended, Ended::InputEnded);
     assert!(commands.is_empty());
     assert!(said.contains(&"Die Notiz ist noch nicht weitergegeben.".to_string()));
+    assert!(said.contains(&"Die Notiz ist gespeichert in notes.jsonl; partnerdesk notes zeigt sie.".to_string()));
     assert!(said.contains(&"Anrufer: Jan Kowalski".to_string()));
 }
 

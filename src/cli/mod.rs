@@ -11,6 +11,7 @@ mod export;
 mod history;
 mod keep;
 mod list;
+mod notes;
 pub mod out;
 mod query;
 pub mod report;
@@ -118,6 +119,10 @@ pub enum Command {
     /// Print what changed between two data files, in words.
     #[command(after_help = "Example:\n  partnerdesk diff history/directory-20261129-143005.ron directory.ron")]
     Diff(history::DiffArgs),
+    /// Print the phone messages the view kept, newest first: today's, or with --all every one
+    /// (kept 30 days; PARTNERDESK_NOTES_DAYS sets how many).
+    #[command(after_help = "Examples:\n  partnerdesk notes\n  partnerdesk notes --all --json")]
+    Notes(notes::NotesArgs),
     /// Print a shell completion script.
     #[command(
         after_help = "Example:\n  partnerdesk completions bash > ~/.local/share/bash-completion/completions/partnerdesk"
@@ -192,6 +197,7 @@ pub fn main() -> ExitCode {
         Command::Edit => edit::run(&args, &mut out),
         Command::History(options) => history::run(&args, options, &mut out),
         Command::Diff(files) => history::diff(&args, files, &mut out),
+        Command::Notes(options) => notes::run(&args, options, &mut out),
         Command::Completions { shell } => completions(*shell, &mut out),
         Command::Man => man(&mut out),
     };

@@ -55,12 +55,14 @@ pub fn note_mailed(program: &str) -> Bilingual {
     both(format!("Notiz an Mailprogramm übergeben ({program})"), format!("Note handed to the mail program ({program})"))
 }
 
-/// A note the mail program did not take, kept in the journal: the reason first.
-pub fn note_not_mailed(failure: &Bilingual, notes_key: &str) -> Bilingual {
-    both(
-        format!("Nicht übergeben: {}. Notiz gespeichert ({notes_key})", failure.de),
-        format!("Not handed over: {}. Note kept ({notes_key})", failure.en),
-    )
+/// Why a note was not handed over, and that the journal keeps it: the reason first.
+pub fn note_kept_because(failure: &Bilingual, notes_key: &str) -> Bilingual {
+    both(format!("{}; Notiz gespeichert ({notes_key})", failure.de), format!("{}; note kept ({notes_key})", failure.en))
+}
+
+/// A note the mail program did not take: `Nicht übergeben: xdg-open meldete Fehler 4; …`.
+pub fn not_handed_over(why: &str) -> Bilingual {
+    both(format!("Nicht übergeben: {why}"), format!("Not handed over: {why}"))
 }
 
 /// The journal could not take a note: said before anything else, since only the screen holds it.
@@ -139,4 +141,17 @@ pub fn lines_skipped(count: usize, file: &str) -> Bilingual {
         format!("{file}: {count} unlesbare Zeile(n) übersprungen"),
         format!("{file}: {count} unreadable line(s) skipped"),
     )
+}
+
+/// Said on the terminal after the view ended with a note open: where the journal keeps it.
+pub fn note_kept_at(file: &str) -> Bilingual {
+    both(
+        format!("Die Notiz ist gespeichert in {file}; partnerdesk notes zeigt sie."),
+        format!("The note is kept in {file}; partnerdesk notes shows it."),
+    )
+}
+
+/// The title of the notes list: `Gespeicherte Notizen (3)`.
+pub fn notes_title(count: usize) -> Bilingual {
+    both(format!("Gespeicherte Notizen ({count})"), format!("Kept notes ({count})"))
 }

@@ -33,6 +33,10 @@ pub struct NoteForm {
     pub stage: NoteStage,
     /// What the form asks of the user now: a missing field, or to press Esc again to discard.
     pub prompt: Option<NotePrompt>,
+    /// Its id in the journal, once the journal holds it.
+    pub id: Option<String>,
+    /// True when it was edited since the journal last took it (or never was).
+    pub unsaved: bool,
 }
 
 /// Where a phone message stands.
@@ -40,6 +44,8 @@ pub struct NoteForm {
 pub enum NoteStage {
     /// The desk is filling it in.
     Editing,
+    /// It is in the journal and being handed to the mail program.
+    Sending,
     /// It was neither taken by a mail program nor copied by a confirmed path: it stays on screen
     /// as text, with what failed.
     Unsent {
@@ -99,6 +105,13 @@ pub enum Shown {
     Embedded,
 }
 
+/// The list of recent phone messages (F8): the journal's notes, newest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NotesView {
+    /// Index into the journal's notes of the selected one.
+    pub selected: usize,
+}
+
 /// A short-lived message in the footer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
@@ -148,6 +161,16 @@ pub struct App {
     pub help: bool,
     /// The phone message form, while it is open.
     pub note: Option<NoteForm>,
+    /// The list of recent phone messages, while it is open.
+    pub notes: Option<NotesView>,
+    /// The journal's notes as last read, and today's undelivered count.
+    pub journal: super::message::JournalState,
+    /// What the footer says before the outcome of a copy under way: a failed hand-over whose
+    /// fallback is being copied, and whether it was a phone message's.
+    pub said_before_copy: Option<(String, bool)>,
+    /// True while the clipboard holds a phone message that no mail program took: the next copy
+    /// replaces it, and the footer then says the journal keeps it.
+    pub note_on_clipboard: bool,
     /// The local date and time, as the event loop last told it: `26.11.2026 14:05`.
     pub clock: String,
     /// True once the user asked to quit.
@@ -184,6 +207,10 @@ impl App {
             fallback: None,
             help: false,
             note: None,
+            notes: None,
+            journal: Default::default(),
+            said_before_copy: None,
+            note_on_clipboard: false,
             clock: String::new(),
             quit: false,
             theme: Theme::color(),
@@ -265,9 +292,10 @@ impl App {
     /// What the keyboard drives now.
     pub fn mode(&self) -> Mode {
         match &self.note {
-            Some(NoteForm { stage: NoteStage::Unsent { .. }, .. }) => Mode::Unsent,
+            Some(NoteForm { stage: NoteStage::Unsent { .. } | NoteStage::Sending, .. }) => Mode::Unsent,
             Some(_) => Mode::Form,
             None if self.help => Mode::Help,
+            None if self.notes.is_some() => Mode::Notes,
             None => Mode::List,
         }
     }

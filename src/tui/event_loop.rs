@@ -8,14 +8,17 @@ use std::time::{Duration, Instant, SystemTime};
 use crossterm::event::{self, Event};
 
 use super::app::App;
-use super::message::{self, Command, Message};
+use super::message::{Command, Copied, CopyOutcome, JournalState, Message};
 use super::terminal::{leave, repaint, resume, set_mouse};
 use super::watch::{self, Watch};
-use super::{clipboard, keys, open, ui, update};
+use super::{clipboard, keys, ui, update};
+use crate::actions::PhoneMessage;
 use crate::cache;
 use crate::directory::Source;
 use crate::exit::ExitStatus;
+use crate::handover::{self, Outcome};
 use crate::i18n::Lang;
+use crate::notes::{Delivery, Entry, Journal};
 
 /// How often time advances in the model (status messages expire by ticks).
 const TICK: Duration = Duration::from_millis(250);
@@ -38,10 +41,32 @@ pub struct EventLoop<'a> {
     mouse: bool,
     reloads: (Sender<Message>, Receiver<Message>),
     reloading: bool,
+    journal: Option<Journal>,
+    work: (Sender<Done>, Receiver<Done>),
+}
+
+/// What a worker hands back to the loop.
+enum Done {
+    /// A message for `update`.
+    Message(Box<Message>),
+    /// How the platform's clipboard tools took a text; the loop adds OSC 52 where it is still
+    /// to be sent (only the loop writes to the terminal) and makes the message.
+    Copy {
+        /// What was copied.
+        what: Copied,
+        /// How the tools did.
+        outcome: Outcome,
+        /// True when OSC 52 was sent before the tools were tried.
+        osc52_sent: bool,
+        /// The text, when OSC 52 is the fallback still to send.
+        osc52_fallback: Option<String>,
+    },
 }
 
 impl<'a> EventLoop<'a> {
-    pub fn new(source: &'a Source, watch: Watch, cache: cache::Use) -> Self {
+    /// A loop over `source`'s data; phone messages go to `journal` (none: the journal could not
+    /// be found, and every note says it was not saved).
+    pub fn new(source: &'a Source, watch: Watch, cache: cache::Use, journal: Option<Journal>) -> Self {
         let now = Instant::now();
         EventLoop {
             source,
@@ -54,11 +79,16 @@ impl<'a> EventLoop<'a> {
             mouse: true,
             reloads: mpsc::channel(),
             reloading: false,
+            journal,
+            work: mpsc::channel(),
         }
     }
 
     pub fn run(&mut self, terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<ExitStatus> {
         update::update(app, Message::Now(crate::clock::local_date_time(app.lang)));
+        if let Some(journal) = &self.journal {
+            update::update(app, journal_state(journal, app.lang));
+        }
         loop {
             if app.wants_mouse() != self.mouse {
                 self.mouse = app.wants_mouse();
@@ -124,6 +154,57 @@ impl<'a> EventLoop<'a> {
             self.reloading = false;
             messages.push(reloaded);
         }
+        while let Ok(done) = self.work.1.try_recv() {
+            messages.push(finish(done));
+        }
+    }
+
+    /// Runs `job` on a worker thread: the view keeps drawing and taking keys meanwhile.
+    fn spawn(&self, job: impl FnOnce(&Sender<Done>) + Send + 'static) {
+        let sender = self.work.0.clone();
+        std::thread::spawn(move || job(&sender));
+    }
+
+    /// Writes a note to the journal before anything is done with it (write ahead): with `id`, as
+    /// a new state of that note, keeping when it was first written.
+    fn write_ahead(
+        &self,
+        app: &App,
+        message: &PhoneMessage,
+        email: &str,
+        id: Option<String>,
+        delivery: Delivery,
+    ) -> Result<Entry, String> {
+        let mut entry = Entry::new(message, email, delivery);
+        if let Some(id) = id {
+            if let Some(old) = app.journal.entries.iter().find(|e| e.id == id) {
+                entry.written = old.written;
+            }
+            entry.id = id;
+        }
+        let Some(journal) = &self.journal else {
+            return Err(crate::i18n::journal_error(&crate::notes::JournalError::NoFolder).get(app.lang).to_string());
+        };
+        journal.append(&entry).map_err(|e| crate::i18n::journal_error(&e).get(app.lang).to_string())?;
+        Ok(entry)
+    }
+
+    /// Copies `text`: OSC 52 first where the terminal may take it, then the platform's tools on
+    /// a worker; a note in the journal is marked as copied by the tool that took it.
+    fn copy(&self, text: String, what: Copied, note: Option<Entry>, lang: Lang) {
+        // The old Windows console host shows OSC 52 as text: there it is only the fallback.
+        let osc52_first = !cfg!(windows);
+        let osc52_sent = osc52_first && clipboard::send_osc52(&text, &mut io::stdout());
+        let journal = self.journal.clone();
+        self.spawn(move |done| {
+            let outcome = handover::copy(&text, handover::TIMEOUT);
+            if let (Outcome::Done { program }, Some(entry), Some(journal)) = (&outcome, &note, &journal) {
+                let _ = journal.update(entry, Delivery::Copied { tool: program.clone() });
+                let _ = done.send(Done::Message(Box::new(journal_state(journal, lang))));
+            }
+            let osc52_fallback = (!osc52_first).then_some(text);
+            let _ = done.send(Done::Copy { what, outcome, osc52_sent, osc52_fallback });
+        });
     }
 
     /// Loads, validates and indexes the data on another thread, so that keys, ticks and signals
@@ -144,18 +225,59 @@ impl<'a> EventLoop<'a> {
     /// Carries out a command and feeds its outcome back through `update`.
     fn perform(&mut self, terminal: &mut ratatui::DefaultTerminal, app: &mut App, command: Command) -> io::Result<()> {
         let outcome = match command {
-            Command::Copy(text, what) => Message::Copied(clipboard::copy(&text, what, &mut io::stdout())),
-            Command::Open { uri, what, label, fallback: (text, copied) } => {
-                let handed = open::open(&uri);
-                let outcome = open::outcome(handed, || clipboard::copy(&text, copied, &mut io::stdout()));
-                Message::Opened { what, label, outcome }
+            Command::Copy(text, what) => {
+                self.copy(text, what, None, app.lang);
+                return Ok(());
             }
-            Command::SendNote { uri, text } => {
-                let mail = open::open(&uri);
-                // A phone message is copied in any case, so that it can be pasted anywhere.
-                let copy = clipboard::copy(&text, message::Copied::Note, &mut io::stdout());
-                Message::NoteSent { mail, copy }
+            Command::Open { uri, what, label, fallback } => {
+                self.spawn(move |done| {
+                    let outcome = handover::open(&uri, handover::TIMEOUT);
+                    let _ = done.send(Done::Message(Box::new(Message::Opened { what, label, outcome, fallback })));
+                });
+                return Ok(());
             }
+            Command::SendNote { message, email, id, uri, form } => {
+                let saved = self.write_ahead(app, &message, &email, id.clone(), Delivery::Sending);
+                let entry = saved.clone().unwrap_or_else(|_| Entry::new(&message, &email, Delivery::Sending));
+                let journal = self.journal.clone().filter(|_| saved.is_ok());
+                let lang = app.lang;
+                if let (Ok(_), Some(journal)) = (&saved, &self.journal) {
+                    update::update(app, journal_state(journal, app.lang));
+                }
+                update::update(app, Message::NoteSaved { saved, form });
+                self.spawn(move |done| {
+                    let mail = handover::open(&uri, handover::TIMEOUT);
+                    if let Some(journal) = &journal {
+                        let delivery = match &mail {
+                            Outcome::Done { program } => Delivery::Mailed { program: program.clone() },
+                            _ => Delivery::NotDelivered { mail: mail.clone() },
+                        };
+                        let _ = journal.update(&entry, delivery);
+                        let _ = done.send(Done::Message(Box::new(journal_state(journal, lang))));
+                    }
+                    let _ = done.send(Done::Message(Box::new(Message::NoteSent { entry, mail, form })));
+                });
+                return Ok(());
+            }
+            Command::CopyNote { message, email, id, write_ahead, text } => {
+                let entry = if write_ahead || id.is_none() {
+                    let saved = self.write_ahead(app, &message, &email, id, Delivery::Draft);
+                    if let Some(journal) = &self.journal {
+                        update::update(app, journal_state(journal, app.lang));
+                    }
+                    update::update(app, Message::NoteSaved { saved: saved.clone(), form: true });
+                    saved.ok()
+                } else {
+                    let id = id.unwrap_or_default();
+                    app.journal.entries.iter().find(|e| e.id == id).cloned()
+                };
+                self.copy(text, Copied::Note, entry, app.lang);
+                return Ok(());
+            }
+            Command::ReadJournal => match &self.journal {
+                Some(journal) => journal_state(journal, app.lang),
+                None => return Ok(()),
+            },
             Command::Reload if self.reloading => Message::ReloadBusy,
             Command::Reload => {
                 self.file_stamp = stamp(self.source);
@@ -186,6 +308,34 @@ impl<'a> EventLoop<'a> {
         let _ = self.watch.take_resumed();
         resume(terminal)
     }
+}
+
+/// Turns a worker's report into a message, sending OSC 52 where the platform's clipboard did not
+/// take the text and the terminal has not had it yet.
+fn finish(done: Done) -> Message {
+    match done {
+        Done::Message(message) => *message,
+        Done::Copy { what, outcome: Outcome::Done { program }, .. } => {
+            Message::Copied(CopyOutcome::Native(what, program))
+        }
+        Done::Copy { what, osc52_sent, osc52_fallback, .. } => {
+            let sent = osc52_sent || osc52_fallback.is_some_and(|text| clipboard::send_osc52(&text, &mut io::stdout()));
+            Message::Copied(if sent { CopyOutcome::TerminalOnly(what) } else { CopyOutcome::Failed })
+        }
+    }
+}
+
+/// The journal as it is now, for the notes list and the footer's count.
+fn journal_state(journal: &Journal, lang: Lang) -> Message {
+    Message::Journal(
+        journal
+            .read()
+            .map(|read| JournalState {
+                undelivered_today: read.undelivered_of_day(chrono::Local::now()),
+                entries: read.entries,
+            })
+            .map_err(|e| crate::i18n::journal_error(&e).get(lang).to_string()),
+    )
 }
 
 /// Runs a reload and turns its outcome into a message. A panic in it becomes a failed reload with

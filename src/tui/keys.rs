@@ -21,6 +21,8 @@ pub enum Mode {
     Unsent,
     /// The key help (F1).
     Help,
+    /// The list of kept phone messages (F8).
+    Notes,
     /// The first frame, while the data loads: typing is kept, Esc and Ctrl-C quit.
     Loading,
 }
@@ -126,10 +128,12 @@ impl Binding {
 }
 
 const LIST: &[Mode] = &[Mode::List];
+const LISTS: &[Mode] = &[Mode::List, Mode::Notes];
 const EDITING: &[Mode] = &[Mode::List, Mode::Form, Mode::Loading];
 const NOTE: &[Mode] = &[Mode::Form, Mode::Unsent];
-const ANYWHERE: &[Mode] = &[Mode::List, Mode::Form, Mode::Unsent, Mode::Help, Mode::Loading];
-const SCREEN: &[Mode] = &[Mode::List, Mode::Form, Mode::Unsent, Mode::Help];
+const NOTES: &[Mode] = &[Mode::Form, Mode::Unsent, Mode::Notes];
+const ANYWHERE: &[Mode] = &[Mode::List, Mode::Form, Mode::Unsent, Mode::Help, Mode::Notes, Mode::Loading];
+const SCREEN: &[Mode] = &[Mode::List, Mode::Form, Mode::Unsent, Mode::Help, Mode::Notes];
 
 const fn hint(mode: Mode, shown: usize, de: &'static str, en: &'static str, rank: u8) -> Hint {
     Hint { mode, shown, words: Bilingual { de, en }, rank }
@@ -151,9 +155,9 @@ pub static KEYMAP: &[Binding] = &[
             (Key::Ctrl('k'), Action::Up),
             (Key::Ctrl('j'), Action::Down),
         ],
-        modes: LIST,
+        modes: LISTS,
         help: words("Auswahl bewegen", "Move the selection"),
-        footer: &[hint(Mode::List, 2, "wählen", "select", 0)],
+        footer: &[hint(Mode::List, 2, "wählen", "select", 0), hint(Mode::Notes, 2, "wählen", "select", 1)],
     },
     Binding {
         keys: &[(Key::Plain(KeyCode::PageUp), Action::PageUp), (Key::Plain(KeyCode::PageDown), Action::PageDown)],
@@ -217,6 +221,13 @@ pub static KEYMAP: &[Binding] = &[
         footer: &[hint(Mode::List, 1, "Notiz", "note", 6)],
     },
     Binding {
+        // F8 beside F5 to F7; Ctrl-T where function keys are taken (macOS media keys).
+        keys: &[(Key::Plain(KeyCode::F(8)), Action::ToggleNotes), (Key::Ctrl('t'), Action::ToggleNotes)],
+        modes: LISTS,
+        help: words("Gespeicherte Notizen: erneut senden", "Kept notes: send or copy again"),
+        footer: &[hint(Mode::List, 1, "Notizen", "notes", 8), hint(Mode::Notes, 1, "schließen", "close", 2)],
+    },
+    Binding {
         keys: &[(Key::Ctrl('r'), Action::Reload)],
         modes: LIST,
         help: words("Daten neu laden", "Reload the data"),
@@ -242,7 +253,7 @@ pub static KEYMAP: &[Binding] = &[
     },
     Binding {
         keys: &[(Key::Plain(KeyCode::Esc), Action::Escape)],
-        modes: &[Mode::List, Mode::Help, Mode::Loading],
+        modes: &[Mode::List, Mode::Help, Mode::Notes, Mode::Loading],
         help: words("Hilfe schließen, Suche leeren, beenden", "Close help, clear search, then quit"),
         footer: &[
             hint(Mode::List, 1, "beenden", "quit", 3),
@@ -267,18 +278,23 @@ pub static KEYMAP: &[Binding] = &[
     },
     Binding {
         keys: &[(Key::Plain(KeyCode::Enter), Action::NoteEnter)],
-        modes: NOTE,
+        modes: NOTES,
         help: words("Notiz: weiter; im letzten Feld senden", "Note: next field; send from the last"),
         footer: &[
             hint(Mode::Form, 1, "weiter/senden", "next/send", 0),
             hint(Mode::Unsent, 1, "erneut senden", "send again", 0),
+            hint(Mode::Notes, 1, "erneut senden", "send again", 0),
         ],
     },
     Binding {
         keys: &[(Key::Ctrl('y'), Action::NoteCopy)],
-        modes: NOTE,
+        modes: NOTES,
         help: words("Notiz: Text kopieren", "Note: copy its text"),
-        footer: &[hint(Mode::Form, 1, "kopieren", "copy", 3), hint(Mode::Unsent, 1, "kopieren", "copy", 1)],
+        footer: &[
+            hint(Mode::Form, 1, "kopieren", "copy", 3),
+            hint(Mode::Unsent, 1, "kopieren", "copy", 1),
+            hint(Mode::Notes, 1, "kopieren", "copy", 1),
+        ],
     },
     Binding {
         keys: &[(Key::Plain(KeyCode::Esc), Action::NoteCancel)],
@@ -480,7 +496,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_mode() {
-        for mode in [Mode::List, Mode::Form, Mode::Unsent, Mode::Help, Mode::Loading] {
+        for mode in [Mode::List, Mode::Form, Mode::Unsent, Mode::Help, Mode::Notes, Mode::Loading] {
             let keys: Vec<Key> = KEYMAP
                 .iter()
                 .filter(|b| b.modes.contains(&mode))
@@ -496,8 +512,9 @@ mod tests {
     fn the_footer_comes_from_the_table_and_fits_the_mode() {
         assert_eq!(
             footer(Lang::En, Mode::List, 200),
-            "↑↓ select · Enter copy phone · F1 help · Esc quit · F5 call · F6 email · F7 note · Alt-Y copy email"
+            "↑↓ select · Enter copy phone · F1 help · Esc quit · F5 call · F6 email · F7 note · Alt-Y copy email · F8 notes"
         );
+        assert_eq!(footer(Lang::En, Mode::Notes, 80), "Enter send again · ↑↓ select · Ctrl-Y copy · F8 close");
         assert_eq!(
             footer(Lang::En, Mode::List, 80),
             "↑↓ select · Enter copy phone · F1 help · Esc quit · F5 call · F6 email · F7 note"

@@ -3,8 +3,10 @@
 //! the mouse, time and the outside world's answers.
 
 use super::field::Edit;
-pub use super::open::Handed;
+use crate::actions::PhoneMessage;
 use crate::cache::Indexed;
+use crate::handover::Outcome;
+use crate::notes::Entry;
 
 /// Everything a key can trigger: the keymap maps keys to these (television's pattern), so this
 /// list is what the user can do.
@@ -40,6 +42,12 @@ pub enum Action {
     NoteCopy,
     /// Esc in the form: discard the note; when it holds text, only after a second Esc.
     NoteCancel,
+    /// Open or close the list of recent phone messages from the journal (F8).
+    ToggleNotes,
+    /// In the notes list: hand the selected note to the mail program again.
+    NotesSend,
+    /// In the notes list: copy the selected note's text.
+    NotesCopy,
     /// Reload the data file now (Ctrl-R).
     Reload,
     /// Repaint the whole screen (Ctrl-L), after something else wrote on it.
@@ -62,13 +70,25 @@ pub enum Message {
     /// Text pasted into the terminal (bracketed paste): it goes into the line that has the cursor,
     /// on one line, and never acts as keys.
     Paste(String),
-    /// How handing a phone message on went: the mail program, and the copy made in any case.
-    NoteSent {
-        /// Whether a program took the `mailto:` link.
-        mail: Handed,
-        /// How the copy of its text went.
-        copy: CopyOutcome,
+    /// The journal took a note before it was handed on, or could not (why, in the UI language).
+    NoteSaved {
+        /// The note as the journal holds it now.
+        saved: Result<Entry, String>,
+        /// True when it came from the open form, false when from the notes list.
+        form: bool,
     },
+    /// How handing a phone message to the mail program went; the journal records the outcome.
+    NoteSent {
+        /// The note.
+        entry: Entry,
+        /// How the opener ended.
+        mail: Outcome,
+        /// True when it came from the open form, false when from the notes list.
+        form: bool,
+    },
+    /// The journal as read after a change: its notes, newest first, and how many of today's
+    /// were not delivered; or why it could not be read.
+    Journal(Result<JournalState, String>),
     /// A mouse click at this terminal cell (column, row).
     Click(u16, u16),
     /// Select the result at this index in the list: the line-by-line dialogue's numbers.
@@ -89,8 +109,10 @@ pub enum Message {
         what: Opened,
         /// Whom it was for, as the footer names them: `Irene Schewe, (06151) 13-2324`.
         label: String,
-        /// How it went.
-        outcome: OpenOutcome,
+        /// How the opener ended.
+        outcome: Outcome,
+        /// What to copy when no program took the link, and what it is.
+        fallback: (String, Copied),
     },
     /// The local date and time now, for the phone message form.
     Now(String),
@@ -111,11 +133,20 @@ pub enum Copied {
     Note,
 }
 
+/// The journal's notes and today's count of undelivered ones.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct JournalState {
+    /// The notes, newest first.
+    pub entries: Vec<Entry>,
+    /// How many notes of today no mail program took.
+    pub undelivered_today: usize,
+}
+
 /// How a copy went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CopyOutcome {
     /// The platform's clipboard took the text, by the path named (e.g. "wl-copy", "Windows").
-    Native(Copied, &'static str),
+    Native(Copied, String),
     /// Only the OSC 52 sequence was sent; the terminal may or may not honour it.
     TerminalOnly(Copied),
     /// Nothing could be sent.
@@ -131,20 +162,6 @@ pub enum Opened {
     Email,
 }
 
-/// How handing a link to the system went.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OpenOutcome {
-    /// A program took it (or the system's opener did, where it cannot tell more).
-    Handed,
-    /// No program is registered for such links; the fallback was copied instead.
-    NoHandler(CopyOutcome),
-    /// The system's opener took it, but could not say whether any program handles such links;
-    /// the fallback was copied too.
-    Unconfirmed(CopyOutcome),
-    /// The system's opener failed, with its reason; the fallback was copied instead.
-    Failed(String, CopyOutcome),
-}
-
 /// Work the event loop does on the app's behalf: `update` itself touches nothing outside the model.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
@@ -152,7 +169,7 @@ pub enum Command {
     Copy(String, Copied),
     /// Load the data file again.
     Reload,
-    /// Hand `uri` to the system's handler (`opener`); if none takes it, copy `fallback`.
+    /// Hand `uri` to the system's opener and wait for its verdict; if none takes it, copy `fallback`.
     Open {
         /// The `tel:` or `mailto:` link.
         uri: String,
@@ -163,13 +180,34 @@ pub enum Command {
         /// What to copy when no program takes the link, and what it is.
         fallback: (String, Copied),
     },
-    /// Hand a phone message to the mail program as `uri`, and copy its `text` in any case.
+    /// Write a phone message to the journal, then hand it to the mail program as `uri`.
     SendNote {
+        /// The note.
+        message: PhoneMessage,
+        /// Its addressee's email.
+        email: String,
+        /// Its id in the journal, once it has one.
+        id: Option<String>,
         /// The `mailto:` link with the whole note.
         uri: String,
+        /// True when it comes from the open form, false when from the notes list.
+        form: bool,
+    },
+    /// Copy a phone message's text; the journal holds the note first and records the tool.
+    CopyNote {
+        /// The note.
+        message: PhoneMessage,
+        /// Its addressee's email.
+        email: String,
+        /// Its id in the journal, once it has one.
+        id: Option<String>,
+        /// True when the journal does not hold it as it is now (new, or edited since).
+        write_ahead: bool,
         /// The note as text.
         text: String,
     },
+    /// Read the journal again.
+    ReadJournal,
     /// Repaint every cell of the terminal.
     Redraw,
     /// Give the terminal back and stop the process until it is continued.

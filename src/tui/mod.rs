@@ -11,7 +11,6 @@ pub mod field;
 pub mod keys;
 pub mod layout;
 pub mod message;
-pub mod open;
 mod terminal;
 pub mod text;
 pub mod theme;
@@ -32,6 +31,7 @@ use crate::cache;
 use crate::directory::{DataError, Source};
 use crate::exit::ExitStatus;
 use crate::i18n::Lang;
+use crate::notes::Journal;
 use app::{App, Fallback, Shown};
 use event_loop::EventLoop;
 use field::Field;
@@ -129,15 +129,18 @@ pub fn run(source: Source, origin: &'static str, lang: Lang, cache: cache::Use) 
     // gone, reports it with `eprintln!`, which panics on a dead standard error. `leave` restores.
     let mut terminal = std::mem::ManuallyDrop::new(enter()?);
     let mut unsent = None;
-    let context = Context { source: &source, origin, lang, year, cache };
+    let (journal, journal_problem) = open_journal(lang);
+    let context = Context { source: &source, origin, lang, year, cache, journal: journal.as_ref(), journal_problem };
     let result = session(&mut terminal, &context, watch, &loading, &mut unsent);
     leave();
     for report in terminal::take_deferred() {
         let _ = writeln!(io::stderr().lock(), "partnerdesk: {report}");
     }
-    if let Some(note) = unsent {
-        // A phone message never vanishes with the view: it goes to the terminal as text.
+    if let Some((note, kept)) = unsent {
+        // A phone message never vanishes with the view: it goes to the terminal as text, and
+        // the journal keeps it as a draft.
         let _ = writeln!(io::stderr().lock(), "partnerdesk: {}\n{note}", lang.text().note_unsent);
+        let _ = writeln!(io::stderr().lock(), "partnerdesk: {}", kept.get(lang));
     }
     // A terminal that went away fails every write: that is a hang-up, not an error to report.
     match result {
@@ -153,6 +156,43 @@ struct Context<'a> {
     lang: Lang,
     year: i32,
     cache: cache::Use,
+    journal: Option<&'a Journal>,
+    journal_problem: Option<String>,
+}
+
+/// The user's journal of phone messages, with the notes older than the retention removed; or
+/// why it cannot be used (shown as a lasting warning: the view still opens).
+fn open_journal(lang: Lang) -> (Option<Journal>, Option<String>) {
+    let said = |e: &crate::notes::JournalError| crate::i18n::journal_error(e).get(lang).to_string();
+    let journal = match Journal::locate() {
+        Ok(journal) => journal,
+        Err(e) => return (None, Some(said(&e))),
+    };
+    let pruned = crate::notes::retention_days().and_then(|days| journal.prune(days, chrono::Local::now()));
+    (Some(journal), pruned.err().map(|e| said(&e)))
+}
+
+/// Keeps an open note that the journal does not hold as it is: as a draft. Returns what to say.
+pub(crate) fn save_draft(journal: Option<&Journal>, app: &App) -> Option<crate::i18n::Bilingual> {
+    let note = app.note.as_ref().filter(|note| note.has_text())?;
+    let kept = |path: &std::path::Path| crate::i18n::note_kept_at(&path.display().to_string());
+    if !note.unsaved && note.id.is_some() {
+        return journal.map(|journal| kept(&journal.path()));
+    }
+    let Some(journal) = journal else {
+        return Some(crate::i18n::note_not_saved(&crate::i18n::journal_error(&crate::notes::JournalError::NoFolder)));
+    };
+    let mut entry = crate::notes::Entry::new(&note.message(), &note.email, crate::notes::Delivery::Draft);
+    if let Some(id) = &note.id {
+        entry.id = id.clone();
+        if let Some(old) = app.journal.entries.iter().find(|e| &e.id == id) {
+            entry.written = old.written;
+        }
+    }
+    Some(match journal.append(&entry) {
+        Ok(()) => kept(&journal.path()),
+        Err(e) => crate::i18n::note_not_saved(&crate::i18n::journal_error(&e)),
+    })
 }
 
 /// The view from its first frame to its end; a phone message still open at the end is left in
@@ -162,7 +202,7 @@ fn session(
     context: &Context,
     watch: Watch,
     loading: &Receiver<Result<Loaded, DataError>>,
-    unsent: &mut Option<String>,
+    unsent: &mut Option<(String, crate::i18n::Bilingual)>,
 ) -> Result<ExitStatus, TuiError> {
     let lang = context.lang;
     let theme = Theme::from_no_color(std::env::var("NO_COLOR").ok().as_deref());
@@ -188,9 +228,18 @@ fn session(
     }
     // What was typed while the data loaded is the app's query from the start.
     let mut app = screen.ready(app);
-    let status = EventLoop::new(context.source, watch, context.cache).run(terminal, &mut app);
-    *unsent = app.note.as_ref().filter(|note| note.has_text()).map(|note| note.message().text(lang));
-    Ok(status?)
+    app.warning = context.journal_problem.clone();
+    let journal = context.journal.cloned();
+    // A panic in the loop still leaves the open note in the journal, then goes on as a panic.
+    let status = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        EventLoop::new(context.source, watch, context.cache, journal).run(terminal, &mut app)
+    }));
+    let kept = save_draft(context.journal, &app);
+    *unsent = app.note.as_ref().filter(|note| note.has_text()).map(|note| note.message().text(lang)).zip(kept);
+    match status {
+        Ok(status) => Ok(status?),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
 }
 
 /// How the wait for the data ended.

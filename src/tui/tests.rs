@@ -6,12 +6,14 @@ use ratatui::backend::TestBackend;
 
 use super::app::App;
 use super::field::Edit;
-use super::message::{Action, Command, Copied, CopyOutcome, Handed, Message};
+use super::message::{Action, Command, Copied, CopyOutcome, JournalState, Message, Opened};
 use super::ui;
 use super::update::update;
 use crate::directory::Target;
 use crate::directory::{self, Directory, EMBEDDED, Source};
+use crate::handover::Outcome;
 use crate::i18n::Lang;
+use crate::notes::{Delivery, Entry};
 
 /// Every entry of the embedded directory: 17 cities, 6 people, 10 topics and the office.
 const ALL: usize = 34;
@@ -152,7 +154,7 @@ fn copy_asks_for_the_responsible_persons_phone_or_email() {
         update(&mut app, Message::Action(Action::CopyEmail)),
         Some(Command::Copy("international@darmstadt.de".into(), Copied::Email))
     );
-    update(&mut app, Message::Copied(CopyOutcome::Native(Copied::Phone, "wl-copy")));
+    update(&mut app, Message::Copied(CopyOutcome::Native(Copied::Phone, "wl-copy".into())));
     assert_eq!(app.status_text(), Some("Telefonnummer kopiert (wl-copy)"));
     update(&mut app, Message::Copied(CopyOutcome::TerminalOnly(Copied::Email)));
     assert_eq!(app.status_text(), Some("E-Mail-Adresse ans Terminal geschrieben (OSC 52), nicht bestätigt"));
@@ -261,8 +263,21 @@ fn unsent_note(app: &mut App) {
     note_on_plock(app);
     update(app, Message::Action(Action::NoteNext));
     type_into_note(app, "Besuch im Mai");
-    let _ = update(app, Message::Action(Action::NoteEnter));
-    update(app, Message::NoteSent { mail: Handed::NoHandler, copy: CopyOutcome::TerminalOnly(Copied::Note) });
+    let sent = update(app, Message::Action(Action::NoteEnter));
+    deliver(app, sent, Outcome::NoProgram);
+    update(app, Message::Copied(CopyOutcome::TerminalOnly(Copied::Note)));
+}
+
+/// What the event loop does with a `SendNote`: the journal takes the note, then the mail
+/// program answers with `mail`. Returns what `update` asks for next (the fallback copy).
+fn deliver(app: &mut App, command: Option<Command>, mail: Outcome) -> Option<Command> {
+    let Some(Command::SendNote { message, email, id, form, .. }) = command else { panic!("a note to send") };
+    let mut entry = Entry::new(&message, &email, Delivery::Sending);
+    if let Some(id) = id {
+        entry.id = id;
+    }
+    update(app, Message::NoteSaved { saved: Ok(entry.clone()), form });
+    update(app, Message::NoteSent { entry, mail, form })
 }
 
 /// The start screen while the shared data file is missing and its last good copy is shown.
@@ -311,23 +326,20 @@ fn f5_calls_f6_writes_and_f7_sends_a_phone_message() {
     fill_note(&mut app);
     assert_eq!(update(&mut app, Message::Action(Action::NoteEnter)), None, "Enter in the call-back field moves on");
     type_into_note(&mut app, "Besuch im Mai");
-    let Some(Command::SendNote { uri, text }) = update(&mut app, Message::Action(Action::NoteEnter)) else {
-        panic!("Enter in the last field sends")
-    };
+    let sent = update(&mut app, Message::Action(Action::NoteEnter));
+    let Some(Command::SendNote { uri, message, .. }) = sent.clone() else { panic!("Enter in the last field sends") };
+    let text = message.text(Lang::De);
     assert!(app.note.is_some(), "the form stays until the note has verifiably left");
     assert!(uri.starts_with(
         "mailto:international@darmstadt.de?subject=Telefonnotiz%3A%20P%C5%82ock%20%E2%80%93%20Jan%20Kowalski&body="
     ));
     assert!(text.contains("Anrufer: Jan Kowalski\r\nRückruf: +48 24 367 1000\r\nAnliegen: Besuch im Mai"), "{text}");
     assert!(text.starts_with("Telefonnotiz: 26.11.2026 14:05\r\nPartnerstadt: Płock\r\nFür: Irene Schewe"));
-    update(&mut app, Message::NoteSent { mail: Handed::Taken, copy: CopyOutcome::TerminalOnly(Copied::Note) });
+    assert!(screen(&app).contains("Übergabe läuft: Irene Schewe …"), "the hand-over shows while it runs");
+    assert_eq!(update(&mut app, Message::Action(Action::NoteEnter)), None, "no second hand-over meanwhile");
+    assert_eq!(deliver(&mut app, sent, Outcome::Done { program: "xdg-open".into() }), None);
     assert!(app.note.is_none(), "a mail program took it");
-    assert_eq!(
-        app.status_text(),
-        Some(
-            "Telefonnotiz an das Mailprogramm übergeben; Telefonnotiz ans Terminal geschrieben (OSC 52), nicht bestätigt"
-        )
-    );
+    assert_eq!(app.status_text(), Some("Notiz an Mailprogramm übergeben (xdg-open)"));
 }
 
 fn type_into_note(app: &mut App, text: &str) {
@@ -403,20 +415,25 @@ fn a_note_nobody_took_stays_on_screen_as_text() {
     fill_note(&mut app);
     update(&mut app, Message::Action(Action::NoteNext));
     type_into_note(&mut app, "Visit in May");
-    assert!(matches!(update(&mut app, Message::Action(Action::NoteEnter)), Some(Command::SendNote { .. })));
-    update(&mut app, Message::NoteSent { mail: Handed::NoHandler, copy: CopyOutcome::TerminalOnly(Copied::Note) });
+    let sent = update(&mut app, Message::Action(Action::NoteEnter));
+    let fallback = deliver(&mut app, sent, Outcome::NoProgram);
+    assert!(matches!(fallback, Some(Command::CopyNote { write_ahead: false, id: Some(_), .. })), "{fallback:?}");
+    update(&mut app, Message::Copied(CopyOutcome::TerminalOnly(Copied::Note)));
     assert!(matches!(app.note.as_ref().unwrap().stage, super::app::NoteStage::Unsent { .. }));
     assert!(!app.wants_mouse(), "the terminal's own selection works on the note");
     let text = screen(&app);
-    for expected in ["no program is set up for mailto: links", "Caller: Jan Kowalski", "Concern: Visit in May"] {
+    for expected in ["no mail program set up", "Caller: Jan Kowalski", "Concern: Visit in May"] {
         assert!(text.contains(expected), "{expected:?} missing from\n{text}");
     }
     assert!(!text.contains("sent") || text.contains("not been passed on"), "nothing claims it was sent");
     // Copy again: an unconfirmed copy keeps it, a confirmed one lets it go.
-    assert!(matches!(update(&mut app, Message::Action(Action::NoteCopy)), Some(Command::Copy(_, Copied::Note))));
+    assert!(matches!(
+        update(&mut app, Message::Action(Action::NoteCopy)),
+        Some(Command::CopyNote { write_ahead: false, .. })
+    ));
     update(&mut app, Message::Copied(CopyOutcome::Failed));
     assert!(app.note.is_some());
-    update(&mut app, Message::Copied(CopyOutcome::Native(Copied::Note, "xclip")));
+    update(&mut app, Message::Copied(CopyOutcome::Native(Copied::Note, "xclip".into())));
     assert!(app.note.is_none());
     assert_eq!(app.status_text(), Some("Phone message copied (xclip)"));
 }
@@ -442,17 +459,21 @@ fn messages_say_only_what_is_known() {
     type_text(&mut app, "graz");
     update(&mut app, Message::Copied(CopyOutcome::TerminalOnly(Copied::Phone)));
     assert_eq!(app.status_text(), Some("Phone number written to the terminal (OSC 52), not confirmed"));
-    let outcome = super::message::OpenOutcome::NoHandler(CopyOutcome::Failed);
-    update(&mut app, Message::Opened { what: super::message::Opened::Email, label: "Julia Kuz".into(), outcome });
-    assert_eq!(app.status_text(), Some("Julia Kuz: no program takes these links; Copy failed"));
-    update(
-        &mut app,
-        Message::Opened {
-            what: super::message::Opened::Email,
-            label: "Julia Kuz".into(),
-            outcome: super::message::OpenOutcome::Handed,
-        },
-    );
+    let fallback = ("julia.kuz@darmstadt.de".to_string(), Copied::Email);
+    let opened = |outcome| Message::Opened {
+        what: Opened::Email,
+        label: "Julia Kuz".into(),
+        outcome,
+        fallback: fallback.clone(),
+    };
+    let copy = update(&mut app, opened(Outcome::NoProgram));
+    assert_eq!(copy, Some(Command::Copy(fallback.0.clone(), Copied::Email)), "the address is copied instead");
+    update(&mut app, Message::Copied(CopyOutcome::Failed));
+    assert_eq!(app.status_text(), Some("Julia Kuz: no mail program set up; Copy failed"));
+    let failed = Outcome::Exited { program: "xdg-open".into(), status: Some(4) };
+    update(&mut app, opened(failed));
+    assert_eq!(app.status_text(), Some("Julia Kuz: xdg-open failed (4)"), "said while the copy runs");
+    update(&mut app, opened(Outcome::Done { program: "xdg-open".into() }));
     assert_eq!(app.status_text(), Some("Julia Kuz: handed to the mail program"));
     // A reload warning does not hide what the user just did.
     update(&mut app, Message::Reloaded(Err("d.ron:3: unknown field `x`".into())));
@@ -594,4 +615,116 @@ fn keys_typed_while_loading_become_the_query() {
     assert!(!screen.quit(), "the first Esc clears");
     update_screen(&mut screen, Message::Action(Action::Escape));
     assert!(screen.quit(), "the second quits");
+}
+
+#[test]
+fn a_note_the_mail_program_refused_is_kept_and_said_so() {
+    let mut app = app(Lang::En, 80, 24);
+    note_on_plock(&mut app);
+    let sent = update(&mut app, Message::Action(Action::NoteEnter));
+    let sent = sent.or_else(|| update(&mut app, Message::Action(Action::NoteEnter)));
+    let failed = Outcome::Exited { program: "xdg-open".into(), status: Some(4) };
+    let fallback = deliver(&mut app, sent, failed);
+    assert!(matches!(fallback, Some(Command::CopyNote { .. })));
+    let Some(super::app::NoteStage::Unsent { reason }) = app.note.as_ref().map(|n| n.stage.clone()) else {
+        panic!("the note stays on screen")
+    };
+    assert_eq!(reason, "xdg-open failed (4); note kept (F8/Ctrl-T)");
+    let text = screen(&app);
+    assert!(text.contains("The note has not been passed on yet: xdg-open failed (4)"), "{text}");
+    assert!(!text.contains("handed to the mail program"), "{text}");
+    // The fallback copy took it: the form closes, and the next copy says the journal keeps it.
+    update(&mut app, Message::Copied(CopyOutcome::Native(Copied::Note, "xclip".into())));
+    assert!(app.note.is_none());
+    assert_eq!(
+        app.status_text(),
+        Some("Not handed over: xdg-open failed (4); note kept (F8/Ctrl-T); Phone message copied (xclip)")
+    );
+    update(&mut app, Message::Copied(CopyOutcome::Native(Copied::Phone, "xclip".into())));
+    assert_eq!(app.status_text(), Some("Phone number copied (xclip); the note stays kept (F8/Ctrl-T)"));
+    update(&mut app, Message::Copied(CopyOutcome::Native(Copied::Phone, "xclip".into())));
+    assert_eq!(app.status_text(), Some("Phone number copied (xclip)"), "said once");
+}
+
+/// Two notes in the journal, one delivered and one not.
+fn journal_of_two() -> JournalState {
+    let message = |caller: &str| crate::actions::PhoneMessage {
+        when: "30.11.2026 09:15".into(),
+        about: Some(crate::actions::About::City("Płock".into())),
+        to: "Irene Schewe".into(),
+        caller: caller.into(),
+        callback: "+48 24 367 1000".into(),
+        concern: "Besuch im Mai".into(),
+    };
+    let failed = Delivery::NotDelivered { mail: Outcome::Exited { program: "xdg-open".into(), status: Some(4) } };
+    let entries = vec![
+        Entry::new(&message("Jan Kowalski"), "international@darmstadt.de", failed),
+        Entry::new(
+            &message("Anna Nowak"),
+            "international@darmstadt.de",
+            Delivery::Mailed { program: "xdg-open".into() },
+        ),
+    ];
+    JournalState { entries, undelivered_today: 1 }
+}
+
+#[test]
+fn f8_lists_the_kept_notes_and_sends_or_copies_one_again() {
+    let mut app = app(Lang::En, 80, 24);
+    update(&mut app, Message::Journal(Ok(journal_of_two())));
+    assert!(screen(&app).lines().last().unwrap().starts_with("1 note of today undelivered (F8/Ctrl-T) · ↑↓ select"));
+    assert_eq!(update(&mut app, Message::Action(Action::ToggleNotes)), Some(Command::ReadJournal));
+    assert_eq!(app.mode(), super::keys::Mode::Notes);
+    let text = screen(&app);
+    assert!(text.contains("Kept notes (2)"), "{text}");
+    assert!(text.contains("▶ 30.11.2026 09:15 · not delivered: xdg-open failed (4) · Jan Kowalski"), "{text}");
+    assert!(text.contains("Caller: Jan Kowalski"), "{text}");
+    update(&mut app, Message::Action(Action::Down));
+    assert!(screen(&app).contains("Caller: Anna Nowak"));
+    let id = app.journal.entries[1].id.clone();
+    let Some(Command::SendNote { id: sent_id, form: false, uri, .. }) =
+        update(&mut app, Message::Action(Action::NoteEnter))
+    else {
+        panic!("Enter sends the selected note again")
+    };
+    assert_eq!(sent_id, Some(id.clone()));
+    assert!(uri.contains("Anna%20Nowak"));
+    let copied = update(&mut app, Message::Action(Action::NoteCopy));
+    assert!(matches!(copied, Some(Command::CopyNote { id: Some(ref i), .. }) if *i == id), "{copied:?}");
+    update(&mut app, Message::Action(Action::Escape));
+    assert_eq!(app.mode(), super::keys::Mode::List);
+    assert!(!app.quit);
+}
+
+snapshot!(notes_80x24_de, Lang::De, 80, 24, |app| {
+    update(app, Message::Journal(Ok(journal_of_two())));
+    update(app, Message::Action(Action::ToggleNotes));
+});
+snapshot!(notes_60x20_en, Lang::En, 60, 20, |app| {
+    update(app, Message::Journal(Ok(journal_of_two())));
+    update(app, Message::Action(Action::ToggleNotes));
+});
+
+#[test]
+fn a_note_open_during_a_reload_goes_to_the_new_contact_and_says_so() {
+    let mut app = app(Lang::En, 80, 24);
+    type_text(&mut app, "trondheim");
+    update(&mut app, Message::Action(Action::StartNote));
+    type_into_note(&mut app, "Kari Nordmann");
+    assert_eq!(app.note.as_ref().unwrap().to, "Jessica Otto");
+    let (before, after) = EMBEDDED.split_once("name: \"Trondheim\"").unwrap();
+    let changed =
+        format!("{before}name: \"Trondheim\"{}", after.replacen("contact: \"otto\",", "contact: \"kuz\",", 1));
+    assert_ne!(changed, EMBEDDED);
+    let directory = directory::parse(&changed, Source::Embedded, YEAR).unwrap();
+    update(&mut app, Message::Reloaded(Ok(Box::new(crate::cache::Indexed::new(directory)))));
+    let note = app.note.as_ref().unwrap();
+    assert_eq!((note.to.as_str(), note.email.as_str()), ("Julia Kuz", app.directory.people()[3].email.as_str()));
+    assert_eq!(note.fields[0].text, "Kari Nordmann", "what was typed stays");
+    assert_eq!(app.status_text(), Some("Data reloaded; Contact now: Julia Kuz (was Jessica Otto)"));
+    assert!(screen(&app).contains("For: Julia Kuz"), "{}", screen(&app));
+    // A reload that changes nothing about the note says only that it reloaded.
+    let directory = directory::parse(&changed, Source::Embedded, YEAR).unwrap();
+    update(&mut app, Message::Reloaded(Ok(Box::new(crate::cache::Indexed::new(directory)))));
+    assert_eq!(app.status_text(), Some("Data reloaded"));
 }

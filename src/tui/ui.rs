@@ -38,6 +38,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         // Over the list and the details together, so that every field shows on a small screen.
         render_note(app, note, frame, areas.list.union(areas.details));
     }
+    if app.notes.is_some() {
+        render_notes(app, frame, areas.list.union(areas.details));
+    }
     if app.help {
         render_help(app, frame, full);
     }
@@ -159,6 +162,18 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
         Line::from(Span::styled(field::ellipsize(&clean(status), width), theme.accent))
     } else if let Some(warning) = &app.warning {
         Line::from(Span::styled(field::ellipsize(&clean(warning), width), theme.warning))
+    } else if app.journal.undelivered_today > 0 && matches!(app.mode(), Mode::List | Mode::Notes) {
+        // Today's notes that no mail program took come before the keys: they wait for the desk.
+        let key = keys::key_for(Mode::List, super::message::Action::ToggleNotes);
+        let count = crate::i18n::undelivered_today(app.journal.undelivered_today, key.get(app.lang));
+        let count = count.get(app.lang).to_string();
+        let room = width.saturating_sub(count.chars().count() + 3);
+        let keys = keys::footer(app.lang, app.mode(), room);
+        let mut spans = vec![Span::styled(field::ellipsize(&count, width), theme.warning)];
+        if !keys.is_empty() {
+            spans.push(Span::styled(format!(" · {keys}"), theme.muted));
+        }
+        Line::from(spans)
     } else {
         Line::from(Span::styled(keys::footer(app.lang, app.mode(), width), theme.muted))
     };
@@ -175,10 +190,16 @@ fn render_note(app: &App, note: &NoteForm, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     match &note.stage {
         NoteStage::Editing => render_form(app, note, frame, inner),
-        NoteStage::Unsent { reason } => {
+        NoteStage::Unsent { .. } | NoteStage::Sending => {
+            let (headline, help) = match &note.stage {
+                NoteStage::Unsent { reason } => {
+                    (format!("{}: {}", text.note_unsent, clean(reason)), text.note_unsent_help.to_string())
+                }
+                _ => (crate::i18n::handing_over(&note.to).get(app.lang).to_string(), String::new()),
+            };
             let mut lines = vec![
-                Line::from(Span::styled(format!("{}: {}", text.note_unsent, clean(reason)), theme.warning)),
-                Line::from(Span::styled(text.note_unsent_help, theme.muted)),
+                Line::from(Span::styled(headline, theme.warning)),
+                Line::from(Span::styled(help, theme.muted)),
                 Line::default(),
             ];
             let body = note.message().text(app.lang);
@@ -253,6 +274,47 @@ fn render_form(app: &App, note: &NoteForm, frame: &mut Frame, inner: Rect) {
     {
         frame.set_cursor_position((inner.x + x as u16, inner.y + y as u16));
     }
+}
+
+/// The kept phone messages, newest first: when, for whom, the caller and where each stands;
+/// below, the selected one in full.
+fn render_notes(app: &App, frame: &mut Frame, area: Rect) {
+    let (theme, lang) = (&app.theme, app.lang);
+    let title = crate::i18n::notes_title(app.journal.entries.len()).get(lang).to_string();
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(title, theme.accent));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let entries = &app.journal.entries;
+    if entries.is_empty() {
+        let none = crate::i18n::no_notes(true).get(lang).to_string();
+        frame.render_widget(Paragraph::new(Span::styled(none, theme.muted)), inner);
+        return;
+    }
+    let selected = app.notes.as_ref().map_or(0, |view| view.selected).min(entries.len() - 1);
+    // The list takes half the room at most; the selected note's text the rest.
+    let list_rows = (usize::from(inner.height) / 2).max(1).min(entries.len());
+    let top = selected.saturating_sub(list_rows - 1);
+    let width = usize::from(inner.width);
+    let mut lines: Vec<Line> = entries
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(list_rows)
+        .map(|(i, entry)| {
+            let state = crate::i18n::delivery(&entry.delivery);
+            // Where it stands first: an undelivered note is what the desk looks for.
+            let marker = if i == selected { "▶" } else { " " };
+            let row = format!("{marker} {} · {} · {} → {}", entry.when, state.get(lang), entry.caller, entry.to);
+            let style = if i == selected { theme.selected } else { ratatui::style::Style::default() };
+            let style = if entry.delivery.delivered() { style } else { style.patch(theme.warning) };
+            Line::from(Span::styled(field::ellipsize(&clean(&row), width), style))
+        })
+        .collect();
+    lines.push(Line::default());
+    let body = entries[selected].message().text(lang);
+    lines.extend(body.split("\r\n").map(|l| Line::from(clean(l))));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
 fn render_help(app: &App, frame: &mut Frame, full: Rect) {

@@ -1,13 +1,16 @@
 //! `update`: the only code that changes the model. It performs no I/O; work for the outside world
 //! comes back as a [`Command`] for the event loop.
 
-use super::app::{App, NoteForm, NotePrompt, NoteStage, STATUS_TICKS, Status};
+use super::app::{App, NoteForm, NotePrompt, NoteStage, NotesView, STATUS_TICKS, Status};
 use super::field::{self, Field};
 use super::keys::{self, Mode};
-use super::message::{Action, Command, Copied, CopyOutcome, Handed, Message, OpenOutcome, Opened};
+use super::message::{Action, Command, Copied, CopyOutcome, Message, Opened};
 use crate::actions::{self, About};
 use crate::directory::Person;
 use crate::directory::Target;
+use crate::handover::Outcome;
+use crate::i18n::{self, Bilingual};
+use crate::notes::Entry;
 
 /// What the view shows: the first frame while the data loads, with what is typed meanwhile, or
 /// the app over its data.
@@ -90,19 +93,27 @@ pub fn update(app: &mut App, message: Message) -> Option<Command> {
         }
         Message::ScrollUp | Message::ScrollDown | Message::Click(..) => {}
         Message::Select(index) => select(app, index),
-        Message::NoteSent { mail, copy } => note_sent(app, &mail, copy),
-        Message::Opened { what, label, outcome } => {
+        Message::NoteSaved { saved, form } => note_saved(app, saved, form),
+        Message::NoteSent { entry, mail, form } => return note_sent(app, &entry, &mail, form),
+        Message::Journal(Ok(state)) => {
+            app.journal = state;
+            if let Some(view) = &mut app.notes {
+                view.selected = view.selected.min(app.journal.entries.len().saturating_sub(1));
+            }
+        }
+        Message::Journal(Err(problem)) => app.warning = Some(problem),
+        Message::Opened { what, label, outcome, fallback } => {
             let text = app.lang.text();
-            let message = match (&outcome, what) {
-                (OpenOutcome::Handed, Opened::Call) => format!("{label}: {}", text.handed_to_phone),
-                (OpenOutcome::Handed, Opened::Email) => format!("{label}: {}", text.handed_to_mail),
-                (OpenOutcome::Unconfirmed(copy), _) => {
-                    format!("{label}: {}; {}", text.handed_unconfirmed, copy_text(app, copy))
-                }
-                (OpenOutcome::NoHandler(copy), _) => format!("{label}: {}; {}", text.no_handler, copy_text(app, copy)),
-                (OpenOutcome::Failed(reason, copy), _) => format!("{label}: {reason}; {}", copy_text(app, copy)),
-            };
-            set_status(app, message);
+            if outcome.is_done() {
+                let done = if what == Opened::Call { text.handed_to_phone } else { text.handed_to_mail };
+                set_status(app, format!("{label}: {done}"));
+                return None;
+            }
+            let none = if what == Opened::Call { i18n::NO_PHONE_PROGRAM } else { i18n::NO_MAIL_PROGRAM };
+            let failed = format!("{label}: {}", i18n::outcome(&outcome, none).get(app.lang));
+            app.said_before_copy = Some((failed.clone(), false));
+            set_lasting_status(app, failed);
+            return Some(Command::Copy(fallback.0, fallback.1));
         }
         Message::Now(clock) => app.clock = clock,
         Message::Copied(outcome) => copied(app, outcome),
@@ -112,7 +123,10 @@ pub fn update(app: &mut App, message: Message) -> Option<Command> {
             app.warning = None;
             let text = app.lang.text();
             let said = if app.fallback.take().is_some() { text.file_back } else { text.reloaded };
-            set_status(app, said.to_string());
+            match readdress_note(app) {
+                Some(changed) => set_lasting_status(app, format!("{said}; {changed}")),
+                None => set_status(app, said.to_string()),
+            }
         }
         Message::Reloaded(Err(problem)) => match &mut app.fallback {
             // Still down: the banner says what is wrong now.
@@ -131,6 +145,9 @@ pub fn update(app: &mut App, message: Message) -> Option<Command> {
 /// What a key's action does.
 fn act(app: &mut App, action: Action) -> Option<Command> {
     let list = app.mode() == Mode::List;
+    if app.mode() == Mode::Notes {
+        return notes_act(app, action);
+    }
     match action {
         Action::Edit(edit) => edit_line(app, |text, cursor| field::apply(text, cursor, edit)),
         Action::Up if list => select(app, app.selected.saturating_sub(1)),
@@ -147,8 +164,21 @@ fn act(app: &mut App, action: Action) -> Option<Command> {
         Action::NotePrevious => move_focus(app, 2),
         Action::NoteEnter => return note_enter(app),
         Action::NoteCopy => {
-            return app.note.as_ref().map(|note| Command::Copy(note.message().text(app.lang), Copied::Note));
+            let note = app.note.as_ref()?;
+            return Some(Command::CopyNote {
+                message: note.message(),
+                email: note.email.clone(),
+                id: note.id.clone(),
+                write_ahead: note.unsaved,
+                text: note.message().text(app.lang),
+            });
         }
+        Action::ToggleNotes => {
+            app.notes = Some(NotesView::default());
+            app.help = false;
+            return Some(Command::ReadJournal);
+        }
+        Action::NotesSend | Action::NotesCopy => {}
         Action::NoteCancel => {
             if let Some(note) = &mut app.note {
                 if note.has_text() && note.prompt != Some(NotePrompt::EscAgainDiscards) {
@@ -176,7 +206,9 @@ fn edit_line(app: &mut App, edit: impl FnOnce(&mut String, &mut usize) -> bool) 
     match &mut app.note {
         Some(note) if note.stage == NoteStage::Editing => {
             let field = &mut note.fields[note.focus];
-            edit(&mut field.text, &mut field.cursor);
+            if edit(&mut field.text, &mut field.cursor) {
+                note.unsaved = true;
+            }
             note.prompt = None;
         }
         Some(_) => {}
@@ -195,6 +227,8 @@ fn move_focus(app: &mut App, by: usize) {
     match note.stage {
         NoteStage::Editing => note.focus = (note.focus + by) % note.fields.len(),
         NoteStage::Unsent { .. } => note.stage = NoteStage::Editing,
+        // The journal and the mail program have it: it waits for their answer.
+        NoteStage::Sending => {}
     }
 }
 
@@ -202,6 +236,9 @@ fn move_focus(app: &mut App, by: usize) {
 fn note_enter(app: &mut App) -> Option<Command> {
     let note = app.note.as_mut()?;
     note.prompt = None;
+    if note.stage == NoteStage::Sending {
+        return None;
+    }
     if note.stage == NoteStage::Editing && note.focus + 1 < note.fields.len() {
         note.focus += 1;
         return None;
@@ -216,59 +253,167 @@ fn note_enter(app: &mut App) -> Option<Command> {
     let message = note.message();
     let text = message.text(app.lang);
     let uri = actions::mailto(&note.email, &message.subject(app.lang), Some(&text));
-    Some(Command::SendNote { uri, text })
+    note.stage = NoteStage::Sending;
+    let command = Command::SendNote { message, email: note.email.clone(), id: note.id.clone(), uri, form: true };
+    let label = note.to.clone();
+    set_lasting_status(app, i18n::handing_over(&label).get(app.lang).to_string());
+    Some(command)
 }
 
-/// The outcome of sending a note: it closes only once a mail program took it or a confirmed
-/// copy holds it; otherwise it stays on screen as text, with what failed.
-fn note_sent(app: &mut App, mail: &Handed, copy: CopyOutcome) {
-    let text = app.lang.text();
-    let taken = *mail == Handed::Taken;
-    let copied = matches!(copy, CopyOutcome::Native(..));
-    if taken || copied {
-        let mut said = vec![];
-        if taken {
-            said.push(format!("{} {}", text.phone_message, text.handed_to_mail));
+/// The journal took the note (or could not): the form remembers its id, so that the note stays
+/// one entry however often it is sent.
+fn note_saved(app: &mut App, saved: Result<Entry, String>, form: bool) {
+    match saved {
+        Ok(entry) => {
+            if form && let Some(note) = &mut app.note {
+                note.id = Some(entry.id);
+                note.unsaved = false;
+            }
         }
-        said.push(copy_text(app, &copy));
-        if !taken {
-            said.push(mail_problem(app, mail));
-        }
-        app.note = None;
-        set_status(app, said.join("; "));
-        return;
+        // Said first and kept on screen: the screen alone holds the note now.
+        Err(problem) => set_lasting_status(app, i18n::note_not_saved(&plain(problem)).get(app.lang).to_string()),
     }
-    let reason = format!("{}; {}", mail_problem(app, mail), copy_text(app, &copy));
-    if let Some(note) = &mut app.note {
+}
+
+/// How handing a note to the mail program went. Taken (exit status 0): the form closes. Not
+/// taken: the note stays on screen as text with the reason, and its text is copied as a fallback.
+fn note_sent(app: &mut App, entry: &Entry, mail: &Outcome, form: bool) -> Option<Command> {
+    let lang = app.lang;
+    let is_this_form =
+        |app: &App| form && app.note.as_ref().is_some_and(|n| n.id.as_deref() == Some(entry.id.as_str()));
+    if mail.is_done() {
+        if is_this_form(app) {
+            app.note = None;
+        }
+        let program = mail.program().unwrap_or_default();
+        set_status(app, i18n::note_mailed(program).get(lang).to_string());
+        return None;
+    }
+    let failure = i18n::outcome(mail, i18n::NO_MAIL_PROGRAM);
+    let key = keys::key_for(Mode::List, Action::ToggleNotes);
+    let reason = i18n::note_kept_because(&failure, key.get(lang)).get(lang).to_string();
+    app.said_before_copy = Some((reason.clone(), true));
+    if is_this_form(app)
+        && let Some(note) = &mut app.note
+    {
+        // The note on screen says why; the footer keeps its keys.
         note.stage = NoteStage::Unsent { reason };
         note.prompt = None;
+        app.status = None;
+    } else {
+        set_lasting_status(app, i18n::not_handed_over(&reason).get(lang).to_string());
     }
+    let message = entry.message();
+    let text = message.text(lang);
+    let (email, id) = (entry.email.clone(), Some(entry.id.clone()));
+    Some(Command::CopyNote { message, email, id, write_ahead: false, text })
 }
 
-/// Why the mail program did not take a note.
-fn mail_problem(app: &App, mail: &Handed) -> String {
-    let text = app.lang.text();
-    match mail {
-        Handed::Taken => text.handed_to_mail.to_string(),
-        Handed::NoHandler => text.no_mail_program.to_string(),
-        Handed::Unconfirmed => text.handed_unconfirmed.to_string(),
-        Handed::Failed(reason) => format!("{}: {reason}", text.mail_failed),
-    }
-}
-
-/// A copy's outcome in the footer; a confirmed copy of an unsent note means it has left.
+/// A copy's outcome in the footer, after what led to it. A confirmed copy of an unsent note
+/// closes it (the journal holds it too); a copy that replaces a note no mail program took says
+/// that the journal keeps that note.
 fn copied(app: &mut App, outcome: CopyOutcome) {
-    let said = copy_text(app, &outcome);
+    let lang = app.lang;
+    let mut said = copy_text(app, &outcome);
+    let key = keys::key_for(Mode::List, Action::ToggleNotes);
+    match &outcome {
+        CopyOutcome::Native(Copied::Note, _) => app.note_on_clipboard = true,
+        CopyOutcome::Native(..) if app.note_on_clipboard => {
+            app.note_on_clipboard = false;
+            said = i18n::note_still_kept(&said, key.get(lang)).get(lang).to_string();
+        }
+        _ => {}
+    }
+    let before = app.said_before_copy.take();
     if let Some(note) = &mut app.note
         && let NoteStage::Unsent { reason } = &mut note.stage
     {
         if matches!(outcome, CopyOutcome::Native(Copied::Note, _)) {
             app.note = None;
         } else {
-            *reason = said.clone();
+            *reason = match &before {
+                Some((before, true)) => format!("{before}; {said}"),
+                _ => said.clone(),
+            };
         }
     }
+    said = match before {
+        Some((before, true)) => i18n::not_handed_over(&format!("{before}; {said}")).get(lang).to_string(),
+        Some((before, false)) => format!("{before}; {said}"),
+        None => said,
+    };
+    // While an unsent note is on screen it says all this itself; the footer keeps its keys.
+    if app.mode() == Mode::Unsent {
+        return;
+    }
     set_status(app, said);
+}
+
+/// A text that is the same in both languages (a system's error, already in the UI language).
+fn plain(text: String) -> Bilingual {
+    Bilingual { de: text.clone(), en: text }
+}
+
+/// Keys in the notes list: move, send again, copy, close.
+fn notes_act(app: &mut App, action: Action) -> Option<Command> {
+    let count = app.journal.entries.len();
+    let view = app.notes.as_mut()?;
+    match action {
+        Action::Up => view.selected = view.selected.saturating_sub(1),
+        Action::Down => view.selected = (view.selected + 1).min(count.saturating_sub(1)),
+        Action::PageUp => view.selected = view.selected.saturating_sub(10),
+        Action::PageDown => view.selected = (view.selected + 10).min(count.saturating_sub(1)),
+        Action::ToggleNotes | Action::Escape => app.notes = None,
+        Action::NoteEnter | Action::NotesSend => {
+            let entry = app.journal.entries.get(view.selected)?.clone();
+            let message = entry.message();
+            let uri = actions::mailto(&entry.email, &message.subject(app.lang), Some(&message.text(app.lang)));
+            set_lasting_status(app, i18n::handing_over(&entry.to).get(app.lang).to_string());
+            return Some(Command::SendNote { message, email: entry.email, id: Some(entry.id), uri, form: false });
+        }
+        Action::NoteCopy | Action::NotesCopy => {
+            let entry = app.journal.entries.get(view.selected)?;
+            let message = entry.message();
+            let text = message.text(app.lang);
+            let (email, id) = (entry.email.clone(), Some(entry.id.clone()));
+            return Some(Command::CopyNote { message, email, id, write_ahead: false, text });
+        }
+        Action::Redraw => return Some(Command::Redraw),
+        Action::Suspend => return Some(Command::Suspend),
+        Action::Quit => app.quit = true,
+        _ => {}
+    }
+    None
+}
+
+/// After a reload, the open note goes to whoever answers now for its city or topic; returns what
+/// changed, for the footer.
+fn readdress_note(app: &mut App) -> Option<String> {
+    let note = app.note.as_ref()?;
+    let dir = &app.directory;
+    let (to, email) = match note.about.as_ref()? {
+        About::City(name) => {
+            let city = dir.cities().iter().position(|c| &c.name == name)?;
+            let person = dir.contact_of(city);
+            (person.full_name(), person.email.clone())
+        }
+        About::Topic(name) => {
+            let topic = dir.topics().iter().position(|t| t.name.get(app.lang) == name)?;
+            match dir.topic_contact(topic) {
+                Some(person) => (person.full_name(), person.email.clone()),
+                None => (dir.office().department.clone(), dir.office().email.clone()),
+            }
+        }
+    };
+    if to == note.to && email == note.email {
+        return None;
+    }
+    let changed = i18n::contact_changed(&to, &note.to).get(app.lang).to_string();
+    let note = app.note.as_mut()?;
+    note.to = to;
+    note.email = email;
+    note.unsaved = true;
+    Some(changed)
 }
 
 fn clear_query(app: &mut App) {
@@ -349,7 +494,16 @@ fn call(app: &mut App) -> Option<Command> {
             })
         }
     };
-    command.map_err(|reason| set_status(app, reason.to_string())).ok()
+    let command = command.map_err(|reason| set_status(app, reason.to_string())).ok()?;
+    handing_over(app, command)
+}
+
+/// Says that a link is being handed over, until the opener answers.
+fn handing_over(app: &mut App, command: Command) -> Option<Command> {
+    if let Command::Open { label, .. } = &command {
+        set_lasting_status(app, i18n::handing_over(label).get(app.lang).to_string());
+    }
+    Some(command)
 }
 
 /// F6: a `mailto:` to the responsible person with a subject naming the city and the person.
@@ -373,7 +527,10 @@ fn email(app: &mut App) -> Option<Command> {
         }
     };
     let uri = actions::mailto(&to, &subject, None);
-    Some(Command::Open { uri, what: Opened::Email, label: format!("{label} <{to}>"), fallback: (to, Copied::Email) })
+    handing_over(
+        app,
+        Command::Open { uri, what: Opened::Email, label: format!("{label} <{to}>"), fallback: (to, Copied::Email) },
+    )
 }
 
 /// F7: the phone message form, filled in with the time, the city and the person.
@@ -399,6 +556,8 @@ fn start_note(app: &mut App) {
         focus: 0,
         stage: NoteStage::Editing,
         prompt: None,
+        id: None,
+        unsaved: true,
     });
 }
 
@@ -410,13 +569,18 @@ fn copy_text(app: &App, outcome: &CopyOutcome) -> String {
         Copied::Email => text.email_address,
         Copied::Note => text.phone_message,
     };
-    match *outcome {
-        CopyOutcome::Native(copied, path) => format!("{} {} ({path})", what(copied), text.copied),
-        CopyOutcome::TerminalOnly(copied) => format!("{} {}", what(copied), text.written_to_terminal),
+    match outcome {
+        CopyOutcome::Native(copied, path) => format!("{} {} ({path})", what(*copied), text.copied),
+        CopyOutcome::TerminalOnly(copied) => format!("{} {}", what(*copied), text.written_to_terminal),
         CopyOutcome::Failed => text.copy_failed.to_string(),
     }
 }
 
 fn set_status(app: &mut App, text: String) {
     app.status = Some(Status { text, until: app.tick + STATUS_TICKS });
+}
+
+/// A status that stays until the next one: a hand-over under way, or what failed.
+fn set_lasting_status(app: &mut App, text: String) {
+    app.status = Some(Status { text, until: u64::MAX });
 }
