@@ -222,7 +222,8 @@ impl Journal {
         Ok(parse(&bytes))
     }
 
-    /// Removes the notes first written more than `days` days before `now`; returns how many.
+    /// Removes the notes first written on a local calendar day more than `days` days before
+    /// `now`'s (0 keeps today's only); returns how many lines it removed.
     /// The file is rewritten only when something is removed: into a new private file beside it,
     /// then renamed over it.
     pub fn prune(&self, days: u32, now: DateTime<Local>) -> Result<usize, JournalError> {
@@ -233,11 +234,12 @@ impl Journal {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
             Err(e) => return Err(io(e)),
         };
-        let cutoff = now - chrono::Duration::days(i64::from(days));
+        let cutoff = now.date_naive() - chrono::Days::new(u64::from(days));
         let mut removed = 0;
         let mut kept = Vec::with_capacity(bytes.len());
         for line in bytes.split_inclusive(|&b| b == b'\n') {
-            let old = serde_json::from_slice::<Entry>(line.trim_ascii()).is_ok_and(|entry| entry.written < cutoff);
+            let old = serde_json::from_slice::<Entry>(line.trim_ascii())
+                .is_ok_and(|entry| entry.written.with_timezone(&Local).date_naive() < cutoff);
             if old {
                 removed += 1;
             } else if !line.trim_ascii().is_empty() {
@@ -285,8 +287,8 @@ fn parse(bytes: &[u8]) -> Read {
     Read { entries, skipped }
 }
 
-/// How many days notes are kept: [`DAYS_VAR`] when set (a whole number; 0 keeps only what is
-/// newer than a day), else [`DEFAULT_DAYS`].
+/// How many days back notes are kept: [`DAYS_VAR`] when set (a whole number; 0 keeps today's
+/// only), else [`DEFAULT_DAYS`].
 pub fn retention_days() -> Result<u32, JournalError> {
     match std::env::var(DAYS_VAR) {
         Err(std::env::VarError::NotPresent) => Ok(DEFAULT_DAYS),

@@ -18,6 +18,7 @@ struct Session {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     /// The journal of phone messages: a folder of the test's own, never the user's.
+    #[cfg_attr(not(unix), allow(dead_code, reason = "read only by the Unix tests"))]
     notes: tempfile::TempDir,
 }
 
@@ -69,6 +70,7 @@ impl Session {
     }
 
     /// `partnerdesk notes` over this session's journal, with these arguments.
+    #[cfg_attr(not(unix), allow(dead_code, reason = "used only by the Unix tests"))]
     fn notes(&self, args: &[&str]) -> String {
         let output = assert_cmd::Command::cargo_bin("partnerdesk")
             .unwrap()
@@ -614,6 +616,7 @@ fn fake_tools(tools: &[(&str, &str)]) -> (tempfile::TempDir, String) {
 }
 
 /// Types a phone message to Płock's contact and sends it.
+#[cfg(all(unix, not(target_os = "macos")))]
 fn send_a_note(session: &mut Session) {
     session.send(b"plock");
     session.wait_for(&["Poland (PL)"]);
