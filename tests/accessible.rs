@@ -159,3 +159,18 @@ fn a_phone_message_is_journalled_then_handed_over_and_read_out_when_it_did_not_l
     assert_eq!(lines.lines().count(), 2, "written ahead as sending, then its outcome:\n{lines}");
     assert!(lines.lines().next().unwrap().contains("\"sending\""), "{lines}");
 }
+
+/// As the view: a journal that cannot be used is said once at the start, and the dialogue runs.
+#[test]
+fn a_journal_setting_that_is_wrong_is_said_and_the_dialogue_still_answers() {
+    let notes = tempfile::tempdir().unwrap();
+    let run = partnerdesk()
+        .args(["--accessible", "--lang", "en"])
+        .env("PARTNERDESK_NOTES_DIR", notes.path())
+        .env("PARTNERDESK_NOTES_DAYS", "a month")
+        .write_stdin("graz\n")
+        .assert()
+        .success();
+    run.stdout(predicate::str::starts_with("1 match.\nGraz, Austria"))
+        .stderr("partnerdesk: PARTNERDESK_NOTES_DAYS=\"a month\": a whole number of days is allowed, e.g. 30.\n");
+}

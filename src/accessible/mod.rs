@@ -60,7 +60,11 @@ pub fn run(args: &Args) -> Result<ExitStatus, Failure> {
         }
     }
     let app = App::from_loaded(indexed, lang, year, NO_SCREEN);
-    let mut dialogue = Dialogue::new(app, world::System::new(lang));
+    let (world, journal_problem) = world::System::open(lang);
+    if let Some(problem) = journal_problem {
+        let _ = writeln!(io::stderr().lock(), "partnerdesk: {}", spoken::sentence(&problem));
+    }
+    let mut dialogue = Dialogue::new(app, world);
     if io::stdin().is_terminal() && io::stdout().is_terminal() {
         signals::restore_on_signals().map_err(|error| Failure::Output { name: TERMINAL, error })?;
         let mut terminal = Terminal::new()?;

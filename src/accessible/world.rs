@@ -34,9 +34,18 @@ pub struct System {
 }
 
 impl System {
-    /// The world of this user, with messages in `lang`.
-    pub fn new(lang: Lang) -> Self {
-        System { lang, journal: Journal::locate().map_err(|e| crate::i18n::journal_error(&e)) }
+    /// The world of this user, with messages in `lang`, and what is wrong with the journal, if
+    /// anything: the journal opened as the view opens it, its old notes removed.
+    pub fn open(lang: Lang) -> (Self, Option<String>) {
+        let (journal, problem) = crate::tui::open_journal(lang);
+        let journal = match (journal, &problem) {
+            (Some(journal), _) => Ok(journal),
+            (None, problem) => {
+                let problem = problem.clone().unwrap_or_default();
+                Err(Bilingual { de: problem.clone(), en: problem })
+            }
+        };
+        (System { lang, journal }, problem)
     }
 
     /// Writes `message` to the journal as `delivery`, as the same entry when it has an `id`.

@@ -162,7 +162,7 @@ struct Context<'a> {
 
 /// The user's journal of phone messages, with the notes older than the retention removed; or
 /// why it cannot be used (shown as a lasting warning: the view still opens).
-fn open_journal(lang: Lang) -> (Option<Journal>, Option<String>) {
+pub(crate) fn open_journal(lang: Lang) -> (Option<Journal>, Option<String>) {
     let said = |e: &crate::notes::JournalError| crate::i18n::journal_error(e).get(lang).to_string();
     let journal = match Journal::locate() {
         Ok(journal) => journal,
