@@ -35,7 +35,9 @@ pub use out::Out;
 
 /// The long description for `--help` and the man page.
 const LONG_ABOUT: &str = "Who at Darmstadt's international relations office handles a partner city, and how to \
-reach them. Without a command, partnerdesk opens the interactive search over the directory.
+reach them. Without a command, partnerdesk opens the interactive search over the directory; with \
+--accessible (or PARTNERDESK_ACCESSIBLE=1, or with TERM=dumb) it answers line by line \
+instead, in whole sentences, for screen readers and braille displays.
 
 The directory is compiled in; --data FILE or the environment variable PARTNERDESK_DATA points \
 partnerdesk at another RON data file (--data wins). LC_ALL, LC_MESSAGES or LANG starting with \"de\" \
@@ -48,7 +50,7 @@ the interactive view ends with 129 (hang-up), 130 (SIGINT), 131 (SIGQUIT) or 143
 #[derive(Debug, Parser)]
 #[command(name = "partnerdesk", version, about, long_about = LONG_ABOUT)]
 #[command(after_help = "Without a command, partnerdesk opens the interactive search.\n\nExamples:\n  partnerdesk\n  \
-                         partnerdesk query plock\n  partnerdesk check --data my-directory.ron")]
+                         partnerdesk --accessible\n  partnerdesk query plock\n  partnerdesk check --data my-directory.ron")]
 pub struct Args {
     /// Data file to use instead of the embedded directory [env: PARTNERDESK_DATA].
     #[arg(long, global = true, value_name = "FILE")]
