@@ -10,6 +10,12 @@
 //! lossily, so that a torn last line (a crash mid-write) or a stray byte loses only that line.
 //! Entries older than [`retention_days`] are removed at the start of the view and of
 //! `partnerdesk notes`.
+//!
+//! Sending a note, for any front end: [`Entry::new`] with [`Delivery::Sending`] and
+//! [`Journal::append`] first (write ahead); then [`crate::handover::open`] with the `mailto:`
+//! link; then [`Journal::update`] with [`Delivery::Mailed`] when the outcome
+//! [`is_done`](crate::handover::Outcome::is_done), else [`Delivery::NotDelivered`]. A note copied
+//! by [`crate::handover::copy`] is recorded as [`Delivery::Copied`] unless it was delivered.
 
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions};

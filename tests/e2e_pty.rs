@@ -634,13 +634,13 @@ fn a_mail_program_that_fails_is_said_and_the_note_kept() {
     let mut session =
         Session::start_with(&["--lang", "en"], &[("PATH", &path), ("DISPLAY", ""), ("WAYLAND_DISPLAY", "")]);
     send_a_note(&mut session);
-    session.wait_for(&["The note has not been passed on yet: xdg-open failed (4); note kept (F8/Ctrl-T)"]);
+    session.wait_for(&["The note has not been passed on yet: xdg-open failed (4); note kept (F8)"]);
     assert!(!session.contents().contains("handed to the mail program"), "{}", session.contents());
     // Esc twice discards it from the screen; the journal still has it, and the footer counts it.
     session.send(b"\x1b");
     thread::sleep(Duration::from_millis(100));
     session.send(b"\x1b");
-    session.wait_for(&["1 note of today undelivered (F8/Ctrl-T)"]);
+    session.wait_for(&["1 note of today undelivered (F8)"]);
     session.send(b"\x1b[19~"); // F8
     session.wait_for(&["Kept notes (1)", "not delivered: xdg-open failed (4) · Jan Kowalski", "Concern: Visit in May"]);
     session.send(b"\x03");
@@ -667,10 +667,19 @@ fn a_slow_xdg_mime_does_not_freeze_the_view() {
     let started = Instant::now();
     session.send(b"\x1b[17~"); // F6
     session.wait_for(&["Übergabe läuft: Julia Kuz"]);
-    // Keys are taken and drawn while xdg-mime sleeps.
-    session.send(b"\x15trondheim");
+    // Keys are taken and drawn while xdg-mime sleeps: each within a fraction of a second.
+    session.send(b"\x15");
+    let mut slowest = Duration::ZERO;
+    for typed in ["t", "tr", "tro", "tron"] {
+        let sent = Instant::now();
+        session.send(&typed.as_bytes()[typed.len() - 1..]);
+        session.wait_for(&[&format!("> {typed} ")]);
+        slowest = slowest.max(sent.elapsed());
+    }
+    eprintln!("slowest key while xdg-mime sleeps: {slowest:?}");
+    assert!(slowest < Duration::from_secs(1), "{slowest:?}");
     session.wait_for(&["Norwegen (NO)"]);
-    assert!(started.elapsed() < Duration::from_secs(2), "the view answered while the hand-over ran");
+    assert!(started.elapsed() < Duration::from_secs(3), "the view answered while the hand-over ran");
     session.wait_for(&["Julia Kuz <international@darmstadt.de>: an das Mailprogramm übergeben"]);
     assert!(started.elapsed() >= Duration::from_secs(3), "said only after the opener answered");
     session.send(b"\x03");
@@ -691,12 +700,12 @@ fn a_note_copied_by_xclip_is_kept_and_the_next_copy_says_so() {
     let mut session =
         Session::start_with(&["--lang", "en"], &[("PATH", &path), ("DISPLAY", ":0"), ("WAYLAND_DISPLAY", "")]);
     send_a_note(&mut session);
-    session.wait_for(&["Not handed over: no mail program set up; note kept (F8/Ctrl-T); Phone message copied"]);
+    session.wait_for(&["Not handed over: no mail program set up; note kept (F8); Phone message copied"]);
     assert!(std::fs::read_to_string(&clip).unwrap().contains("Caller: Jan Kowalski"));
     session.wait_for(&["1 note of today undelivered"]);
     // The desk's next copy replaces the note on the clipboard: the footer says the journal has it.
     session.send(b"\r");
-    session.wait_for(&["Phone number copied (xclip); the note stays kept (F8/Ctrl-T)"]);
+    session.wait_for(&["Phone number copied (xclip); the note stays kept (F8)"]);
     assert_eq!(std::fs::read_to_string(&clip).unwrap(), "(06151) 13-2324");
     session.send(b"\x03");
     assert_eq!(session.exit_code(), 0);
@@ -720,16 +729,26 @@ fn signals_end_the_accessible_dialogue_with_their_statuses() {
 
 #[cfg(unix)]
 #[test]
-fn a_closed_window_keeps_the_open_note_as_a_draft() {
-    let mut session = Session::start(&["--lang", "en"]);
-    session.send(b"graz");
-    session.wait_for(&["Austria (AT)"]);
-    session.send(b"\x1b[18~Anna Nowak\t\tCall back about the choir");
-    session.wait_for(&["Call back about the choir"]);
-    kill(&session, "-HUP");
-    assert_eq!(session.exit_code(), 129);
-    let notes = session.notes(&[]);
-    assert!(notes.contains("· draft"), "{notes}");
-    assert!(notes.contains("Caller: Anna Nowak") && notes.contains("Concern: Call back about the choir"), "{notes}");
-    assert!(notes.contains("For: Julia Kuz"), "{notes}");
+fn a_closed_window_sigterm_or_ctrl_c_keeps_the_open_note_as_a_draft() {
+    for (ending, status) in [("-HUP", 129), ("-TERM", 143), ("Ctrl-C", 0)] {
+        let mut session = Session::start(&["--lang", "en"]);
+        session.send(b"graz");
+        session.wait_for(&["Austria (AT)"]);
+        session.send(b"\x1b[18~Anna Nowak\t\tCall back about the choir");
+        session.wait_for(&["Call back about the choir"]);
+        if ending == "Ctrl-C" {
+            session.send(b"\x03");
+        } else {
+            kill(&session, ending);
+        }
+        assert_eq!(session.exit_code(), status, "{ending}");
+        assert!(session.contents().contains("The note is kept in "), "{ending}: {}", session.contents());
+        let notes = session.notes(&[]);
+        assert!(notes.contains("· draft"), "{ending}: {notes}");
+        assert!(
+            notes.contains("Caller: Anna Nowak") && notes.contains("Concern: Call back about the choir"),
+            "{notes}"
+        );
+        assert!(notes.contains("For: Julia Kuz"), "{notes}");
+    }
 }

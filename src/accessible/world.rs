@@ -56,8 +56,12 @@ impl System {
         id: Option<String>,
         delivery: Delivery,
     ) -> Result<Entry, String> {
+        // The same note keeps its id and the time it was first written, as in the view.
         let mut entry = Entry::new(message, email, delivery);
         if let Some(id) = id {
+            if let Some(old) = self.kept(&id) {
+                entry.written = old.written;
+            }
             entry.id = id;
         }
         let journal = self.journal.as_ref().map_err(|why| why.get(self.lang).to_string())?;
@@ -112,6 +116,8 @@ impl World for System {
                     self.kept(id.as_deref().unwrap_or_default())
                 };
                 let outcome = handover::copy(&text, handover::TIMEOUT);
+                // A note a mail program took stays delivered, however often it is copied later.
+                let entry = entry.filter(|entry| !entry.delivery.delivered());
                 if let (Outcome::Done { program }, Some(entry)) = (&outcome, &entry) {
                     self.record(entry, Delivery::Copied { tool: program.clone() });
                 }

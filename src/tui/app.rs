@@ -311,6 +311,25 @@ impl App {
         (self.parsed.terms.is_empty() && !self.parsed.dropped.is_empty()).then(|| self.parsed.dropped.join(", "))
     }
 
+    /// A journal entry for a note: with `id`, a new state of that note that keeps when it was
+    /// first written; without, a new note.
+    pub fn journal_entry(
+        &self,
+        message: &PhoneMessage,
+        email: &str,
+        id: Option<&str>,
+        delivery: crate::notes::Delivery,
+    ) -> crate::notes::Entry {
+        let mut entry = crate::notes::Entry::new(message, email, delivery);
+        if let Some(id) = id {
+            if let Some(old) = self.journal.entries.iter().find(|e| e.id == id) {
+                entry.written = old.written;
+            }
+            entry.id = id.to_string();
+        }
+        entry
+    }
+
     /// The selected hit, if any.
     pub fn selection(&self) -> Option<&Hit> {
         self.hits.get(self.selected)

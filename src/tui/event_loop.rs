@@ -175,13 +175,7 @@ impl<'a> EventLoop<'a> {
         id: Option<String>,
         delivery: Delivery,
     ) -> Result<Entry, String> {
-        let mut entry = Entry::new(message, email, delivery);
-        if let Some(id) = id {
-            if let Some(old) = app.journal.entries.iter().find(|e| e.id == id) {
-                entry.written = old.written;
-            }
-            entry.id = id;
-        }
+        let entry = app.journal_entry(message, email, id.as_deref(), delivery);
         let Some(journal) = &self.journal else {
             return Err(crate::i18n::journal_error(&crate::notes::JournalError::NoFolder).get(app.lang).to_string());
         };
@@ -198,6 +192,8 @@ impl<'a> EventLoop<'a> {
         let journal = self.journal.clone();
         self.spawn(move |done| {
             let outcome = handover::copy(&text, handover::TIMEOUT);
+            // A note a mail program took stays delivered, however often it is copied later.
+            let note = note.filter(|entry| !entry.delivery.delivered());
             if let (Outcome::Done { program }, Some(entry), Some(journal)) = (&outcome, &note, &journal) {
                 let _ = journal.update(entry, Delivery::Copied { tool: program.clone() });
                 let _ = done.send(Done::Message(Box::new(journal_state(journal, lang))));

@@ -374,6 +374,12 @@ pub fn key_for(mode: Mode, action: Action) -> Bilingual {
     Bilingual { de: named(Lang::De), en: named(Lang::En) }
 }
 
+/// The first key that opens the kept notes, for short sentences that point to them: `F8`.
+pub fn notes_key(lang: Lang) -> String {
+    let keys = key_for(Mode::List, Action::ToggleNotes);
+    keys.get(lang).split('/').next().unwrap_or_default().to_string()
+}
+
 /// The help overlay's rows: the keys, and what they do.
 pub fn help_rows(lang: Lang) -> Vec<(String, &'static str)> {
     let mut rows: Vec<(String, &'static str)> = KEYMAP.iter().map(|b| (b.labels(lang), b.help.get(lang))).collect();

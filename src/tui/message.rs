@@ -42,12 +42,9 @@ pub enum Action {
     NoteCopy,
     /// Esc in the form: discard the note; when it holds text, only after a second Esc.
     NoteCancel,
-    /// Open or close the list of recent phone messages from the journal (F8).
+    /// Open or close the list of kept phone messages (F8); in it, Enter (`NoteEnter`) hands the
+    /// selected note to the mail program again and Ctrl-Y (`NoteCopy`) copies it.
     ToggleNotes,
-    /// In the notes list: hand the selected note to the mail program again.
-    NotesSend,
-    /// In the notes list: copy the selected note's text.
-    NotesCopy,
     /// Reload the data file now (Ctrl-R).
     Reload,
     /// Repaint the whole screen (Ctrl-L), after something else wrote on it.

@@ -182,13 +182,7 @@ pub(crate) fn save_draft(journal: Option<&Journal>, app: &App) -> Option<crate::
     let Some(journal) = journal else {
         return Some(crate::i18n::note_not_saved(&crate::i18n::journal_error(&crate::notes::JournalError::NoFolder)));
     };
-    let mut entry = crate::notes::Entry::new(&note.message(), &note.email, crate::notes::Delivery::Draft);
-    if let Some(id) = &note.id {
-        entry.id = id.clone();
-        if let Some(old) = app.journal.entries.iter().find(|e| &e.id == id) {
-            entry.written = old.written;
-        }
-    }
+    let entry = app.journal_entry(&note.message(), &note.email, note.id.as_deref(), crate::notes::Delivery::Draft);
     Some(match journal.append(&entry) {
         Ok(()) => kept(&journal.path()),
         Err(e) => crate::i18n::note_not_saved(&crate::i18n::journal_error(&e)),
@@ -238,7 +232,13 @@ fn session(
     *unsent = app.note.as_ref().filter(|note| note.has_text()).map(|note| note.message().text(lang)).zip(kept);
     match status {
         Ok(status) => Ok(status?),
-        Err(panic) => std::panic::resume_unwind(panic),
+        Err(panic) => {
+            // The hook has restored the terminal and reported the panic.
+            if let Some((_, kept)) = unsent.take() {
+                let _ = writeln!(io::stderr().lock(), "partnerdesk: {}", kept.get(lang));
+            }
+            std::panic::resume_unwind(panic)
+        }
     }
 }
 

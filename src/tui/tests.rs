@@ -629,7 +629,7 @@ fn a_note_the_mail_program_refused_is_kept_and_said_so() {
     let Some(super::app::NoteStage::Unsent { reason }) = app.note.as_ref().map(|n| n.stage.clone()) else {
         panic!("the note stays on screen")
     };
-    assert_eq!(reason, "xdg-open failed (4); note kept (F8/Ctrl-T)");
+    assert_eq!(reason, "xdg-open failed (4); note kept (F8)");
     let text = screen(&app);
     assert!(text.contains("The note has not been passed on yet: xdg-open failed (4)"), "{text}");
     assert!(!text.contains("handed to the mail program"), "{text}");
@@ -638,10 +638,10 @@ fn a_note_the_mail_program_refused_is_kept_and_said_so() {
     assert!(app.note.is_none());
     assert_eq!(
         app.status_text(),
-        Some("Not handed over: xdg-open failed (4); note kept (F8/Ctrl-T); Phone message copied (xclip)")
+        Some("Not handed over: xdg-open failed (4); note kept (F8); Phone message copied (xclip)")
     );
     update(&mut app, Message::Copied(CopyOutcome::Native(Copied::Phone, "xclip".into())));
-    assert_eq!(app.status_text(), Some("Phone number copied (xclip); the note stays kept (F8/Ctrl-T)"));
+    assert_eq!(app.status_text(), Some("Phone number copied (xclip); the note stays kept (F8)"));
     update(&mut app, Message::Copied(CopyOutcome::Native(Copied::Phone, "xclip".into())));
     assert_eq!(app.status_text(), Some("Phone number copied (xclip)"), "said once");
 }
@@ -672,7 +672,7 @@ fn journal_of_two() -> JournalState {
 fn f8_lists_the_kept_notes_and_sends_or_copies_one_again() {
     let mut app = app(Lang::En, 80, 24);
     update(&mut app, Message::Journal(Ok(journal_of_two())));
-    assert!(screen(&app).lines().last().unwrap().starts_with("1 note of today undelivered (F8/Ctrl-T) · ↑↓ select"));
+    assert!(screen(&app).lines().last().unwrap().starts_with("1 note of today undelivered (F8) · ↑↓ select"));
     assert_eq!(update(&mut app, Message::Action(Action::ToggleNotes)), Some(Command::ReadJournal));
     assert_eq!(app.mode(), super::keys::Mode::Notes);
     let text = screen(&app);
@@ -727,4 +727,34 @@ fn a_note_open_during_a_reload_goes_to_the_new_contact_and_says_so() {
     let directory = directory::parse(&changed, Source::Embedded, YEAR).unwrap();
     update(&mut app, Message::Reloaded(Ok(Box::new(crate::cache::Indexed::new(directory)))));
     assert_eq!(app.status_text(), Some("Data reloaded"));
+}
+
+#[test]
+fn a_note_open_at_the_end_is_kept_as_a_draft_once() {
+    let folder = tempfile::tempdir().unwrap();
+    let journal = crate::notes::Journal::at(folder.path().to_path_buf());
+    let mut app = app(Lang::En, 80, 24);
+    assert!(super::save_draft(Some(&journal), &app).is_none(), "no note, nothing to keep");
+    note_on_plock(&mut app);
+    let said = super::save_draft(Some(&journal), &app).expect("the note is kept");
+    assert!(said.en.starts_with("The note is kept in "), "{}", said.en);
+    let read = journal.read().unwrap();
+    assert_eq!(read.entries.len(), 1);
+    assert_eq!(read.entries[0].delivery, Delivery::Draft);
+    assert_eq!(read.entries[0].caller, "Jan Kowalski");
+    // A note the journal already holds as it is is not written twice.
+    let id = read.entries[0].id.clone();
+    update(&mut app, Message::NoteSaved { saved: Ok(read.entries[0].clone()), form: true });
+    update(&mut app, Message::Journal(Ok(JournalState { entries: read.entries.clone(), undelivered_today: 1 })));
+    super::save_draft(Some(&journal), &app).unwrap();
+    assert_eq!(std::fs::read_to_string(journal.path()).unwrap().lines().count(), 1);
+    // Edited since: the same note, in its new words.
+    type_into_note(&mut app, " jr.");
+    super::save_draft(Some(&journal), &app).unwrap();
+    let read = journal.read().unwrap();
+    assert_eq!(read.entries.len(), 1);
+    assert_eq!((read.entries[0].id.as_str(), read.entries[0].callback.as_str()), (id.as_str(), "+48 24 367 1000 jr."));
+    // No journal at all: said, not hidden.
+    let said = super::save_draft(None, &app).unwrap();
+    assert!(said.en.starts_with("Note NOT saved"), "{}", said.en);
 }

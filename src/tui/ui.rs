@@ -164,8 +164,7 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
         Line::from(Span::styled(field::ellipsize(&clean(warning), width), theme.warning))
     } else if app.journal.undelivered_today > 0 && matches!(app.mode(), Mode::List | Mode::Notes) {
         // Today's notes that no mail program took come before the keys: they wait for the desk.
-        let key = keys::key_for(Mode::List, super::message::Action::ToggleNotes);
-        let count = crate::i18n::undelivered_today(app.journal.undelivered_today, key.get(app.lang));
+        let count = crate::i18n::undelivered_today(app.journal.undelivered_today, &keys::notes_key(app.lang));
         let count = count.get(app.lang).to_string();
         let room = width.saturating_sub(count.chars().count() + 3);
         let keys = keys::footer(app.lang, app.mode(), room);

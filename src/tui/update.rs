@@ -178,7 +178,6 @@ fn act(app: &mut App, action: Action) -> Option<Command> {
             app.help = false;
             return Some(Command::ReadJournal);
         }
-        Action::NotesSend | Action::NotesCopy => {}
         Action::NoteCancel => {
             if let Some(note) = &mut app.note {
                 if note.has_text() && note.prompt != Some(NotePrompt::EscAgainDiscards) {
@@ -290,8 +289,7 @@ fn note_sent(app: &mut App, entry: &Entry, mail: &Outcome, form: bool) -> Option
         return None;
     }
     let failure = i18n::outcome(mail, i18n::NO_MAIL_PROGRAM);
-    let key = keys::key_for(Mode::List, Action::ToggleNotes);
-    let reason = i18n::note_kept_because(&failure, key.get(lang)).get(lang).to_string();
+    let reason = i18n::note_kept_because(&failure, &keys::notes_key(lang)).get(lang).to_string();
     app.said_before_copy = Some((reason.clone(), true));
     if is_this_form(app)
         && let Some(note) = &mut app.note
@@ -315,12 +313,11 @@ fn note_sent(app: &mut App, entry: &Entry, mail: &Outcome, form: bool) -> Option
 fn copied(app: &mut App, outcome: CopyOutcome) {
     let lang = app.lang;
     let mut said = copy_text(app, &outcome);
-    let key = keys::key_for(Mode::List, Action::ToggleNotes);
     match &outcome {
         CopyOutcome::Native(Copied::Note, _) => app.note_on_clipboard = true,
         CopyOutcome::Native(..) if app.note_on_clipboard => {
             app.note_on_clipboard = false;
-            said = i18n::note_still_kept(&said, key.get(lang)).get(lang).to_string();
+            said = i18n::note_still_kept(&said, &keys::notes_key(lang)).get(lang).to_string();
         }
         _ => {}
     }
@@ -364,14 +361,14 @@ fn notes_act(app: &mut App, action: Action) -> Option<Command> {
         Action::PageUp => view.selected = view.selected.saturating_sub(10),
         Action::PageDown => view.selected = (view.selected + 10).min(count.saturating_sub(1)),
         Action::ToggleNotes | Action::Escape => app.notes = None,
-        Action::NoteEnter | Action::NotesSend => {
+        Action::NoteEnter => {
             let entry = app.journal.entries.get(view.selected)?.clone();
             let message = entry.message();
             let uri = actions::mailto(&entry.email, &message.subject(app.lang), Some(&message.text(app.lang)));
             set_lasting_status(app, i18n::handing_over(&entry.to).get(app.lang).to_string());
             return Some(Command::SendNote { message, email: entry.email, id: Some(entry.id), uri, form: false });
         }
-        Action::NoteCopy | Action::NotesCopy => {
+        Action::NoteCopy => {
             let entry = app.journal.entries.get(view.selected)?;
             let message = entry.message();
             let text = message.text(app.lang);
