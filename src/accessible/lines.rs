@@ -151,10 +151,15 @@ impl Script {
 
 #[cfg(test)]
 impl Lines for Script {
+    /// A line of Ctrl-C alone (`"\u{3}"`) stands for Ctrl-C at the line editor.
     fn read(&mut self, prompt: &str) -> Result<Read, Failure> {
         let line = self.typed.pop_front();
         self.said.push(format!("> {prompt}{}", line.as_deref().unwrap_or("")));
-        Ok(line.map_or(Read::End, Read::Line))
+        Ok(match line {
+            Some(line) if line == "\u{3}" => Read::Interrupted,
+            Some(line) => Read::Line(line),
+            None => Read::End,
+        })
     }
 
     fn say(&mut self, line: &str) -> Result<(), Failure> {

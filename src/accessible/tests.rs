@@ -348,3 +348,17 @@ fn before_a_search_and_after_filler_words_nothing_is_selected() {
     assert_eq!(after(&said, "> Search: 2"), ["There is no match 2; please search first."]);
     assert_eq!(after(&said, "> Search: 3"), ["There is no match 3; please search first."]);
 }
+
+#[test]
+fn ctrl_c_in_a_note_keeps_it_as_a_draft_and_the_search_goes_on() {
+    let (said, ended, commands) = talk_in(Lang::En, Outcomes::default(), &["plock", "t", "Jan", "\u{3}", "graz", "q"]);
+    assert_eq!(ended, Ended::Quit);
+    assert!(commands.is_empty(), "nothing sent: {commands:?}");
+    let told = after(&said, "> Call back: \u{3}");
+    assert_eq!(
+        told[..2],
+        ["The note has not been passed on yet.", "The note is kept in notes.jsonl; partnerdesk notes shows it."]
+    );
+    assert!(told.contains(&"Caller: Jan".to_string()), "{told:#?}");
+    assert_eq!(after(&said, "> Search: graz")[1], "Graz, Austria, partner city since 1968.");
+}
