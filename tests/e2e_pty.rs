@@ -752,3 +752,35 @@ fn a_closed_window_sigterm_or_ctrl_c_keeps_the_open_note_as_a_draft() {
         assert!(notes.contains("For: Julia Kuz"), "{notes}");
     }
 }
+
+/// The dialogue's phone message goes the view's way: into the journal, then to the mail program,
+/// whose verdict (exit status 0) is waited for and said.
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn the_dialogue_hands_a_phone_message_to_the_mail_program_once_the_journal_has_it() {
+    let (folder, path) = fake_tools(&[
+        ("xdg-mime", "#!/bin/sh\necho thunderbird.desktop\n"),
+        ("xdg-open", "#!/bin/sh\nprintf '%s' \"$1\" > \"$(dirname \"$0\")/opened\"\n"),
+    ]);
+    let env = [("PATH", path.as_str()), ("DISPLAY", ""), ("WAYLAND_DISPLAY", "")];
+    let mut session = Session::start_with(&["--accessible", "--lang", "en"], &env);
+    session.wait_for(&["Search:"]);
+    session.send(b"plock\r");
+    session.wait_for(&["Responsible: Irene Schewe"]);
+    for (typed, next) in [("t", "Caller:"), ("Jan Kowalski", "Call back:"), ("+48 24 367 1000", "Concern:")] {
+        session.send(format!("{typed}\r").as_bytes());
+        session.wait_for(&[next]);
+    }
+    session.send(b"Visit in May\r");
+    session.wait_for(&["Note handed to the mail program (xdg-open)."]);
+    let opened = std::fs::read_to_string(folder.path().join("opened")).unwrap();
+    assert!(
+        opened
+            .starts_with("mailto:international@darmstadt.de?subject=Phone%20message%3A%20P%C5%82ock%20%E2%80%93%20Jan"),
+        "{opened}"
+    );
+    let notes = session.notes(&[]);
+    assert!(notes.contains("mailed (xdg-open)") && notes.contains("Caller: Jan Kowalski"), "{notes}");
+    session.send(b"q\r");
+    assert_eq!(session.exit_code(), 0);
+}
