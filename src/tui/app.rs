@@ -165,6 +165,8 @@ pub struct App {
     pub notes: Option<NotesView>,
     /// The journal's notes as last read, and today's undelivered count.
     pub journal: super::message::JournalState,
+    /// Why the journal of phone messages cannot be used or pruned, while that lasts.
+    pub journal_warning: Option<String>,
     /// What the footer says before the outcome of a copy under way: a failed hand-over whose
     /// fallback is being copied, and whether it was a phone message's.
     pub said_before_copy: Option<(String, bool)>,
@@ -209,6 +211,7 @@ impl App {
             note: None,
             notes: None,
             journal: Default::default(),
+            journal_warning: None,
             said_before_copy: None,
             note_on_clipboard: false,
             clock: String::new(),

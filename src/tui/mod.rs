@@ -222,7 +222,7 @@ fn session(
     }
     // What was typed while the data loaded is the app's query from the start.
     let mut app = screen.ready(app);
-    app.warning = context.journal_problem.clone();
+    app.journal_warning = context.journal_problem.clone();
     let journal = context.journal.cloned();
     // A panic in the loop still leaves the open note in the journal, then goes on as a panic.
     let status = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

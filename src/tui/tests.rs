@@ -758,3 +758,27 @@ fn a_note_open_at_the_end_is_kept_as_a_draft_once() {
     let said = super::save_draft(None, &app).unwrap();
     assert!(said.en.starts_with("Note NOT saved"), "{}", said.en);
 }
+
+#[test]
+fn a_note_the_journal_could_not_take_is_said_first_and_still_handed_on() {
+    let mut app = app(Lang::En, 80, 24);
+    note_on_plock(&mut app);
+    update(&mut app, Message::Action(Action::NoteNext));
+    let sent = update(&mut app, Message::Action(Action::NoteEnter));
+    let Some(Command::SendNote { message, email, .. }) = sent else { panic!("a note to send") };
+    update(&mut app, Message::NoteSaved { saved: Err("notes.jsonl: no space left on the device".into()), form: true });
+    assert!(app.status_text().unwrap().starts_with("Note NOT saved: notes.jsonl: no space"), "{:?}", app.status_text());
+    let entry = Entry::new(&message, &email, Delivery::Sending);
+    update(&mut app, Message::NoteSent { entry, mail: Outcome::NoProgram, form: true });
+    assert!(
+        matches!(app.note.as_ref().map(|n| &n.stage), Some(super::app::NoteStage::Unsent { .. })),
+        "the form does not wait for ever"
+    );
+    // A journal that cannot be read stays in the footer, also after a reload.
+    update(&mut app, Message::Journal(Err("notes.jsonl: permission denied".into())));
+    update(&mut app, Message::Reloaded(Ok(Box::new(crate::cache::Indexed::new(directory())))));
+    update(&mut app, Message::Tick(100));
+    update(&mut app, Message::Action(Action::NoteCancel));
+    update(&mut app, Message::Action(Action::NoteCancel));
+    assert!(screen(&app).lines().last().unwrap().starts_with("notes.jsonl: permission denied"), "{}", screen(&app));
+}

@@ -160,7 +160,7 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
     // What the user just did comes first; a lasting warning shows when there is no such news.
     let line = if let Some(status) = app.status_text() {
         Line::from(Span::styled(field::ellipsize(&clean(status), width), theme.accent))
-    } else if let Some(warning) = &app.warning {
+    } else if let Some(warning) = app.warning.as_ref().or(app.journal_warning.as_ref()) {
         Line::from(Span::styled(field::ellipsize(&clean(warning), width), theme.warning))
     } else if app.journal.undelivered_today > 0 && matches!(app.mode(), Mode::List | Mode::Notes) {
         // Today's notes that no mail program took come before the keys: they wait for the desk.

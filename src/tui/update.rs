@@ -101,7 +101,7 @@ pub fn update(app: &mut App, message: Message) -> Option<Command> {
                 view.selected = view.selected.min(app.journal.entries.len().saturating_sub(1));
             }
         }
-        Message::Journal(Err(problem)) => app.warning = Some(problem),
+        Message::Journal(Err(problem)) => app.journal_warning = Some(problem),
         Message::Opened { what, label, outcome, fallback } => {
             let text = app.lang.text();
             if outcome.is_done() {
@@ -278,8 +278,13 @@ fn note_saved(app: &mut App, saved: Result<Entry, String>, form: bool) {
 /// taken: the note stays on screen as text with the reason, and its text is copied as a fallback.
 fn note_sent(app: &mut App, entry: &Entry, mail: &Outcome, form: bool) -> Option<Command> {
     let lang = app.lang;
-    let is_this_form =
-        |app: &App| form && app.note.as_ref().is_some_and(|n| n.id.as_deref() == Some(entry.id.as_str()));
+    // The form that sent it: by its id, or, when the journal could not take it, the one waiting.
+    let is_this_form = |app: &App| {
+        form && app
+            .note
+            .as_ref()
+            .is_some_and(|n| n.id.as_deref() == Some(entry.id.as_str()) || n.stage == NoteStage::Sending)
+    };
     if mail.is_done() {
         if is_this_form(app) {
             app.note = None;
