@@ -9,6 +9,8 @@
 //! - [`tui`]: the interactive view (Elm architecture), one front end over the library;
 //! - [`cli`]: the command line (`check`, `query`, …), the other front end, its help and argument
 //!   errors in the user's language ([`cli::localize`]);
+//! - [`accessible`]: the line-by-line dialogue for screen readers (`--accessible`), a third front
+//!   end that drives the view's model and `update` and says its answers in sentences;
 //! - [`cache`]: validated, indexed data files kept in the user's cache folder;
 //! - [`store`]: keeping the shared data file: lock, install with history, change log, changes in words;
 //! - [`actions`]: `tel:` and `mailto:` links, phone messages and anniversaries, as pure functions;
@@ -22,6 +24,7 @@
 //!   an input);
 //! - [`exit`]: the exit statuses, as a type.
 
+pub mod accessible;
 pub mod actions;
 pub mod cache;
 pub mod cli;

@@ -578,6 +578,37 @@ fn a_running_view_picks_up_an_assign() {
     assert_eq!(session.exit_code(), 0);
 }
 
+#[test]
+fn the_accessible_dialogue_edits_one_line_and_answers_in_sentences() {
+    let mut session = Session::start(&["--accessible", "--lang", "de"]);
+    session.wait_for(&["partnerdesk für Screenreader.", "Suche:"]);
+    assert!(!session.alternate_screen(), "no full-screen view");
+    // A typo mended with Backspace, as in any shell's line editor.
+    session.send(b"plx\x7fock\r");
+    session.wait_for(&["1 Treffer.", "Zuständig: Irene Schewe, Telefon (06151) 13-2324"]);
+    // Arrow up brings the last line back from the history.
+    session.send(b"\x1b[A\r");
+    let start = Instant::now();
+    while session.contents().matches("Płock, Polen, Partnerstadt seit 1988.").count() < 2 {
+        assert!(start.elapsed() < PATIENCE, "the history's line was not answered:\n{}", session.contents());
+        thread::sleep(Duration::from_millis(50));
+    }
+    let contents = session.contents();
+    assert!(!contents.chars().any(|c| ('\u{2500}'..='\u{259f}').contains(&c)), "no box drawing:\n{contents}");
+    session.send(b"q\r");
+    assert_eq!(session.exit_code(), 0);
+}
+
+#[test]
+fn a_dumb_terminal_gets_the_dialogue_and_ctrl_d_ends_it() {
+    let mut session = Session::start_with(&["--lang", "en"], &[("TERM", "dumb")]);
+    session.wait_for(&["Search:"]);
+    session.send(b"graz\r");
+    session.wait_for(&["Graz, Austria, partner city since 1968.", "Responsible: Julia Kuz"]);
+    session.send(b"\x04");
+    assert_eq!(session.exit_code(), 0);
+}
+
 /// A folder on PATH with these fake tools (name, shell script), and the PATH that puts it first.
 #[cfg(all(unix, not(target_os = "macos")))]
 fn fake_tools(tools: &[(&str, &str)]) -> (tempfile::TempDir, String) {
@@ -692,6 +723,20 @@ fn a_note_copied_by_xclip_is_kept_and_the_next_copy_says_so() {
 
 #[cfg(unix)]
 #[test]
+fn signals_end_the_accessible_dialogue_with_their_statuses() {
+    // SIGINT while a line is read is the line editor's, as Ctrl-C is: it ends with 0.
+    for (signal, status) in [("-TERM", 143), ("-HUP", 129), ("-QUIT", 131), ("-INT", 0)] {
+        let mut session = Session::start(&["--accessible", "--lang", "en"]);
+        session.wait_for(&["Search:"]);
+        session.send(b"gra");
+        thread::sleep(Duration::from_millis(200));
+        kill(&session, signal);
+        assert_eq!(session.exit_code(), status, "{signal}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
 fn a_closed_window_sigterm_or_ctrl_c_keeps_the_open_note_as_a_draft() {
     for (ending, status) in [("-HUP", 129), ("-TERM", 143), ("Ctrl-C", 0)] {
         let mut session = Session::start(&["--lang", "en"]);
@@ -747,5 +792,37 @@ fn a_running_view_answers_with_the_cover_after_away_and_with_the_contact_after_b
     session.wait_for(&["(06151) 13-2324"]);
     assert!(!session.contents().contains("Answers now"), "{}", session.contents());
     session.send(b"\x03");
+    assert_eq!(session.exit_code(), 0);
+}
+
+/// The dialogue's phone message goes the view's way: into the journal, then to the mail program,
+/// whose verdict (exit status 0) is waited for and said.
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn the_dialogue_hands_a_phone_message_to_the_mail_program_once_the_journal_has_it() {
+    let (folder, path) = fake_tools(&[
+        ("xdg-mime", "#!/bin/sh\necho thunderbird.desktop\n"),
+        ("xdg-open", "#!/bin/sh\nprintf '%s' \"$1\" > \"$(dirname \"$0\")/opened\"\n"),
+    ]);
+    let env = [("PATH", path.as_str()), ("DISPLAY", ""), ("WAYLAND_DISPLAY", "")];
+    let mut session = Session::start_with(&["--accessible", "--lang", "en"], &env);
+    session.wait_for(&["Search:"]);
+    session.send(b"plock\r");
+    session.wait_for(&["Responsible: Irene Schewe"]);
+    for (typed, next) in [("t", "Caller:"), ("Jan Kowalski", "Call back:"), ("+48 24 367 1000", "Concern:")] {
+        session.send(format!("{typed}\r").as_bytes());
+        session.wait_for(&[next]);
+    }
+    session.send(b"Visit in May\r");
+    session.wait_for(&["Note handed to the mail program (xdg-open)."]);
+    let opened = std::fs::read_to_string(folder.path().join("opened")).unwrap();
+    assert!(
+        opened
+            .starts_with("mailto:international@darmstadt.de?subject=Phone%20message%3A%20P%C5%82ock%20%E2%80%93%20Jan"),
+        "{opened}"
+    );
+    let notes = session.notes(&[]);
+    assert!(notes.contains("mailed (xdg-open)") && notes.contains("Caller: Jan Kowalski"), "{notes}");
+    session.send(b"q\r");
     assert_eq!(session.exit_code(), 0);
 }

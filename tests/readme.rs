@@ -33,11 +33,18 @@ fn the_tour_shows_real_output() {
     assert!(tours.len() >= 3);
     for (_, body) in tours {
         let (command, shown) = body.split_once('\n').unwrap_or((&body, ""));
+        // `$ printf 'plock\nq\n' | partnerdesk --accessible`: those lines are its standard input.
+        let (typed, command) = match command.strip_prefix("$ printf '").and_then(|c| c.split_once("' | ")) {
+            Some((typed, command)) => (typed.replace("\\n", "\n"), format!("$ {command}")),
+            None => (String::new(), command.to_string()),
+        };
         let args: Vec<&str> =
             command.strip_prefix("$ partnerdesk ").expect("a partnerdesk command").split(' ').collect();
         let output = Command::cargo_bin("partnerdesk")
             .unwrap()
             .args(&args)
+            .write_stdin(typed)
+            .env_remove("PARTNERDESK_ACCESSIBLE")
             .env("LANG", "C")
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
@@ -69,4 +76,12 @@ fn the_key_table_is_the_keymap() {
     let start = README.find("| Key | What it does |").expect("a key table");
     let table: String = README[start..].lines().take_while(|l| l.starts_with('|')).map(|l| format!("{l}\n")).collect();
     assert_eq!(table, partnerdesk::tui::keys::markdown_table(), "update the README's key table from tui/keys.rs");
+}
+
+#[test]
+fn the_screen_reader_commands_are_the_dialogues_table() {
+    let start = README.find("| Deutsch | English | What it does |").expect("a table of the dialogue's commands");
+    let table: String = README[start..].lines().take_while(|l| l.starts_with('|')).map(|l| format!("{l}\n")).collect();
+    let generated = partnerdesk::accessible::verbs::markdown_table();
+    assert_eq!(table, generated, "update the README's table from accessible/verbs.rs");
 }

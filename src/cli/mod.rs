@@ -14,7 +14,7 @@ mod keep;
 mod list;
 pub mod localize;
 mod notes;
-mod out;
+pub mod out;
 mod query;
 pub mod report;
 mod rows;
@@ -37,7 +37,9 @@ pub use out::Out;
 
 /// The long description for `--help` and the man page.
 const LONG_ABOUT: &str = "Who at Darmstadt's international relations office handles a partner city, and how to \
-reach them. Without a command, partnerdesk opens the interactive search over the directory.
+reach them. Without a command, partnerdesk opens the interactive search over the directory; with \
+--accessible (or PARTNERDESK_ACCESSIBLE=1, or with TERM=dumb) it answers line by line \
+instead, in whole sentences, for screen readers and braille displays.
 
 The directory is compiled in; --data FILE or the environment variable PARTNERDESK_DATA points \
 partnerdesk at another RON data file (--data wins). LC_ALL, LC_MESSAGES or LANG starting with \"de\" \
@@ -52,7 +54,7 @@ the interactive view ends with 129 (hang-up), 130 (SIGINT), 131 (SIGQUIT) or 143
 #[derive(Debug, Parser)]
 #[command(name = "partnerdesk", version, about, long_about = LONG_ABOUT)]
 #[command(after_help = "Without a command, partnerdesk opens the interactive search.\n\nExamples:\n  partnerdesk\n  \
-                         partnerdesk query plock\n  partnerdesk check --data my-directory.ron")]
+                         partnerdesk --accessible\n  partnerdesk query plock\n  partnerdesk check --data my-directory.ron")]
 pub struct Args {
     /// Data file to use instead of the embedded directory [env: PARTNERDESK_DATA].
     #[arg(long, global = true, value_name = "FILE")]
@@ -65,6 +67,11 @@ pub struct Args {
     /// Language of the output: de or en. Default: from LC_ALL, LC_MESSAGES or LANG.
     #[arg(long, global = true, value_name = "LANG", value_parser = lang_parser())]
     pub lang: Option<Lang>,
+
+    /// Instead of the full-screen view, a line-by-line dialogue for screen readers: a prompt, and
+    /// answers in whole sentences [env: PARTNERDESK_ACCESSIBLE=1; also with TERM=dumb].
+    #[arg(long, env = "PARTNERDESK_ACCESSIBLE", hide_env = true, value_parser = clap::builder::FalseyValueParser::new())]
+    pub accessible: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -211,6 +218,9 @@ pub fn main() -> ExitCode {
         }
     };
     let Some(command) = &args.command else {
+        if crate::accessible::wanted(args.accessible, std::env::var_os("TERM").as_deref()) {
+            return outcome(crate::accessible::run(&args), args.lang());
+        }
         return interactive(&args).into();
     };
     let mut out = Out::stdout();
@@ -232,7 +242,11 @@ pub fn main() -> ExitCode {
     };
     // Flushed here, not in `Drop`, so that a failed write of the last lines is still reported.
     let status = status.and_then(|status| out.finish().map(|()| status));
-    let lang = args.lang();
+    outcome(status, args.lang())
+}
+
+/// The exit status of a command, its failure reported on standard error in `lang`.
+fn outcome(status: Result<ExitStatus, Failure>, lang: Lang) -> ExitCode {
     match status {
         Ok(status) => status.into(),
         Err(Failure::Data(e)) => report(&e.in_lang(lang)),
@@ -297,10 +311,6 @@ fn man(lang: Lang, out: &mut Out) -> Result<ExitStatus, Failure> {
 /// Opens the interactive view; its errors are reported here, after the terminal is restored.
 fn interactive(args: &Args) -> ExitStatus {
     let lang = args.lang();
-    if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
-        let _ = report(crate::i18n::dumb_terminal().get(lang));
-        return ExitStatus::Error;
-    }
     match crate::tui::run(args.source(), args.source_origin(), lang, args.cache()) {
         Ok(status) => status,
         Err(e) => {

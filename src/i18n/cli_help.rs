@@ -20,7 +20,8 @@ pub struct CommandHelp {
 /// `partnerdesk --help`'s long description.
 pub const LONG_ABOUT: &str = "Wer in der Abteilung Internationales der Wissenschaftsstadt Darmstadt für eine \
 Partnerstadt zuständig ist und wie man die Person erreicht. Ohne Befehl öffnet partnerdesk die interaktive Suche \
-im Verzeichnis.
+im Verzeichnis; mit --accessible (oder PARTNERDESK_ACCESSIBLE=1, oder bei TERM=dumb) antwortet es stattdessen Zeile \
+für Zeile in ganzen Sätzen, für Screenreader und Braillezeilen.
 
 Das Verzeichnis ist eingebaut; --data DATEI oder die Umgebungsvariable PARTNERDESK_DATA nennt partnerdesk eine \
 andere RON-Datendatei (--data hat Vorrang). Beginnt LC_ALL, LC_MESSAGES oder LANG mit \"de\", spricht \
@@ -48,6 +49,7 @@ pub static COMMANDS: &[CommandHelp] = &[
         about: "Wer in der Abteilung Internationales in Darmstadt für eine Partnerstadt zuständig ist und wie man \
                 die Person erreicht",
         after: "Ohne Befehl öffnet partnerdesk die interaktive Suche.\n\nBeispiele:\n  partnerdesk\n  \
+                partnerdesk --accessible\n  \
                 partnerdesk query plock\n  partnerdesk check --data mein-verzeichnis.ron",
         args: &[
             ("data", "Datendatei statt des eingebauten Verzeichnisses [Umgebung: PARTNERDESK_DATA]"),
@@ -56,6 +58,11 @@ pub static COMMANDS: &[CommandHelp] = &[
                 "Die Datendatei jedes Mal lesen und prüfen, ohne Zwischenspeicher [Umgebung: PARTNERDESK_CACHE=off]",
             ),
             ("lang", "Sprache der Ausgabe: de oder en. Vorgabe: aus LC_ALL, LC_MESSAGES oder LANG"),
+            (
+                "accessible",
+                "Statt der Vollbildansicht ein Dialog Zeile für Zeile für Screenreader: eine Eingabeaufforderung und \
+                 Antworten in ganzen Sätzen [Umgebung: PARTNERDESK_ACCESSIBLE=1; auch bei TERM=dumb]",
+            ),
         ],
     },
     CommandHelp {

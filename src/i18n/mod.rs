@@ -4,7 +4,8 @@
 //! refuses and why a file could not be used, in `data_file.rs` for the rules a data file breaks, in
 //! `ron_error.rs` RON's syntax errors, in `store.rs` keeping the shared data file: its lock,
 //! what an install kept, the words for a change, in `notes.rs` the journal of phone messages and
-//! the hand-overs, and in [`absences`] who is away and who answers instead. [`cli_help`] holds the
+//! the hand-overs, in [`absences`] who is away and who answers instead, and in [`spoken`] the
+//! sentences of the line-by-line dialogue for screen readers. [`cli_help`] holds the
 //! command line's German help, a table beside clap's English doc comments.
 
 pub mod absences;
@@ -14,6 +15,7 @@ mod data_file;
 mod notes;
 mod ron_error;
 mod sentences;
+pub mod spoken;
 mod store;
 
 pub use absences::*;
@@ -331,8 +333,8 @@ static DE: Text = Text {
     visiting_address: "Besuch",
     postal_address: "Post",
     transit_stop: "ÖPNV",
-    needs_terminal: "die interaktive Ansicht braucht ein Terminal; in Skripten `partnerdesk query TEXT` oder \
-                     `partnerdesk list` verwenden",
+    needs_terminal: "die interaktive Ansicht braucht ein Terminal; in Skripten `partnerdesk query TEXT`, \
+                     `partnerdesk list` oder `partnerdesk --accessible` verwenden",
     terminal_error: "Terminalfehler",
 };
 
@@ -407,8 +409,8 @@ static EN: Text = Text {
     visiting_address: "Visiting",
     postal_address: "Post",
     transit_stop: "Transit stop",
-    needs_terminal: "the interactive view needs a terminal; in scripts use `partnerdesk query TEXT` or \
-                     `partnerdesk list`",
+    needs_terminal: "the interactive view needs a terminal; in scripts use `partnerdesk query TEXT`, \
+                     `partnerdesk list` or `partnerdesk --accessible`",
     terminal_error: "terminal error",
 };
 

@@ -166,18 +166,6 @@ pub fn cannot_write(name: &str, error: &str) -> Bilingual {
     )
 }
 
-/// The interactive view on `TERM=dumb`.
-pub fn dumb_terminal() -> Bilingual {
-    both(
-        "partnerdesk: dieses Terminal (TERM=dumb) kann die interaktive Ansicht nicht zeigen; stattdessen \
-         `partnerdesk query TEXT` oder `partnerdesk list` verwenden"
-            .into(),
-        "partnerdesk: this terminal (TERM=dumb) cannot show the interactive view; use `partnerdesk query TEXT` \
-         or `partnerdesk list` instead"
-            .into(),
-    )
-}
-
 /// `history` on a file with no change log yet.
 pub fn no_history(file: &str) -> Bilingual {
     both(

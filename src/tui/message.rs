@@ -89,6 +89,8 @@ pub enum Message {
     Journal(Result<JournalState, String>),
     /// A mouse click at this terminal cell (column, row).
     Click(u16, u16),
+    /// Select the result at this index in the list: the line-by-line dialogue's numbers.
+    Select(usize),
     /// The mouse wheel turned up.
     ScrollUp,
     /// The mouse wheel turned down.

@@ -83,14 +83,16 @@ impl TuiError {
 
 /// What the loading thread hands over: the data to show and, when the data file could not be
 /// used, why, with the date of the last good copy shown instead (`None`: the embedded data).
-struct Loaded {
-    indexed: cache::Indexed,
-    fallback: Option<(DataError, Option<std::time::SystemTime>)>,
+pub(crate) struct Loaded {
+    /// The data to show.
+    pub(crate) indexed: cache::Indexed,
+    /// Why the data file could not be used, and the date of the copy shown instead.
+    pub(crate) fallback: Option<(DataError, Option<std::time::SystemTime>)>,
 }
 
 /// Loads the data to show: the file, else its last good copy, else the embedded directory, so
 /// that the view opens even while the shared file is missing or broken.
-fn load(source: &Source, year: i32, use_cache: cache::Use) -> Result<Loaded, DataError> {
+pub(crate) fn load(source: &Source, year: i32, use_cache: cache::Use) -> Result<Loaded, DataError> {
     let problem = match cache::load(source, year, use_cache) {
         Ok(indexed) => return Ok(Loaded { indexed, fallback: None }),
         Err(problem) => problem,
@@ -166,7 +168,7 @@ struct Context<'a> {
 
 /// The user's journal of phone messages, with the notes older than the retention removed; or
 /// why it cannot be used (shown as a lasting warning: the view still opens).
-fn open_journal(lang: Lang) -> (Option<Journal>, Option<String>) {
+pub(crate) fn open_journal(lang: Lang) -> (Option<Journal>, Option<String>) {
     let said = |e: &crate::notes::JournalError| crate::i18n::journal_error(e).get(lang).to_string();
     let journal = match Journal::locate() {
         Ok(journal) => journal,
@@ -177,7 +179,7 @@ fn open_journal(lang: Lang) -> (Option<Journal>, Option<String>) {
 }
 
 /// Keeps an open note that the journal does not hold as it is: as a draft. Returns what to say.
-fn save_draft(journal: Option<&Journal>, app: &App) -> Option<crate::i18n::Bilingual> {
+pub(crate) fn save_draft(journal: Option<&Journal>, app: &App) -> Option<crate::i18n::Bilingual> {
     let note = app.note.as_ref().filter(|note| note.has_text())?;
     let kept = |path: &std::path::Path| crate::i18n::note_kept_at(&path.display().to_string());
     if !note.unsaved && note.id.is_some() {

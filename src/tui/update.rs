@@ -91,6 +91,7 @@ pub fn update(app: &mut App, message: Message) -> Option<Command> {
             }
         }
         Message::ScrollUp | Message::ScrollDown | Message::Click(..) => {}
+        Message::Select(index) => select(app, index),
         Message::NoteSaved { saved, form } => note_saved(app, saved, form),
         Message::NoteSent { entry, mail, form } => return note_sent(app, &entry, &mail, form),
         Message::Journal(Ok(state)) => {
@@ -455,14 +456,16 @@ fn select(app: &mut App, index: usize) {
 }
 
 /// Who answers for the selected entry, and what it is about: a person, or the office itself.
-enum Responsible<'a> {
+pub(crate) enum Responsible<'a> {
+    /// A member of staff.
     Person(&'a Person, Option<About>),
+    /// The office, by its shared mailbox.
     Office(Option<About>),
 }
 
 /// Who answers today for the selected entry: its contact, or while they are away whoever stands
 /// in (the footer names them); Enter, F5 and F6 reach them.
-fn responsible(app: &App) -> Option<Responsible<'_>> {
+pub(crate) fn responsible(app: &App) -> Option<Responsible<'_>> {
     let hit = app.selection()?;
     let dir = &app.directory;
     let about = match app.index.target(hit.entry) {

@@ -233,9 +233,10 @@ fn message_number(message: &Message) -> usize {
         Message::NoteSaved { .. } => 13,
         Message::Journal(_) => 14,
         Message::Today(_) => 15,
+        Message::Select(_) => 16,
     }
 }
-const MESSAGES: usize = 16;
+const MESSAGES: usize = 17;
 
 fn copy_number(outcome: &CopyOutcome) -> usize {
     match outcome {
@@ -369,6 +370,7 @@ fn world_messages(lang: Lang) -> Vec<Message> {
         Message::Action(Action::Redraw),
         Message::Paste("Schewe".into()),
         Message::Click(5, 5),
+        Message::Select(1),
         Message::ScrollUp,
         Message::ScrollDown,
         Message::Resize(80, 24),
