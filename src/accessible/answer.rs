@@ -2,7 +2,7 @@
 //! answers and how to reach them, then the rest), from the same model and words as the view's
 //! details pane.
 
-use crate::directory::{Address, City, Directory, Office, Person, Phone, Target, Topic};
+use crate::directory::{Address, Answer, Answerer, City, Directory, Office, Person, Phone, Target, Topic, date};
 use crate::i18n::spoken::{self, fact};
 use crate::i18n::{Bilingual, Lang};
 use crate::tui::app::App;
@@ -11,7 +11,7 @@ use crate::tui::text::clean;
 /// The sentences about the selected entry; none when nothing is selected.
 pub fn selected(app: &App) -> Vec<String> {
     let Some(hit) = app.selection() else { return Vec::new() };
-    let reading = Reading { dir: &app.directory, lang: app.lang, year: app.year };
+    let reading = Reading { dir: &app.directory, lang: app.lang, year: app.year, today: app.today };
     let lines = match app.index.target(hit.entry) {
         Target::City(city) => reading.city(city),
         Target::Person(person) => reading.person(person),
@@ -22,11 +22,22 @@ pub fn selected(app: &App) -> Vec<String> {
 }
 
 /// Who or what answers for entry `entry`, as the list of other hits names it after the entry's
-/// name: a city's contact, a person's role, a topic's contact, the office's channels.
+/// name: a city's contact (or today whoever stands in), a person's role, a topic's contact, the
+/// office's channels.
 pub fn who(app: &App, entry: usize) -> String {
     let (dir, lang) = (&app.directory, app.lang);
     let who = match app.index.target(entry) {
-        Target::City(city) => dir.contact_of(city).full_name(),
+        Target::City(city) => {
+            let answer = dir.answers_for_city(city, app.today);
+            let contact = dir.contact_of(city).full_name();
+            // Spoken without symbols: `Irene Schewe, Vertretung Julia Kuz`.
+            let why = answer.why.stand_in_word();
+            match (answer.stands_in(), answer.who) {
+                (true, Answerer::Person(_, person)) => format!("{contact}, {} {}", why.get(lang), person.full_name()),
+                (true, Answerer::Office(office)) => format!("{contact}, {} {}", why.get(lang), office.email),
+                (false, _) => contact,
+            }
+        }
         Target::Person(person) => dir.people()[person].role_in(lang).to_string(),
         Target::Topic(topic) => {
             dir.topic_contact(topic).map_or_else(|| dir.office().department.clone(), Person::full_name)
@@ -41,6 +52,8 @@ struct Reading<'a> {
     dir: &'a Directory,
     lang: Lang,
     year: i32,
+    /// The day whose absences decide who answers.
+    today: chrono::NaiveDate,
 }
 
 impl Reading<'_> {
@@ -59,7 +72,7 @@ impl Reading<'_> {
         let city @ City { name, native, german, aliases, country: _, region, since, contact: _, note } =
             &self.dir.cities()[index];
         let mut lines = vec![self.say(spoken::city_first(name, Self::country(city), *since))];
-        lines.extend(self.responsible(Some(self.dir.contact_of(index))));
+        lines.extend(self.answering(Some(self.dir.contact_of(index)), self.dir.answers_for_city(index, self.today)));
         if let Some(german) = german {
             lines.push(fact(text.german, german));
         }
@@ -97,6 +110,35 @@ impl Reading<'_> {
         }
     }
 
+    /// Who answers today: the contact as [`Reading::responsible`] says it, or while they are away,
+    /// that and when they are away, then whoever answers instead and how to reach them (Enter's
+    /// copy, call and write reach them too).
+    fn answering(&self, contact: Option<&Person>, answer: Answer) -> Vec<String> {
+        let (Some(contact), Some(away)) = (contact, answer.away) else { return self.responsible(contact) };
+        let day = |d| date::short(d, self.today, self.lang);
+        let mut lines =
+            vec![self.say(spoken::responsible_away(&contact.full_name(), &day(away.from), &day(away.until)))];
+        lines.extend(self.instead(answer));
+        lines
+    }
+
+    /// Whoever answers instead of someone away, and how to reach them.
+    fn instead(&self, answer: Answer) -> Vec<String> {
+        let mut lines = Vec::new();
+        let why = answer.why.stand_in_word();
+        let why = why.get(self.lang);
+        match answer.who {
+            Answerer::Person(_, person) => {
+                lines.push(self.say(spoken::answers_now(&person.full_name(), why, &person.phone, &person.email)));
+                lines.extend(self.abroad_and_fax(person));
+            }
+            Answerer::Office(office) => {
+                lines.push(self.say(spoken::office_answers_now(&office.department, why, &office.email)));
+            }
+        }
+        lines
+    }
+
     /// The number from abroad with the extension, and the fax.
     fn abroad_and_fax(&self, person: &Person) -> Vec<String> {
         let mut lines = Vec::new();
@@ -127,6 +169,14 @@ impl Reading<'_> {
             self.say(spoken::reach(phone, email)),
         ];
         lines.extend(self.abroad_and_fax(person));
+        // While they are away: when, and who answers instead.
+        let answer = self.dir.answers(Some(index), self.today);
+        if let Some(away) = answer.away {
+            let day = |d| date::short(d, self.today, self.lang);
+            let span = crate::i18n::away_span(&day(away.from), &day(away.until));
+            lines.push(fact(crate::i18n::AWAY.get(self.lang), span.get(self.lang)));
+            lines.extend(self.instead(answer));
+        }
         let cities: Vec<String> = self
             .dir
             .cities_of(index)
@@ -162,7 +212,7 @@ impl Reading<'_> {
         // The aliases are for searching; the answer names the topic.
         let Topic { name, aliases: _, summary, contact: _, note } = &self.dir.topics()[index];
         let mut lines = vec![fact(text.topic, name.get(self.lang)), fact(text.summary, summary.get(self.lang))];
-        lines.extend(self.responsible(self.dir.topic_contact(index)));
+        lines.extend(self.answering(self.dir.topic_contact(index), self.dir.answers_for_topic(index, self.today)));
         lines.extend(self.escalation_and_note(note));
         lines
     }

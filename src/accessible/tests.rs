@@ -367,3 +367,43 @@ fn ctrl_c_in_a_note_keeps_it_as_a_draft_and_the_search_goes_on() {
     assert!(told.contains(&"Caller: Jan".to_string()), "{told:#?}");
     assert_eq!(after(&said, "> Search: graz")[1], "Graz, Austria, partner city since 1968.");
 }
+
+/// While Płock's contact is away (a made-up absence: the office's page names none), the answer
+/// says so and names who answers instead, whom the number's copy reaches too.
+#[test]
+fn an_absent_contact_is_said_with_who_answers_instead() {
+    let mut text = directory::EMBEDDED.to_string();
+    let end = text.rfind(')').unwrap();
+    let absences = "    absences: [\n        Absence(person: \"schewe\", from: \"2026-12-01\", until: \"2026-12-04\", \
+                    cover: \"kuz\"),\n    ],\n)\n";
+    text.replace_range(end.., absences);
+    let directory = directory::parse(&text, Source::Embedded, YEAR).unwrap();
+    for (lang, said_first, said_then, away) in [
+        (
+            Lang::De,
+            "Zuständig: Irene Schewe, abwesend 01.12. bis 04.12.",
+            "Erreichbar: Julia Kuz (Vertretung), Telefon (06151) 13-2325, E-Mail international@darmstadt.de.",
+            "Abwesend: 01.12. bis 04.12.",
+        ),
+        (
+            Lang::En,
+            "Responsible: Irene Schewe, away 1 Dec to 4 Dec.",
+            "Answers now: Julia Kuz (cover), phone (06151) 13-2325, email international@darmstadt.de.",
+            "Away: 1 Dec to 4 Dec.",
+        ),
+    ] {
+        let day = chrono::NaiveDate::from_ymd_opt(YEAR, 12, 2).unwrap();
+        let app = App::new(directory.clone(), lang, day, (80, 24));
+        let mut world = Recorded::default();
+        let mut script = Script::new(&["plock", "n", "schewe", "q"]);
+        Dialogue::new(app, &mut world).run(&mut script).unwrap();
+        let said = &script.said;
+        let plock = after(said, "plock");
+        assert_eq!(&plock[2..4], [said_first, said_then], "{said:#?}");
+        assert!(world.commands.contains(&Command::Copy("(06151) 13-2325".into(), Copied::Phone)), "{said:#?}");
+        assert!(after(said, "schewe").iter().any(|line| line == away), "{said:#?}");
+        let listed =
+            if lang == Lang::De { "Irene Schewe, Vertretung Julia Kuz" } else { "Irene Schewe, cover Julia Kuz" };
+        assert!(after(said, "schewe").iter().any(|line| line.contains(listed)), "{said:#?}");
+    }
+}

@@ -38,6 +38,32 @@ pub fn responsible_person(name: &str, phone: &str, email: &str) -> Bilingual {
     )
 }
 
+/// The contact is away: `Zuständig: Irene Schewe, abwesend 01.12. bis 04.12.` (a German date
+/// ends the sentence with its own point).
+pub fn responsible_away(name: &str, from: &str, until: &str) -> Bilingual {
+    both(
+        sentence(&format!("Zuständig: {name}, abwesend {from} bis {until}")),
+        sentence(&format!("Responsible: {name}, away {from} to {until}")),
+    )
+}
+
+/// Who answers while the contact is away, and why: `Erreichbar: Julia Kuz (Vertretung), Telefon …`.
+/// `why` is a stand-in word in the language it is said in.
+pub fn answers_now(name: &str, why: &str, phone: &str, email: &str) -> Bilingual {
+    both(
+        format!("Erreichbar: {name} ({why}), Telefon {phone}, E-Mail {email}."),
+        format!("Answers now: {name} ({why}), phone {phone}, email {email}."),
+    )
+}
+
+/// The office answers while the contact is away: its shared mailbox.
+pub fn office_answers_now(department: &str, why: &str, email: &str) -> Bilingual {
+    both(
+        format!("Erreichbar: {department} ({why}), E-Mail {email}; eine allgemeine Telefonnummer hat das Amt nicht."),
+        format!("Answers now: {department} ({why}), email {email}; the office has no general number."),
+    )
+}
+
 /// The office answers: its shared mailbox; it has no general number.
 pub fn responsible_office(department: &str, email: &str) -> Bilingual {
     both(
