@@ -394,3 +394,93 @@ fn every_field_kind_is_indexed() {
         assert!(found, "no entry has a field of kind {kind:?}: push it in SearchIndex::new");
     }
 }
+
+/// The hits shown after each keystroke of `phrasing`, typed at the end of the line, as labels.
+fn typed_letter_by_letter(phrasing: &str) -> Vec<(String, Option<Vec<String>>)> {
+    let dir = directory();
+    let index = SearchIndex::new(&dir);
+    let mut searcher = Searcher::new();
+    let mut typed = String::new();
+    let mut out = Vec::new();
+    for c in phrasing.chars() {
+        typed.push(c);
+        let query = Query::typing(&typed, typed.chars().count());
+        let hits = searcher.search(&index, &query).to_vec();
+        assert_eq!(hits, index.search(&query), "narrowing after {typed:?}");
+        // Only filler so far: the view selects nothing, so nothing is first.
+        let shown =
+            if query.is_only_filler() { None } else { Some(hits.iter().map(|h| label(&dir, &index, h)).collect()) };
+        out.push((typed.clone(), shown));
+    }
+    out
+}
+
+/// What is wrong with typing `phrasing`: a keystroke that finds nothing, or the whole query's
+/// answer losing first place after it held it for two keystrokes.
+fn unsteady(phrasing: &str) -> Vec<String> {
+    let want = first(phrasing);
+    let mut problems = Vec::new();
+    let mut held = 0;
+    for (typed, found) in typed_letter_by_letter(phrasing) {
+        let Some(found) = found else {
+            held = 0;
+            continue;
+        };
+        if found.is_empty() {
+            problems.push(format!("{phrasing:?}: nothing at {typed:?}"));
+        }
+        let leads = found.first() == Some(&want);
+        if held >= 2 && !leads {
+            problems.push(format!("{phrasing:?}: {want} lost first place at {typed:?} to {:?}", found.first()));
+        }
+        held = if leads {
+            held + 1
+        } else if held >= 2 {
+            held
+        } else {
+            0
+        };
+    }
+    problems
+}
+
+/// Phrasings as the desk types them, each with the entry its whole query finds first.
+const PHRASINGS: &[(&str, &str)] = &[
+    ("die polnische Partnerstadt", "Płock"),
+    ("die ungarische Partnerstadt", "Gyönk"),
+    ("unsere türkische Partnerstadt", "Bursa"),
+    ("the Spanish twin town", "Logroño"),
+    ("the Dutch partner city", "Alkmaar"),
+    ("Telefonnummer von Frau Moumna", "person Tamara Moumna"),
+    ("Telefonnummer von Herrn Otto", "person Jessica Otto"),
+    ("Fax von Frau Kuz", "person Julia Kuz"),
+    ("email of Ms Seel", "person Alina Seel"),
+    ("wer macht das Europawochenende?", "topic Europawochenende"),
+    ("Wer ist zuständig für Graz?", "Graz"),
+    ("wer kümmert sich um Bursa", "Bursa"),
+    ("who handles Fairtrade", "topic Fairtrade-Stadt"),
+    ("Herr Dr. Otto", "person Jessica Otto"),
+    ("Frau Dr. Schewe", "person Irene Schewe"),
+    ("Drontheim", "Trondheim"),
+    ("Freiberg", "Freiberg"),
+    ("Frankreich", "Troyes"),
+    ("Freundschaftsplakette", "topic Freundschaftsplakette"),
+    ("Partnerstadt in Lettland", "Liepāja"),
+    ("die Partnerstadt in Polen", "Płock"),
+    ("the twin town in the USA", "San Antonio"),
+    ("Ansprechpartnerin für Liepāja", "Liepāja"),
+    ("+49 6151 13-3608", "person Alina Seel"),
+    ("Telefon", "office Abteilung Internationales"),
+    ("Telefonnummer", "office Abteilung Internationales"),
+    ("E-Mail", "office Abteilung Internationales"),
+];
+
+#[test]
+fn every_phrasing_stays_steady_while_typed() {
+    let mut problems = Vec::new();
+    for (phrasing, want) in PHRASINGS {
+        assert_eq!(first(phrasing), *want, "{phrasing:?}");
+        problems.extend(unsteady(phrasing));
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
