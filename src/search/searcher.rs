@@ -5,7 +5,8 @@ use super::fold::char_mask;
 use super::index::{FieldKind, SearchIndex};
 use super::query::{Query, Scope, Term};
 use super::rank::Scorer;
-use super::typo::{closest_word, typo_score};
+use super::sound;
+use super::typo::{TypoMatch, closest_word, sounds_like, typo_score};
 use super::words;
 
 /// Above this many candidates a search is split across two threads, so that a first keystroke at
@@ -85,6 +86,10 @@ fn resolve(query: &Query, mut run: impl FnMut(&Query) -> Vec<Hit>) -> Vec<Hit> {
     run(&finished)
 }
 
+/// For each term of a query: `None` if it must match as typed, or the sound codes it may stand
+/// for when it goes to the typo and sound fallback.
+type Misspelt = Option<Vec<u32>>;
+
 /// True if `term` may stand for a name it misspells or that sounds like it: a plain term, and
 /// not within a typo of a filler word ("who handle" means "handles", not the topic's "Handel").
 fn may_be_misspelt(term: &Term) -> bool {
@@ -105,18 +110,21 @@ impl SearchIndex {
                 (0..self.len()).map(|entry| Hit { entry, score: 0, approximate: false, partial: false, field_len: 0 });
             return all.collect();
         }
-        let typos = vec![false; query.terms.len()];
+        let typos = vec![None; query.terms.len()];
         let mut hits = self.collect(&scorer, query, &typos, candidates);
         if hits.is_empty() {
             // A term that matches nothing anywhere may be a typo: compare it with the names' words.
             // With one term, no hits already says it matches nowhere.
             let single = query.terms.len() == 1;
-            let typos: Vec<bool> = query
+            let typos: Vec<Misspelt> = query
                 .terms
                 .iter()
-                .map(|t| may_be_misspelt(t) && (single || !self.matches_anywhere(&scorer, t)))
+                .map(|t| {
+                    let misspelt = may_be_misspelt(t) && (single || !self.matches_anywhere(&scorer, t));
+                    misspelt.then(|| sound::term_codes(&t.text))
+                })
                 .collect();
-            if typos.contains(&true) {
+            if typos.iter().any(Option::is_some) {
                 hits = self.collect(&scorer, query, &typos, None);
             }
         }
@@ -131,18 +139,19 @@ impl SearchIndex {
     /// When no entry matches every term: the entries that match the most terms (at least one),
     /// marked partial. "Brescia Płock" lists both; "Schewe Polen Italien" lists Płock.
     fn best_coverage(&self, scorer: &Scorer, query: &Query) -> Vec<Hit> {
+        let codes: Vec<Vec<u32>> = query.terms.iter().map(|t| sound::term_codes(&t.text)).collect();
         let mut best = 1;
         let mut hits = Vec::new();
         for id in 0..self.len() {
             let mut hit = Hit { entry: id, score: 0, approximate: false, partial: true, field_len: 0 };
             let mut matched = 0;
-            for term in &query.terms {
+            for (term, codes) in query.terms.iter().zip(&codes) {
                 if let Some(m) = scorer.best(self, id, term) {
                     hit.score += m.score;
                     hit.field_len += m.field_len;
                     matched += 1;
                 } else if may_be_misspelt(term)
-                    && let Some(m) = closest_word(self, id, &term.text)
+                    && let Some(m) = self.misspelt(id, &term.text, codes)
                 {
                     let field = &self.fields(id)[m.field];
                     hit.score += typo_score(field.kind, m.distance);
@@ -162,12 +171,17 @@ impl SearchIndex {
         hits
     }
 
+    /// A word of entry `id`'s names that `term` misspells, or else one that sounds like it.
+    fn misspelt(&self, id: usize, term: &str, codes: &[u32]) -> Option<TypoMatch> {
+        closest_word(self, id, term).or_else(|| sounds_like(self, id, term, codes))
+    }
+
     fn matches_anywhere(&self, scorer: &Scorer, term: &Term) -> bool {
         (0..self.len()).any(|id| scorer.best(self, id, term).is_some())
     }
 
     /// Scores the candidates (or every entry), on two threads when there are many.
-    fn collect(&self, scorer: &Scorer, query: &Query, typos: &[bool], candidates: Option<&[usize]>) -> Vec<Hit> {
+    fn collect(&self, scorer: &Scorer, query: &Query, typos: &[Misspelt], candidates: Option<&[usize]>) -> Vec<Hit> {
         let all: Vec<usize>;
         let ids = match candidates {
             Some(ids) => ids,
@@ -195,12 +209,12 @@ impl SearchIndex {
         })
     }
 
-    fn score_entry(&self, scorer: &Scorer, id: usize, query: &Query, typos: &[bool]) -> Option<Hit> {
+    fn score_entry(&self, scorer: &Scorer, id: usize, query: &Query, typos: &[Misspelt]) -> Option<Hit> {
         let fields = self.fields(id);
         let mut hit = Hit { entry: id, score: 0, approximate: false, partial: false, field_len: 0 };
-        for (term, &typo) in query.terms.iter().zip(typos) {
-            if typo {
-                let m = closest_word(self, id, &term.text)?;
+        for (term, typo) in query.terms.iter().zip(typos) {
+            if let Some(codes) = typo {
+                let m = self.misspelt(id, &term.text, codes)?;
                 let field = &fields[m.field];
                 hit.score += typo_score(field.kind, m.distance);
                 hit.field_len += field.char_len as usize;
@@ -230,13 +244,14 @@ impl SearchIndex {
         for (term, finished) in &terms {
             let found = scorer.best(self, id, term).and_then(|m| {
                 let folded = self.refold(id, m.field, m.style);
-                Some((m.field, folded.display_positions(scorer.positions(&folded, term)?)))
+                let names = self.fields(id)[m.field].kind.names_the_entry();
+                Some((m.field, folded.display_positions(scorer.positions(&folded, term, names)?)))
             });
             let found = found.or_else(|| {
                 if term.scope != Scope::Any || term.exact || !finished {
                     return None;
                 }
-                let m = closest_word(self, id, &term.text)?;
+                let m = self.misspelt(id, &term.text, &sound::term_codes(&term.text))?;
                 let folded = self.refold(id, m.field, m.style);
                 Some((m.field, folded.display_positions(m.start..m.start + m.len)))
             });

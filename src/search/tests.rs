@@ -484,3 +484,109 @@ fn every_phrasing_stays_steady_while_typed() {
     }
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+/// The first hit for `typed` as typed at the end of the line, its last word unfinished.
+fn first_while_typing(typed: &str) -> Option<String> {
+    let dir = directory();
+    let index = SearchIndex::new(&dir);
+    let query = Query::typing(typed, typed.chars().count());
+    index.search(&query).first().map(|h| label(&dir, &index, h))
+}
+
+#[test]
+fn a_short_title_is_one_only_when_finished() {
+    assert_eq!(first_while_typing("Dr").as_deref(), Some("Trondheim"), "Dr on the way to Drontheim");
+    let dir = directory();
+    let index = SearchIndex::new(&dir);
+    let fr: Vec<String> = index.search(&Query::typing("Fr", 2)).iter().map(|h| label(&dir, &index, h)).collect();
+    for want in ["Freiberg", "Troyes", "topic Freundschaftsplakette"] {
+        assert!(fr.contains(&want.to_string()), "Fr: {fr:?}");
+    }
+    assert!(fr.len() < index.len(), "Fr narrows the list");
+    // Finished, with a space or a dot, it is a title.
+    for finished in ["Dr ", "Dr.", "Fr ", "Fr."] {
+        assert!(Query::typing(finished, finished.len()).is_only_filler(), "{finished:?}");
+    }
+    assert_eq!(first_while_typing("Herr Dr. Ott").as_deref(), Some("person Jessica Otto"));
+}
+
+#[test]
+fn half_a_word_never_blanks_the_list() {
+    // "Partnerst" may become a word for partnerships: Płock stays first.
+    assert_eq!(first_while_typing("die polnische Partnerst").as_deref(), Some("Płock"));
+    // Half an intent or filler word beside a name waits.
+    assert_eq!(first_while_typing("Telefonnummer von Frau Moumna t").as_deref(), Some("person Tamara Moumna"));
+    // "Telefo" finds the office, as "Telefon" does.
+    assert_eq!(first_while_typing("Telefo").as_deref(), Some("office Abteilung Internationales"));
+    // A number being typed lists those with a number.
+    for typed in ["+", "+4", "+49", "+49 ", "0", "06", "(0"] {
+        let dir = directory();
+        let index = SearchIndex::new(&dir);
+        let hits = index.search(&Query::typing(typed, typed.chars().count()));
+        assert!(!hits.is_empty(), "{typed:?} found nothing");
+        assert!(hits.iter().all(|h| matches!(index.target(h.entry), Target::Person(_) | Target::Office)), "{typed:?}");
+    }
+    // A word that cannot be placed beside the finished ones keeps their hits.
+    assert_eq!(first_while_typing("Graz xq").as_deref(), Some("Graz"));
+}
+
+#[test]
+fn words_on_their_own_find_the_office() {
+    for word in ["Telefon", "Telefonnummer", "Nummer", "phone", "E-Mail", "Telefax"] {
+        assert_eq!(first(word), "office Abteilung Internationales", "{word}");
+    }
+}
+
+#[test]
+fn names_as_heard_are_found_and_marked_approximate() {
+    let dir = directory();
+    let index = SearchIndex::new(&dir);
+    for (heard, want) in [
+        ("Brechia", "Brescia"),
+        ("Grats", "Graz"),
+        ("Djönk", "Gyönk"),
+        ("Segedd", "Szeged"),
+        ("Logronjo", "Logroño"),
+        ("Pwotsk", "Płock"),
+        ("Troa", "Troyes"),
+        ("Sakaliuk", "person Ana-Violeta Sacaliuc"),
+    ] {
+        let hits = index.search(&Query::parse(heard));
+        assert!(!hits.is_empty(), "{heard} found nothing");
+        assert_eq!(label(&dir, &index, &hits[0]), want, "{heard}");
+        assert!(hits.iter().all(|h| h.approximate), "{heard}: marked approximate");
+    }
+    // A sound-alike never beats a real hit, and short words are not heard as names.
+    assert!(index.search(&Query::parse("graz")).iter().all(|h| !h.approximate));
+    assert_eq!(names("usa"), ["San Antonio"]);
+    assert!(names("wien").is_empty(), "{:?}", names("wien"));
+    assert!(names("rom").is_empty(), "{:?}", names("rom"));
+}
+
+#[test]
+fn no_stray_hits() {
+    // A region matches by whole words only: "kuz" is Julia Kuz, not Liepāja's "Kurzeme".
+    assert!(!names("kuz").contains(&"Liepāja".to_string()), "{:?}", names("kuz"));
+    // Initials never run across filler words: "UK" is the United Kingdom.
+    assert_eq!(first("UK"), "Chesterfield");
+    assert!(!names("UK").contains(&"topic Netzwerke und Kooperationen".to_string()), "{:?}", names("UK"));
+    // A filler word in any form is no hit, and neither is a typo of one.
+    assert!(Query::parse("who handle").is_only_filler(), "handle, as handles, is filler");
+    assert!(names("zustendig").is_empty(), "{:?}", names("zustendig"));
+    assert_eq!(first("zustendig Graz"), "Graz");
+    assert!(names("who handel").contains(&"topic Fairtrade-Stadt".to_string()), "Handel itself is a word of it");
+    // The usual short forms of the countries.
+    for (short, want) in [
+        ("UK", "Chesterfield"),
+        ("U.K.", "Chesterfield"),
+        ("GB", "Chesterfield"),
+        ("USA", "San Antonio"),
+        ("U.S.", "San Antonio"),
+        ("NL", "Alkmaar"),
+        ("CH", "Saanen-Gstaad"),
+        ("BRD", "Freiberg"),
+        ("DE", "Freiberg"),
+    ] {
+        assert_eq!(first(short), want, "{short}");
+    }
+}

@@ -54,6 +54,29 @@ pub fn closest_word(index: &SearchIndex, id: usize, term: &str) -> Option<TypoMa
     best
 }
 
+/// How many codes a word may share with a term: a word that shares more sounds closer.
+const MOST_SHARED: usize = 4;
+
+/// The word of entry `id`'s names that sounds most like the term whose codes are `codes`
+/// ([`super::sound::term_codes`]): the one that shares the most codes with it, as a match worse
+/// than the worst typo, and the worse the fewer codes it shares.
+pub fn sounds_like(index: &SearchIndex, id: usize, term: &str, codes: &[u32]) -> Option<TypoMatch> {
+    if codes.is_empty() {
+        return None;
+    }
+    let mut best: Option<(usize, TypoMatch)> = None;
+    // A word's codes stand together in the index.
+    for word in index.sounds(id).chunk_by(|a, b| (a.field, a.start) == (b.field, b.start)) {
+        let shared = word.iter().filter(|s| codes.contains(&s.key)).count();
+        if shared > 0 && best.as_ref().is_none_or(|(most, _)| shared > *most) {
+            let (field, start, len) = (word[0].field as usize, word[0].start as usize, word[0].len as usize);
+            let distance = typo_budget(term) + 1 + MOST_SHARED.saturating_sub(shared);
+            best = Some((shared, TypoMatch { field, style: Style::Base, start, len, distance }));
+        }
+    }
+    best.map(|(_, m)| m)
+}
+
 /// The closest word of one folded text within `budget` edits of `term`.
 fn closest_in(text: &str, term: &str, term_mask: u64, budget: usize) -> Option<(usize, usize, usize)> {
     let mut best: Option<(usize, usize, usize)> = None;
