@@ -306,6 +306,13 @@ impl SearchIndex {
                     add(SharedFax, fax);
                     // One field a word, so that no match strings letters together across them.
                     words::OFFICE_WORDS.split_whitespace().for_each(|w| add(Keyword, w));
+                    // Every word for what a caller wants, said on its own ("Durchwahl",
+                    // "contact"), asks the office.
+                    for word in words::INTENT {
+                        if !words::OFFICE_WORDS.split_whitespace().any(|o| fold_str(o) == *word) {
+                            add(Keyword, word);
+                        }
+                    }
                     add(Contact, &directory.head().full_name());
                 }
             }
@@ -453,6 +460,16 @@ impl SearchIndex {
     /// The folded text of a packed variant.
     pub fn text(&self, variant: &Packed) -> &str {
         &self.folded[variant.start as usize..(variant.start + variant.len) as usize]
+    }
+
+    /// The displayed letters of a word that stands at bytes `start..start + len` of a field's
+    /// base-folded text.
+    pub fn displayed_word(&self, id: usize, field: usize, start: usize, len: usize) -> String {
+        let shown = self.display(&self.fields(id)[field]);
+        let folded = fold(shown, Style::Base);
+        let chars = folded.display_positions(start..start + len);
+        let (Some(&first), Some(&last)) = (chars.first(), chars.last()) else { return String::new() };
+        shown.chars().skip(first).take(last + 1 - first).collect()
     }
 
     /// A field's variant folded again with its map back to the displayed chars, for highlighting.

@@ -70,6 +70,10 @@ pub fn sounds_like(index: &SearchIndex, id: usize, term: &str, codes: &[u32]) ->
         let shared = word.iter().filter(|s| codes.contains(&s.key)).count();
         if shared > 0 && best.as_ref().is_none_or(|(most, _)| shared > *most) {
             let (field, start, len) = (word[0].field as usize, word[0].start as usize, word[0].len as usize);
+            let shown = index.displayed_word(id, field, start, len).to_lowercase();
+            if !super::sound::spelt_alike(term, &shown, word[0].reading) {
+                continue;
+            }
             let distance = typo_budget(term) + 1 + MOST_SHARED.saturating_sub(shared);
             best = Some((shared, TypoMatch { field, style: Style::Base, start, len, distance }));
         }

@@ -224,8 +224,8 @@ const TOPIC: &[&str] = &[
     "partnerin",
 ];
 
-/// Words for what the caller wants of the answer.
-const INTENT: &[&str] = &[
+/// Words for what the caller wants of the answer; on their own, each finds the office.
+pub const INTENT: &[&str] = &[
     "telefon",
     "telefonnummer",
     "telefonisch",
