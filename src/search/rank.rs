@@ -201,7 +201,7 @@ fn place(text: &str, term: &str, may_skip: bool) -> Option<Vec<usize>> {
 }
 
 /// True if the match at `positions` uses only the initial of a filler word of `text` on its way
-/// to another word: initials never run across "und", "of", "the" ("uk" is not "und
+/// to a later word: initials never run across "und", "of", "the" ("uk" is not "und
 /// Kooperationen").
 fn initials_cross_filler(text: &[u8], positions: &[usize]) -> bool {
     let word_end = |at: usize| (at..text.len()).find(|&i| !text[i].is_ascii_alphanumeric()).unwrap_or(text.len());
@@ -210,7 +210,9 @@ fn initials_cross_filler(text: &[u8], positions: &[usize]) -> bool {
         let start = positions[i];
         let end = word_end(start);
         let used = positions[i..].iter().take_while(|&&p| p < end).count();
-        if used == 1 && positions.len() > 1 && end > start + 1 {
+        // The last word reached may be the one being typed ("globales u" on the way to "und").
+        let last = i + used == positions.len();
+        if used == 1 && !last && end > start + 1 {
             let word = std::str::from_utf8(&text[start..end]).unwrap_or("");
             if super::words::is_filler(word) {
                 return true;
@@ -394,6 +396,7 @@ mod tests {
         assert_eq!(placed("mayors for peace", "mfp"), None);
         assert!(placed("united states of america", "usa").is_some(), "a filler word passed over is fine");
         assert!(placed("netzwerke und kooperationen", "und k").is_some(), "a filler word typed in full is fine");
+        assert!(placed("globales und europaisches", "globalesu").is_some(), "the filler word being typed is fine");
     }
 
     #[test]
