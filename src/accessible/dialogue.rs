@@ -139,7 +139,9 @@ impl<W: World> Dialogue<W> {
     fn search(&mut self, lines: &mut impl Lines, text: &str) -> Result<(), Failure> {
         let lang = self.lang();
         update::update(&mut self.app, Message::Action(Action::Edit(Edit::Clear)));
-        update::update(&mut self.app, Message::Paste(text.to_string()));
+        // A line sent with Enter is finished: its last word is a whole word, not one still being
+        // typed (the view's search waits on half a word; the blank after it says it is whole).
+        update::update(&mut self.app, Message::Paste(format!("{text} ")));
         let mut said = Vec::new();
         if let Some(words) = self.app.only_filler() {
             said.push(sentence(crate::i18n::only_filler_words(&words).get(lang)));

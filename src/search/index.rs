@@ -11,6 +11,7 @@ use std::fmt::Write;
 use crate::directory::{self, Directory, Target};
 
 use super::fold::{Folded, Style, char_mask, fold, fold_into, fold_str};
+use super::sound::{self, Reading, Sound};
 use super::words;
 
 /// Declares [`FieldKind`] and [`FieldKind::ALL`] from one list, so that a new kind is in `ALL` (and
@@ -153,6 +154,8 @@ pub struct Entry {
     fields: (u32, u32),
     /// Its folded variants' range in the index.
     variants: (u32, u32),
+    /// The sound codes of its names' words ([`sound`]), their range in the index.
+    sounds: (u32, u32),
 }
 
 /// One folded variant of one field, packed for scanning.
@@ -189,6 +192,7 @@ pub struct SearchIndex {
     entries: Vec<Entry>,
     fields: Vec<Field>,
     variants: Vec<Packed>,
+    sounds: Vec<Sound>,
     display: String,
     folded: String,
 }
@@ -312,12 +316,35 @@ impl SearchIndex {
                     add(SharedFax, fax);
                     // One field a word, so that no match strings letters together across them.
                     words::OFFICE_WORDS.split_whitespace().for_each(|w| add(Keyword, w));
+                    // Every word for what a caller wants, said on its own ("Durchwahl",
+                    // "contact"), asks the office.
+                    for word in words::INTENT {
+                        if !words::OFFICE_WORDS.split_whitespace().any(|o| fold_str(o) == *word) {
+                            add(Keyword, word);
+                        }
+                    }
                     add(Contact, &directory.head().full_name());
+                }
+            }
+            // Names as heard: the names of cities (read as their country speaks) and of people.
+            let first_sound = index.sounds.len() as u32;
+            let reading = match target {
+                Target::City(i) => Some(Reading::of_country(&directory.cities()[i].country.code)),
+                Target::Person(_) => Some(Reading::German),
+                Target::Topic(_) | Target::Office => None,
+            };
+            if let Some(reading) = reading {
+                for (f, field) in index.fields[first.0 as usize..].iter().enumerate() {
+                    if field.kind.names_the_entry() {
+                        let text = &index.display[field.start as usize..(field.start + field.len) as usize];
+                        sound::name_sounds(text, reading, f as u32, &mut index.sounds);
+                    }
                 }
             }
             let fields = (first.0, index.fields.len() as u32);
             let variants = (first.1, index.variants.len() as u32);
-            index.entries.push(Entry { target, fields, variants });
+            let sounds = (first_sound, index.sounds.len() as u32);
+            index.entries.push(Entry { target, fields, variants, sounds });
         }
         index
     }
@@ -373,6 +400,12 @@ impl SearchIndex {
                 && (e.fields.1 as usize) <= self.fields.len()
                 && e.variants.0 <= e.variants.1
                 && (e.variants.1 as usize) <= self.variants.len()
+                && e.sounds.0 <= e.sounds.1
+                && (e.sounds.1 as usize) <= self.sounds.len()
+        });
+        let sounds_fit = self.entries.iter().all(|e| {
+            let count = e.fields.1.saturating_sub(e.fields.0);
+            self.sounds.get(e.sounds.0 as usize..e.sounds.1 as usize).is_some_and(|s| s.iter().all(|s| s.field < count))
         });
         let texts_fit = self
             .fields
@@ -382,6 +415,7 @@ impl SearchIndex {
         self.entries.len() == data.cities.len() + data.people.len() + data.topics.len() + 1
             && targets_fit
             && ranges_fit
+            && sounds_fit
             && texts_fit
     }
 
@@ -427,9 +461,25 @@ impl SearchIndex {
         &self.variants[from as usize..to as usize]
     }
 
+    /// The sound codes of entry `id`'s names.
+    pub fn sounds(&self, id: usize) -> &[Sound] {
+        let (from, to) = self.entries[id].sounds;
+        &self.sounds[from as usize..to as usize]
+    }
+
     /// The folded text of a packed variant.
     pub fn text(&self, variant: &Packed) -> &str {
         &self.folded[variant.start as usize..(variant.start + variant.len) as usize]
+    }
+
+    /// The displayed letters of a word that stands at bytes `start..start + len` of a field's
+    /// base-folded text.
+    pub fn displayed_word(&self, id: usize, field: usize, start: usize, len: usize) -> String {
+        let shown = self.display(&self.fields(id)[field]);
+        let folded = fold(shown, Style::Base);
+        let chars = folded.display_positions(start..start + len);
+        let (Some(&first), Some(&last)) = (chars.first(), chars.last()) else { return String::new() };
+        shown.chars().skip(first).take(last + 1 - first).collect()
     }
 
     /// A field's variant folded again with its map back to the displayed chars, for highlighting.

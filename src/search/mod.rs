@@ -8,6 +8,7 @@
 //! - [`index`]: every entry as weighted, folded fields ([`FieldKind`]);
 //! - [`rank`]: one term against one entry: the match rule ([`rank::placed`]) and the score;
 //! - [`typo`]: the fallback for a term that matches nothing;
+//! - [`sound`]: names as heard, the fallback's last resort: sound codes of names' words;
 //! - [`searcher`]: a whole query against the index, best first, and [`Searcher`], which narrows.
 //!
 //! # Adding a field kind
@@ -31,6 +32,7 @@ pub mod index;
 pub mod query;
 pub mod rank;
 pub mod searcher;
+pub mod sound;
 pub mod typo;
 pub mod words;
 

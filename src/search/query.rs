@@ -44,23 +44,72 @@ pub struct Term {
 /// A parsed query; no terms means "everything".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
-    /// The terms, all of which must match.
+    /// The terms of the finished words, all of which must match.
     pub terms: Vec<Term>,
     /// The words dropped as titles or grammar, as typed: for saying so when nothing else is left.
+    /// Half a word held back as the start of one is among them.
     pub dropped: Vec<String>,
+    /// The word under the cursor while the user types it ([`Query::typing`]): it narrows the
+    /// finished words' hits once it can be placed, and never empties the list
+    /// (`SearchIndex::search` says how).
+    pub unfinished: Option<Term>,
+    /// True if the finished terms are only words for partnerships or for what the caller wants
+    /// ([`Kind::Topic`], [`Kind::Intent`]): the unfinished word, which names something, replaces
+    /// them once it finds anything.
+    pub soft: bool,
 }
 
+/// The marks that end a word for good: "Dr." and "Graz?" are finished where they stand.
+const FINISHING_MARKS: &str = ".,;!?";
+
 impl Query {
-    /// Parses what the user typed. Unknown prefixes are searched as plain text.
+    /// Parses a whole query, every word of it finished (the command line). Unknown prefixes are
+    /// searched as plain text.
     pub fn parse(input: &str) -> Self {
-        if let Some(digits) = phone_digits(input) {
-            let mut text = digits;
-            text.truncate(TERM_CAP);
-            let term = Term { mask: char_mask(&text), text, exact: true, scope: Scope::Phone, position: 0 };
-            return Query { terms: vec![term], dropped: Vec::new() };
+        if let Some(query) = Self::phone(input) {
+            return query;
         }
-        let parsed: Vec<(&str, Term, Kind)> = input
-            .split_whitespace()
+        Self::classify(input.split_whitespace(), None)
+    }
+
+    /// Parses what the user is typing, with the cursor at char `cursor`: the word under the
+    /// cursor is not finished yet (unless a mark such as `Dr.` or `Graz?` ends it), so it is no
+    /// title, filler or partnership word yet, and it only narrows what the finished words found.
+    pub fn typing(input: &str, cursor: usize) -> Self {
+        if let Some(query) = Self::phone(input) {
+            return query;
+        }
+        let at = input.char_indices().nth(cursor).map_or(input.len(), |(i, _)| i);
+        let (before, after) = input.split_at(at);
+        let touches = before.chars().next_back().is_some_and(|c| !c.is_whitespace());
+        let start = before.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
+        let end = at + after.find(char::is_whitespace).unwrap_or(after.len());
+        let word = &input[start..end];
+        if !touches || word.ends_with(|c: char| FINISHING_MARKS.contains(c)) {
+            return Self::classify(input.split_whitespace(), None);
+        }
+        let finished = input[..start].split_whitespace().chain(input[end..].split_whitespace());
+        Self::classify(finished, Some(word))
+    }
+
+    /// A query that is a phone number, or the start of one (`+49 `, `0`): the digits so far, as
+    /// an exact number, so that the list keeps everyone with a number while it is typed.
+    fn phone(input: &str) -> Option<Self> {
+        let text = match phone_digits(input) {
+            Some(digits) => digits,
+            None if number_begun(input) => String::new(),
+            None => return None,
+        };
+        let mut text = text;
+        text.truncate(TERM_CAP);
+        let term = Term { mask: char_mask(&text), text, exact: true, scope: Scope::Phone, position: 0 };
+        Some(Query { terms: vec![term], ..Query::default() })
+    }
+
+    /// Sorts the finished words into kinds and keeps what is searched; `unfinished` is the word
+    /// under the cursor, as typed.
+    fn classify<'a>(finished: impl Iterator<Item = &'a str>, unfinished: Option<&str>) -> Self {
+        let parsed: Vec<(&str, Term, Kind)> = finished
             .filter_map(|word| parse_term(word).map(|term| (word, term)))
             .map(|(word, t)| {
                 // An exact or prefixed term is meant as written.
@@ -81,13 +130,37 @@ impl Query {
         for (position, term) in terms.iter_mut().enumerate() {
             term.position = position;
         }
-        Query { terms, dropped }
+        // Half a word that may become an ignored one ("Partnerst", "v", "Telefo") waits beside
+        // the finished words. Alone, it is searched unless it can only become a filler word
+        // ("we" of "wer"); a title is one only when finished, so "Dr" and "Fr" are searched.
+        let mut dropped: Vec<String> = dropped;
+        let unfinished = unfinished.and_then(|word| parse_term(word).map(|t| (word, t))).and_then(|(word, t)| {
+            let plain = t.scope == Scope::Any && !t.exact;
+            let held_back = plain
+                && if terms.is_empty() {
+                    words::only_filler_ahead(&t.text)
+                } else {
+                    words::may_become_ignored(&t.text)
+                };
+            if held_back {
+                dropped.push(word.to_string());
+                return None;
+            }
+            Some(Term { position: terms.len(), ..t })
+        });
+        let soft = !names_something && !terms.is_empty();
+        Query { terms, dropped, unfinished, soft }
     }
 
-    /// True when some word of the query names something to look for; false for an empty query
-    /// and for one of titles and grammar only ("Frau "), which select nothing.
-    pub fn has_meaningful_words(&self) -> bool {
-        !self.terms.is_empty()
+    /// True if only titles and grammar words were typed: no term, finished or not, and some
+    /// word dropped.
+    pub fn is_only_filler(&self) -> bool {
+        self.terms.is_empty() && self.unfinished.is_none() && !self.dropped.is_empty()
+    }
+
+    /// The finished terms alone, as a whole query.
+    pub fn finished(&self) -> Query {
+        Query { terms: self.terms.clone(), dropped: self.dropped.clone(), unfinished: None, soft: false }
     }
 
     /// True if every hit of `self` is also a hit of `previous`, so `self` may search only
@@ -103,6 +176,15 @@ impl Query {
                 && if i + 1 == n { new.text.starts_with(&old.text) } else { new.text == old.text }
         })
     }
+}
+
+/// True if `input` is the start of a phone number, too short to search yet: `+`, `+49 `,
+/// `(0`, `06`: only digits and `+ ( ) / - .`, beginning with `+`, `(` or `0`.
+fn number_begun(input: &str) -> bool {
+    let input = input.trim();
+    input.starts_with(['+', '(', '0'])
+        && input.chars().all(|c| c.is_ascii_digit() || " +()/-.".contains(c))
+        && input.chars().any(|c| c == '+' || c.is_ascii_digit())
 }
 
 /// The digits of a query that is a phone number, `+49 (0)6151 13-3608` or `13-3608`, written as

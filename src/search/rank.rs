@@ -22,6 +22,10 @@ const WORD_START_BONUS: i64 = 20;
 /// user typed is most likely the beginning of what they heard.
 const PREFIX_BONUS: i64 = 30;
 
+/// Bonus when the term is the whole field: "ch" is Switzerland's code before it is the start of
+/// Chesterfield, "de" Germany's before any word that begins so.
+const WHOLE_FIELD_BONUS: i64 = 50;
+
 /// How much of a field the fuzzy scorer looks at, in folded bytes. Skim's matrix is text × term:
 /// a 1 MB field took 39 s and 2.4 GB. Names, countries and numbers are far shorter than this.
 pub const FIELD_CAP: usize = 1024;
@@ -86,9 +90,10 @@ impl Scorer {
             }
             let quality = if variant.shared() {
                 let key = (index.text_id(variant), term.position);
-                *self.shared.borrow_mut().entry(key).or_insert_with(|| self.quality(index.text(variant), term))
+                let names = variant.kind.names_the_entry();
+                *self.shared.borrow_mut().entry(key).or_insert_with(|| self.quality(index.text(variant), term, names))
             } else {
-                self.quality(index.text(variant), term)
+                self.quality(index.text(variant), term, variant.kind.names_the_entry())
             };
             let Some(quality) = quality else { continue };
             let candidate = TermMatch {
@@ -105,8 +110,10 @@ impl Scorer {
         best
     }
 
-    /// How well `term` matches `text`, or `None` if it does not.
-    fn quality(&self, text: &str, term: &Term) -> Option<i64> {
+    /// How well `term` matches `text`, or `None` if it does not. In a secondary field
+    /// (`!names`: a region, a country, a contact…) the letters must stand at the start of whole
+    /// words: no letter skipped inside a word ("kuz" finds no "Kurzeme").
+    fn quality(&self, text: &str, term: &Term, names: bool) -> Option<i64> {
         let text = capped(text);
         let score = if term.exact {
             text.find(&term.text)?;
@@ -117,14 +124,16 @@ impl Scorer {
                 return inflected(text, &term.text).map(|stem| self.inflected_quality(text, stem));
             }
             // Whether it matches is `placed`'s to say; how well, skim's ([`skim_score`]).
-            match placed(text, &term.text) {
+            let found = if names { placed(text, &term.text) } else { placed_whole(text, &term.text) };
+            match found {
                 Some(_) => skim_score(text, &term.text),
                 None => return inflected(text, &term.text).map(|stem| self.inflected_quality(text, stem)),
             }
         };
         let initials = initials_matched(text, &term.text) as i64;
         let prefix = if starts_a_word(text, &term.text) { PREFIX_BONUS } else { 0 };
-        Some(score + WORD_START_BONUS * initials + prefix)
+        let whole = if text == term.text { WHOLE_FIELD_BONUS } else { 0 };
+        Some(score + WORD_START_BONUS * initials + prefix + whole)
     }
 
     /// How well a term matches through its `stem`, a whole word of `text`: as the stem would,
@@ -135,13 +144,14 @@ impl Scorer {
     }
 
     /// Positions (folded byte indices) of `term` in `variant`, for highlighting.
-    pub fn positions(&self, variant: &Folded, term: &Term) -> Option<Vec<usize>> {
+    pub fn positions(&self, variant: &Folded, term: &Term, names: bool) -> Option<Vec<usize>> {
         let text = capped(&variant.text);
         if term.exact {
             let at = text.find(&term.text)?;
             return Some((at..at + term.text.len()).collect());
         }
-        placed(text, &term.text).or_else(|| {
+        let found = if names { placed(text, &term.text) } else { placed_whole(text, &term.text) };
+        found.or_else(|| {
             let stem = inflected(text, &term.text)?;
             placed(text, stem)
         })
@@ -173,15 +183,48 @@ fn skim_score(text: &str, term: &str) -> i64 {
 /// so the rule is monotone: if a term matches, every prefix of it matches too, and results never
 /// vanish and come back while the user types (`tests/search_props.rs`).
 pub fn placed(text: &str, term: &str) -> Option<Vec<usize>> {
+    place(text, term, true)
+}
+
+/// [`placed`] without skipping letters inside a word: each word the term reaches is matched from
+/// its start ("kanton be" in "Kanton Bern", "us" in "United States"), for secondary fields.
+pub fn placed_whole(text: &str, term: &str) -> Option<Vec<usize>> {
+    place(text, term, false)
+}
+
+fn place(text: &str, term: &str, may_skip: bool) -> Option<Vec<usize>> {
     let (bytes, wanted) = (text.as_bytes(), term.as_bytes());
     let &first = wanted.first()?;
     (0..bytes.len())
         .filter(|&at| bytes[at] == first && is_word_start(text, at))
-        .find_map(|anchor| place_from(bytes, wanted, anchor))
+        .find_map(|anchor| place_from(bytes, wanted, anchor, may_skip))
+}
+
+/// True if the match at `positions` uses only the initial of a filler word of `text` on its way
+/// to a later word: initials never run across "und", "of", "the" ("uk" is not "und
+/// Kooperationen").
+fn initials_cross_filler(text: &[u8], positions: &[usize]) -> bool {
+    let word_end = |at: usize| (at..text.len()).find(|&i| !text[i].is_ascii_alphanumeric()).unwrap_or(text.len());
+    let mut i = 0;
+    while i < positions.len() {
+        let start = positions[i];
+        let end = word_end(start);
+        let used = positions[i..].iter().take_while(|&&p| p < end).count();
+        // The last word reached may be the one being typed ("globales u" on the way to "und").
+        let last = i + used == positions.len();
+        if used == 1 && !last && end > start + 1 {
+            let word = std::str::from_utf8(&text[start..end]).unwrap_or("");
+            if super::words::is_filler(word) {
+                return true;
+            }
+        }
+        i += used.max(1);
+    }
+    false
 }
 
 /// [`placed`] with the first letter at `anchor`.
-fn place_from(text: &[u8], term: &[u8], anchor: usize) -> Option<Vec<usize>> {
+fn place_from(text: &[u8], term: &[u8], anchor: usize, may_skip: bool) -> Option<Vec<usize>> {
     let word_start = |at: usize| at == 0 || !text[at - 1].is_ascii_alphanumeric();
     let word_end = |at: usize| (at..text.len()).find(|&i| !text[i].is_ascii_alphanumeric()).unwrap_or(text.len());
     let mut positions = Vec::with_capacity(term.len());
@@ -195,6 +238,9 @@ fn place_from(text: &[u8], term: &[u8], anchor: usize) -> Option<Vec<usize>> {
         {
             at = next;
         } else {
+            if !may_skip {
+                return None;
+            }
             let end = word_end(at + 1);
             at = (at + 1..end).find(|&i| text[i] == letter)?;
             skips += 1;
@@ -205,7 +251,7 @@ fn place_from(text: &[u8], term: &[u8], anchor: usize) -> Option<Vec<usize>> {
         }
         positions.push(at);
     }
-    Some(positions)
+    (!initials_cross_filler(text, &positions)).then_some(positions)
 }
 
 /// What a match through an inflection's ending costs against the same letters matched as typed.
@@ -303,8 +349,8 @@ mod tests {
             let t = Term { text: term.into(), exact: false, scope: Scope::Any, mask: char_mask(term), position: 0 };
             let shared = Scorer::new();
             for (i, text) in words.iter().chain(words.iter().rev()).enumerate() {
-                let fresh = Scorer::new().quality(text, &t);
-                assert_eq!(shared.quality(text, &t), fresh, "{text:?} / {term:?}, call {i}");
+                let fresh = Scorer::new().quality(text, &t, true);
+                assert_eq!(shared.quality(text, &t, true), fresh, "{text:?} / {term:?}, call {i}");
             }
         }
     }
@@ -313,15 +359,19 @@ mod tests {
     fn scattered_letters_are_no_match() {
         let scorer = Scorer::new();
         let term = |t: &str| Term { text: t.into(), exact: false, scope: Scope::Any, mask: char_mask(t), position: 0 };
-        assert!(scorer.quality("kanton bern, verwaltungskreis obersimmental-saanen", &term("berlin")).is_none());
-        assert!(scorer.quality("graz", &term("grz")).is_some());
-        assert!(scorer.quality("saanen-gstaad", &term("saanen-gs")).is_some());
-        assert!(scorer.quality("abteilungsleiterin internationale beziehungen", &term("abteilungsleiterin")).is_some());
-        assert!(scorer.quality("oblast transkarpatien (zakarpattia)", &term("spain")).is_none());
-        assert!(scorer.quality("postal office", &term("oslo")).is_none());
-        assert!(scorer.quality("sachsen, landkreis mittelsachsen", &term("lima")).is_none());
-        assert!(scorer.quality("united states", &term("usa")).is_some());
-        assert!(scorer.quality("mittelsachsen", &term("milan")).is_none());
+        assert!(scorer.quality("kanton bern, verwaltungskreis obersimmental-saanen", &term("berlin"), true).is_none());
+        assert!(scorer.quality("graz", &term("grz"), true).is_some());
+        assert!(scorer.quality("saanen-gstaad", &term("saanen-gs"), true).is_some());
+        assert!(
+            scorer
+                .quality("abteilungsleiterin internationale beziehungen", &term("abteilungsleiterin"), true)
+                .is_some()
+        );
+        assert!(scorer.quality("oblast transkarpatien (zakarpattia)", &term("spain"), true).is_none());
+        assert!(scorer.quality("postal office", &term("oslo"), true).is_none());
+        assert!(scorer.quality("sachsen, landkreis mittelsachsen", &term("lima"), true).is_none());
+        assert!(scorer.quality("united states", &term("usa"), true).is_some());
+        assert!(scorer.quality("mittelsachsen", &term("milan"), true).is_none());
         assert_eq!(placed("ab", "ab"), Some(vec![0, 1]));
         assert_eq!(placed("a-b-c-d", "abcd"), Some(vec![0, 2, 4, 6]), "initials hold together");
         assert_eq!(placed("abcd xbxx", "ab"), Some(vec![0, 1]));
@@ -330,6 +380,23 @@ mod tests {
         assert_eq!(placed("bursa", "usa"), None);
         assert_eq!(placed("united states of america", "usa"), Some(vec![0, 7, 17]));
         assert_eq!(placed("san antonio", "sanantonio"), Some(vec![0, 1, 2, 4, 5, 6, 7, 8, 9, 10]));
+    }
+
+    #[test]
+    fn secondary_fields_match_whole_words_from_their_start() {
+        assert_eq!(placed_whole("kurzeme", "kuz"), None, "no letter skipped inside a word");
+        assert!(placed("kurzeme", "kuz").is_some(), "as a name's letters may be");
+        assert!(placed_whole("kanton bern, verwaltungskreis", "kanton be").is_some());
+        assert!(placed_whole("united kingdom", "uk").is_some(), "initials of whole words");
+    }
+
+    #[test]
+    fn initials_never_run_across_filler_words() {
+        assert_eq!(placed("netzwerke und kooperationen", "uk"), None);
+        assert_eq!(placed("mayors for peace", "mfp"), None);
+        assert!(placed("united states of america", "usa").is_some(), "a filler word passed over is fine");
+        assert!(placed("netzwerke und kooperationen", "und k").is_some(), "a filler word typed in full is fine");
+        assert!(placed("globales und europaisches", "globalesu").is_some(), "the filler word being typed is fine");
     }
 
     #[test]
@@ -347,10 +414,13 @@ mod tests {
     fn letters_at_word_starts_outweigh_a_heavier_field() {
         let scorer = Scorer::new();
         let term = Term { text: "usa".into(), exact: false, scope: Scope::Any, mask: char_mask("usa"), position: 0 };
-        let country = scorer.quality("united states", &term).unwrap() + FieldKind::CountryEn.weight();
+        let country =
+            scorer.quality("united states of america", &term, false).unwrap() + FieldKind::CountryAlias.weight();
         assert!(country > 0);
+        // In a secondary field no letter is skipped inside a word: "usa" is not "U…S…tAtes".
+        assert!(scorer.quality("united states", &term, false).is_none());
         // Letters picked from the middle of words are no match at all now.
-        assert!(scorer.quality("uschhorod (hist. ungwar)", &term).is_none());
-        assert!(scorer.quality("bursa", &term).is_none());
+        assert!(scorer.quality("uschhorod (hist. ungwar)", &term, true).is_none());
+        assert!(scorer.quality("bursa", &term, true).is_none());
     }
 }

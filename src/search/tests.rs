@@ -394,3 +394,199 @@ fn every_field_kind_is_indexed() {
         assert!(found, "no entry has a field of kind {kind:?}: push it in SearchIndex::new");
     }
 }
+
+/// The hits shown after each keystroke of `phrasing`, typed at the end of the line, as labels.
+fn typed_letter_by_letter(phrasing: &str) -> Vec<(String, Option<Vec<String>>)> {
+    let dir = directory();
+    let index = SearchIndex::new(&dir);
+    let mut searcher = Searcher::new();
+    let mut typed = String::new();
+    let mut out = Vec::new();
+    for c in phrasing.chars() {
+        typed.push(c);
+        let query = Query::typing(&typed, typed.chars().count());
+        let hits = searcher.search(&index, &query).to_vec();
+        assert_eq!(hits, index.search(&query), "narrowing after {typed:?}");
+        // Only filler so far: the view selects nothing, so nothing is first.
+        let shown =
+            if query.is_only_filler() { None } else { Some(hits.iter().map(|h| label(&dir, &index, h)).collect()) };
+        out.push((typed.clone(), shown));
+    }
+    out
+}
+
+/// What is wrong with typing `phrasing`: a keystroke that finds nothing, or the whole query's
+/// answer losing first place after it held it for two keystrokes.
+fn unsteady(phrasing: &str) -> Vec<String> {
+    let want = first(phrasing);
+    let mut problems = Vec::new();
+    let mut held = 0;
+    for (typed, found) in typed_letter_by_letter(phrasing) {
+        let Some(found) = found else {
+            held = 0;
+            continue;
+        };
+        if found.is_empty() {
+            problems.push(format!("{phrasing:?}: nothing at {typed:?}"));
+        }
+        let leads = found.first() == Some(&want);
+        if held >= 2 && !leads {
+            problems.push(format!("{phrasing:?}: {want} lost first place at {typed:?} to {:?}", found.first()));
+        }
+        held = if leads {
+            held + 1
+        } else if held >= 2 {
+            held
+        } else {
+            0
+        };
+    }
+    problems
+}
+
+/// Phrasings as the desk types them, each with the entry its whole query finds first.
+const PHRASINGS: &[(&str, &str)] = &[
+    ("die polnische Partnerstadt", "Płock"),
+    ("die ungarische Partnerstadt", "Gyönk"),
+    ("unsere türkische Partnerstadt", "Bursa"),
+    ("the Spanish twin town", "Logroño"),
+    ("the Dutch partner city", "Alkmaar"),
+    ("Telefonnummer von Frau Moumna", "person Tamara Moumna"),
+    ("Telefonnummer von Herrn Otto", "person Jessica Otto"),
+    ("Fax von Frau Kuz", "person Julia Kuz"),
+    ("email of Ms Seel", "person Alina Seel"),
+    ("wer macht das Europawochenende?", "topic Europawochenende"),
+    ("Wer ist zuständig für Graz?", "Graz"),
+    ("wer kümmert sich um Bursa", "Bursa"),
+    ("who handles Fairtrade", "topic Fairtrade-Stadt"),
+    ("Herr Dr. Otto", "person Jessica Otto"),
+    ("Frau Dr. Schewe", "person Irene Schewe"),
+    ("Drontheim", "Trondheim"),
+    ("Freiberg", "Freiberg"),
+    ("Frankreich", "Troyes"),
+    ("Freundschaftsplakette", "topic Freundschaftsplakette"),
+    ("Partnerstadt in Lettland", "Liepāja"),
+    ("die Partnerstadt in Polen", "Płock"),
+    ("the twin town in the USA", "San Antonio"),
+    ("Ansprechpartnerin für Liepāja", "Liepāja"),
+    ("+49 6151 13-3608", "person Alina Seel"),
+    ("Telefon", "office Abteilung Internationales"),
+    ("Telefonnummer", "office Abteilung Internationales"),
+    ("E-Mail", "office Abteilung Internationales"),
+];
+
+#[test]
+fn every_phrasing_stays_steady_while_typed() {
+    let mut problems = Vec::new();
+    for (phrasing, want) in PHRASINGS {
+        assert_eq!(first(phrasing), *want, "{phrasing:?}");
+        problems.extend(unsteady(phrasing));
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// The first hit for `typed` as typed at the end of the line, its last word unfinished.
+fn first_while_typing(typed: &str) -> Option<String> {
+    let dir = directory();
+    let index = SearchIndex::new(&dir);
+    let query = Query::typing(typed, typed.chars().count());
+    index.search(&query).first().map(|h| label(&dir, &index, h))
+}
+
+#[test]
+fn a_short_title_is_one_only_when_finished() {
+    assert_eq!(first_while_typing("Dr").as_deref(), Some("Trondheim"), "Dr on the way to Drontheim");
+    let dir = directory();
+    let index = SearchIndex::new(&dir);
+    let fr: Vec<String> = index.search(&Query::typing("Fr", 2)).iter().map(|h| label(&dir, &index, h)).collect();
+    for want in ["Freiberg", "Troyes", "topic Freundschaftsplakette"] {
+        assert!(fr.contains(&want.to_string()), "Fr: {fr:?}");
+    }
+    assert!(fr.len() < index.len(), "Fr narrows the list");
+    // Finished, with a space or a dot, it is a title.
+    for finished in ["Dr ", "Dr.", "Fr ", "Fr."] {
+        assert!(Query::typing(finished, finished.len()).is_only_filler(), "{finished:?}");
+    }
+    assert_eq!(first_while_typing("Herr Dr. Ott").as_deref(), Some("person Jessica Otto"));
+}
+
+#[test]
+fn half_a_word_never_blanks_the_list() {
+    // "Partnerst" may become a word for partnerships: Płock stays first.
+    assert_eq!(first_while_typing("die polnische Partnerst").as_deref(), Some("Płock"));
+    // Half an intent or filler word beside a name waits.
+    assert_eq!(first_while_typing("Telefonnummer von Frau Moumna t").as_deref(), Some("person Tamara Moumna"));
+    // "Telefo" finds the office, as "Telefon" does.
+    assert_eq!(first_while_typing("Telefo").as_deref(), Some("office Abteilung Internationales"));
+    // A number being typed lists those with a number.
+    for typed in ["+", "+4", "+49", "+49 ", "0", "06", "(0"] {
+        let dir = directory();
+        let index = SearchIndex::new(&dir);
+        let hits = index.search(&Query::typing(typed, typed.chars().count()));
+        assert!(!hits.is_empty(), "{typed:?} found nothing");
+        assert!(hits.iter().all(|h| matches!(index.target(h.entry), Target::Person(_) | Target::Office)), "{typed:?}");
+    }
+    // A word that cannot be placed beside the finished ones keeps their hits.
+    assert_eq!(first_while_typing("Graz xq").as_deref(), Some("Graz"));
+}
+
+#[test]
+fn words_on_their_own_find_the_office() {
+    for word in ["Telefon", "Telefonnummer", "Nummer", "phone", "E-Mail", "Telefax"] {
+        assert_eq!(first(word), "office Abteilung Internationales", "{word}");
+    }
+}
+
+#[test]
+fn names_as_heard_are_found_and_marked_approximate() {
+    let dir = directory();
+    let index = SearchIndex::new(&dir);
+    for (heard, want) in [
+        ("Brechia", "Brescia"),
+        ("Grats", "Graz"),
+        ("Djönk", "Gyönk"),
+        ("Segedd", "Szeged"),
+        ("Logronjo", "Logroño"),
+        ("Pwotsk", "Płock"),
+        ("Troa", "Troyes"),
+        ("Sakaliuk", "person Ana-Violeta Sacaliuc"),
+    ] {
+        let hits = index.search(&Query::parse(heard));
+        assert!(!hits.is_empty(), "{heard} found nothing");
+        assert_eq!(label(&dir, &index, &hits[0]), want, "{heard}");
+        assert!(hits.iter().all(|h| h.approximate), "{heard}: marked approximate");
+    }
+    // A sound-alike never beats a real hit, and short words are not heard as names.
+    assert!(index.search(&Query::parse("graz")).iter().all(|h| !h.approximate));
+    assert_eq!(names("usa"), ["San Antonio"]);
+    assert!(names("wien").is_empty(), "{:?}", names("wien"));
+    assert!(names("rom").is_empty(), "{:?}", names("rom"));
+}
+
+#[test]
+fn no_stray_hits() {
+    // A region matches by whole words only: "kuz" is Julia Kuz, not Liepāja's "Kurzeme".
+    assert!(!names("kuz").contains(&"Liepāja".to_string()), "{:?}", names("kuz"));
+    // Initials never run across filler words: "UK" is the United Kingdom.
+    assert_eq!(first("UK"), "Chesterfield");
+    assert!(!names("UK").contains(&"topic Netzwerke und Kooperationen".to_string()), "{:?}", names("UK"));
+    // A filler word in any form is no hit, and neither is a typo of one.
+    assert!(Query::parse("who handle").is_only_filler(), "handle, as handles, is filler");
+    assert!(names("zustendig").is_empty(), "{:?}", names("zustendig"));
+    assert_eq!(first("zustendig Graz"), "Graz");
+    assert!(names("who handel").contains(&"topic Fairtrade-Stadt".to_string()), "Handel itself is a word of it");
+    // The usual short forms of the countries.
+    for (short, want) in [
+        ("UK", "Chesterfield"),
+        ("U.K.", "Chesterfield"),
+        ("GB", "Chesterfield"),
+        ("USA", "San Antonio"),
+        ("U.S.", "San Antonio"),
+        ("NL", "Alkmaar"),
+        ("CH", "Saanen-Gstaad"),
+        ("BRD", "Freiberg"),
+        ("DE", "Freiberg"),
+    ] {
+        assert_eq!(first(short), want, "{short}");
+    }
+}

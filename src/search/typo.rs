@@ -3,6 +3,7 @@
 
 use super::fold::{Style, char_mask};
 use super::index::{FieldKind, SearchIndex};
+use super::sound;
 
 /// The longest term and word the typo fallback compares: edit distances are term × word.
 pub const TYPO_CAP: usize = 64;
@@ -52,6 +53,34 @@ pub fn closest_word(index: &SearchIndex, id: usize, term: &str) -> Option<TypoMa
         }
     }
     best
+}
+
+/// How much a word may share with a term ([`sound::weight`]): a word that shares more sounds
+/// closer.
+const MOST_SHARED: usize = 5;
+
+/// The word of entry `id`'s names that sounds most like the term whose codes are `codes`
+/// ([`super::sound::term_codes`]): the one that shares the most codes with it, as a match worse
+/// than the worst typo, and the worse the fewer codes it shares.
+pub fn sounds_like(index: &SearchIndex, id: usize, term: &str, codes: &[u32]) -> Option<TypoMatch> {
+    if codes.is_empty() {
+        return None;
+    }
+    let mut best: Option<(usize, TypoMatch)> = None;
+    // A word's codes stand together in the index.
+    for word in index.sounds(id).chunk_by(|a, b| (a.field, a.start) == (b.field, b.start)) {
+        let shared: usize = word.iter().filter(|s| codes.contains(&s.key)).map(|s| sound::weight(s.key)).sum();
+        if shared >= sound::ENOUGH && best.as_ref().is_none_or(|(most, _)| shared > *most) {
+            let (field, start, len) = (word[0].field as usize, word[0].start as usize, word[0].len as usize);
+            let shown = index.displayed_word(id, field, start, len).to_lowercase();
+            if !sound::spelt_alike(term, &shown, word[0].reading) {
+                continue;
+            }
+            let distance = typo_budget(term) + 1 + MOST_SHARED.saturating_sub(shared);
+            best = Some((shared, TypoMatch { field, style: Style::Base, start, len, distance }));
+        }
+    }
+    best.map(|(_, m)| m)
 }
 
 /// The closest word of one folded text within `budget` edits of `term`.

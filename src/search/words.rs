@@ -122,6 +122,81 @@ const FILLER: &[&str] = &[
     "handles",
     "handling",
     "charge",
+    // Verbs and words of a question, in German and English: "wer macht das Europawochenende?",
+    // "who deals with Graz".
+    "macht",
+    "machen",
+    "kummert",
+    "kuemmert",
+    "kummern",
+    "kuemmern",
+    "betreut",
+    "betreuen",
+    "bearbeitet",
+    "organisiert",
+    "hat",
+    "haben",
+    "habe",
+    "hatte",
+    "haette",
+    "mochte",
+    "moechte",
+    "will",
+    "wie",
+    "wen",
+    "wem",
+    "welchem",
+    "an",
+    "auf",
+    "am",
+    "um",
+    "sie",
+    "sich",
+    "er",
+    "wir",
+    "uns",
+    "mein",
+    "meine",
+    "mal",
+    "noch",
+    "auch",
+    "denn",
+    "dort",
+    "jemand",
+    "jemanden",
+    "sprechen",
+    "weiss",
+    "gerne",
+    "gern",
+    "handle",
+    "handled",
+    "deals",
+    "deal",
+    "manages",
+    "manage",
+    "takes",
+    "care",
+    "after",
+    "whos",
+    "who's",
+    "what's",
+    "can",
+    "could",
+    "would",
+    "like",
+    "to",
+    "on",
+    "me",
+    "my",
+    "you",
+    "do",
+    "tell",
+    "give",
+    "speak",
+    "talk",
+    "someone",
+    "somebody",
+    "anyone",
 ];
 
 /// Words for partnerships in general.
@@ -142,13 +217,24 @@ const TOPIC: &[&str] = &[
     "partner",
     "partnership",
     "twinning",
+    "partnergemeinde",
+    "partnerkommune",
+    "partnerland",
+    "stadtepartnerin",
+    "partnerin",
 ];
 
-/// Words for what the caller wants of the answer.
-const INTENT: &[&str] = &[
+/// Words for what the caller wants of the answer; on their own, each finds the office.
+pub const INTENT: &[&str] = &[
     "telefon",
     "telefonnummer",
+    "telefonisch",
     "nummer",
+    "handynummer",
+    "handy",
+    "mobil",
+    "mobile",
+    "telephone",
     "rufnummer",
     "durchwahl",
     "tel",
@@ -191,6 +277,36 @@ fn holds(list: &[&str], word: &str) -> bool {
                 || word.strip_suffix("ies").is_some_and(|stem| list.contains(&format!("{stem}y").as_str()))))
 }
 
+/// True if the folded `word` is an ignored word (filler, partnership or intent), or the start
+/// of one: while it is typed, it may still become one ("Partnerst", "v", "Telefo").
+pub fn may_become_ignored(word: &str) -> bool {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    kind(word) != Kind::Content || [FILLER, TOPIC, INTENT].iter().any(|list| list.iter().any(|w| w.starts_with(word)))
+}
+
+/// The short titles among [`FILLER`], which are also the start of many names ("Dr" of Drontheim,
+/// "Fr" of Freiberg): such a title is one only as a finished word.
+const TITLES: &[&str] = &["fr", "hr", "dr", "prof", "mr", "mrs", "ms"];
+
+/// True if the folded `word`, still being typed on its own, can only become a filler word that
+/// is no short title: "we" (wer, welche), "d" (der, die), "Frau". A short title ("Dr", "Fr") is
+/// searched, and so is the start of a word that is searched alone (Telefon, Partnerstadt).
+pub fn only_filler_ahead(word: &str) -> bool {
+    let starts = |list: &[&str]| list.iter().any(|w| w.starts_with(word));
+    let filler = FILLER.iter().any(|w| w.starts_with(word) && !TITLES.contains(w));
+    filler && !TITLES.contains(&word) && !starts(TOPIC) && !starts(INTENT)
+}
+
+/// True if the folded `word` is within a typo of an ignored word ("handle" for "handles", "wer"
+/// misspelt): a caller who means a filler word is not asking for a name that sounds like it.
+pub fn near_an_ignored_word(word: &str) -> bool {
+    let budget = super::typo::typo_budget(word);
+    budget > 0
+        && [FILLER, TOPIC, INTENT].iter().any(|list| {
+            list.iter().any(|w| w.len().abs_diff(word.len()) <= budget && strsim::osa_distance(w, word) <= budget)
+        })
+}
+
 /// What the folded word `term` is (`Fr.` and `Dr.` with their dot).
 pub fn kind(term: &str) -> Kind {
     let word = term.strip_suffix('.').unwrap_or(term);
@@ -215,7 +331,7 @@ pub const HEAD_WORDS: &str = "Abteilungsleitung Abteilungsleiter Abteilungsleite
                               Head Department Director";
 
 /// What people call the office and its channels; they find the office's entry.
-pub const OFFICE_WORDS: &str = "Fax Faxnummer Telefax Adresse Anschrift Postanschrift Postadresse Postfach \
+pub const OFFICE_WORDS: &str = "Telefon Telefonnummer Rufnummer Nummer Phone Telephone Fax Faxnummer Telefax Adresse Anschrift Postanschrift Postadresse Postfach \
                                  E-Mail E-Mail-Adresse Mailadresse Sekretariat Büro Rathaus Address Postal Office \
                                  Reception Empfang";
 

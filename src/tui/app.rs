@@ -245,7 +245,7 @@ impl App {
 
     /// Runs the search for the current query and selects the best match.
     pub(super) fn search(&mut self) {
-        self.parsed = Query::parse(&self.query);
+        self.parsed = Query::typing(&self.query, self.cursor);
         self.hits = self.searcher.search(&self.index, &self.parsed).to_vec();
         self.selected = 0;
         self.offset = 0;
@@ -387,7 +387,7 @@ impl App {
 
     /// The words of a query that holds only titles and grammar, as typed: "die, Frau".
     pub fn only_filler(&self) -> Option<String> {
-        (!self.parsed.has_meaningful_words() && !self.parsed.dropped.is_empty()).then(|| self.parsed.dropped.join(", "))
+        self.parsed.is_only_filler().then(|| self.parsed.dropped.join(", "))
     }
 
     /// A journal entry for a note: with `id`, a new state of that note that keeps when it was

@@ -511,7 +511,7 @@ fn no_year_is_cut_at_80x24_or_100x30() {
 }
 
 snapshot!(office_80x24_en, Lang::En, 80, 24, |app| type_text(app, "fax"));
-snapshot!(partial_80x24_en, Lang::En, 80, 24, |app| type_text(app, "graz polen"));
+snapshot!(partial_80x24_en, Lang::En, 80, 24, |app| type_text(app, "graz polen "));
 snapshot!(phone_80x24_en, Lang::En, 80, 24, |app| type_text(app, "+49 6151 13-3608"));
 
 #[test]

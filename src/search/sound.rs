@@ -1,0 +1,346 @@
+//! Names as heard on the phone: a caller who hears "Brescia" may write "Brechia", one who hears
+//! "Gyönk" writes "Djönk". Each word of a name is spelt the way its language is read ([`heard`]:
+//! Hungarian `sz` is s and `gy` is dj, Polish `ł` is w, Spanish `ñ` is nj, Italian `sci` is shi,
+//! German `z` is ts…), and each spelling, and each way a caller may have written the word, gets
+//! sound codes: Kölner Phonetik for German ears, Double Metaphone (primary and alternate) for
+//! other languages' sounds. Two words sound alike when they share a code.
+//!
+//! The index stores the codes of every name's words ([`super::index::SearchIndex::sounds`]); a
+//! term that matches nothing, not even as a typo, is looked up there, and its hits are
+//! approximate.
+
+use rphonetic::{Cologne, DoubleMetaphone, Encoder};
+use serde::{Deserialize, Serialize};
+
+/// The shortest term compared by sound: "rom" and "usa" are too short to be heard as anything.
+pub const SHORTEST: usize = 4;
+
+/// The shortest code that counts: two sounds ("wien" → `FN`) say too little.
+const SHORTEST_CODE: usize = 3;
+
+/// The language a name is read in, from its country (ISO 3166-1 alpha-2); people, topics and the
+/// office are read in German.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Reading {
+    /// German, Austrian, Swiss German.
+    German,
+    /// Hungarian.
+    Hungarian,
+    /// Polish.
+    Polish,
+    /// Italian.
+    Italian,
+    /// Spanish.
+    Spanish,
+    /// Dutch.
+    Dutch,
+    /// Norwegian.
+    Norwegian,
+    /// French.
+    French,
+    /// French as a German ear writes it down: `oi` and `oy` as "oa" (Troyes, "Troa").
+    FrenchAsWritten,
+    /// Turkish.
+    Turkish,
+    /// Latvian.
+    Latvian,
+    /// English, and names already transliterated into it.
+    English,
+}
+
+impl Reading {
+    /// How names of the country with this ISO code are read.
+    pub fn of_country(code: &str) -> Reading {
+        match code.to_ascii_uppercase().as_str() {
+            "DE" | "AT" | "CH" | "LI" => Reading::German,
+            "HU" => Reading::Hungarian,
+            "PL" => Reading::Polish,
+            "IT" | "SM" => Reading::Italian,
+            "ES" | "MX" | "AR" => Reading::Spanish,
+            "NL" | "BE" => Reading::Dutch,
+            "NO" => Reading::Norwegian,
+            "FR" => Reading::French,
+            "TR" => Reading::Turkish,
+            "LV" => Reading::Latvian,
+            _ => Reading::English,
+        }
+    }
+}
+
+/// One sound code of one word of a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sound {
+    /// The code, hashed with the algorithm that made it.
+    pub key: u32,
+    /// Index of the field among its entry's fields.
+    pub field: u32,
+    /// Byte range of the word in the field's base-folded text, for highlighting.
+    pub start: u16,
+    /// Its length in bytes.
+    pub len: u16,
+    /// How the word is read.
+    pub reading: Reading,
+}
+
+/// Replaces each `(from, to)` in order, left to right, in `word`.
+fn respell(word: &str, rules: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(word.len() + 4);
+    let mut rest = word;
+    'outer: while !rest.is_empty() {
+        for (from, to) in rules {
+            if let Some(after) = rest.strip_prefix(from) {
+                out.push_str(to);
+                rest = after;
+                continue 'outer;
+            }
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// Letters that sound the same in every language that writes them: Polish ł is w, ñ and ń nj,
+/// the háček and cedilla letters sh, ch, zh.
+const LETTERS: &[(&str, &str)] = &[
+    ("ł", "w"),
+    ("ñ", "nj"),
+    ("ń", "nj"),
+    ("ş", "sh"),
+    ("š", "sh"),
+    ("ś", "sh"),
+    ("ç", "ch"),
+    ("č", "ch"),
+    ("ć", "ch"),
+    ("ž", "zh"),
+    ("ż", "zh"),
+    ("ź", "zh"),
+    ("ø", "oe"),
+    ("ğ", ""),
+    ("ı", "i"),
+];
+
+/// How a word of a name in this reading sounds, spelt in plain letters (English sound letters
+/// sh, ch, zh, dj, nj, ts): "szeged" → "seged", "gyönk" → "djonk", "brescia" → "breshia".
+pub fn heard(word: &str, reading: Reading) -> String {
+    let rules: &[(&str, &str)] = match reading {
+        Reading::Hungarian => &[
+            ("sz", "s"),
+            ("cs", "ch"),
+            ("zs", "zh"),
+            ("gy", "dj"),
+            ("ny", "nj"),
+            ("ly", "j"),
+            ("ty", "tj"),
+            ("s", "sh"),
+            ("c", "ts"),
+        ],
+        Reading::Polish => {
+            &[("sz", "sh"), ("cz", "ch"), ("rz", "zh"), ("ck", "tsk"), ("ch", "h"), ("c", "ts"), ("w", "v"), ("ó", "u")]
+        }
+        Reading::Italian => &[
+            ("scia", "sha"),
+            ("scio", "sho"),
+            ("sciu", "shu"),
+            ("sce", "she"),
+            ("sci", "shi"),
+            ("cia", "cha"),
+            ("cio", "cho"),
+            ("ciu", "chu"),
+            ("ce", "che"),
+            ("ci", "chi"),
+            ("gia", "dja"),
+            ("gio", "djo"),
+            ("ge", "dje"),
+            ("gi", "dji"),
+            ("gn", "nj"),
+            ("gli", "lj"),
+            ("ch", "k"),
+            ("gh", "g"),
+            ("zz", "ts"),
+            ("z", "ts"),
+        ],
+        Reading::Spanish => &[("ll", "j"), ("j", "h"), ("z", "s"), ("ce", "se"), ("ci", "si"), ("qu", "k")],
+        Reading::German => &[
+            ("tsch", "ch"),
+            ("sch", "sh"),
+            ("st", "sht"),
+            ("sp", "shp"),
+            ("ei", "ai"),
+            ("ie", "i"),
+            ("tz", "ts"),
+            ("z", "ts"),
+            ("w", "v"),
+            ("v", "f"),
+            ("j", "y"),
+        ],
+        Reading::Dutch => &[("ij", "ei"), ("oo", "o"), ("aa", "a"), ("ee", "e"), ("j", "y"), ("w", "v"), ("sch", "sk")],
+        Reading::Norwegian => &[("kj", "ch"), ("sj", "sh"), ("skj", "sh"), ("ei", "ai"), ("j", "y")],
+        Reading::French => &[("eau", "o"), ("oy", "wa"), ("oi", "wa"), ("ch", "sh"), ("qu", "k"), ("ou", "u")],
+        Reading::FrenchAsWritten => &[("eau", "o"), ("oy", "oa"), ("oi", "oa"), ("ch", "sh"), ("qu", "k")],
+        Reading::Turkish => &[("c", "dj")],
+        Reading::Latvian => &[("j", "y")],
+        Reading::English => &[],
+    };
+    let word = respell(word, rules);
+    let mut word = respell(&word, LETTERS);
+    // French drops a final consonant and e: Troyes is "trwa".
+    if matches!(reading, Reading::French | Reading::FrenchAsWritten) {
+        while word.len() > 3 && word.ends_with(['s', 'x', 't', 'e', 'd']) {
+            word.pop();
+        }
+    }
+    super::fold::fold_str(&word)
+}
+
+/// The ways a caller may have meant the folded `term`: as written, read the German way (sch, z =
+/// ts, w = v, ei = ai), the English way (sh, j = dj, ee = i) and the French way (ch = sh).
+fn readings_of_term(term: &str) -> Vec<String> {
+    let german = respell(term, &[("tsch", "ch"), ("sch", "sh"), ("ei", "ai"), ("ie", "i"), ("z", "ts"), ("w", "v")]);
+    let english = respell(term, &[("ee", "i"), ("oo", "u"), ("j", "dj"), ("y", "j"), ("ph", "f")]);
+    let french = respell(term, &[("sch", "sh"), ("ch", "sh")]);
+    let mut out = vec![term.to_string(), german, english, french];
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The sound codes of one plain word, hashed: Kölner Phonetik, Double Metaphone's primary and
+/// alternate codes.
+fn codes(word: &str, out: &mut Vec<u32>) {
+    let word: String = word.chars().filter(char::is_ascii_alphabetic).collect();
+    if word.len() < 2 {
+        return;
+    }
+    let metaphone = DoubleMetaphone::new(Some(6)).double_metaphone(&word);
+    let kolner = Cologne.encode(&word);
+    // The spelling itself, for names too short for a telling code ("troa" for Troyes).
+    let spelt = if word.len() >= SHORTEST { word.clone() } else { String::new() };
+    for (tag, code) in [(b'S', spelt), (b'K', kolner), (b'P', metaphone.primary()), (b'P', metaphone.alternate())] {
+        if code.len() >= SHORTEST_CODE {
+            // The lowest bit tells a spelling from a code ([`weight`]).
+            let hash = xxhash_rust::xxh3::xxh3_64_with_seed(code.as_bytes(), u64::from(tag)) as u32 & !1;
+            let key = hash | u32::from(tag == b'S');
+            if !out.contains(&key) {
+                out.push(key);
+            }
+        }
+    }
+}
+
+/// How much a shared key says: a shared spelling as much as two codes that agree.
+pub fn weight(key: u32) -> usize {
+    1 + (key & 1) as usize
+}
+
+/// How much a word must share with a term to be heard as it: two codes (Kölner Phonetik and
+/// Double Metaphone agreeing) or the same spelling. One code alone is shared by too many names.
+pub const ENOUGH: usize = 2;
+
+/// The sound codes a term may stand for, or none when it is too short to be heard as a name.
+pub fn term_codes(term: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    if term.len() >= SHORTEST && term.bytes().all(|b| b.is_ascii_alphabetic()) {
+        for reading in readings_of_term(term) {
+            codes(&reading, &mut out);
+        }
+    }
+    out
+}
+
+/// True if the folded `term` is spelt close enough to the name's `word` (lower case, as
+/// displayed), as written or as its language reads it, to be that word heard: a shared sound
+/// code alone would make "Paris" of "Prusa" and "Brescia". One letter may differ in a term of up
+/// to five letters, two in a longer one.
+pub fn spelt_alike(term: &str, word: &str, reading: Reading) -> bool {
+    let budget = if term.len() <= 5 { 1 } else { 2 };
+    let mut spellings = vec![super::fold::fold_str(word), heard(word, reading)];
+    if reading == Reading::French {
+        spellings.push(heard(word, Reading::FrenchAsWritten));
+    }
+    readings_of_term(term)
+        .iter()
+        .any(|t| spellings.iter().any(|w| w.len().abs_diff(t.len()) <= budget && strsim::osa_distance(t, w) <= budget))
+}
+
+/// Appends the sounds of every word of a name's displayed `text` (field `field`, read as
+/// `reading`): the codes of the word as spelt and as its language reads it.
+pub fn name_sounds(text: &str, reading: Reading, field: u32, out: &mut Vec<Sound>) {
+    let lower = text.to_lowercase();
+    let folded = super::fold::fold_str(text);
+    let mut keys = Vec::new();
+    // Words of the displayed text and of the folded text, in step: folding keeps word breaks.
+    let shown = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let mut offset = 0;
+    let plain = folded.split(|c: char| !c.is_ascii_alphanumeric()).filter_map(|w| {
+        let start = offset + folded[offset..].find(w)?;
+        offset = start + w.len();
+        (!w.is_empty()).then_some((start, w))
+    });
+    for (word, (start, plain)) in shown.zip(plain) {
+        if plain.len() < SHORTEST - 1 || start > u16::MAX as usize || plain.len() > u16::MAX as usize {
+            continue;
+        }
+        keys.clear();
+        codes(plain, &mut keys);
+        codes(&heard(word, reading), &mut keys);
+        if reading == Reading::French {
+            codes(&heard(word, Reading::FrenchAsWritten), &mut keys);
+        }
+        let (start, len) = (start as u16, plain.len() as u16);
+        out.extend(keys.iter().map(|&key| Sound { key, field, start, len, reading }));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sound_alike(term: &str, name: &str, reading: Reading) -> bool {
+        let mut sounds = Vec::new();
+        name_sounds(name, reading, 0, &mut sounds);
+        let codes = term_codes(term);
+        let shared: usize = sounds.iter().filter(|s| codes.contains(&s.key)).map(|s| weight(s.key)).sum();
+        shared >= ENOUGH
+            && name.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| spelt_alike(term, w, reading))
+    }
+
+    #[test]
+    fn languages_imply_their_spellings() {
+        assert_eq!(heard("szeged", Reading::Hungarian), "seged");
+        assert_eq!(heard("gyönk", Reading::Hungarian), "djonk");
+        assert_eq!(heard("płock", Reading::Polish), "pwotsk");
+        assert_eq!(heard("logroño", Reading::Spanish), "logronjo");
+        assert_eq!(heard("brescia", Reading::Italian), "bresha");
+        assert_eq!(heard("łódź", Reading::Polish), "wudzh");
+        assert_eq!(heard("graz", Reading::German), "grats");
+        assert_eq!(heard("troyes", Reading::French), "trwa");
+    }
+
+    #[test]
+    fn names_as_heard_sound_alike() {
+        for (term, name, reading) in [
+            ("brechia", "Brescia", Reading::Italian),
+            ("brescha", "Brescia", Reading::Italian),
+            ("grats", "Graz", Reading::German),
+            ("djonk", "Gyönk", Reading::Hungarian),
+            ("segedd", "Szeged", Reading::Hungarian),
+            ("logronjo", "Logroño", Reading::Spanish),
+            ("pwotsk", "Płock", Reading::Polish),
+            ("trwa", "Troyes", Reading::French),
+            ("troa", "Troyes", Reading::French),
+            ("schewe", "Schewe", Reading::German),
+        ] {
+            assert!(sound_alike(term, name, reading), "{term} ~ {name}");
+        }
+        for (term, name, reading) in [
+            ("wien", "Masowien", Reading::Polish),
+            ("rom", "Rom", Reading::Italian),
+            ("paris", "Prusa", Reading::Turkish),
+            ("paris", "Brescia", Reading::Italian),
+        ] {
+            assert!(!sound_alike(term, name, reading), "{term} !~ {name}");
+        }
+    }
+}
