@@ -4,7 +4,6 @@
 use clap::Args as ClapArgs;
 
 use super::{Args, Failure, Out, keep};
-use crate::directory::locate::Locator;
 use crate::directory::{Directory, Source};
 use crate::exit::ExitStatus;
 use crate::search::fold::fold_str;
@@ -113,26 +112,41 @@ pub(super) fn find_person(dir: &Directory, query: &str) -> Result<usize, Failure
 
 /// `text` with the `contact:` value of the city called `city` changed from `old` to `new`, and
 /// nothing else; `None` where the file is not laid out so that this can be done safely.
+///
+/// One pass over the lines, without tokenising the file: the city's `name:` line, then the first
+/// `contact: "old"` from there on before the next city's `name:`. The caller parses the result
+/// and checks that exactly that value changed, so a layout this misreads is refused, not saved.
 pub fn replace_contact(text: &str, city: &str, old: &str, new: &str) -> Option<String> {
-    let locator = Locator::new(text);
-    let name_line = locator.nth("name", city, 0)?;
-    let contact_line = locator.at_or_after(name_line, "contact", old)?;
-    // The next city starts at its `name:`; the contact must come before it.
-    let next_city = (name_line + 1..contact_line)
-        .any(|line| text.lines().nth(line - 1).is_some_and(|l| l.trim_start().starts_with("name:")));
-    if next_city {
-        return None;
+    let (name, contact) = (format!("name: \"{city}\""), format!("\"{old}\""));
+    let mut offset = 0;
+    let mut in_city = false;
+    for line in text.split_inclusive('\n') {
+        let code = line.trim_start();
+        if !code.starts_with("//") {
+            if let Some(at) = code.find("name:") {
+                let starts_city = code[at..].starts_with(&name);
+                if in_city && !starts_city {
+                    return None;
+                }
+                in_city = in_city || starts_city;
+            }
+            for (key, _) in line.match_indices("contact").filter(|_| in_city) {
+                let after_key = line[key + "contact".len()..].trim_start();
+                if let Some(rest) = after_key.strip_prefix(':')
+                    && rest.trim_start().starts_with(&contact)
+                {
+                    let at = offset + line.len() - rest.trim_start().len();
+                    let mut changed = String::with_capacity(text.len() + new.len());
+                    changed.push_str(&text[..at]);
+                    changed.push_str(&format!("\"{new}\""));
+                    changed.push_str(&text[at + contact.len()..]);
+                    return Some(changed);
+                }
+            }
+        }
+        offset += line.len();
     }
-    let start: usize = text.split_inclusive('\n').take(contact_line - 1).map(str::len).sum();
-    let line = text[start..].split_inclusive('\n').next()?;
-    let key = line.find("contact")?;
-    let quoted = format!("\"{old}\"");
-    let at = key + line[key..].find(&quoted)?;
-    let mut changed = String::with_capacity(text.len() + new.len());
-    changed.push_str(&text[..start + at]);
-    changed.push_str(&format!("\"{new}\""));
-    changed.push_str(&text[start + at + quoted.len()..]);
-    Some(changed)
+    None
 }
 
 #[cfg(test)]

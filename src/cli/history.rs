@@ -75,8 +75,16 @@ pub struct DiffArgs {
 pub fn diff(args: &Args, files: &DiffArgs, out: &mut Out) -> Result<ExitStatus, Failure> {
     let lang = args.lang();
     let year = crate::clock::current_year();
-    let old = crate::directory::load(&Source::File(files.old.clone()), year)?;
-    let new = crate::directory::load(&Source::File(files.new.clone()), year)?;
+    // The two files are read and checked at once, one on each core: at 100,000 entries that
+    // halves the wait (benches/keep.sh).
+    let load = |path: &PathBuf| crate::directory::load(&Source::File(path.clone()), year);
+    let (old, new) = std::thread::scope(|s| {
+        let old = s.spawn(|| load(&files.old));
+        let new = load(&files.new);
+        (old.join(), new)
+    });
+    let old = old.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+    let new = new?;
     let changes = diff::changes(old.data(), new.data());
     if changes.is_empty() {
         out.line(crate::i18n::no_differences().get(lang))?;
