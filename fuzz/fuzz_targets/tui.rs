@@ -10,7 +10,9 @@ use partnerdesk::directory::{self, Directory, Source};
 use partnerdesk::i18n::Lang;
 use partnerdesk::tui::app::App;
 use partnerdesk::tui::field::Edit;
-use partnerdesk::tui::message::{Action, Copied, CopyOutcome, Handed, Message};
+use partnerdesk::handover::Outcome;
+use partnerdesk::notes::{Delivery, Entry};
+use partnerdesk::tui::message::{Action, Copied, CopyOutcome, Message};
 use partnerdesk::tui::{ui, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -65,7 +67,15 @@ fn key(n: u8) -> Message {
         Message::Action(Action::NoteCancel),
         Message::Action(Action::NoteCopy),
         Message::Paste("a\r\nb\tc".into()),
-        Message::NoteSent { mail: Handed::NoHandler, copy: CopyOutcome::TerminalOnly(Copied::Note) },
+        Message::Action(Action::ToggleNotes),
+        Message::Select(usize::from(n)),
+        // A note no mail program took, and its fallback copy written to the terminal only.
+        Message::NoteSent {
+            entry: Entry::new(&Default::default(), "", Delivery::Sending),
+            mail: Outcome::NoProgram,
+            form: true,
+        },
+        Message::Copied(CopyOutcome::TerminalOnly(Copied::Note)),
     ];
     let count = all.len();
     all.into_iter().nth(usize::from(n) % count).unwrap_or(Message::Action(Action::Up))
