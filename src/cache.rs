@@ -19,7 +19,7 @@ use crate::search::SearchIndex;
 /// field holds, how a text is folded): an entry of another version is a miss, and the last good
 /// copy of another version is not shown. `the_stored_form_is_the_one_format_names` fails when
 /// the encoding of its fixture changes and this was not bumped.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 
 /// The program that wrote an entry: its version and the hash of the source it was built from
 /// (`build.rs`). An entry of another build is a miss, as a change of [`FORMAT`] is.

@@ -156,8 +156,13 @@ fn the_last_good_copy_outlives_a_broken_or_missing_file() {
 
 /// Every stored form this program has had, by [`FORMAT`]: the xxh3 hash of the encoded fixture
 /// (`golden.ron`, a frozen copy of the directory). Add a row when you bump FORMAT; never edit one.
-const KNOWN_FORMS: &[(u32, u64)] =
-    &[(3, 0x33e8_94f5_f0f6_eee7), (4, 0x85bf_2b8f_99bd_77b4), (5, 0xd7b5_cacf_d3af_8f9e), (6, 0xd2e4_5943_9d51_3c44)];
+const KNOWN_FORMS: &[(u32, u64)] = &[
+    (3, 0x33e8_94f5_f0f6_eee7),
+    (4, 0x85bf_2b8f_99bd_77b4),
+    (5, 0xd7b5_cacf_d3af_8f9e),
+    (6, 0xd2e4_5943_9d51_3c44),
+    (7, 0xb90d_d400_71f2_1cd1),
+];
 
 #[test]
 fn the_stored_form_is_the_one_format_names() {

@@ -11,7 +11,7 @@ use std::fmt::Write;
 use crate::directory::{self, Directory, Target};
 
 use super::fold::{Folded, Style, char_mask, fold, fold_into, fold_str};
-use super::sound::{self, Reading, Sound};
+use super::sound::{self, HeardWord, Reading, Sounds};
 use super::words;
 
 /// Declares [`FieldKind`] and [`FieldKind::ALL`] from one list, so that a new kind is in `ALL` (and
@@ -154,7 +154,7 @@ pub struct Entry {
     fields: (u32, u32),
     /// Its folded variants' range in the index.
     variants: (u32, u32),
-    /// The sound codes of its names' words ([`sound`]), their range in the index.
+    /// The sound codes of its names' words ([`sound`]), their byte range in the index's.
     sounds: (u32, u32),
 }
 
@@ -192,7 +192,7 @@ pub struct SearchIndex {
     entries: Vec<Entry>,
     fields: Vec<Field>,
     variants: Vec<Packed>,
-    sounds: Vec<Sound>,
+    sounds: Sounds,
     display: String,
     folded: String,
 }
@@ -405,7 +405,7 @@ impl SearchIndex {
         });
         let sounds_fit = self.entries.iter().all(|e| {
             let count = e.fields.1.saturating_sub(e.fields.0);
-            self.sounds.get(e.sounds.0 as usize..e.sounds.1 as usize).is_some_and(|s| s.iter().all(|s| s.field < count))
+            self.sounds.fit(e.sounds.0 as usize..e.sounds.1 as usize, count)
         });
         let texts_fit = self
             .fields
@@ -462,9 +462,9 @@ impl SearchIndex {
     }
 
     /// The sound codes of entry `id`'s names.
-    pub fn sounds(&self, id: usize) -> &[Sound] {
+    pub fn sounds(&self, id: usize) -> impl Iterator<Item = HeardWord<'_>> {
         let (from, to) = self.entries[id].sounds;
-        &self.sounds[from as usize..to as usize]
+        self.sounds.words(from as usize..to as usize)
     }
 
     /// The folded text of a packed variant.

@@ -67,11 +67,45 @@ impl Reading {
     }
 }
 
-/// One sound code of one word of a name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Sound {
-    /// The code, hashed with the algorithm that made it.
-    pub key: u32,
+impl Reading {
+    /// Every reading, in the order of their stored byte.
+    const ALL: [Reading; 12] = [
+        Reading::German,
+        Reading::Hungarian,
+        Reading::Polish,
+        Reading::Italian,
+        Reading::Spanish,
+        Reading::Dutch,
+        Reading::Norwegian,
+        Reading::French,
+        Reading::FrenchAsWritten,
+        Reading::Turkish,
+        Reading::Latvian,
+        Reading::English,
+    ];
+
+    fn to_byte(self) -> u8 {
+        Reading::ALL.iter().position(|r| *r == self).unwrap_or(0) as u8
+    }
+
+    fn from_byte(byte: u8) -> Option<Reading> {
+        Reading::ALL.get(byte as usize).copied()
+    }
+}
+
+/// The bytes before a word's codes: field (u32), start and length (u16 each), reading, count.
+const WORD_HEAD: usize = 10;
+
+/// The sound codes of every name's words, packed: per word its field, byte range, reading and
+/// codes, little-endian. A cache stores them as one run of bytes and reads them back in one copy,
+/// rather than as half a million records at 100,000 entries; a word is decoded only when a term
+/// goes to the sound fallback.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sounds(Vec<u8>);
+
+/// One word of a name, with its sound codes.
+#[derive(Debug, Clone, Copy)]
+pub struct HeardWord<'a> {
     /// Index of the field among its entry's fields.
     pub field: u32,
     /// Byte range of the word in the field's base-folded text, for highlighting.
@@ -80,6 +114,103 @@ pub struct Sound {
     pub len: u16,
     /// How the word is read.
     pub reading: Reading,
+    keys: &'a [u8],
+}
+
+impl<'a> HeardWord<'a> {
+    /// Its codes, hashed.
+    pub fn keys(self) -> impl Iterator<Item = u32> + 'a {
+        self.keys.chunks_exact(4).map(|k| u32::from_le_bytes([k[0], k[1], k[2], k[3]]))
+    }
+}
+
+impl Sounds {
+    /// Where the next word will start: the end of the words so far.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True if no word has been added.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Adds a word and its codes (up to 255; a word has at most a dozen).
+    fn push(&mut self, field: u32, start: u16, len: u16, reading: Reading, keys: &[u32]) {
+        let keys = &keys[..keys.len().min(u8::MAX as usize)];
+        self.0.extend(field.to_le_bytes());
+        self.0.extend(start.to_le_bytes());
+        self.0.extend(len.to_le_bytes());
+        self.0.push(reading.to_byte());
+        self.0.push(keys.len() as u8);
+        keys.iter().for_each(|k| self.0.extend(k.to_le_bytes()));
+    }
+
+    /// The words stored in the byte range `range`; decoding stops at the first malformed word
+    /// (which [`Self::fit`] rules out for a stored index).
+    pub fn words(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = HeardWord<'_>> {
+        let mut rest = self.0.get(range).unwrap_or_default();
+        std::iter::from_fn(move || {
+            let (head, after) = rest.split_at_checked(WORD_HEAD)?;
+            let (keys, after) = after.split_at_checked(4 * head[9] as usize)?;
+            let word = HeardWord {
+                field: u32::from_le_bytes([head[0], head[1], head[2], head[3]]),
+                start: u16::from_le_bytes([head[4], head[5]]),
+                len: u16::from_le_bytes([head[6], head[7]]),
+                reading: Reading::from_byte(head[8])?,
+                keys,
+            };
+            rest = after;
+            Some(word)
+        })
+    }
+
+    /// True if the bytes in `range` are whole words of fields below `fields`.
+    pub fn fit(&self, range: std::ops::Range<usize>, fields: u32) -> bool {
+        let Some(mut rest) = self.0.get(range) else {
+            return false;
+        };
+        while !rest.is_empty() {
+            let Some((head, after)) = rest.split_at_checked(WORD_HEAD) else {
+                return false;
+            };
+            let Some((_, after)) = after.split_at_checked(4 * head[9] as usize) else {
+                return false;
+            };
+            if u32::from_le_bytes([head[0], head[1], head[2], head[3]]) >= fields
+                || Reading::from_byte(head[8]).is_none()
+            {
+                return false;
+            }
+            rest = after;
+        }
+        true
+    }
+}
+
+impl Serialize for Sounds {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Sounds {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Bytes;
+        impl serde::de::Visitor<'_> for Bytes {
+            type Value = Sounds;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("packed sound codes")
+            }
+            fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<Sounds, E> {
+                Ok(Sounds(bytes.to_vec()))
+            }
+            fn visit_byte_buf<E: serde::de::Error>(self, bytes: Vec<u8>) -> Result<Sounds, E> {
+                Ok(Sounds(bytes))
+            }
+        }
+        deserializer.deserialize_byte_buf(Bytes)
+    }
 }
 
 /// Replaces each `(from, to)` in order, left to right, in `word`.
@@ -266,7 +397,7 @@ pub fn spelt_alike(term: &str, word: &str, reading: Reading) -> bool {
 
 /// Appends the sounds of every word of a name's displayed `text` (field `field`, read as
 /// `reading`): the codes of the word as spelt and as its language reads it.
-pub fn name_sounds(text: &str, reading: Reading, field: u32, out: &mut Vec<Sound>) {
+pub fn name_sounds(text: &str, reading: Reading, field: u32, out: &mut Sounds) {
     let lower = text.to_lowercase();
     let folded = super::fold::fold_str(text);
     let mut keys = Vec::new();
@@ -288,8 +419,9 @@ pub fn name_sounds(text: &str, reading: Reading, field: u32, out: &mut Vec<Sound
         if reading == Reading::French {
             codes(&heard(word, Reading::FrenchAsWritten), &mut keys);
         }
-        let (start, len) = (start as u16, plain.len() as u16);
-        out.extend(keys.iter().map(|&key| Sound { key, field, start, len, reading }));
+        if !keys.is_empty() {
+            out.push(field, start as u16, plain.len() as u16, reading, &keys);
+        }
     }
 }
 
@@ -298,10 +430,11 @@ mod tests {
     use super::*;
 
     fn sound_alike(term: &str, name: &str, reading: Reading) -> bool {
-        let mut sounds = Vec::new();
+        let mut sounds = Sounds::default();
         name_sounds(name, reading, 0, &mut sounds);
         let codes = term_codes(term);
-        let shared: usize = sounds.iter().filter(|s| codes.contains(&s.key)).map(|s| weight(s.key)).sum();
+        let shared: usize =
+            sounds.words(0..sounds.len()).flat_map(|w| w.keys()).filter(|k| codes.contains(k)).map(weight).sum();
         shared >= ENOUGH
             && name.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| spelt_alike(term, w, reading))
     }
@@ -342,5 +475,20 @@ mod tests {
         ] {
             assert!(!sound_alike(term, name, reading), "{term} !~ {name}");
         }
+    }
+
+    #[test]
+    fn packed_words_read_back_as_stored_and_a_broken_run_does_not_fit() {
+        let mut sounds = Sounds::default();
+        name_sounds("Brescia", Reading::Italian, 0, &mut sounds);
+        let first = sounds.len();
+        name_sounds("Płock Masowien", Reading::Polish, 2, &mut sounds);
+        let words: Vec<_> = sounds.words(0..sounds.len()).map(|w| (w.field, w.start, w.len, w.reading)).collect();
+        assert_eq!(words, [(0, 0, 7, Reading::Italian), (2, 0, 5, Reading::Polish), (2, 6, 8, Reading::Polish)]);
+        assert!(sounds.words(0..first).all(|w| w.keys().count() >= 2));
+        assert!(sounds.fit(0..sounds.len(), 3));
+        assert!(!sounds.fit(0..sounds.len(), 2), "a word of a field the entry lacks");
+        assert!(!sounds.fit(0..first - 1, 1), "a word cut short");
+        assert!(!sounds.fit(0..sounds.len() + 1, 3), "beyond the end");
     }
 }

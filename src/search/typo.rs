@@ -67,13 +67,12 @@ pub fn sounds_like(index: &SearchIndex, id: usize, term: &str, codes: &[u32]) ->
         return None;
     }
     let mut best: Option<(usize, TypoMatch)> = None;
-    // A word's codes stand together in the index.
-    for word in index.sounds(id).chunk_by(|a, b| (a.field, a.start) == (b.field, b.start)) {
-        let shared: usize = word.iter().filter(|s| codes.contains(&s.key)).map(|s| sound::weight(s.key)).sum();
+    for word in index.sounds(id) {
+        let shared: usize = word.keys().filter(|k| codes.contains(k)).map(sound::weight).sum();
         if shared >= sound::ENOUGH && best.as_ref().is_none_or(|(most, _)| shared > *most) {
-            let (field, start, len) = (word[0].field as usize, word[0].start as usize, word[0].len as usize);
+            let (field, start, len) = (word.field as usize, word.start as usize, word.len as usize);
             let shown = index.displayed_word(id, field, start, len).to_lowercase();
-            if !sound::spelt_alike(term, &shown, word[0].reading) {
+            if !sound::spelt_alike(term, &shown, word.reading) {
                 continue;
             }
             let distance = typo_budget(term) + 1 + MOST_SHARED.saturating_sub(shared);
