@@ -19,6 +19,8 @@ pub mod update;
 pub mod watch;
 
 #[cfg(test)]
+mod keymap_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_away;
