@@ -435,3 +435,20 @@ fn the_readme_example_of_absences_is_real_output() {
     }
     assert_eq!(examples, 4);
 }
+
+#[test]
+fn an_ended_absence_leaves_the_file_with_the_next_assign_and_history_keeps_it() {
+    let ended = r#"Absence(person: "schewe", from: "2026-11-02", until: "2026-11-20", cover: "kuz")"#;
+    let later = r#"Absence(person: "otto", from: "2026-12-10", until: "2026-12-12")"#;
+    let desk = Desk::new(&with_absences(&[ended, later], None));
+    let output = desk.run(&["assign", "Graz", "otto"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = desk.text();
+    assert!(!text.contains("2026-11-20") && text.contains("2026-12-12"), "only the ended one goes");
+    assert!(text.contains("contact: \"otto\""));
+    let history = fs::read_dir(desk.folder.path().join("history")).unwrap().next().unwrap().unwrap().path();
+    assert!(fs::read_to_string(history).unwrap().contains("2026-11-20"), "history keeps it");
+    let log = desk.stdout(&["history"]);
+    assert!(log.contains("Graz: contact Julia Kuz → Jessica Otto"), "{log}");
+    assert!(log.contains("Irene Schewe: "), "the removed absence is on record: {log}");
+}

@@ -38,13 +38,20 @@ pub fn run(args: &Args, assign: &AssignArgs, out: &mut Out) -> Result<ExitStatus
         out.line(crate::i18n::already_assigned(&city.name, &person.full_name()).get(lang))?;
         return Ok(ExitStatus::Success);
     }
-    let new_text =
+    let mut new_text =
         replace_contact(&text, &city.name, &city.contact, &person.id).ok_or_else(|| not_in_place(&city.name))?;
-    let new = crate::directory::parse_text(&new_text, source, year)?;
     let mut expected = old.data().clone();
     if let Some(c) = expected.cities.iter_mut().find(|c| c.name == city.name) {
         c.contact = person.id.clone();
     }
+    // Absences that have ended leave the file with the next change; history/ keeps them.
+    let staying = super::away::kept(&old, crate::clock::today(), None);
+    if staying.len() < old.absences().len() {
+        new_text = crate::directory::absences_text::with_absences(&new_text, &staying)
+            .ok_or_else(|| Failure::Usage(crate::i18n::absences_not_in_place()))?;
+        expected.absences = staying;
+    }
+    let new = crate::directory::parse_text(&new_text, source, year)?;
     if *new.data() != expected {
         return Err(not_in_place(&city.name));
     }

@@ -102,7 +102,7 @@ pub fn back(args: &Args, back: &BackArgs, out: &mut Out) -> Result<ExitStatus, F
 }
 
 /// The absences that stay: all but those ended before `today` and the one numbered `ending`.
-fn kept(dir: &Directory, today: NaiveDate, ending: Option<usize>) -> Vec<Absence> {
+pub(super) fn kept(dir: &Directory, today: NaiveDate, ending: Option<usize>) -> Vec<Absence> {
     dir.absences()
         .iter()
         .enumerate()
