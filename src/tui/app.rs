@@ -315,16 +315,44 @@ impl App {
 
     /// Where everything goes on the screen now.
     pub fn areas(&self) -> super::layout::Areas {
-        let footer = self.footer_message().map_or(1, |(lines, _)| lines.len());
+        let footer = self.footer_height();
         super::layout::Areas::with_footer(self.size.0, self.size.1, self.banner_lines().len(), footer)
     }
 
     /// Where the help may go within `full`: everything above the footer.
     pub fn help_screen(&self, full: ratatui::layout::Rect) -> ratatui::layout::Rect {
-        let footer = self.footer_message().map_or(1, |(lines, _)| lines.len());
+        let footer = self.footer_height();
         let areas = super::layout::Areas::with_footer(full.width, full.height, self.banner_lines().len(), footer);
         let height = if areas.tiny { full.height } else { areas.footer.y.saturating_sub(full.y) };
         ratatui::layout::Rect { height, ..full }
+    }
+
+    /// What stands before the key hints in the footer: today's notes that no mail program took
+    /// (they wait for the desk), and whoever stands in for the selected entry's contact (Enter,
+    /// F5 and F6 reach them), each with whether it is a warning.
+    pub fn footer_news(&self) -> Vec<(String, bool)> {
+        let mut news = Vec::new();
+        if self.journal.undelivered_today > 0 && matches!(self.mode(), Mode::List | Mode::Notes) {
+            let key = super::keys::notes_key(self.lang);
+            news.push((
+                crate::i18n::undelivered_today(self.journal.undelivered_today, &key).get(self.lang).to_string(),
+                true,
+            ));
+        }
+        if let Some(stand_in) = self.stand_in().filter(|_| self.mode() == Mode::List) {
+            news.push((super::text::clean(&stand_in), false));
+        }
+        news
+    }
+
+    /// How many lines the footer takes: its message's, or one for the key hints and one more for
+    /// the news before them, so that the news never pushes keys (F5 to F7) off the line.
+    pub fn footer_height(&self) -> usize {
+        match self.footer_message() {
+            Some((lines, _)) => lines.len(),
+            None if self.footer_news().is_empty() => 1,
+            None => 2,
+        }
     }
 
     /// The footer's message, wrapped whole to the screen's width (the footer grows to hold it),

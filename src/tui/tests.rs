@@ -680,7 +680,10 @@ fn journal_of_two() -> JournalState {
 fn f8_lists_the_kept_notes_and_sends_or_copies_one_again() {
     let mut app = app(Lang::En, 80, 24);
     update(&mut app, Message::Journal(Ok(journal_of_two())));
-    assert!(screen(&app).lines().last().unwrap().starts_with("1 note of today undelivered (F8) · ↑↓ select"));
+    let shown = screen(&app);
+    let footer: Vec<&str> = shown.lines().rev().take(2).collect();
+    assert!(footer[1].starts_with("1 note of today undelivered (F8)"), "{shown}");
+    assert!(footer[0].starts_with("↑↓ select") && footer[0].contains("F7"), "the keys keep their line: {shown}");
     assert_eq!(update(&mut app, Message::Action(Action::ToggleNotes)), Some(Command::ReadJournal));
     assert_eq!(app.mode(), super::keys::Mode::Notes);
     let text = screen(&app);

@@ -19,8 +19,7 @@ use crate::i18n::Lang;
 pub fn render(app: &App, frame: &mut Frame) {
     let full = frame.area();
     let banner = app.banner_lines();
-    let footer = app.footer_message().map_or(1, |(lines, _)| lines.len());
-    let areas = Areas::with_footer(full.width, full.height, banner.len(), footer);
+    let areas = Areas::with_footer(full.width, full.height, banner.len(), app.footer_height());
     let text = app.lang.text();
     if areas.tiny {
         frame.render_widget(Paragraph::new(text.too_small).wrap(Wrap { trim: true }), full);
@@ -168,30 +167,22 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
         }
         None => {
             let width = usize::from(area.width);
-            // Before the keys: today's notes that no mail program took (they wait for the desk),
-            // and whoever stands in for the selected entry's contact (Enter, F5 and F6 reach them).
-            let mut before = Vec::new();
-            if app.journal.undelivered_today > 0 && matches!(app.mode(), Mode::List | Mode::Notes) {
-                let count = crate::i18n::undelivered_today(app.journal.undelivered_today, &keys::notes_key(app.lang));
-                before.push((count.get(app.lang).to_string(), theme.warning));
-            }
-            if let Some(stand_in) = app.stand_in().filter(|_| app.mode() == Mode::List) {
-                before.push((clean(&stand_in), theme.accent));
-            }
-            let said: usize = before.iter().map(|(text, _)| text.chars().count() + 3).sum();
-            let keys = keys::footer(app.lang, app.mode(), width.saturating_sub(said));
-            let mut spans = Vec::new();
-            for (text, style) in before {
-                if !spans.is_empty() {
-                    spans.push(Span::styled(" · ", theme.muted));
+            // The news on a line of its own above the keys (`App::footer_height`).
+            let mut lines = Vec::new();
+            let news = app.footer_news();
+            if !news.is_empty() {
+                let mut spans = Vec::new();
+                for (text, warning) in news {
+                    if !spans.is_empty() {
+                        spans.push(Span::styled(" · ", theme.muted));
+                    }
+                    let style = if warning { theme.warning } else { theme.accent };
+                    spans.push(Span::styled(field::ellipsize(&text, width), style));
                 }
-                spans.push(Span::styled(field::ellipsize(&text, width), style));
+                lines.push(Line::from(spans));
             }
-            if !keys.is_empty() {
-                let keys = if spans.is_empty() { keys } else { format!(" · {keys}") };
-                spans.push(Span::styled(keys, theme.muted));
-            }
-            vec![Line::from(spans)]
+            lines.push(Line::from(Span::styled(keys::footer(app.lang, app.mode(), width), theme.muted)));
+            lines
         }
     };
     frame.render_widget(Paragraph::new(lines), area);

@@ -759,7 +759,7 @@ fn footers(lang: Lang, columns: u16, rows: u16) -> String {
     ];
     let mut out = String::new();
     for (what, app) in samples {
-        let lines = app.footer_message().map_or(1, |(lines, _)| lines.len());
+        let lines = app.footer_height();
         let shown = screen(&app);
         let footer: Vec<&str> = shown.lines().collect();
         out.push_str(&format!("── {what}\n{}\n", footer[footer.len() - lines..].join("\n")));
