@@ -786,7 +786,7 @@ fn a_running_view_answers_with_the_cover_after_away_and_with_the_contact_after_b
     };
     run(&["away", "schewe", "--until", "2026-12-04", "--cover", "kuz"]);
     session.wait_for(&["Away          2 Dec to 4 Dec", "Answers now: Julia Kuz (cover)", "(06151) 13-2325"]);
-    session.wait_for(&["Cover: Julia Kuz · "]);
+    session.wait_for(&["Cover: Julia Kuz", "F6 email · F7 note"]);
     run(&["back", "schewe"]);
     session.wait_for(&["Data reloaded"]);
     session.wait_for(&["(06151) 13-2324"]);
