@@ -4,7 +4,7 @@
 use clap::Args as ClapArgs;
 
 use super::{Args, Failure, Out, keep};
-use crate::directory::{Directory, Source};
+use crate::directory::Directory;
 use crate::exit::ExitStatus;
 use crate::search::fold::fold_str;
 
@@ -20,17 +20,10 @@ pub struct AssignArgs {
 /// Gives the city to the person, in the data file, through its lock and install.
 pub fn run(args: &Args, assign: &AssignArgs, out: &mut Out) -> Result<ExitStatus, Failure> {
     let lang = args.lang();
-    let path = keep::data_file(args, "assign")?;
-    let lock = match keep::take_lock(&path, lang)? {
-        Ok(lock) => lock,
+    let keep::Opened { path, lock, source, text, started_from, old, year } = match keep::open(args, "assign")? {
+        Ok(opened) => opened,
         Err(status) => return Ok(status),
     };
-    let source = Source::File(path.clone());
-    // One read: the text, and the bytes the change starts from (BOM and line ends included).
-    let text = crate::directory::read(&path, &source)?;
-    let started_from = text.clone().into_bytes();
-    let year = crate::clock::current_year();
-    let old = crate::directory::parse_text(&text, source.clone(), year)?;
     let city = find_city(&old, &assign.city)?;
     let person = find_person(&old, &assign.person)?;
     let (city, person) = (&old.cities()[city], &old.people()[person]);
@@ -174,7 +167,7 @@ mod tests {
 
     #[test]
     fn cities_and_people_are_found_as_the_desk_says_them() {
-        let dir = crate::directory::parse(EMBEDDED, Source::Embedded, 2026).unwrap();
+        let dir = crate::directory::parse(EMBEDDED, crate::directory::Source::Embedded, 2026).unwrap();
         let name = |i: usize| dir.cities()[i].name.clone();
         assert_eq!(name(find_city(&dir, "plock").unwrap()), "Płock");
         assert_eq!(name(find_city(&dir, "Drontheim").unwrap()), "Trondheim");

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use clap::Args as ClapArgs;
 
 use super::{Args, Failure, Out, assign::find_person, day_option, keep};
-use crate::directory::{Absence, Directory, Source, absences_text, date};
+use crate::directory::{Absence, Directory, absences_text, date};
 use crate::exit::ExitStatus;
 use crate::i18n::{self, Bilingual};
 
@@ -119,17 +119,10 @@ fn change(
     decide: impl FnOnce(&Directory) -> Result<Decision, Failure>,
 ) -> Result<ExitStatus, Failure> {
     let lang = args.lang();
-    let path = keep::data_file(args, command)?;
-    let lock = match keep::take_lock(&path, lang)? {
-        Ok(lock) => lock,
+    let keep::Opened { path, lock, source, text, started_from, old, year } = match keep::open(args, command)? {
+        Ok(opened) => opened,
         Err(status) => return Ok(status),
     };
-    let source = Source::File(path.clone());
-    // One read: the text, and the bytes the change starts from (BOM and line ends included).
-    let text = crate::directory::read(&path, &source)?;
-    let started_from = text.clone().into_bytes();
-    let year = crate::clock::current_year();
-    let old = crate::directory::parse_text(&text, source.clone(), year)?;
     let (absences, after) = match decide(&old)? {
         Decision::Nothing(said) => {
             out.line(said.get(lang))?;

@@ -42,6 +42,40 @@ pub fn take_lock(path: &Path, lang: Lang) -> Result<Result<lock::Lock, ExitStatu
     }
 }
 
+/// A change under way: the data file (links resolved), held under its lock, as read once.
+pub struct Opened {
+    /// The data file itself.
+    pub path: PathBuf,
+    /// Its lock, held until this is dropped.
+    pub lock: lock::Lock,
+    /// The file as a source of data, for messages.
+    pub source: Source,
+    /// Its text.
+    pub text: String,
+    /// The bytes the change starts from (BOM and line ends included), for the install's check.
+    pub started_from: Vec<u8>,
+    /// The text, parsed and validated.
+    pub old: crate::directory::Directory,
+    /// The year validation counted from.
+    pub year: i32,
+}
+
+/// Takes the data file's lock and reads the file once, for `assign`, `away` and `back`; `Err`
+/// with the exit status when someone else holds the lock.
+pub fn open(args: &Args, command: &str) -> Result<Result<Opened, ExitStatus>, Failure> {
+    let path = data_file(args, command)?;
+    let lock = match take_lock(&path, args.lang())? {
+        Ok(lock) => lock,
+        Err(status) => return Ok(Err(status)),
+    };
+    let source = Source::File(path.clone());
+    let text = crate::directory::read(&path, &source)?;
+    let started_from = text.clone().into_bytes();
+    let year = crate::clock::current_year();
+    let old = crate::directory::parse_text(&text, source.clone(), year)?;
+    Ok(Ok(Opened { path, lock, source, text, started_from, old, year }))
+}
+
 /// A line on standard error, which may itself be gone.
 pub fn say(text: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{text}");
