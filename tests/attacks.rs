@@ -62,6 +62,25 @@ fn bin() -> PathBuf {
     assert_cmd::cargo::cargo_bin("partnerdesk")
 }
 
+/// A copy of the binary that other users may run: the build folder may be private to its owner
+/// (a checkout under /root, say).
+fn bin_for_colleagues() -> PathBuf {
+    static COPY: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    COPY.get_or_init(|| {
+        // One fixed place, replaced by a rename each run, so that runs do not pile up copies.
+        let folder = std::env::temp_dir().join("partnerdesk-attacks");
+        fs::create_dir_all(&folder).unwrap();
+        fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
+        let staged = folder.join(format!("partnerdesk.{}", std::process::id()));
+        fs::copy(bin(), &staged).unwrap();
+        fs::set_permissions(&staged, fs::Permissions::from_mode(0o755)).unwrap();
+        let copy = folder.join("partnerdesk");
+        fs::rename(&staged, &copy).unwrap();
+        copy
+    })
+    .clone()
+}
+
 /// partnerdesk with a fixed, clean environment.
 fn pd() -> Command {
     let mut cmd = Command::new(bin());
@@ -122,7 +141,7 @@ fn as_user(uid: u32, gid: u32, groups: &str, name: &str) -> Command {
     } else {
         cmd.arg(format!("--groups={groups}"));
     }
-    cmd.args(["sh", "-c", "umask 022; exec \"$@\"", "sh"]).arg(bin());
+    cmd.args(["sh", "-c", "umask 022; exec \"$@\"", "sh"]).arg(bin_for_colleagues());
     clean(&mut cmd);
     cmd.env("USER", name).env("HOME", "/nonexistent");
     cmd
