@@ -151,7 +151,7 @@ mod signals {
     pub struct Editing {
         ignored: Vec<signal_hook::SigId>,
         ending: signal_hook::iterator::Handle,
-        watcher: std::thread::JoinHandle<()>,
+        watcher: Option<std::thread::JoinHandle<()>>,
     }
 
     #[cfg(unix)]
@@ -174,7 +174,7 @@ mod signals {
                 std::process::exit(128 + signal);
             }
         });
-        Some(Editing { ignored, ending, watcher })
+        Some(Editing { ignored, ending, watcher: Some(watcher) })
     }
 
     #[cfg(unix)]
@@ -184,8 +184,9 @@ mod signals {
             for id in self.ignored.drain(..) {
                 signal_hook::low_level::unregister(id);
             }
-            let watcher = std::mem::replace(&mut self.watcher, std::thread::spawn(|| ()));
-            let _ = watcher.join();
+            if let Some(watcher) = self.watcher.take() {
+                let _ = watcher.join();
+            }
         }
     }
 
