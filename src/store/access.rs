@@ -94,8 +94,8 @@ impl Access {
                 }
             }
             // After the owner and group: changing those clears the set-id bits.
-            let mode = rustix::fs::Mode::from_raw_mode(self.mode | extra);
-            if rustix::fs::fchmod(file, mode).is_err() {
+            use std::os::unix::fs::PermissionsExt;
+            if file.set_permissions(std::fs::Permissions::from_mode(self.mode | extra)).is_err() {
                 lost.push(crate::i18n::access_lost_mode(self.mode));
             }
             #[cfg(any(target_os = "linux", target_os = "macos"))]
