@@ -7,14 +7,16 @@ use std::time::{Duration, Instant, SystemTime};
 
 use crossterm::event::{self, Event};
 
+use super::TuiError;
 use super::app::App;
 use super::message::{Command, Copied, CopyOutcome, JournalState, Message};
 use super::terminal::{leave, repaint, resume, set_mouse};
+use super::update::Screen;
 use super::watch::{self, Watch};
 use super::{clipboard, keys, ui, update};
 use crate::actions::PhoneMessage;
 use crate::cache;
-use crate::directory::Source;
+use crate::directory::{DataError, Source};
 use crate::exit::ExitStatus;
 use crate::handover::{self, Outcome};
 use crate::i18n::Lang;
@@ -29,7 +31,11 @@ const CHECK: Duration = Duration::from_millis(100);
 /// How often the data file's modification time is looked at.
 const WATCH_FILE: Duration = Duration::from_secs(1);
 
-/// The loop's own state: the clocks, the watched file and a reload under way.
+/// How often the loop looks for the data at start while it waits for keys.
+const LOADING_CHECK: Duration = Duration::from_millis(20);
+
+/// The loop's own state: the clocks, the data loading at start, the watched file and a reload
+/// under way.
 pub struct EventLoop<'a> {
     source: &'a Source,
     cache: cache::Use,
@@ -39,9 +45,13 @@ pub struct EventLoop<'a> {
     next_file_check: Instant,
     file_stamp: Option<Stamp>,
     mouse: bool,
+    /// The app over the data asked for at start, until it arrives.
+    loading: Option<Receiver<Result<App, DataError>>>,
     reloads: (Sender<Message>, Receiver<Message>),
     reloading: bool,
     journal: Option<Journal>,
+    /// Why the journal cannot be used or pruned, told to the app once it is there.
+    journal_problem: Option<String>,
     work: (Sender<Done>, Receiver<Done>),
 }
 
@@ -64,10 +74,22 @@ enum Done {
 }
 
 impl<'a> EventLoop<'a> {
-    /// A loop over `source`'s data; phone messages go to `journal` (none: the journal could not
-    /// be found, and every note says it was not saved).
-    pub fn new(source: &'a Source, watch: Watch, cache: cache::Use, journal: Option<Journal>) -> Self {
+    /// A loop over `source`'s data, which `open` loads on another thread into the app to show:
+    /// the loop draws the first frame and takes keys meanwhile. The data file is looked at first,
+    /// so that an edit made while it loads is picked up once it is there.
+    pub fn new(
+        source: &'a Source,
+        watch: Watch,
+        cache: cache::Use,
+        open: impl FnOnce() -> Result<App, DataError> + Send + 'static,
+    ) -> Self {
         let now = Instant::now();
+        let file_stamp = stamp(source);
+        let (sender, receiver) = mpsc::channel();
+        // A panic there ends the thread without a result: `take_loaded` reports it.
+        std::thread::spawn(move || {
+            let _ = sender.send(open());
+        });
         EventLoop {
             source,
             cache,
@@ -75,26 +97,35 @@ impl<'a> EventLoop<'a> {
             tick: 0,
             next_tick: now + TICK,
             next_file_check: now + WATCH_FILE,
-            file_stamp: stamp(source),
+            file_stamp,
             mouse: true,
+            loading: Some(receiver),
             reloads: mpsc::channel(),
             reloading: false,
-            journal,
+            journal: None,
+            journal_problem: None,
             work: mpsc::channel(),
         }
     }
 
-    pub fn run(&mut self, terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<ExitStatus> {
-        update::update(app, Message::Now(crate::clock::local_date_time(app.lang)));
-        if let Some(journal) = &self.journal {
-            update::update(app, journal_state(journal, app.lang));
-        }
+    /// Phone messages go to `journal` (none: the journal could not be found, and every note says
+    /// it was not saved); `problem` says why it cannot be used or pruned.
+    pub fn with_journal(self, journal: Option<Journal>, problem: Option<String>) -> Self {
+        EventLoop { journal, journal_problem: problem, ..self }
+    }
+
+    /// Runs the view, loading and then ready, until the user quits or a signal ends it.
+    pub fn run(
+        &mut self,
+        terminal: &mut ratatui::DefaultTerminal,
+        screen: &mut Screen,
+    ) -> Result<ExitStatus, TuiError> {
         loop {
-            if app.wants_mouse() != self.mouse {
-                self.mouse = app.wants_mouse();
+            if screen.wants_mouse() != self.mouse {
+                self.mouse = screen.wants_mouse();
                 set_mouse(self.mouse)?;
             }
-            terminal.draw(|frame| ui::render(app, frame))?;
+            terminal.draw(|frame| ui::render_screen(screen, frame))?;
             // Asked on every turn, and every turn ends within CHECK, whatever the input.
             if let Some(status) = self.watch.ending() {
                 return Ok(status);
@@ -111,11 +142,17 @@ impl<'a> EventLoop<'a> {
                 self.mouse = true;
             }
             let mut messages = Vec::new();
-            self.on_schedule(&mut messages, app.lang);
-            let wait = self.next_tick.saturating_duration_since(Instant::now()).min(CHECK);
+            self.take_loaded(&mut messages)?;
+            self.on_schedule(&mut messages, screen.lang());
+            // While the data loads, the loop looks for it more often than for the clock.
+            let most = if self.loading.is_some() { LOADING_CHECK } else { CHECK };
+            let wait = self.next_tick.saturating_duration_since(Instant::now()).min(most);
             if event::poll(wait)? {
+                // A key means what the screen showed when it was typed.
                 match event::read()? {
-                    Event::Key(key) => messages.extend(keys::message_for_key(key, app.mode(), app.query.is_empty())),
+                    Event::Key(key) => {
+                        messages.extend(keys::message_for_key(key, screen.mode(), screen.query_is_empty()));
+                    }
                     Event::Mouse(mouse) => messages.extend(keys::message_for_mouse(mouse)),
                     Event::Paste(text) => messages.push(Message::Paste(text)),
                     Event::Resize(columns, rows) => messages.push(Message::Resize(columns, rows)),
@@ -123,14 +160,36 @@ impl<'a> EventLoop<'a> {
                 }
             }
             for message in messages {
-                if let Some(command) = update::update(app, message) {
+                // Commands come from the app: the loading screen has none to give, and the
+                // app's first (reading the journal) comes once it is there.
+                if let Some(command) = update::update_screen(screen, message)
+                    && let Screen::Ready(app) = screen
+                {
                     self.perform(terminal, app, command)?;
                 }
             }
-            if app.quit {
+            if screen.quit() {
                 return Ok(ExitStatus::Success);
             }
         }
+    }
+
+    /// The app over the data asked for at start, once the loading thread has it, and then what
+    /// is wrong with the journal. A data file that cannot be used has given way to its last good
+    /// copy or the embedded data: only a failure of those ends the view.
+    fn take_loaded(&mut self, messages: &mut Vec<Message>) -> Result<(), TuiError> {
+        let Some(loading) = &self.loading else { return Ok(()) };
+        let app = match loading.try_recv() {
+            Ok(loaded) => loaded?,
+            Err(mpsc::TryRecvError::Empty) => return Ok(()),
+            Err(mpsc::TryRecvError::Disconnected) => {
+                return Err(TuiError::Terminal(io::Error::other("the loading thread ended without a result")));
+            }
+        };
+        self.loading = None;
+        messages.push(Message::Loaded(Box::new(app)));
+        messages.extend(self.journal_problem.take().map(|problem| Message::Journal(Err(problem))));
+        Ok(())
     }
 
     /// The work that time decides: ticks, a look at the data file, a finished reload.
@@ -143,7 +202,8 @@ impl<'a> EventLoop<'a> {
             messages.push(Message::Now(crate::clock::local_date_time(lang)));
             messages.push(Message::Today(crate::clock::today()));
         }
-        if now >= self.next_file_check {
+        // The file is compared with what was loaded once that is there.
+        if now >= self.next_file_check && self.loading.is_none() {
             self.next_file_check = now + WATCH_FILE;
             let stamp = stamp(self.source);
             if stamp != self.file_stamp && !self.reloading {

@@ -120,6 +120,8 @@ pub enum Message {
     Reloaded(Result<Box<Indexed>, String>),
     /// Ctrl-R came while a reload was still running.
     ReloadBusy,
+    /// The data asked for at start is ready: the app over it, as the loading thread built it.
+    Loaded(Box<super::app::App>),
 }
 
 /// What was copied, so that the status line can say so.

@@ -1,7 +1,8 @@
 //! The interactive view, in the Elm architecture: [`app::App`] is the model, [`message::Message`]
 //! the events, [`update::update`] the only code that changes the model, and [`ui::render`] a
-//! view that only reads it. [`event_loop`] (with [`terminal`]) is the one place that touches the terminal,
-//! the clipboard and the file system.
+//! view that only reads it. From the first frame, before the data is there, the loop runs on
+//! [`update::Screen`]: loading, then the app, two states of the one loop. [`event_loop`] (with
+//! [`terminal`]) is the one place that touches the terminal, the clipboard and the file system.
 
 pub mod app;
 pub mod clipboard;
@@ -21,6 +22,8 @@ pub mod watch;
 #[cfg(test)]
 mod keymap_tests;
 #[cfg(test)]
+mod loading_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_away;
@@ -28,10 +31,6 @@ mod tests_away;
 mod view_tests;
 
 use std::io::{self, IsTerminal, Write};
-use std::sync::mpsc::{self, Receiver};
-use std::time::Duration;
-
-use crossterm::event::{self, Event};
 
 use crate::cache;
 use crate::directory::{DataError, Source};
@@ -40,15 +39,11 @@ use crate::i18n::Lang;
 use crate::notes::Journal;
 use app::{App, Fallback, Shown};
 use event_loop::EventLoop;
-use field::Field;
-use message::Message;
 use terminal::{enter, leave};
 use theme::Theme;
 use update::Screen;
 use watch::Watch;
 
-/// How often the loading screen looks for the data while it waits for keys.
-const LOADING_CHECK: Duration = Duration::from_millis(20);
 /// Why the interactive view could not run.
 #[derive(Debug)]
 pub enum TuiError {
@@ -83,8 +78,8 @@ impl TuiError {
     }
 }
 
-/// What the loading thread hands over: the data to show and, when the data file could not be
-/// used, why, with the date of the last good copy shown instead (`None`: the embedded data).
+/// What [`load`] found: the data to show and, when the data file could not be used, why, with
+/// the date of the last good copy shown instead (`None`: the embedded data).
 pub(crate) struct Loaded {
     /// The data to show.
     pub(crate) indexed: cache::Indexed,
@@ -121,24 +116,19 @@ pub fn run(source: Source, origin: &'static str, lang: Lang, cache: cache::Use) 
         return Err(TuiError::NotATerminal);
     }
     let today = crate::clock::today();
-    let year = chrono::Datelike::year(&today);
     let watch = Watch::start()?;
-    let loading = {
-        let (sender, receiver) = mpsc::channel();
-        let source = source.clone();
-        std::thread::spawn(move || {
-            let _ = sender.send(load(&source, year, cache));
-        });
-        // A panic there ends the thread without a result: the wait below reports it.
-        receiver
-    };
+    let start = source.clone();
+    let event_loop = EventLoop::new(&source, watch, cache, move || {
+        let year = chrono::Datelike::year(&today);
+        load(&start, year, cache).map(|loaded| open(loaded, &start, origin, lang, today))
+    });
     // Never dropped: ratatui's `Drop` shows the cursor and, when that fails on a terminal that is
     // gone, reports it with `eprintln!`, which panics on a dead standard error. `leave` restores.
     let mut terminal = std::mem::ManuallyDrop::new(enter()?);
     let mut unsent = None;
     let (journal, journal_problem) = open_journal(lang);
-    let context = Context { source: &source, origin, lang, today, cache, journal: journal.as_ref(), journal_problem };
-    let result = session(&mut terminal, &context, watch, &loading, &mut unsent);
+    let event_loop = event_loop.with_journal(journal.clone(), journal_problem);
+    let result = session(&mut terminal, event_loop, lang, journal.as_ref(), &mut unsent);
     leave();
     for report in terminal::take_deferred() {
         let _ = writeln!(io::stderr().lock(), "partnerdesk: {report}");
@@ -156,16 +146,31 @@ pub fn run(source: Source, origin: &'static str, lang: Lang, cache: cache::Use) 
     }
 }
 
-/// What the view was started on.
-struct Context<'a> {
-    source: &'a Source,
+/// The app over the data loaded at start, built on the loading thread: with the banner when the
+/// data file could not be used, and the local time for the phone message form. The screen gives
+/// it its size and the query typed meanwhile.
+fn open(
+    Loaded { indexed, fallback }: Loaded,
+    source: &Source,
     origin: &'static str,
     lang: Lang,
-    /// The day the view starts on; the event loop moves it on at midnight.
     today: chrono::NaiveDate,
-    cache: cache::Use,
-    journal: Option<&'a Journal>,
-    journal_problem: Option<String>,
+) -> App {
+    let mut app = App::from_loaded(indexed, lang, today, (0, 0));
+    app.embedded = *source == Source::Embedded;
+    if let (Some((problem, saved)), Source::File(path)) = (fallback, source) {
+        app.fallback = Some(Fallback {
+            file: path.display().to_string(),
+            origin,
+            problem: problem.summary(lang),
+            shown: match saved {
+                Some(saved) => Shown::LastGood(crate::clock::date_time_of(saved, lang)),
+                None => Shown::Embedded,
+            },
+        });
+    }
+    app.clock = crate::clock::local_date_time(lang);
+    app
 }
 
 /// The user's journal of phone messages, with the notes older than the retention removed; or
@@ -201,106 +206,28 @@ pub(crate) fn save_draft(journal: Option<&Journal>, app: &App) -> Option<crate::
 /// `unsent`, as text.
 fn session(
     terminal: &mut ratatui::DefaultTerminal,
-    context: &Context,
-    watch: Watch,
-    loading: &Receiver<Result<Loaded, DataError>>,
+    mut event_loop: EventLoop,
+    lang: Lang,
+    journal: Option<&Journal>,
     unsent: &mut Option<(String, crate::i18n::Bilingual)>,
 ) -> Result<ExitStatus, TuiError> {
-    let lang = context.lang;
     let theme = Theme::from_no_color(std::env::var("NO_COLOR").ok().as_deref());
-    let mut screen = Screen::Loading { query: Field::default(), quit: false };
-    let loaded = match wait_for_data(terminal, &watch, loading, &mut screen, lang, &theme)? {
-        Waited::Ready(loaded) => loaded,
-        Waited::Ended(status) => return Ok(status),
-    };
     let size = terminal.size()?;
-    let Loaded { indexed, fallback } = *loaded;
-    let mut app = App::from_loaded(indexed, lang, context.today, (size.width, size.height));
-    app.theme = theme;
-    app.embedded = *context.source == Source::Embedded;
-    if let (Some((problem, saved)), Source::File(path)) = (fallback, context.source) {
-        app.fallback = Some(Fallback {
-            file: path.display().to_string(),
-            origin: context.origin,
-            problem: problem.summary(lang),
-            shown: match saved {
-                Some(saved) => Shown::LastGood(crate::clock::date_time_of(saved, lang)),
-                None => Shown::Embedded,
-            },
-        });
-    }
-    // What was typed while the data loaded is the app's query from the start.
-    let mut app = screen.ready(app);
-    app.journal_warning = context.journal_problem.clone();
-    let journal = context.journal.cloned();
+    let mut screen = Screen::loading(lang, theme, (size.width, size.height));
     // A panic in the loop still leaves the open note in the journal, then goes on as a panic.
-    let status = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        EventLoop::new(context.source, watch, context.cache, journal).run(terminal, &mut app)
-    }));
-    let kept = save_draft(context.journal, &app);
-    *unsent = app.note.as_ref().filter(|note| note.has_text()).map(|note| note.message().text(lang)).zip(kept);
+    let status = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| event_loop.run(terminal, &mut screen)));
+    if let Some(app) = screen.app() {
+        let kept = save_draft(journal, app);
+        *unsent = app.note.as_ref().filter(|note| note.has_text()).map(|note| note.message().text(lang)).zip(kept);
+    }
     match status {
-        Ok(status) => Ok(status?),
+        Ok(status) => status,
         Err(panic) => {
             // The hook has restored the terminal and reported the panic.
             if let Some((_, kept)) = unsent.take() {
                 let _ = writeln!(io::stderr().lock(), "partnerdesk: {}", kept.get(lang));
             }
             std::panic::resume_unwind(panic)
-        }
-    }
-}
-
-/// How the wait for the data ended.
-enum Waited {
-    /// The data is ready.
-    Ready(Box<Loaded>),
-    /// The user quit, or a signal or a hang-up ended the view, before the data was ready.
-    Ended(ExitStatus),
-}
-
-/// Draws the frame with a note that the data is loading, until it is ready. Keys go through the
-/// same keymap and `update_screen` as later; Ctrl-C, and Esc on an empty query, quit.
-fn wait_for_data(
-    terminal: &mut ratatui::DefaultTerminal,
-    watch: &Watch,
-    loading: &Receiver<Result<Loaded, DataError>>,
-    screen: &mut Screen,
-    lang: Lang,
-    theme: &Theme,
-) -> Result<Waited, TuiError> {
-    loop {
-        if let Screen::Loading { query, .. } = &*screen {
-            terminal.draw(|frame| ui::render_loading(frame, lang, query, theme))?;
-        }
-        if let Some(status) = watch.ending() {
-            return Ok(Waited::Ended(status));
-        }
-        if watch::terminal_hung_up() {
-            return Ok(Waited::Ended(ExitStatus::Hangup));
-        }
-        match loading.try_recv() {
-            Ok(Ok(loaded)) => return Ok(Waited::Ready(Box::new(loaded))),
-            Ok(Err(e)) => return Err(TuiError::Data(e)),
-            Err(mpsc::TryRecvError::Disconnected) => {
-                return Err(TuiError::Terminal(io::Error::other("the loading thread ended without a result")));
-            }
-            Err(mpsc::TryRecvError::Empty) => {}
-        }
-        if !event::poll(LOADING_CHECK)? {
-            continue;
-        }
-        let empty = matches!(&*screen, Screen::Loading { query, .. } if query.text.is_empty());
-        let message = match event::read()? {
-            Event::Key(key) => keys::message_for_key(key, screen.mode(), empty),
-            Event::Paste(text) => Some(Message::Paste(text)),
-            _ => None,
-        };
-        if let Some(message) = message {
-            update::update_screen(screen, message);
-        }
-        if screen.quit() {
-            return Ok(Waited::Ended(ExitStatus::Success));
         }
     }
 }

@@ -602,29 +602,6 @@ fn a_query_of_filler_words_only_says_so() {
 }
 
 #[test]
-fn keys_typed_while_loading_become_the_query() {
-    use super::update::{Screen, update_screen};
-    let mut screen = Screen::Loading { query: Default::default(), quit: false };
-    assert_eq!(screen.mode(), super::keys::Mode::Loading);
-    for c in "plx".chars() {
-        update_screen(&mut screen, Message::Action(Action::Edit(Edit::Insert(c))));
-    }
-    update_screen(&mut screen, Message::Action(Action::Edit(Edit::Backspace)));
-    update_screen(&mut screen, Message::Paste("o".into()));
-    update_screen(&mut screen, Message::Action(Action::CopyPhone));
-    assert!(!screen.quit(), "only editing and quitting mean something while loading");
-    let app = screen.ready(app(Lang::En, 80, 24));
-    assert_eq!((app.query.as_str(), app.cursor), ("plo", 3));
-    assert_eq!(selected_name(&app), "Płock");
-    let mut screen = Screen::Loading { query: Default::default(), quit: false };
-    update_screen(&mut screen, Message::Action(Action::Edit(Edit::Insert('x'))));
-    update_screen(&mut screen, Message::Action(Action::Escape));
-    assert!(!screen.quit(), "the first Esc clears");
-    update_screen(&mut screen, Message::Action(Action::Escape));
-    assert!(screen.quit(), "the second quits");
-}
-
-#[test]
 fn a_note_the_mail_program_refused_is_kept_and_said_so() {
     let mut app = app(Lang::En, 80, 24);
     note_on_plock(&mut app);

@@ -12,6 +12,7 @@ use super::keys::{self, Mode};
 use super::layout::Areas;
 use super::text::{clean, clean_char};
 use super::theme::Theme;
+use super::update::{Loading, Screen};
 use crate::directory::Target;
 use crate::i18n::Lang;
 
@@ -47,9 +48,19 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
 }
 
+/// Draws what the screen shows: the first frame while the data loads, then the app.
+pub fn render_screen(screen: &Screen, frame: &mut Frame) {
+    match screen {
+        Screen::Loading(loading) => render_loading(loading, frame),
+        Screen::Ready(app) => render(app, frame),
+    }
+}
+
 /// The first frame, drawn before the data is ready: the search line with what was typed so far,
 /// the count replaced by a note that the data is loading.
-pub fn render_loading(frame: &mut Frame, lang: Lang, query: &Field, theme: &Theme) {
+pub fn render_loading(Loading { query, quit: _, lang, theme, size: _ }: &Loading, frame: &mut Frame) {
+    // The frame's own size is the one to draw at; `quit` ends the loop before any drawing.
+    let lang = *lang;
     let full = frame.area();
     let areas = Areas::new(full.width, full.height, 0);
     let text = lang.text();

@@ -5,77 +5,129 @@ use super::app::{App, NoteForm, NotePrompt, NoteStage, NotesView, STATUS_TICKS, 
 use super::field::{self, Field};
 use super::keys::{self, Mode};
 use super::message::{Action, Command, Copied, CopyOutcome, Message, Opened};
+use super::theme::Theme;
 use crate::actions::{self, About};
 use crate::directory::{Answerer, Person, Target};
 use crate::handover::Outcome;
-use crate::i18n::{self, Bilingual};
+use crate::i18n::{self, Bilingual, Lang};
 use crate::notes::Entry;
 
-/// What the view shows: the first frame while the data loads, with what is typed meanwhile, or
-/// the app over its data.
+/// What the view shows, in one event loop: the first frame while the data loads, with what is
+/// typed meanwhile, then the app over its data. The loading thread's answer,
+/// [`Message::Loaded`], moves it from the one to the other.
 #[derive(Debug)]
 pub enum Screen {
     /// The data is loading; keys edit the query, which the app takes over once it is ready.
-    Loading {
-        /// The query as typed so far.
-        query: Field,
-        /// True once the user asked to quit.
-        quit: bool,
-    },
+    Loading(Loading),
     /// The data is there.
     Ready(Box<App>),
 }
 
+/// The first frame's state, while the data loads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loading {
+    /// The query as typed so far.
+    pub query: Field,
+    /// True once the user asked to quit.
+    pub quit: bool,
+    /// The UI language.
+    pub lang: Lang,
+    /// Colours, or none under NO_COLOR.
+    pub theme: Theme,
+    /// Terminal size (columns, rows), handed to the app once it is ready.
+    pub size: (u16, u16),
+}
+
 impl Screen {
+    /// The first frame: nothing typed yet.
+    pub fn loading(lang: Lang, theme: Theme, size: (u16, u16)) -> Self {
+        Screen::Loading(Loading { query: Field::default(), quit: false, lang, theme, size })
+    }
+
     /// What the keyboard drives now.
     pub fn mode(&self) -> Mode {
         match self {
-            Screen::Loading { .. } => Mode::Loading,
+            Screen::Loading(_) => Mode::Loading,
             Screen::Ready(app) => app.mode(),
+        }
+    }
+
+    /// True when the line that has the cursor is the search line and empty: Esc then quits.
+    pub fn query_is_empty(&self) -> bool {
+        match self {
+            Screen::Loading(loading) => loading.query.text.is_empty(),
+            Screen::Ready(app) => app.query.is_empty(),
+        }
+    }
+
+    /// True when the view wants mouse reports (while loading too: they are then ignored).
+    pub fn wants_mouse(&self) -> bool {
+        match self {
+            Screen::Loading(_) => true,
+            Screen::Ready(app) => app.wants_mouse(),
         }
     }
 
     /// True once the user asked to quit.
     pub fn quit(&self) -> bool {
         match self {
-            Screen::Loading { quit, .. } => *quit,
+            Screen::Loading(loading) => loading.quit,
             Screen::Ready(app) => app.quit,
         }
     }
 
-    /// The app over the data now ready, with the query typed while it loaded.
-    pub fn ready(self, mut app: App) -> App {
-        if let Screen::Loading { query, .. } = self {
-            app.query = query.text;
-            app.cursor = query.cursor;
-            app.search();
+    /// The UI language.
+    pub fn lang(&self) -> Lang {
+        match self {
+            Screen::Loading(loading) => loading.lang,
+            Screen::Ready(app) => app.lang,
         }
-        app
+    }
+
+    /// The app, once the data is ready.
+    pub fn app(&self) -> Option<&App> {
+        match self {
+            Screen::Loading(_) => None,
+            Screen::Ready(app) => Some(app),
+        }
     }
 }
 
-/// Applies `message` to whatever the screen shows: while the data loads, only editing the query
-/// and quitting (Esc on an empty query, Ctrl-C) mean something.
+/// Applies `message` to whatever the screen shows. While the data loads, only editing the query,
+/// a new size and quitting (Esc on an empty query, Ctrl-C) mean something, until the app arrives:
+/// it takes over the query typed so far and the size, and asks for the journal.
 pub fn update_screen(screen: &mut Screen, message: Message) -> Option<Command> {
-    match screen {
-        Screen::Ready(app) => update(app, message),
-        Screen::Loading { query, quit } => {
-            match message {
-                Message::Action(Action::Edit(edit)) => {
-                    query.apply(edit);
-                }
-                Message::Paste(text) => {
-                    query.paste(&text);
-                }
-                Message::Action(Action::Escape) if !query.text.is_empty() => {
-                    query.apply(field::Edit::Clear);
-                }
-                Message::Action(Action::Escape | Action::Quit) => *quit = true,
-                _ => {}
-            }
-            None
+    let loading = match screen {
+        Screen::Ready(app) => return update(app, message),
+        Screen::Loading(loading) => loading,
+    };
+    match message {
+        Message::Loaded(mut app) => {
+            // What was typed while the data loaded is the app's query from the start.
+            app.size = loading.size;
+            app.theme = loading.theme;
+            app.query = std::mem::take(&mut loading.query.text);
+            app.cursor = loading.query.cursor;
+            app.search();
+            *screen = Screen::Ready(app);
+            return Some(Command::ReadJournal);
         }
+        Message::Action(Action::Edit(edit)) => {
+            loading.query.apply(edit);
+        }
+        Message::Paste(text) => {
+            loading.query.paste(&text);
+        }
+        Message::Action(Action::Escape) if !loading.query.text.is_empty() => {
+            loading.query.apply(field::Edit::Clear);
+        }
+        Message::Action(Action::Escape | Action::Quit) => loading.quit = true,
+        Message::Resize(columns, rows) => loading.size = (columns, rows),
+        // The rest needs the data (keys that act on a selection, the mouse on the list) or has
+        // nothing to change yet (the clock: the app reads it when it is built).
+        _ => {}
     }
+    None
 }
 
 /// Applies `message` to `app`; returns what the event loop should do, if anything.
@@ -141,6 +193,8 @@ pub fn update(app: &mut App, message: Message) -> Option<Command> {
             app.scroll_to_selection();
         }
         Message::Tick(tick) => app.tick = tick,
+        // Only the loading screen waits for the data; the app has it already.
+        Message::Loaded(_) => {}
     }
     None
 }

@@ -234,9 +234,10 @@ fn message_number(message: &Message) -> usize {
         Message::Journal(_) => 14,
         Message::Today(_) => 15,
         Message::Select(_) => 16,
+        Message::Loaded(_) => 17,
     }
 }
-const MESSAGES: usize = 17;
+const MESSAGES: usize = 18;
 
 fn copy_number(outcome: &CopyOutcome) -> usize {
     match outcome {
@@ -382,6 +383,8 @@ fn world_messages(lang: Lang) -> Vec<Message> {
         Message::ReloadBusy,
         Message::Journal(Ok(journal(lang))),
         Message::Journal(Err(journal_failed())),
+        // Only the loading screen takes it: the app already has its data.
+        Message::Loaded(Box::new(app(lang, 80, 24))),
     ];
     let entry = graz_note(lang);
     for form in [true, false] {
