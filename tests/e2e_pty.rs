@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 const ROWS: u16 = 30;
 const COLUMNS: u16 = 110;
@@ -17,6 +17,9 @@ struct Session {
     screen: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
+    /// The terminal's side of the pseudo-terminal: alive as long as the session, and what a
+    /// resize goes to.
+    master: Box<dyn MasterPty + Send>,
     /// The journal of phone messages: a folder of the test's own, never the user's.
     #[cfg_attr(not(unix), allow(dead_code, reason = "read only by the Unix tests"))]
     notes: tempfile::TempDir,
@@ -56,8 +59,6 @@ impl Session {
         )));
         let feed = Arc::clone(&screen);
         thread::spawn(move || {
-            // Keep the master alive as long as the reader runs.
-            let _master = pty.master;
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
@@ -66,7 +67,7 @@ impl Session {
                 feed.lock().unwrap().process(&buf[..n]);
             }
         });
-        Session { screen, writer, child, notes }
+        Session { screen, writer, child, master: pty.master, notes }
     }
 
     /// `partnerdesk notes` over this session's journal, with these arguments.
@@ -103,6 +104,14 @@ impl Session {
             thread::sleep(Duration::from_millis(50));
         }
         panic!("the screen never showed {texts:?}:\n{}", self.contents());
+    }
+
+    /// Resizes the terminal to `rows` × `columns`, as a user dragging the window's corner.
+    fn resize(&self, rows: u16, columns: u16) {
+        let size = PtySize { rows, cols: columns, pixel_width: 0, pixel_height: 0 };
+        // The parser first: what the program draws at the new size must land on a screen of it.
+        self.screen.lock().unwrap().set_size(NonZeroU16::new(rows).unwrap(), NonZeroU16::new(columns).unwrap());
+        self.master.resize(size).expect("the terminal is resized");
     }
 
     fn send(&mut self, bytes: &[u8]) {
@@ -337,6 +346,27 @@ fn the_first_frame_comes_at_once_and_keys_typed_while_loading_are_kept() {
     session.send(b"\x03");
     assert_eq!(session.exit_code(), 0);
 }
+#[test]
+fn while_the_data_loads_a_resize_redraws_the_frame_and_ctrl_c_quits() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("big.ron");
+    std::fs::write(&path, synthetic::generate(60_000, 7).0).unwrap();
+    let data = path.to_string_lossy().into_owned();
+    let mut session = Session::start(&["--lang", "en", "--no-cache", "--data", &data]);
+    session.wait_for(&["Search", "loading the data"]);
+    session.resize(20, 70);
+    // The search box is drawn again to the new right edge, still with the loading note in it.
+    let start = Instant::now();
+    let first_row = |session: &Session| session.contents().lines().next().unwrap_or_default().to_string();
+    while !(first_row(&session).ends_with("loading the data … ┐") && first_row(&session).chars().count() == 70) {
+        assert!(start.elapsed() < PATIENCE, "the loading frame was not drawn at 70 columns:\n{}", session.contents());
+        thread::sleep(Duration::from_millis(20));
+    }
+    session.send(b"\x03");
+    assert_eq!(session.exit_code(), 0);
+    assert!(!session.alternate_screen(), "the normal screen is back");
+}
+
 #[test]
 fn a_broken_file_at_start_opens_the_view_with_a_banner_and_its_fix_is_picked_up() {
     let folder = tempfile::tempdir().unwrap();
