@@ -1,5 +1,11 @@
 //! The system clock, kept apart so that everything else takes the time as an input: today's date
 //! and year and the local date and time, all in local time (the day turns at local midnight).
+//! Every date or time the program shows or stores (the view's clock, a note's time and id, the
+//! change log, history copies, the journal's retention) is read here.
+//!
+//! Waiting is another matter: timeouts and the event loop's ticks measure how long they wait with
+//! [`std::time::Instant`], a monotonic clock that tells no date, where they wait (the event loop,
+//! the signal watcher, the hand-over to other programs, the lock).
 //!
 //! `PARTNERDESK_TODAY=YYYY-MM-DD` fixes today's date (and year) for the whole program: the tests
 //! of the real binary use it, so that an answer about absences does not depend on the day the
@@ -40,7 +46,8 @@ pub fn date_time_of(moment: SystemTime, lang: Lang) -> String {
     format_local(DateTime::<Local>::from(moment), lang)
 }
 
-/// Now, in local time: for the change log's and the copies' time stamps.
+/// Now, in local time: for the change log's and the copies' time stamps, when a phone message
+/// was written, and which of the journal's notes are today's or past their retention.
 pub fn now() -> DateTime<Local> {
     Local::now()
 }
@@ -59,6 +66,43 @@ mod tests {
         let local = moment.and_local_timezone(Local).single().unwrap();
         assert_eq!(format_local(local, Lang::De), "29.11.2026 13:09");
         assert_eq!(format_local(local, Lang::En), "2026-11-29 13:09");
+    }
+
+    /// Every file of the program's source, with its inline `tests` module cut off.
+    fn program_sources(dir: &std::path::Path, found: &mut Vec<(std::path::PathBuf, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                program_sources(&path, found);
+            } else if path.extension().is_some_and(|ext| ext == "rs") {
+                // A checkout on Windows may end its lines with CR LF.
+                let text = std::fs::read_to_string(&path).unwrap().replace("\r\n", "\n");
+                let program = text.split("\n#[cfg(test)]\nmod tests {").next().unwrap_or_default().to_string();
+                found.push((path, program));
+            }
+        }
+    }
+
+    #[test]
+    fn no_other_module_reads_the_date_or_time() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut sources = Vec::new();
+        program_sources(&src, &mut sources);
+        assert!(sources.len() > 50, "the source is where it was: {}", sources.len());
+        let mut readers = Vec::new();
+        for (path, text) in &sources {
+            // Files of tests only (`tests.rs`, `view_tests.rs`, …) build their dates as they like.
+            let path = path.strip_prefix(&src).unwrap_or(path).to_string_lossy();
+            if path == "clock.rs" || path.contains("tests") {
+                continue;
+            }
+            for line in text.lines() {
+                if ["Local::now", "Utc::now", "SystemTime::now"].iter().any(|now| line.contains(now)) {
+                    readers.push(format!("{path}: {}", line.trim()));
+                }
+            }
+        }
+        assert!(readers.is_empty(), "read the date or time through `clock`:\n{}", readers.join("\n"));
     }
 
     #[test]

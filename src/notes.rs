@@ -108,7 +108,7 @@ impl Entry {
         let PhoneMessage { when, about, to, cover, caller, callback, concern } = message.clone();
         Entry {
             id: new_id(),
-            written: Local::now().fixed_offset(),
+            written: crate::clock::now().fixed_offset(),
             when,
             to,
             cover,
@@ -143,7 +143,7 @@ impl Entry {
 /// A fresh entry id: the time in nanoseconds, the process and a counter, unique on one machine.
 pub fn new_id() -> String {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let nanos = Local::now().timestamp_nanos_opt().unwrap_or_default();
+    let nanos = crate::clock::now().timestamp_nanos_opt().unwrap_or_default();
     format!("{nanos:x}-{:x}-{:x}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed))
 }
 

@@ -24,7 +24,7 @@ pub fn run(args: &Args, options: &NotesArgs, out: &mut Out) -> Result<ExitStatus
     let lang = args.lang();
     let failed = |e: notes::JournalError| Failure::Usage(crate::i18n::journal_error(&e));
     let journal = Journal::locate().map_err(failed)?;
-    let now = chrono::Local::now();
+    let now = crate::clock::now();
     journal.prune(notes::retention_days().map_err(failed)?, now).map_err(failed)?;
     let read = journal.read().map_err(failed)?;
     if read.skipped > 0 {

@@ -388,7 +388,7 @@ fn journal_state(journal: &Journal, lang: Lang) -> Message {
         journal
             .read()
             .map(|read| JournalState {
-                undelivered_today: read.undelivered_of_day(chrono::Local::now()),
+                undelivered_today: read.undelivered_of_day(crate::clock::now()),
                 entries: read.entries,
             })
             .map_err(|e| crate::i18n::journal_error(&e).get(lang).to_string()),

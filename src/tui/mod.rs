@@ -181,7 +181,7 @@ pub(crate) fn open_journal(lang: Lang) -> (Option<Journal>, Option<String>) {
         Ok(journal) => journal,
         Err(e) => return (None, Some(said(&e))),
     };
-    let pruned = crate::notes::retention_days().and_then(|days| journal.prune(days, chrono::Local::now()));
+    let pruned = crate::notes::retention_days().and_then(|days| journal.prune(days, crate::clock::now()));
     (Some(journal), pruned.err().map(|e| said(&e)))
 }
 
