@@ -28,6 +28,8 @@ mod tests;
 #[cfg(test)]
 mod tests_away;
 #[cfg(test)]
+mod tests_note;
+#[cfg(test)]
 mod view_tests;
 
 use std::io::{self, IsTerminal, Write};
