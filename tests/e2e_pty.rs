@@ -368,6 +368,26 @@ fn while_the_data_loads_a_resize_redraws_the_frame_and_ctrl_c_quits() {
 }
 
 #[test]
+fn an_edit_made_while_the_data_loads_is_picked_up_once_it_is_there() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("big.ron");
+    let text = synthetic::generate(30_000, 7).0;
+    std::fs::write(&path, &text).unwrap();
+    let data = path.to_string_lossy().into_owned();
+    let mut session = Session::start(&["--lang", "en", "--no-cache", "--data", &data]);
+    session.wait_for(&["Search", "loading the data"]);
+    // Saved as editors do, under another name and renamed over the file.
+    let edited = folder.path().join("big.ron.new");
+    std::fs::write(&edited, text.replacen("family_name: \"Dubois\"", "family_name: \"Quuxhausen\"", 1)).unwrap();
+    std::fs::rename(&edited, &path).unwrap();
+    session.send(b"quuxhausen");
+    session.wait_for(&["> quuxhausen", "/30001 "]);
+    session.wait_for(&["Data reloaded", "José Quuxhausen"]);
+    session.send(b"\x03");
+    assert_eq!(session.exit_code(), 0);
+}
+
+#[test]
 fn a_broken_file_at_start_opens_the_view_with_a_banner_and_its_fix_is_picked_up() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("bad.ron");

@@ -45,8 +45,8 @@ pub struct EventLoop<'a> {
     next_file_check: Instant,
     file_stamp: Option<Stamp>,
     mouse: bool,
-    /// The app over the data asked for at start, until it arrives.
-    loading: Option<Receiver<Result<App, DataError>>>,
+    /// The data loading at start, until it arrives.
+    loading: Option<Receiver<Started>>,
     reloads: (Sender<Message>, Receiver<Message>),
     reloading: bool,
     journal: Option<Journal>,
@@ -54,6 +54,10 @@ pub struct EventLoop<'a> {
     journal_problem: Option<String>,
     work: (Sender<Done>, Receiver<Done>),
 }
+
+/// What the loading thread hands over at start: the data file's stamp before it was read, and
+/// the app over the data.
+type Started = (Option<Stamp>, Result<App, DataError>);
 
 /// What a worker hands back to the loop.
 enum Done {
@@ -75,8 +79,9 @@ enum Done {
 
 impl<'a> EventLoop<'a> {
     /// A loop over `source`'s data, which `open` loads on another thread into the app to show:
-    /// the loop draws the first frame and takes keys meanwhile. The data file is looked at first,
-    /// so that an edit made while it loads is picked up once it is there.
+    /// the loop draws the first frame and takes keys meanwhile. That thread looks at the data
+    /// file first, so that an edit made while it loads is picked up once it is there, and so that
+    /// a share that does not answer holds up only that thread.
     pub fn new(
         source: &'a Source,
         watch: Watch,
@@ -84,11 +89,12 @@ impl<'a> EventLoop<'a> {
         open: impl FnOnce() -> Result<App, DataError> + Send + 'static,
     ) -> Self {
         let now = Instant::now();
-        let file_stamp = stamp(source);
         let (sender, receiver) = mpsc::channel();
+        let file = source.clone();
         // A panic there ends the thread without a result: `take_loaded` reports it.
         std::thread::spawn(move || {
-            let _ = sender.send(open());
+            let stamp = stamp(&file);
+            let _ = sender.send((stamp, open()));
         });
         EventLoop {
             source,
@@ -97,7 +103,7 @@ impl<'a> EventLoop<'a> {
             tick: 0,
             next_tick: now + TICK,
             next_file_check: now + WATCH_FILE,
-            file_stamp,
+            file_stamp: None,
             mouse: true,
             loading: Some(receiver),
             reloads: mpsc::channel(),
@@ -180,7 +186,10 @@ impl<'a> EventLoop<'a> {
     fn take_loaded(&mut self, messages: &mut Vec<Message>) -> Result<(), TuiError> {
         let Some(loading) = &self.loading else { return Ok(()) };
         let app = match loading.try_recv() {
-            Ok(loaded) => loaded?,
+            Ok((stamp, loaded)) => {
+                self.file_stamp = stamp;
+                loaded?
+            }
             Err(mpsc::TryRecvError::Empty) => return Ok(()),
             Err(mpsc::TryRecvError::Disconnected) => {
                 return Err(TuiError::Terminal(io::Error::other("the loading thread ended without a result")));
