@@ -1,5 +1,6 @@
 //! The event loop: the one place that reads the keyboard, keeps time, watches the data file and
-//! carries out the commands `update` returns.
+//! carries out the commands `update` returns. It runs from the first frame, while the data
+//! loads, to the end: loading and ready are two states of its [`Screen`].
 
 use std::io;
 use std::sync::mpsc::{self, Receiver, Sender};
