@@ -4,7 +4,7 @@
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-use crate::directory::{Country, Directory, Person, Phone};
+use crate::directory::{Directory, Person, Phone};
 use crate::i18n::Lang;
 
 /// What RFC 6068 leaves unencoded in a `mailto:` query: the unreserved characters. Everything
@@ -157,33 +157,9 @@ pub fn anniversaries(dir: &Directory, from: i32, span: i32) -> Vec<Anniversary> 
     found
 }
 
-/// `70 Jahre` / `70 years`.
-pub fn years_text(lang: Lang, years: i32) -> String {
-    format!("{years} {}", lang.text().years)
-}
-
 /// How an anniversary is written in the details: `70 Jahre im Jahr 2028` / `70 years in 2028`.
 pub fn round_text(lang: Lang, years: i32, year: i32) -> String {
-    crate::i18n::round_anniversary(&years_text(lang, years), year).get(lang).to_string()
-}
-
-/// One line of `partnerdesk anniversaries`: the year, the years, the city and its contact.
-pub fn anniversary_line(dir: &Directory, a: &Anniversary, lang: Lang) -> String {
-    let city = &dir.cities()[a.city];
-    let person = dir.contact_of(a.city);
-    let country: &Country = &city.country;
-    format!(
-        "{} {}: {} ({}, {} {}): {}, {}, {}",
-        a.year,
-        years_text(lang, a.years),
-        city.name,
-        country.name(lang),
-        lang.text().since,
-        city.since,
-        person.full_name(),
-        person.phone,
-        person.email
-    )
+    crate::i18n::round_anniversary(years, year).get(lang).to_string()
 }
 
 #[cfg(test)]

@@ -128,10 +128,6 @@ pub struct Text {
     pub no_match: &'static str,
     /// Marks a typo-tolerant hit.
     pub approximate: &'static str,
-    /// "Partnerstadt seit" (followed by the year).
-    pub partner_since: &'static str,
-    /// "Jahre" / "years".
-    pub years: &'static str,
     /// Label: country.
     pub country: &'static str,
     /// Label: region.
@@ -204,8 +200,6 @@ pub struct Text {
     pub syntax_help: &'static str,
     /// Shown when the terminal is too small.
     pub too_small: &'static str,
-    /// "seit" / "since", before a year on the command line.
-    pub since: &'static str,
     /// `check`'s summary: cities, people.
     pub counted: (&'static str, &'static str),
     /// The vCard note before a person's cities.
@@ -268,8 +262,6 @@ static DE: Text = Text {
     details: "Details",
     no_match: "Keine Treffer",
     approximate: "≈ ähnlich",
-    partner_since: "Partnerstadt seit",
-    years: "Jahre",
     country: "Land",
     region: "Region",
     also: "Auch",
@@ -307,7 +299,6 @@ static DE: Text = Text {
     syntax: "land: person: jahr: 'text",
     syntax_help: "Feld wählen, genauer Treffer",
     too_small: "Fenster zu klein",
-    since: "seit",
     counted: ("Städte", "Personen"),
     card_cities: "Partnerstädte",
     cities_sheet: "Partnerstädte",
@@ -344,8 +335,6 @@ static EN: Text = Text {
     details: "Details",
     no_match: "No matches",
     approximate: "≈ similar",
-    partner_since: "Partner city since",
-    years: "years",
     country: "Country",
     region: "Region",
     also: "Also",
@@ -383,7 +372,6 @@ static EN: Text = Text {
     syntax: "land: person: jahr: 'text",
     syntax_help: "Pick a field, exact match",
     too_small: "Window too small",
-    since: "since",
     counted: ("cities", "people"),
     card_cities: "Partner cities",
     cities_sheet: "Partner cities",

@@ -199,8 +199,23 @@ pub fn no_anniversaries(from: i32, last: i32) -> Bilingual {
 }
 
 /// A round anniversary in the details: `70 Jahre im Jahr 2028` / `70 years in 2028`.
-pub fn round_anniversary(years: &str, year: i32) -> Bilingual {
-    both(format!("{years} im Jahr {year}"), format!("{years} in {year}"))
+pub fn round_anniversary(years: i32, year: i32) -> Bilingual {
+    both(format!("{years} Jahre im Jahr {year}"), format!("{years} years in {year}"))
+}
+
+/// A round anniversary at the start of a line of `anniversaries`: `2028 70 Jahre` / `2028 70 years`.
+pub fn anniversary_in_a_line(year: i32, years: i32) -> Bilingual {
+    both(format!("{year} {years} Jahre"), format!("{year} {years} years"))
+}
+
+/// A city at the start of a line, before who to reach: `Płock (Polen, seit 1988)`.
+pub fn city_in_a_line(name: &str, country: Bilingual<&str>, since: i32) -> Bilingual {
+    both(format!("{name} ({}, seit {since})", country.de), format!("{name} ({}, since {since})", country.en))
+}
+
+/// Since when a city is a partner, in the details: `Partnerstadt seit 1988 (38 Jahre)`.
+pub fn partner_since(since: i32, age: i32) -> Bilingual {
+    both(format!("Partnerstadt seit {since} ({age} Jahre)"), format!("Partner city since {since} ({age} years)"))
 }
 
 /// A change in words: `who` (a city, a person, a topic) was added to the data file.

@@ -111,7 +111,7 @@ fn city_lines(app: &App, index: usize) -> Vec<Line<'static>> {
         Line::from(vec![
             Span::styled(format!("{} ({})", clean(country.name(app.lang)), clean(&country.code)), theme.strong),
             Span::raw(" · "),
-            Span::styled(format!("{} {since} ({age} {})", text.partner_since, text.years), theme.strong),
+            Span::styled(crate::i18n::partner_since(*since, age).get(app.lang).to_string(), theme.strong),
         ]),
     ];
     let contact = app.directory.contact_of(index);
