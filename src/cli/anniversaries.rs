@@ -1,6 +1,6 @@
 //! `partnerdesk anniversaries`: the partnerships' round anniversaries (every 5 years) ahead.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 
 use clap::Args as ClapArgs;
 use serde::Serialize;
@@ -72,7 +72,7 @@ pub fn run(args: &Args, options: &AnniversaryArgs, out: &mut Out) -> Result<Exit
         if found.is_empty() && std::io::stdout().is_terminal() {
             let last = from + options.years - 1;
             let said = crate::i18n::no_anniversaries(from, last);
-            let _ = writeln!(std::io::stderr().lock(), "{}", said.get(args.lang()));
+            crate::stderr::say(&said, args.lang());
         }
     }
     Ok(ExitStatus::Success)

@@ -109,11 +109,11 @@ pub fn saved(file: &str, kept: &str) -> Bilingual {
 pub fn saved_meanwhile(file: &str, kept: &str) -> Bilingual {
     both(
         format!(
-            "partnerdesk: {file} wurde inzwischen von jemand anderem gespeichert; nichts überschrieben. Diese \
+            "{file} wurde inzwischen von jemand anderem gespeichert; nichts überschrieben. Diese \
              Fassung liegt in {kept}. Unterschiede (deren → diese):"
         ),
         format!(
-            "partnerdesk: {file} was saved by someone else meanwhile; nothing was overwritten. This version is \
+            "{file} was saved by someone else meanwhile; nothing was overwritten. This version is \
              kept in {kept}. What differs (theirs → this one):"
         ),
     )
@@ -122,8 +122,8 @@ pub fn saved_meanwhile(file: &str, kept: &str) -> Bilingual {
 /// `edit` ended with an emptied file.
 pub fn edit_emptied(file: &str) -> Bilingual {
     both(
-        format!("partnerdesk: Datei geleert: Bearbeitung verworfen; {file} bleibt, wie sie war"),
-        format!("partnerdesk: the file was emptied: edit discarded; {file} stays as it was"),
+        format!("Datei geleert: Bearbeitung verworfen; {file} bleibt, wie sie war"),
+        format!("the file was emptied: edit discarded; {file} stays as it was"),
     )
 }
 
@@ -155,22 +155,19 @@ pub fn start_file(file: &str) -> Bilingual {
 
 /// The answer to [`start_file`] was no.
 pub fn nothing_created() -> Bilingual {
-    both("partnerdesk: nichts angelegt".into(), "partnerdesk: nothing created".into())
+    both("nichts angelegt".into(), "nothing created".into())
 }
 
 /// An output could not be written.
 pub fn cannot_write(name: &str, error: &str) -> Bilingual {
-    both(
-        format!("partnerdesk: {name} kann nicht geschrieben werden: {error}"),
-        format!("partnerdesk: cannot write to {name}: {error}"),
-    )
+    both(format!("{name} kann nicht geschrieben werden: {error}"), format!("cannot write to {name}: {error}"))
 }
 
 /// `history` on a file with no change log yet.
 pub fn no_history(file: &str) -> Bilingual {
     both(
-        format!("partnerdesk: für {file} sind noch keine Änderungen verzeichnet"),
-        format!("partnerdesk: no changes are recorded for {file} yet"),
+        format!("für {file} sind noch keine Änderungen verzeichnet"),
+        format!("no changes are recorded for {file} yet"),
     )
 }
 
@@ -193,8 +190,8 @@ pub fn already_assigned(city: &str, person: &str) -> Bilingual {
 /// `anniversaries` over years with none.
 pub fn no_anniversaries(from: i32, last: i32) -> Bilingual {
     both(
-        format!("partnerdesk: keine runden Jubiläen von {from} bis {last}"),
-        format!("partnerdesk: no round anniversaries from {from} to {last}"),
+        format!("keine runden Jubiläen von {from} bis {last}"),
+        format!("no round anniversaries from {from} to {last}"),
     )
 }
 
