@@ -53,6 +53,14 @@ impl About {
         }
     }
 
+    /// The label and the name as one: `Partnerstadt Płock`, `Thema Europawochenende`.
+    pub fn title(&self) -> crate::i18n::Bilingual {
+        match self {
+            About::City(name) => crate::i18n::about_city(name),
+            About::Topic(name) => crate::i18n::about_topic(name),
+        }
+    }
+
     /// The name alone.
     pub fn name(&self) -> &str {
         match self {
@@ -63,14 +71,11 @@ impl About {
 
 /// The subject of an email about a city or topic to `to`: `Partnerstadt Płock – für Irene Schewe`.
 pub fn subject(lang: Lang, about: Option<&About>, to: &str) -> String {
-    let text = lang.text();
-    match about {
-        Some(about) => {
-            let (label, name) = about.parts(lang);
-            format!("{label} {name} – {} {to}", text.for_person)
-        }
-        None => format!("{} {to}", text.for_person_capital),
-    }
+    let subject = match about {
+        Some(about) => crate::i18n::subject_about(&about.title(), to),
+        None => crate::i18n::subject_for(to),
+    };
+    subject.get(lang).to_string()
 }
 
 /// A phone message as the form collects it.

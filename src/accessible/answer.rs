@@ -33,8 +33,12 @@ pub fn who(app: &App, entry: usize) -> String {
             // Spoken without symbols: `Irene Schewe, Vertretung Julia Kuz`.
             let why = answer.why.stand_in_word();
             match (answer.stands_in(), answer.who) {
-                (true, Answerer::Person(_, person)) => format!("{contact}, {} {}", why.get(lang), person.full_name()),
-                (true, Answerer::Office(office)) => format!("{contact}, {} {}", why.get(lang), office.email),
+                (true, Answerer::Person(_, person)) => {
+                    crate::i18n::stood_in_for(&contact, why, &person.full_name()).get(lang).to_string()
+                }
+                (true, Answerer::Office(office)) => {
+                    crate::i18n::stood_in_for(&contact, why, &office.email).get(lang).to_string()
+                }
                 (false, _) => contact,
             }
         }

@@ -435,8 +435,8 @@ fn reach(answer: Answer, contact: &str, day: NaiveDate, lang: Lang) -> String {
     match answer.away {
         None => said,
         Some(away) => {
-            let until = crate::i18n::away_until(&date::short(away.until, day, lang));
-            format!("{contact} ({}), {} {said}", until.get(lang), answer.why.stand_in_word().get(lang))
+            let until = date::short(away.until, day, lang);
+            crate::i18n::away_and_stand_in(contact, &until, answer.why.stand_in_word(), &said).get(lang).to_string()
         }
     }
 }

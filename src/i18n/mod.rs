@@ -110,6 +110,12 @@ impl<S: AsRef<str>> Bilingual<S> {
     }
 }
 
+/// A fixed word of [`Text`] in both languages, for a sentence that takes it as an argument:
+/// `in_both(|t| t.phone_number)`.
+pub fn in_both(word: fn(&Text) -> &'static str) -> Bilingual<&'static str> {
+    Bilingual { de: word(&DE), en: word(&EN) }
+}
+
 /// A sentence in both languages, for the sentence functions of the submodules.
 fn both(de: String, en: String) -> Bilingual {
     Bilingual { de, en }
@@ -162,10 +168,6 @@ pub struct Text {
     pub phone_number: &'static str,
     /// "E-Mail-Adresse", what a copy held.
     pub email_address: &'static str,
-    /// "kopiert", after what a clipboard confirmed it took.
-    pub copied: &'static str,
-    /// What OSC 52 did: the terminal got it, and nobody confirmed it.
-    pub written_to_terminal: &'static str,
     /// Ctrl-R while a reload runs.
     pub reload_busy: &'static str,
     /// The data file loads again after the view showed other data.
@@ -186,8 +188,6 @@ pub struct Text {
     pub reloaded: &'static str,
     /// Ctrl-R on the embedded directory: there is no file to read again.
     pub no_file_to_reload: &'static str,
-    /// Warning: the data file could not be loaded again (missing, unreadable or invalid); the data shown stays.
-    pub reload_failed: &'static str,
     /// Title of the help overlay.
     pub help_title: &'static str,
     /// The help's first row: typing searches.
@@ -200,8 +200,6 @@ pub struct Text {
     pub syntax_help: &'static str,
     /// Shown when the terminal is too small.
     pub too_small: &'static str,
-    /// `check`'s summary: cities, people.
-    pub counted: (&'static str, &'static str),
     /// The vCard note before a person's cities.
     pub card_cities: &'static str,
     /// The workbook's sheet of cities.
@@ -212,10 +210,6 @@ pub struct Text {
     pub topics_sheet: &'static str,
     /// "Partnerstadt", before a city's name in a subject or a note.
     pub partner_city: &'static str,
-    /// "für", before a person's name in a subject.
-    pub for_person: &'static str,
-    /// "Für", a subject without a city.
-    pub for_person_capital: &'static str,
     /// "Telefonnotiz".
     pub phone_message: &'static str,
     /// The note's line: who it is for.
@@ -279,8 +273,6 @@ static DE: Text = Text {
     note: "Quelle",
     phone_number: "Telefonnummer",
     email_address: "E-Mail-Adresse",
-    copied: "kopiert",
-    written_to_terminal: "ans Terminal geschrieben (OSC 52), nicht bestätigt",
     reload_busy: "Die Daten werden bereits neu geladen",
     file_back: "Datendatei wieder lesbar: ihre Daten werden gezeigt",
     needs_caller_or_concern: "Bitte Anrufer oder Anliegen eintragen",
@@ -292,21 +284,17 @@ static DE: Text = Text {
     reloaded: "Daten neu geladen",
     no_file_to_reload: "Keine Datei zum Neuladen: die eingebauten Daten werden gezeigt (--data oder \
                         PARTNERDESK_DATA nennt eine Datendatei)",
-    reload_failed: "Daten nicht neu geladen, die bisherigen bleiben",
     help_title: "Tasten",
     typing: "Tippen",
     typing_help: "Suchen (Stadt, Land, Person, Durchwahl)",
     syntax: "land: person: jahr: 'text",
     syntax_help: "Feld wählen, genauer Treffer",
     too_small: "Fenster zu klein",
-    counted: ("Städte", "Personen"),
     card_cities: "Partnerstädte",
     cities_sheet: "Partnerstädte",
     people_sheet: "Personen",
     topics_sheet: "Themen",
     partner_city: "Partnerstadt",
-    for_person: "für",
-    for_person_capital: "Für",
     phone_message: "Telefonnotiz",
     message_for: "Für",
     caller: "Anrufer",
@@ -352,8 +340,6 @@ static EN: Text = Text {
     note: "Source",
     phone_number: "Phone number",
     email_address: "Email address",
-    copied: "copied",
-    written_to_terminal: "written to the terminal (OSC 52), not confirmed",
     reload_busy: "A reload is already running",
     file_back: "The data file can be read again: its data is shown",
     needs_caller_or_concern: "Please fill in a caller or a concern",
@@ -365,21 +351,17 @@ static EN: Text = Text {
     reloaded: "Data reloaded",
     no_file_to_reload: "No file to reload: the embedded directory is shown (--data or PARTNERDESK_DATA names a \
                         data file)",
-    reload_failed: "Data not reloaded, keeping the data shown",
     help_title: "Keys",
     typing: "type",
     typing_help: "Search (city, country, person, extension)",
     syntax: "land: person: jahr: 'text",
     syntax_help: "Pick a field, exact match",
     too_small: "Window too small",
-    counted: ("cities", "people"),
     card_cities: "Partner cities",
     cities_sheet: "Partner cities",
     people_sheet: "People",
     topics_sheet: "Topics",
     partner_city: "Partner city",
-    for_person: "for",
-    for_person_capital: "For",
     phone_message: "Phone message",
     message_for: "For",
     caller: "Caller",

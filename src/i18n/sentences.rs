@@ -224,3 +224,61 @@ pub fn added(who: &str, kind: Bilingual<&str>) -> Bilingual {
 pub fn removed(who: &str, kind: Bilingual<&str>) -> Bilingual {
     both(format!("{who}: {} entfernt", kind.de), format!("{who}: {} removed", kind.en))
 }
+
+/// `check`'s summary: `ok: 17 Städte, 6 Personen (eingebaute Daten)`.
+pub fn checked(cities: usize, people: usize, source: &Bilingual) -> Bilingual {
+    both(
+        format!("ok: {cities} Städte, {people} Personen ({})", source.de),
+        format!("ok: {cities} cities, {people} people ({})", source.en),
+    )
+}
+
+/// What a note or an email is about, a partner city: `Partnerstadt Płock`.
+pub fn about_city(name: &str) -> Bilingual {
+    both(format!("Partnerstadt {name}"), format!("Partner city {name}"))
+}
+
+/// What a note or an email is about, a topic: `Thema Europawochenende`.
+pub fn about_topic(name: &str) -> Bilingual {
+    both(format!("Thema {name}"), format!("Topic {name}"))
+}
+
+/// An email's subject about a city or topic (`about`, from [`about_city`] or [`about_topic`]):
+/// `Partnerstadt Płock – für Irene Schewe`.
+pub fn subject_about(about: &Bilingual, to: &str) -> Bilingual {
+    both(format!("{} – für {to}", about.de), format!("{} – for {to}", about.en))
+}
+
+/// An email's subject about nothing in particular: `Für Irene Schewe`.
+pub fn subject_for(to: &str) -> Bilingual {
+    both(format!("Für {to}"), format!("For {to}"))
+}
+
+/// A clipboard took `what` (`Telefonnummer`), and `tool` confirmed it: `Telefonnummer kopiert (wl-copy)`.
+pub fn copied(what: Bilingual<&str>, tool: &str) -> Bilingual {
+    both(format!("{} kopiert ({tool})", what.de), format!("{} copied ({tool})", what.en))
+}
+
+/// `what` went to the terminal by OSC 52, which nobody confirms.
+pub fn written_to_terminal(what: Bilingual<&str>) -> Bilingual {
+    both(
+        format!("{} ans Terminal geschrieben (OSC 52), nicht bestätigt", what.de),
+        format!("{} written to the terminal (OSC 52), not confirmed", what.en),
+    )
+}
+
+/// The data file could not be loaded again (`problem`, in the language shown); the data shown stays.
+pub fn reload_failed(problem: &str) -> Bilingual {
+    both(
+        format!("Daten nicht neu geladen, die bisherigen bleiben: {problem}"),
+        format!("Data not reloaded, keeping the data shown: {problem}"),
+    )
+}
+
+/// The heading of a note that has not left, and why (`reason`, in the language shown).
+pub fn note_unsent_because(reason: &str) -> Bilingual {
+    both(
+        format!("Die Notiz ist noch nicht weitergegeben: {reason}"),
+        format!("The note has not been passed on yet: {reason}"),
+    )
+}

@@ -196,7 +196,7 @@ fn away_lines(app: &App, answer: Answer) -> Vec<Line<'static>> {
     };
     lines.push(Line::from(vec![
         Span::styled(format!("{}: ", i18n::ANSWERS_NOW.get(lang)), theme.accent),
-        Span::styled(clean(&format!("{name} ({})", why.get(lang))), theme.strong),
+        Span::styled(clean(i18n::answers_as(&name, why).get(lang)), theme.strong),
     ]));
     match answer.who {
         Answerer::Person(_, person) => lines.extend(contact_lines(app, person)),

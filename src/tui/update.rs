@@ -134,7 +134,7 @@ pub fn update(app: &mut App, message: Message) -> Option<Command> {
         Message::Reloaded(Err(problem)) => match &mut app.fallback {
             // Still down: the banner says what is wrong now.
             Some(fallback) => fallback.problem = problem,
-            None => app.warning = Some(format!("{}: {problem}", app.lang.text().reload_failed)),
+            None => app.warning = Some(i18n::reload_failed(&problem).get(app.lang).to_string()),
         },
         Message::Resize(columns, rows) => {
             app.size = (columns, rows);
@@ -600,17 +600,17 @@ fn start_note(app: &mut App) {
 
 /// The footer's words for a copy: "copied" only where a clipboard confirmed it.
 fn copy_text(app: &App, outcome: &CopyOutcome) -> String {
-    let text = app.lang.text();
     let what = |what: Copied| match what {
-        Copied::Phone => text.phone_number,
-        Copied::Email => text.email_address,
-        Copied::Note => text.phone_message,
+        Copied::Phone => i18n::in_both(|t| t.phone_number),
+        Copied::Email => i18n::in_both(|t| t.email_address),
+        Copied::Note => i18n::in_both(|t| t.phone_message),
     };
-    match outcome {
-        CopyOutcome::Native(copied, path) => format!("{} {} ({path})", what(*copied), text.copied),
-        CopyOutcome::TerminalOnly(copied) => format!("{} {}", what(*copied), text.written_to_terminal),
-        CopyOutcome::Failed => text.copy_failed.to_string(),
-    }
+    let said = match outcome {
+        CopyOutcome::Native(copied, path) => i18n::copied(what(*copied), path),
+        CopyOutcome::TerminalOnly(copied) => i18n::written_to_terminal(what(*copied)),
+        CopyOutcome::Failed => return app.lang.text().copy_failed.to_string(),
+    };
+    said.get(app.lang).to_string()
 }
 
 /// A footer message, on screen for [`STATUS_TICKS`], and longer for a long one: a tick for every
