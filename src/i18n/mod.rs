@@ -388,6 +388,204 @@ static EN: Text = Text {
 mod tests {
     use super::Lang;
 
+    /// The German and the English of every sentence as the source writes them: the arguments of
+    /// each `both(…)` in `src/i18n` and each `Bilingual { de: …, en: … }` in `src`, with where they are.
+    fn pairs() -> Vec<(String, String, String)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        let mut folders = vec![root.join("src")];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    files.push(path);
+                }
+            }
+        }
+        let mut found = Vec::new();
+        for path in files {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let name = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+            let in_i18n = name.starts_with("src/i18n/");
+            for (at, _) in text.match_indices("both(").filter(|_| in_i18n) {
+                let args = arguments(&text[at + "both(".len()..], ')');
+                if let [de, en] = &args[..] {
+                    found.push((format!("{name}:{}", line_of(&text, at)), de.clone(), en.clone()));
+                }
+            }
+            for (at, _) in text.match_indices("Bilingual { de:") {
+                let args = arguments(&text[at + "Bilingual {".len()..], '}');
+                if let [de, en] = &args[..]
+                    && let (Some(de), Some(en)) = (de.trim().strip_prefix("de:"), en.trim().strip_prefix("en:"))
+                {
+                    found.push((format!("{name}:{}", line_of(&text, at)), de.to_string(), en.to_string()));
+                }
+            }
+        }
+        found
+    }
+
+    fn line_of(text: &str, at: usize) -> usize {
+        text[..at].lines().count() + 1
+    }
+
+    /// The arguments up to the `close` that ends them, split at the commas outside brackets and
+    /// string literals.
+    fn arguments(text: &str, close: char) -> Vec<String> {
+        let (mut args, mut current, mut depth, mut chars) = (Vec::new(), String::new(), 0, text.chars());
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => {
+                    current.push(c);
+                    while let Some(c) = chars.next() {
+                        current.push(c);
+                        if c == '\\' {
+                            current.extend(chars.next());
+                        } else if c == '"' {
+                            break;
+                        }
+                    }
+                    continue;
+                }
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth == 0 && c == close => break,
+                ')' | ']' | '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    args.push(std::mem::take(&mut current));
+                    continue;
+                }
+                _ => {}
+            }
+            current.push(c);
+        }
+        if !current.trim().is_empty() {
+            args.push(current);
+        }
+        args
+    }
+
+    /// The text of the string literals in `arg`, line continuations joined.
+    fn literal_text(arg: &str) -> Option<String> {
+        let mut text = String::new();
+        let mut rest = arg;
+        while let Some(start) = rest.find('"') {
+            let body = &rest[start + 1..];
+            let mut end = 0;
+            let mut escaped = false;
+            for (i, c) in body.char_indices() {
+                match (escaped, c) {
+                    (true, _) => escaped = false,
+                    (false, '\\') => escaped = true,
+                    (false, '"') => {
+                        end = i;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            let literal = &body[..end];
+            let mut joined = String::new();
+            let mut parts = literal.split("\\\n");
+            joined.push_str(parts.next().unwrap_or_default());
+            for part in parts {
+                joined.push_str(part.trim_start());
+            }
+            text.push_str(&joined);
+            rest = &body[end + 1..];
+        }
+        (!text.is_empty()).then_some(text)
+    }
+
+    /// The placeholders of a format string: named ones by name, and how many `{}` there are.
+    fn placeholders(text: &str) -> (Vec<String>, usize) {
+        let (mut named, mut positional) = (Vec::new(), 0);
+        let text = text.replace("{{", "").replace("}}", "");
+        for piece in text.split('{').skip(1) {
+            let name = piece.split(['}', ':']).next().unwrap_or_default();
+            // `{de}` in the German and `{en}` in the English are the same piece in each language.
+            let name = match name.split_once('_') {
+                _ if name == "de" || name == "en" => "lang".to_string(),
+                Some(("de" | "en", rest)) => format!("lang_{rest}"),
+                _ => name.to_string(),
+            };
+            if name.is_empty() {
+                positional += 1;
+            } else {
+                named.push(name);
+            }
+        }
+        named.sort();
+        (named, positional)
+    }
+
+    /// Words outside the placeholders: what a translation has to say.
+    fn words(text: &str) -> Vec<&str> {
+        text.split('{')
+            .map(|piece| piece.split_once('}').map_or(piece, |(_, after)| after))
+            .flat_map(|piece| piece.split(|c: char| !c.is_alphabetic()))
+            .filter(|word| !word.is_empty())
+            .collect()
+    }
+
+    /// True if `code` (string literals aside) takes a piece in `lang`: `who.en`, `en`, `en_about`.
+    fn speaks(code: &str, lang: &str) -> bool {
+        let (mut outside, mut in_literal, mut escaped) = (String::new(), false, false);
+        for c in code.chars() {
+            match (in_literal, escaped, c) {
+                (true, true, _) => escaped = false,
+                (true, false, '\\') => escaped = true,
+                (_, false, '"') => in_literal = !in_literal,
+                (false, _, c) => outside.push(c),
+                _ => {}
+            }
+        }
+        let outside = outside.replace(['(', ')', ',', '&', '!', '}', '{', '.'], " .");
+        outside.split_whitespace().any(|w| w.trim_start_matches('.') == lang || w.starts_with(&format!("{lang}_")))
+    }
+
+    /// A sentence only half translated shows in its source: the same words in both languages
+    /// (the German copied into the English or the other way round), or an argument said in one
+    /// language and left out of the other.
+    #[test]
+    fn every_sentence_is_in_both_languages_with_the_same_arguments() {
+        let pairs = pairs();
+        assert!(pairs.len() > 200, "the sentences are found: {}", pairs.len());
+        let mut problems = Vec::new();
+        for (place, de_code, en_code) in &pairs {
+            if speaks(de_code, "en") || speaks(en_code, "de") {
+                problems.push(format!("{place}: a piece of the other language: {de_code:?} / {en_code:?}"));
+            }
+            let (Some(de), Some(en)) = (literal_text(de_code), literal_text(en_code)) else { continue };
+            if placeholders(&de) != placeholders(&en) {
+                problems.push(format!("{place}: other arguments in German and English: {de:?} / {en:?}"));
+            }
+            if de == en && words(&de).len() > 1 {
+                problems.push(format!("{place}: the same words in both languages: {de:?}"));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn the_check_of_both_languages_finds_a_copied_sentence_and_a_lost_argument() {
+        let args = arguments(r#"format!("{name} ist weg"), format!("{name} is away")) rest"#, ')');
+        assert_eq!(args.len(), 2);
+        assert_eq!(literal_text(&args[0]).as_deref(), Some("{name} ist weg"));
+        assert_eq!(placeholders("{file} wurde {} am {when:>5}"), (vec!["file".into(), "when".into()], 1));
+        assert_ne!(placeholders("{file} is gone"), placeholders("ist weg"));
+        assert_eq!(words("{file} nicht gefunden"), ["nicht", "gefunden"]);
+        assert_eq!(
+            literal_text(
+                r#""eins \
+                                   zwei""#
+            )
+            .as_deref(),
+            Some("eins zwei")
+        );
+    }
+
     #[test]
     fn locale_picks_the_language() {
         assert_eq!(Lang::from_locale(None, None, Some("de_DE.UTF-8")), Lang::De);
