@@ -5,6 +5,9 @@
 //! Two kinds of text go out without the prefix, through [`verbatim`]: a data file's problems,
 //! which begin with where they are (`directory.ron:12:5: …`, as a compiler's do, so that an
 //! editor can jump there), and clap's own argument errors (`error: …`).
+//!
+//! One file still writes standard error by hand, with the prefix typed in: `tui/mod.rs`, for what
+//! the interactive view says once the terminal is restored. The test below allows it alone.
 
 use std::io::{IsTerminal, Write};
 

@@ -1,12 +1,26 @@
 //! German and English: the language choice, the fixed words of the interface ([`Text`]), and
-//! the sentences that take arguments, each a function returning [`Bilingual`]: in `sentences.rs`
-//! for the view, keeping the data file and the outputs, in `commands.rs` for what a command
-//! refuses and why a file could not be used, in `data_file.rs` for the rules a data file breaks, in
-//! `ron_error.rs` RON's syntax errors, in `store.rs` keeping the shared data file: its lock,
-//! what an install kept, the words for a change, in `notes.rs` the journal of phone messages and
-//! the hand-overs, in [`absences`] who is away and who answers instead, and in [`spoken`] the
-//! sentences of the line-by-line dialogue for screen readers. [`cli_help`] holds the
-//! command line's German help, a table beside clap's English doc comments.
+//! the sentences that take arguments, each a function returning [`Bilingual`].
+//!
+//! Which file a sentence goes in, by what it is about:
+//! - `sentences.rs`: the view, the lines and summaries of the outputs, copying and reloading;
+//! - `commands.rs`: what a command refuses and why, and why a file could not be used;
+//! - `data_file.rs`: the rules a data file breaks; `ron_error.rs`: RON's syntax errors;
+//! - `store.rs`: keeping the shared data file: its lock, what an install kept, the words for a change;
+//! - `notes.rs`: the journal of phone messages and the hand-overs;
+//! - [`absences`]: who is away and who answers instead;
+//! - [`spoken`]: the line-by-line dialogue for screen readers;
+//! - [`cli_help`]: the command line's German help, a table beside clap's English doc comments.
+//!
+//! A word without arguments is a field of [`Text`] (or, where a table lives elsewhere, a
+//! `Bilingual<&str>` beside its rows). A sentence is written whole in each language: its
+//! arguments are names, numbers, dates and other whole sentences, never a translated piece of
+//! it, so that no word order is fixed in code (`Partnerstadt seit 1988 (38 Jahre)`, not
+//! `{partner_since} {year} ({age} {years})`). Where a sentence needs a fixed word, it takes it
+//! as `Bilingual<&str>` ([`in_both`]) and uses `.de` in the German and `.en` in the English.
+//! A test reads every `both(…)` and checks that both languages take the same arguments.
+//!
+//! No sentence starts with `partnerdesk: `: messages on standard error get it from
+//! [`crate::stderr`], the one place that writes there.
 
 pub mod absences;
 pub mod cli_help;
