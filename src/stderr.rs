@@ -63,7 +63,7 @@ fn write(text: &str) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::path::{Path, PathBuf};
 
     use super::*;
@@ -79,7 +79,8 @@ mod tests {
         }
     }
 
-    fn src() -> Vec<(String, String)> {
+    /// Every Rust file under `src/`, as `(src/…/name.rs, its text)`, for tests that read the source.
+    pub(crate) fn src() -> Vec<(String, String)> {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut found = Vec::new();
         sources(&root.join("src"), &mut found);

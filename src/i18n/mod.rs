@@ -405,23 +405,8 @@ mod tests {
     /// The German and the English of every sentence as the source writes them: the arguments of
     /// each `both(…)` in `src/i18n` and each `Bilingual { de: …, en: … }` in `src`, with where they are.
     fn pairs() -> Vec<(String, String, String)> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut files = Vec::new();
-        let mut folders = vec![root.join("src")];
-        while let Some(folder) = folders.pop() {
-            for entry in std::fs::read_dir(folder).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    folders.push(path);
-                } else if path.extension().is_some_and(|e| e == "rs") {
-                    files.push(path);
-                }
-            }
-        }
         let mut found = Vec::new();
-        for path in files {
-            let text = std::fs::read_to_string(&path).unwrap();
-            let name = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+        for (name, text) in crate::stderr::tests::src() {
             let in_i18n = name.starts_with("src/i18n/");
             for (at, _) in text.match_indices("both(").filter(|_| in_i18n) {
                 let args = arguments(&text[at + "both(".len()..], ')');
