@@ -45,7 +45,7 @@ pub enum About {
 }
 
 impl About {
-    /// "Partnerstadt Płock", "Thema Europawochenende": the label, and the name.
+    /// The label and the name, for a note's line `Partnerstadt: Płock`.
     pub fn parts(&self, lang: Lang) -> (&'static str, &str) {
         match self {
             About::City(name) => (lang.text().partner_city, name),

@@ -222,7 +222,7 @@ pub struct Text {
     pub people_sheet: &'static str,
     /// The workbook's sheet of topics.
     pub topics_sheet: &'static str,
-    /// "Partnerstadt", before a city's name in a subject or a note.
+    /// Label: the partner city a note is about (`Partnerstadt: Płock`).
     pub partner_city: &'static str,
     /// "Telefonnotiz".
     pub phone_message: &'static str,
