@@ -213,8 +213,17 @@ impl SearchIndex {
                     use FieldKind::*;
                     // Taken apart in full: a new field does not compile until it is searched or
                     // named here as not searched (`_`).
-                    let directory::City { name, native, german, aliases, country, region, since, contact: _, note: _ } =
-                        &directory.cities()[i];
+                    let directory::City {
+                        name,
+                        native,
+                        german,
+                        aliases,
+                        country,
+                        region,
+                        since,
+                        contact: _, // the person's name, through `contact_of` below: the id is no word
+                        note: _,    // not searched: a source note's words would answer for other entries
+                    } = &directory.cities()[i];
                     let directory::Country { code, de, en, aliases: country_aliases, adjectives } = country;
                     add(Name, name);
                     german.iter().for_each(|g| add(German, g));
@@ -239,17 +248,16 @@ impl SearchIndex {
                 Target::Person(i) => {
                     use FieldKind::*;
                     let person = &directory.people()[i];
-                    // The deputy is another person's entry, not a word for this one.
                     let directory::Person {
                         id,
-                        given_name: _,
-                        family_name: _,
+                        given_name: _,  // in the full name, one field, so that "Julia Kuz" matches as said
+                        family_name: _, // in the full name, as the given name
                         role,
                         role_en,
                         phone,
                         fax,
                         email,
-                        deputy: _,
+                        deputy: _, // another person's entry, not a word for this one
                     } = person;
                     add(Name, &person.full_name());
                     add(Role, role);
@@ -267,8 +275,13 @@ impl SearchIndex {
                 }
                 Target::Topic(i) => {
                     use FieldKind::*;
-                    // The summary is not searched: its words would answer for other entries.
-                    let directory::Topic { name, aliases, summary: _, contact: _, note: _ } = &directory.topics()[i];
+                    let directory::Topic {
+                        name,
+                        aliases,
+                        summary: _, // not searched: its words would answer for other entries
+                        contact: _, // the person's name, through `topic_contact` below
+                        note: _,    // not searched, as a city's note
+                    } = &directory.topics()[i];
                     add(Name, &name.de);
                     add(Alias, &name.en);
                     aliases.iter().for_each(|a| add(Alias, a));
@@ -286,7 +299,7 @@ impl SearchIndex {
                         transit_stop,
                         email,
                         fax,
-                        head: _,
+                        head: _, // the head's own entry answers for them, with `HEAD_WORDS`
                     } = directory.office();
                     add(Name, department);
                     add(Alias, name);

@@ -218,7 +218,12 @@ fn absence_changes(
         |people: &HashMap<&str, &Person>, id: &str| people.get(id).map_or_else(|| id.to_string(), |p| p.full_name());
     let day = |text: &str| date::parse(text).map_or_else(|_| text.to_string(), |d| d.format("%Y-%m-%d").to_string());
     let written = |absence: &Absence, people: &HashMap<&str, &Person>| {
-        let Absence { person: _, from, until, cover } = absence;
+        let Absence {
+            person: _, // the change's entry: the person who is away
+            from,
+            until,
+            cover,
+        } = absence;
         let span = format!("{} – {}", day(from), day(until));
         match cover {
             Some(cover) => format!("{span}, {}", name_of(people, cover)),
@@ -248,7 +253,13 @@ fn by_key<'a, T>(items: &'a [T], key: impl Fn(&'a T) -> &'a String) -> HashMap<&
 
 /// A topic's changes; `contacts` are who answers for it before and after, by name, where that changed.
 fn topic_changes(old: &Topic, new: &Topic, contacts: Option<(String, String)>, said: &mut Said) {
-    let Topic { name, aliases, summary, contact: _, note } = new;
+    let Topic {
+        name,
+        aliases,
+        summary,
+        contact: _, // in `contacts`, by name: an id alone says little
+        note,
+    } = new;
     said.text("name.en", &old.name.en, &name.en);
     said.list("aliases", &old.aliases, aliases);
     said.text("summary.de", &old.summary.de, &summary.de);
@@ -314,7 +325,17 @@ fn address_changes(field: &str, old: &Address, new: &Address, said: &mut Said) {
 
 /// A person's changes; `deputies` are the old and new deputy by name, where that changed.
 fn person_changes(old: &Person, new: &Person, deputies: Option<(String, String)>, said: &mut Said) {
-    let Person { id: _, given_name, family_name, role, role_en, phone, fax, email, deputy: _ } = new;
+    let Person {
+        id: _, // the key people are matched by: a new id is a person removed and one added
+        given_name,
+        family_name,
+        role,
+        role_en,
+        phone,
+        fax,
+        email,
+        deputy: _, // in `deputies`, by name: an id alone says little
+    } = new;
     said.text("given_name", &old.given_name, given_name);
     said.text("family_name", &old.family_name, family_name);
     said.text("role", &old.role, role);
@@ -329,7 +350,17 @@ fn person_changes(old: &Person, new: &Person, deputies: Option<(String, String)>
 
 /// A city's changes; `contacts` are the old and new contact by name, where that changed.
 fn city_changes(old: &City, new: &City, contacts: Option<(String, String)>, said: &mut Said) {
-    let City { name: _, native, german, aliases, country, region, since, contact: _, note } = new;
+    let City {
+        name: _, // the key cities are matched by: a new name is a city removed and one added
+        native,
+        german,
+        aliases,
+        country,
+        region,
+        since,
+        contact: _, // in `contacts`, by name: an id alone says little
+        note,
+    } = new;
     said.optional("native", &old.native, native);
     said.optional("german", &old.german, german);
     said.list("aliases", &old.aliases, aliases);
@@ -461,29 +492,39 @@ mod tests {
             fax: "x".into(),
             head: "x".into(),
         };
+        // Every field written out, so that a new field does not compile here until it changes too,
+        // and then fails this test until its key has words.
         for (i, person) in new.people.iter_mut().enumerate() {
-            person.given_name = "g".into();
-            person.family_name = format!("f{i}");
-            person.role = "r".into();
-            person.role_en = Some("r".into());
-            person.phone = "p".into();
-            person.fax = "f".into();
-            person.email = "e".into();
+            *person = Person {
+                id: person.id.clone(), // the key people are matched by
+                given_name: "g".into(),
+                family_name: format!("f{i}"),
+                role: "r".into(),
+                role_en: Some("r".into()),
+                phone: "p".into(),
+                fax: "f".into(),
+                email: "e".into(),
+                deputy: person.deputy.clone(), // said by name: a valid id is needed
+            };
         }
         for city in &mut new.cities {
-            city.native = Some("n".into());
-            city.german = Some("g".into());
-            city.aliases = vec!["a".into()];
-            city.country = Country {
-                code: "XX".into(),
-                de: "d".into(),
-                en: "e".into(),
+            *city = City {
+                name: city.name.clone(), // the key cities are matched by
+                native: Some("n".into()),
+                german: Some("g".into()),
                 aliases: vec!["a".into()],
-                adjectives: vec!["a".into()],
+                country: Country {
+                    code: "XX".into(),
+                    de: "d".into(),
+                    en: "e".into(),
+                    aliases: vec!["a".into()],
+                    adjectives: vec!["a".into()],
+                },
+                region: "r".into(),
+                since: city.since + 1,
+                contact: "kuz".into(),
+                note: Bilingual { de: "d".into(), en: "e".into() },
             };
-            city.region = "r".into();
-            city.since += 1;
-            city.note = Bilingual { de: "d".into(), en: "e".into() };
         }
         for topic in &mut new.topics {
             topic.name.en = "e".into();
