@@ -69,17 +69,10 @@ impl Reading<'_> {
     fn city(&self, index: usize) -> Vec<String> {
         let text = self.lang.text();
         // Taken apart in full: a new field does not compile until it is read out or left out.
-        let city @ City {
-            name,
-            native,
-            german,
-            aliases,
-            country: _, // in the reader's language, through `Self::country`
-            region,
-            since,
-            contact: _, // through `contact_of` and `answers_for_city`: the person, and who answers today
-            note,
-        } = &self.dir.cities()[index];
+        // `country`: in the reader's language, through `Self::country`.
+        // `contact`: through `contact_of` and `answers_for_city`: the person, and who answers today.
+        let city @ City { name, native, german, aliases, country: _, region, since, contact: _, note } =
+            &self.dir.cities()[index];
         let mut lines = vec![self.say(spoken::city_first(name, Self::country(city), *since))];
         lines.extend(self.answering(Some(self.dir.contact_of(index)), self.dir.answers_for_city(index, self.today)));
         if let Some(german) = german {
@@ -171,17 +164,13 @@ impl Reading<'_> {
     fn person(&self, index: usize) -> Vec<String> {
         let text = self.lang.text();
         let person = &self.dir.people()[index];
-        let Person {
-            id: _,          // for the data file alone
-            given_name: _,  // in `full_name`
-            family_name: _, // in `full_name`
-            role: _,        // through `role_in`, in the reader's language
-            role_en: _,     // through `role_in`, in the reader's language
-            phone,
-            fax: _, // through `abroad_and_fax`, after the number to call
-            email,
-            deputy: _, // through `answers` while they are away: who answers instead
-        } = person;
+        // `id`: for the data file alone.
+        // `given_name`, `family_name`: in `full_name`.
+        // `role`, `role_en`: through `role_in`, in the reader's language.
+        // `fax`: through `abroad_and_fax`, after the number to call.
+        // `deputy`: through `answers` while they are away: who answers instead.
+        let Person { id: _, given_name: _, family_name: _, role: _, role_en: _, phone, fax: _, email, deputy: _ } =
+            person;
         let mut lines = vec![
             self.say(spoken::person_first(&person.full_name(), person.role_in(self.lang))),
             self.say(spoken::reach(phone, email)),
@@ -209,16 +198,9 @@ impl Reading<'_> {
     /// The department, how to write to it, where it is, and who leads it.
     fn office(&self) -> Vec<String> {
         let text = self.lang.text();
-        let Office {
-            name,
-            department,
-            visiting_address,
-            postal_address,
-            transit_stop,
-            email,
-            fax,
-            head: _, // through `head()`, a person with a name and phone
-        } = self.dir.office();
+        // `head`: through `head()`, a person with a name and phone.
+        let Office { name, department, visiting_address, postal_address, transit_stop, email, fax, head: _ } =
+            self.dir.office();
         let mut lines =
             vec![self.say(spoken::responsible_office(department, email)), fact(text.fax, fax), fact(text.office, name)];
         for (label, address) in [(text.visiting_address, visiting_address), (text.postal_address, postal_address)] {
@@ -235,13 +217,9 @@ impl Reading<'_> {
     /// What the topic is, who answers for it, and the rest.
     fn topic(&self, index: usize) -> Vec<String> {
         let text = self.lang.text();
-        let Topic {
-            name,
-            aliases: _, // for searching: the answer names the topic
-            summary,
-            contact: _, // through `topic_contact`, which also knows who answers when nobody is named
-            note,
-        } = &self.dir.topics()[index];
+        // `aliases`: for searching: the answer names the topic.
+        // `contact`: through `topic_contact`, which also knows who answers when nobody is named.
+        let Topic { name, aliases: _, summary, contact: _, note } = &self.dir.topics()[index];
         let mut lines = vec![fact(text.topic, name.get(self.lang)), fact(text.summary, summary.get(self.lang))];
         lines.extend(self.answering(self.dir.topic_contact(index), self.dir.answers_for_topic(index, self.today)));
         lines.extend(self.escalation_and_note(note));

@@ -224,13 +224,9 @@ pub struct CountryRecord<'a> {
 
 impl<'a> From<&'a crate::directory::Country> for CountryRecord<'a> {
     fn from(country: &'a crate::directory::Country) -> Self {
-        let crate::directory::Country {
-            code,
-            de,
-            en,
-            aliases: _,    // for searching: a record names the country
-            adjectives: _, // for searching, as the aliases
-        } = country;
+        // `aliases`: for searching: a record names the country.
+        // `adjectives`: for searching, as the aliases.
+        let crate::directory::Country { code, de, en, aliases: _, adjectives: _ } = country;
         CountryRecord { code, de, en }
     }
 }
@@ -322,17 +318,9 @@ pub fn record(dir: &Directory, target: Target, marks: Marks, day: NaiveDate) -> 
         // Each entry is taken apart in full: a new field does not compile until the record has it
         // or leaves it out (`_`).
         Target::City(i) => {
-            let City {
-                name,
-                native,
-                german,
-                aliases,
-                country,
-                region,
-                since,
-                contact: _, // `contact`, through `contact_index`: the person, not the id alone
-                note: _,    // where the fact comes from, for the data's keepers, not for a caller
-            } = &dir.cities()[i];
+            // `contact`: the record's `contact`, through `contact_index`: the person, not the id alone.
+            // `note`: where the fact comes from, for the data's keepers, not for a caller.
+            let City { name, native, german, aliases, country, region, since, contact: _, note: _ } = &dir.cities()[i];
             Record::City(CityRecord {
                 name,
                 approximate,
@@ -406,13 +394,9 @@ pub fn record(dir: &Directory, target: Target, marks: Marks, day: NaiveDate) -> 
             })
         }
         Target::Topic(i) => {
-            let crate::directory::Topic {
-                name,
-                aliases,
-                summary,
-                contact: _, // `contact` and `email`, through `topic_contact`: the person, or the mailbox
-                note: _,    // as a city's note
-            } = &dir.topics()[i];
+            // `contact`: the record's `contact` and `email`, through `topic_contact`: the person, or the mailbox.
+            // `note`: as a city's note.
+            let crate::directory::Topic { name, aliases, summary, contact: _, note: _ } = &dir.topics()[i];
             let contact = dir.topic_contact(i);
             let head = dir.head();
             Record::Topic(TopicRecord {

@@ -23,17 +23,10 @@ pub fn people(dir: &Directory, lang: Lang, version: Version) -> String {
 pub fn card(dir: &Directory, index: usize, lang: Lang, version: Version) -> String {
     let person = &dir.people()[index];
     // Taken apart in full: a new field does not compile until the card has it or leaves it out.
-    let crate::directory::Person {
-        id,
-        given_name,
-        family_name,
-        role: _,    // TITLE, through `role_in`, in the card's language
-        role_en: _, // TITLE, through `role_in`, in the card's language
-        phone,
-        fax,
-        email,
-        deputy: _, // the office's arrangement, not part of a person's card
-    } = person;
+    // `role`, `role_en`: TITLE, through `role_in`, in the card's language.
+    // `deputy`: the office's arrangement, not part of a person's card.
+    let crate::directory::Person { id, given_name, family_name, role: _, role_en: _, phone, fax, email, deputy: _ } =
+        person;
     let office = dir.office();
     let address = &office.visiting_address;
     let cities: Vec<&str> = dir.cities_of(index).map(|c| c.name.as_str()).collect();

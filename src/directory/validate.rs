@@ -445,17 +445,8 @@ fn for_each_text<'a>(data: &'a DirectoryData, mut visit: impl FnMut(Owner<'a>, &
         }
     }
     for city in cities {
-        let City {
-            name,
-            native,
-            german,
-            aliases,
-            country,
-            region,
-            since: _, // a number: it has no text to check
-            contact,
-            note,
-        } = city;
+        // `since` is a number: it has no text to check.
+        let City { name, native, german, aliases, country, region, since: _, contact, note } = city;
         let Country { code, de, en, aliases: country_aliases, adjectives } = country;
         for adjective in adjectives {
             visit(Owner::City(name), "adjectives", adjective);

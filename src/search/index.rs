@@ -213,17 +213,10 @@ impl SearchIndex {
                     use FieldKind::*;
                     // Taken apart in full: a new field does not compile until it is searched or
                     // named here as not searched (`_`).
-                    let directory::City {
-                        name,
-                        native,
-                        german,
-                        aliases,
-                        country,
-                        region,
-                        since,
-                        contact: _, // the person's name, through `contact_of` below: the id is no word
-                        note: _,    // not searched: a source note's words would answer for other entries
-                    } = &directory.cities()[i];
+                    // `contact`: the person's name, through `contact_of` below: the id is no word.
+                    // `note`: not searched: a source note's words would answer for other entries.
+                    let directory::City { name, native, german, aliases, country, region, since, contact: _, note: _ } =
+                        &directory.cities()[i];
                     let directory::Country { code, de, en, aliases: country_aliases, adjectives } = country;
                     add(Name, name);
                     german.iter().for_each(|g| add(German, g));
@@ -275,13 +268,10 @@ impl SearchIndex {
                 }
                 Target::Topic(i) => {
                     use FieldKind::*;
-                    let directory::Topic {
-                        name,
-                        aliases,
-                        summary: _, // not searched: its words would answer for other entries
-                        contact: _, // the person's name, through `topic_contact` below
-                        note: _,    // not searched, as a city's note
-                    } = &directory.topics()[i];
+                    // `summary`: not searched: its words would answer for other entries.
+                    // `contact`: the person's name, through `topic_contact` below.
+                    // `note`: not searched, as a city's note.
+                    let directory::Topic { name, aliases, summary: _, contact: _, note: _ } = &directory.topics()[i];
                     add(Name, &name.de);
                     add(Alias, &name.en);
                     aliases.iter().for_each(|a| add(Alias, a));

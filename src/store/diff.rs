@@ -218,12 +218,8 @@ fn absence_changes(
         |people: &HashMap<&str, &Person>, id: &str| people.get(id).map_or_else(|| id.to_string(), |p| p.full_name());
     let day = |text: &str| date::parse(text).map_or_else(|_| text.to_string(), |d| d.format("%Y-%m-%d").to_string());
     let written = |absence: &Absence, people: &HashMap<&str, &Person>| {
-        let Absence {
-            person: _, // the change's entry: the person who is away
-            from,
-            until,
-            cover,
-        } = absence;
+        // `person`: the change's entry: the person who is away.
+        let Absence { person: _, from, until, cover } = absence;
         let span = format!("{} – {}", day(from), day(until));
         match cover {
             Some(cover) => format!("{span}, {}", name_of(people, cover)),
@@ -253,13 +249,8 @@ fn by_key<'a, T>(items: &'a [T], key: impl Fn(&'a T) -> &'a String) -> HashMap<&
 
 /// A topic's changes; `contacts` are who answers for it before and after, by name, where that changed.
 fn topic_changes(old: &Topic, new: &Topic, contacts: Option<(String, String)>, said: &mut Said) {
-    let Topic {
-        name,
-        aliases,
-        summary,
-        contact: _, // in `contacts`, by name: an id alone says little
-        note,
-    } = new;
+    // `contact`: in `contacts`, by name: an id alone says little.
+    let Topic { name, aliases, summary, contact: _, note } = new;
     said.text("name.en", &old.name.en, &name.en);
     said.list("aliases", &old.aliases, aliases);
     said.text("summary.de", &old.summary.de, &summary.de);
@@ -325,17 +316,9 @@ fn address_changes(field: &str, old: &Address, new: &Address, said: &mut Said) {
 
 /// A person's changes; `deputies` are the old and new deputy by name, where that changed.
 fn person_changes(old: &Person, new: &Person, deputies: Option<(String, String)>, said: &mut Said) {
-    let Person {
-        id: _, // the key people are matched by: a new id is a person removed and one added
-        given_name,
-        family_name,
-        role,
-        role_en,
-        phone,
-        fax,
-        email,
-        deputy: _, // in `deputies`, by name: an id alone says little
-    } = new;
+    // `id`: the key people are matched by: a new id is a person removed and one added.
+    // `deputy`: in `deputies`, by name: an id alone says little.
+    let Person { id: _, given_name, family_name, role, role_en, phone, fax, email, deputy: _ } = new;
     said.text("given_name", &old.given_name, given_name);
     said.text("family_name", &old.family_name, family_name);
     said.text("role", &old.role, role);
@@ -350,17 +333,9 @@ fn person_changes(old: &Person, new: &Person, deputies: Option<(String, String)>
 
 /// A city's changes; `contacts` are the old and new contact by name, where that changed.
 fn city_changes(old: &City, new: &City, contacts: Option<(String, String)>, said: &mut Said) {
-    let City {
-        name: _, // the key cities are matched by: a new name is a city removed and one added
-        native,
-        german,
-        aliases,
-        country,
-        region,
-        since,
-        contact: _, // in `contacts`, by name: an id alone says little
-        note,
-    } = new;
+    // `name`: the key cities are matched by: a new name is a city removed and one added.
+    // `contact`: in `contacts`, by name: an id alone says little.
+    let City { name: _, native, german, aliases, country, region, since, contact: _, note } = new;
     said.optional("native", &old.native, native);
     said.optional("german", &old.german, german);
     said.list("aliases", &old.aliases, aliases);

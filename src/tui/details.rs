@@ -29,13 +29,9 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
 /// 60×20; then what it is, from the page.
 fn topic_lines(app: &App, index: usize) -> Vec<Line<'static>> {
     let (text, theme) = (app.lang.text(), &app.theme);
-    let Topic {
-        name,
-        aliases: _, // for searching: the pane names the topic
-        summary,
-        contact: _, // through `topic_contact` below, which also knows who answers when nobody is named
-        note,
-    } = &app.directory.topics()[index];
+    // `aliases`: for searching: the pane names the topic.
+    // `contact`: through `topic_contact` below, which also knows who answers when nobody is named.
+    let Topic { name, aliases: _, summary, contact: _, note } = &app.directory.topics()[index];
     let mut lines = vec![Line::from(vec![
         Span::styled(clean(name.get(app.lang)), theme.accent),
         Span::styled(format!(" · {}", text.topic), theme.muted),
@@ -83,16 +79,9 @@ fn source_note(app: &App, note: &crate::directory::Note) -> Vec<Line<'static>> {
 /// The office: how to write to it and where it is, then who leads it.
 fn office_lines(app: &App) -> Vec<Line<'static>> {
     let (text, theme) = (app.lang.text(), &app.theme);
-    let Office {
-        name,
-        department,
-        visiting_address,
-        postal_address,
-        transit_stop,
-        email,
-        fax,
-        head: _, // through `escalation`, which shows the head as a person with phone and email
-    } = app.directory.office();
+    // `head`: through `escalation`, which shows the head as a person with phone and email.
+    let Office { name, department, visiting_address, postal_address, transit_stop, email, fax, head: _ } =
+        app.directory.office();
     let mut lines = vec![Line::from(Span::styled(clean(department), theme.accent))];
     lines.extend(labelled(app, text.office, name));
     lines.push(Line::default());
@@ -116,17 +105,9 @@ fn office_lines(app: &App) -> Vec<Line<'static>> {
 fn city_lines(app: &App, index: usize) -> Vec<Line<'static>> {
     let (text, theme) = (app.lang.text(), &app.theme);
     // Taken apart in full: a new field does not compile until the pane shows it or leaves it out.
-    let City {
-        name,
-        native,
-        german,
-        aliases,
-        country,
-        region,
-        since,
-        contact: _, // through `contact_of` and `answers_for_city`: the person, and who answers today
-        note,
-    } = &app.directory.cities()[index];
+    // `contact`: through `contact_of` and `answers_for_city`: the person, and who answers today.
+    let City { name, native, german, aliases, country, region, since, contact: _, note } =
+        &app.directory.cities()[index];
     let age = app.year - since;
     let mut lines = vec![
         Line::from(Span::styled(clean(name), theme.accent)),
@@ -230,17 +211,11 @@ fn away_lines(app: &App, answer: Answer) -> Vec<Line<'static>> {
 /// Phone and email first, then the phone from abroad, the extension and the fax.
 /// (The name and role stand above these lines; the id is for the data file alone.)
 fn contact_lines(app: &App, person: &Person) -> Vec<Line<'static>> {
-    let Person {
-        id: _,          // for the data file alone
-        given_name: _,  // the name stands above these lines
-        family_name: _, // the name stands above these lines
-        role: _,        // in the person's own pane (`person_lines`), in the reader's language
-        role_en: _,     // in the person's own pane (`person_lines`), in the reader's language
-        phone,
-        fax,
-        email,
-        deputy: _, // in the person's own pane (`person_lines`), not under every contact
-    } = person;
+    // `id`: for the data file alone.
+    // `given_name`, `family_name`: the name stands above these lines.
+    // `role`, `role_en`: in the person's own pane (`person_lines`), in the reader's language.
+    // `deputy`: in the person's own pane (`person_lines`), not under every contact.
+    let Person { id: _, given_name: _, family_name: _, role: _, role_en: _, phone, fax, email, deputy: _ } = person;
     let text = app.lang.text();
     let mut lines = labelled_value(app, text.phone, phone);
     lines.extend(labelled_value(app, text.email, email));
