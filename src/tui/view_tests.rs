@@ -1,13 +1,10 @@
 //! The view on small screens and with every message it can show: whole screens rendered into
 //! ratatui's `TestBackend`, at 60×20 and 80×24, in German and English.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
 use super::app::App;
 use super::field::Edit;
 use super::message::{Action, Message};
-use super::ui;
+use super::tests::screen;
 use super::update::update;
 use crate::directory::{self, Source};
 use crate::i18n::Lang;
@@ -36,20 +33,6 @@ fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         update(app, Message::Action(Action::Edit(Edit::Insert(c))));
     }
-}
-
-/// The screen as text, one line per row.
-fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    terminal.draw(|frame| ui::render(app, frame)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let line: String = (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect();
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 #[test]
