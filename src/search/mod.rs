@@ -28,8 +28,8 @@
 //! 3. The stored form changes: the cache's golden test names the new `FORMAT`.
 
 /// Declares an enum of unit variants and its `ALL` array from one list, so that a new variant is in
-/// `ALL` (and so in every loop and test over it) as soon as it exists. [`fold::Style`] and
-/// [`FieldKind`] are declared with it.
+/// `ALL` (and so in every loop and test over it) as soon as it exists. [`fold::Style`],
+/// [`FieldKind`] and [`sound::Reading`] are declared with it.
 macro_rules! enum_with_all {
     ($(#[$meta:meta])* pub enum $enum:ident { $($(#[$doc:meta])* $name:ident,)+ }) => {
         $(#[$meta])*

@@ -18,34 +18,36 @@ pub const SHORTEST: usize = 4;
 /// The shortest code that counts: two sounds ("wien" → `FN`) say too little.
 const SHORTEST_CODE: usize = 3;
 
-/// The language a name is read in, from its country (ISO 3166-1 alpha-2); people, topics and the
-/// office are read in German.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Reading {
-    /// German, Austrian, Swiss German.
-    German,
-    /// Hungarian.
-    Hungarian,
-    /// Polish.
-    Polish,
-    /// Italian.
-    Italian,
-    /// Spanish.
-    Spanish,
-    /// Dutch.
-    Dutch,
-    /// Norwegian.
-    Norwegian,
-    /// French.
-    French,
-    /// French as a German ear writes it down: `oi` and `oy` as "oa" (Troyes, "Troa").
-    FrenchAsWritten,
-    /// Turkish.
-    Turkish,
-    /// Latvian.
-    Latvian,
-    /// English, and names already transliterated into it.
-    English,
+enum_with_all! {
+    /// The language a name is read in, from its country (ISO 3166-1 alpha-2); people, topics and the
+    /// office are read in German.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum Reading {
+        /// German, Austrian, Swiss German.
+        German,
+        /// Hungarian.
+        Hungarian,
+        /// Polish.
+        Polish,
+        /// Italian.
+        Italian,
+        /// Spanish.
+        Spanish,
+        /// Dutch.
+        Dutch,
+        /// Norwegian.
+        Norwegian,
+        /// French.
+        French,
+        /// French as a German ear writes it down: `oi` and `oy` as "oa" (Troyes, "Troa").
+        FrenchAsWritten,
+        /// Turkish.
+        Turkish,
+        /// Latvian.
+        Latvian,
+        /// English, and names already transliterated into it.
+        English,
+    }
 }
 
 impl Reading {
@@ -68,22 +70,7 @@ impl Reading {
 }
 
 impl Reading {
-    /// Every reading, in the order of their stored byte.
-    const ALL: [Reading; 12] = [
-        Reading::German,
-        Reading::Hungarian,
-        Reading::Polish,
-        Reading::Italian,
-        Reading::Spanish,
-        Reading::Dutch,
-        Reading::Norwegian,
-        Reading::French,
-        Reading::FrenchAsWritten,
-        Reading::Turkish,
-        Reading::Latvian,
-        Reading::English,
-    ];
-
+    // A reading is stored as its place in `ALL`, the declaration order.
     fn to_byte(self) -> u8 {
         Reading::ALL.iter().position(|r| *r == self).unwrap_or(0) as u8
     }
@@ -474,6 +461,13 @@ mod tests {
             ("paris", "Brescia", Reading::Italian),
         ] {
             assert!(!sound_alike(term, name, reading), "{term} !~ {name}");
+        }
+    }
+
+    #[test]
+    fn every_reading_is_stored_as_its_own_byte() {
+        for reading in Reading::ALL {
+            assert_eq!(Reading::from_byte(reading.to_byte()), Some(reading));
         }
     }
 
