@@ -233,7 +233,8 @@ pub struct CountryRecord<'a> {
 
 impl<'a> From<&'a crate::directory::Country> for CountryRecord<'a> {
     fn from(country: &'a crate::directory::Country) -> Self {
-        // The aliases and adjectives are for searching; a record names the country.
+        // `aliases`: for searching: a record names the country.
+        // `adjectives`: for searching, as the aliases.
         let crate::directory::Country { code, de, en, aliases: _, adjectives: _ } = country;
         CountryRecord { code, de, en }
     }
@@ -324,6 +325,8 @@ pub fn record(dir: &Directory, target: Target, marks: Marks, day: NaiveDate) -> 
         // Each entry is taken apart in full: a new field does not compile until the record has it
         // or leaves it out (`_`).
         Target::City(i) => {
+            // `contact`: the record's `contact`, through `contact_index`: the person, not the id alone.
+            // `note`: where the fact comes from, for the data's keepers, not for a caller.
             let City { name, native, german, aliases, country, region, since, contact: _, note: _ } = &dir.cities()[i];
             Record::City(CityRecord {
                 name,
@@ -342,8 +345,8 @@ pub fn record(dir: &Directory, target: Target, marks: Marks, day: NaiveDate) -> 
             let person = &dir.people()[i];
             let crate::directory::Person {
                 id,
-                given_name: _,
-                family_name: _,
+                given_name: _,  // `name`, through `full_name`
+                family_name: _, // `name`, through `full_name`
                 role,
                 role_en,
                 phone,
@@ -379,7 +382,7 @@ pub fn record(dir: &Directory, target: Target, marks: Marks, day: NaiveDate) -> 
                 transit_stop,
                 email,
                 fax,
-                head: _,
+                head: _, // `head`, through `head()`: the person, not the id alone
             } = dir.office();
             let head = dir.head();
             Record::Office(OfficeRecord {
@@ -395,6 +398,8 @@ pub fn record(dir: &Directory, target: Target, marks: Marks, day: NaiveDate) -> 
             })
         }
         Target::Topic(i) => {
+            // `contact`: the record's `contact` and `email`, through `topic_contact`: the person, or the mailbox.
+            // `note`: as a city's note.
             let crate::directory::Topic { name, aliases, summary, contact: _, note: _ } = &dir.topics()[i];
             let contact = dir.topic_contact(i);
             let head = dir.head();
