@@ -4,7 +4,7 @@
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-use crate::directory::{Country, Directory, Person, Phone};
+use crate::directory::{Directory, Person, Phone};
 use crate::i18n::Lang;
 
 /// What RFC 6068 leaves unencoded in a `mailto:` query: the unreserved characters. Everything
@@ -45,11 +45,19 @@ pub enum About {
 }
 
 impl About {
-    /// "Partnerstadt Płock", "Thema Europawochenende": the label, and the name.
+    /// The label and the name, for a note's line `Partnerstadt: Płock`.
     pub fn parts(&self, lang: Lang) -> (&'static str, &str) {
         match self {
             About::City(name) => (lang.text().partner_city, name),
             About::Topic(name) => (lang.text().topic, name),
+        }
+    }
+
+    /// The label and the name as one: `Partnerstadt Płock`, `Thema Europawochenende`.
+    pub fn title(&self) -> crate::i18n::Bilingual {
+        match self {
+            About::City(name) => crate::i18n::about_city(name),
+            About::Topic(name) => crate::i18n::about_topic(name),
         }
     }
 
@@ -63,14 +71,11 @@ impl About {
 
 /// The subject of an email about a city or topic to `to`: `Partnerstadt Płock – für Irene Schewe`.
 pub fn subject(lang: Lang, about: Option<&About>, to: &str) -> String {
-    let text = lang.text();
-    match about {
-        Some(about) => {
-            let (label, name) = about.parts(lang);
-            format!("{label} {name} – {} {to}", text.for_person)
-        }
-        None => format!("{} {to}", text.for_person_capital),
-    }
+    let subject = match about {
+        Some(about) => crate::i18n::subject_about(&about.title(), to),
+        None => crate::i18n::subject_for(to),
+    };
+    subject.get(lang).to_string()
 }
 
 /// A phone message as the form collects it.
@@ -157,33 +162,9 @@ pub fn anniversaries(dir: &Directory, from: i32, span: i32) -> Vec<Anniversary> 
     found
 }
 
-/// `70 Jahre` / `70 years`.
-pub fn years_text(lang: Lang, years: i32) -> String {
-    format!("{years} {}", lang.text().years)
-}
-
 /// How an anniversary is written in the details: `70 Jahre im Jahr 2028` / `70 years in 2028`.
 pub fn round_text(lang: Lang, years: i32, year: i32) -> String {
-    crate::i18n::round_anniversary(&years_text(lang, years), year).get(lang).to_string()
-}
-
-/// One line of `partnerdesk anniversaries`: the year, the years, the city and its contact.
-pub fn anniversary_line(dir: &Directory, a: &Anniversary, lang: Lang) -> String {
-    let city = &dir.cities()[a.city];
-    let person = dir.contact_of(a.city);
-    let country: &Country = &city.country;
-    format!(
-        "{} {}: {} ({}, {} {}): {}, {}, {}",
-        a.year,
-        years_text(lang, a.years),
-        city.name,
-        country.name(lang),
-        lang.text().since,
-        city.since,
-        person.full_name(),
-        person.phone,
-        person.email
-    )
+    crate::i18n::round_anniversary(years, year).get(lang).to_string()
 }
 
 #[cfg(test)]

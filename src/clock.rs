@@ -68,37 +68,20 @@ mod tests {
         assert_eq!(format_local(local, Lang::En), "2026-11-29 13:09");
     }
 
-    /// Every file of the program's source, with its inline `tests` module cut off.
-    fn program_sources(dir: &std::path::Path, found: &mut Vec<(std::path::PathBuf, String)>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                program_sources(&path, found);
-            } else if path.extension().is_some_and(|ext| ext == "rs") {
-                // A checkout on Windows may end its lines with CR LF.
-                let text = std::fs::read_to_string(&path).unwrap().replace("\r\n", "\n");
-                let program = text.split("\n#[cfg(test)]\nmod tests {").next().unwrap_or_default().to_string();
-                found.push((path, program));
-            }
-        }
-    }
-
     #[test]
     fn no_other_module_reads_the_date_or_time() {
-        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let mut sources = Vec::new();
-        program_sources(&src, &mut sources);
-        assert!(sources.len() > 50, "the source is where it was: {}", sources.len());
         let mut readers = Vec::new();
-        for (path, text) in &sources {
-            // Files of tests only (`tests.rs`, `view_tests.rs`, …) build their dates as they like.
-            let path = path.strip_prefix(&src).unwrap_or(path).to_string_lossy();
-            if path == "clock.rs" || path.contains("tests") {
+        for (name, text) in crate::stderr::tests::src() {
+            // Files of tests only (`tests.rs`, `view_tests.rs`, …) and the inline `tests` modules
+            // build their dates as they like.
+            if name == "src/clock.rs" || name.contains("tests") {
                 continue;
             }
-            for line in text.lines() {
+            let text = text.replace("\r\n", "\n");
+            let program = text.split("\n#[cfg(test)]\nmod tests {").next().unwrap_or_default();
+            for (n, line) in program.lines().enumerate() {
                 if ["Local::now", "Utc::now", "SystemTime::now"].iter().any(|now| line.contains(now)) {
-                    readers.push(format!("{path}: {}", line.trim()));
+                    readers.push(format!("{name}:{}: {}", n + 1, line.trim()));
                 }
             }
         }

@@ -22,7 +22,8 @@
 //! - [`clock`]: today's date and year and the local time, the one place that reads the system
 //!   clock (`PARTNERDESK_TODAY` fixes today for tests of the binary; the library takes the day as
 //!   an input);
-//! - [`exit`]: the exit statuses, as a type.
+//! - [`exit`]: the exit statuses, as a type;
+//! - [`stderr`]: standard error, the one place that writes it and puts `partnerdesk: ` before a message.
 
 pub mod accessible;
 pub mod actions;
@@ -35,5 +36,6 @@ pub mod handover;
 pub mod i18n;
 pub mod notes;
 pub mod search;
+pub mod stderr;
 pub mod store;
 pub mod tui;

@@ -9,6 +9,10 @@ use assert_cmd::Command;
 use partnerdesk::directory::{self, Directory, Phone, Source};
 use predicates::prelude::*;
 
+mod common;
+
+use common::read_csv;
+
 fn partnerdesk() -> Command {
     let mut cmd = Command::cargo_bin("partnerdesk").unwrap();
     cmd.env_remove("PARTNERDESK_DATA").env_remove("NO_COLOR").env("LANG", "C").env("PARTNERDESK_CACHE", "off");
@@ -117,34 +121,10 @@ fn list_people_as_a_table() {
         .stderr(predicate::str::contains("applies to cities"));
 }
 
-/// A strict RFC 4180 reader for the test: CRLF records, quoted fields with doubled quotes.
-fn read_csv(text: &str) -> Vec<Vec<String>> {
-    assert!(text.ends_with("\r\n"));
-    let mut records = Vec::new();
-    let (mut record, mut field, mut quoted, mut chars) = (Vec::new(), String::new(), false, text.chars().peekable());
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            '"' => quoted = !quoted,
-            ',' if !quoted => record.push(std::mem::take(&mut field)),
-            '\r' if !quoted => {
-                assert_eq!(chars.next(), Some('\n'));
-                record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
-            }
-            c => field.push(c),
-        }
-    }
-    records
-}
-
 #[test]
 fn list_csv_matches_the_data() {
     let dir = directory();
-    let rows = read_csv(&stdout(&["list", "--format", "csv"]));
+    let rows = read_csv(&stdout(&["list", "--format", "csv"]), "\r\n");
     assert_eq!(rows[0][0], "name");
     assert_eq!(rows.len(), 18);
     let at = |name: &str| rows[0].iter().position(|h| h == name).unwrap_or_else(|| panic!("{name}"));
@@ -158,7 +138,7 @@ fn list_csv_matches_the_data() {
         assert_eq!(row[at("aliases")], city.aliases.join("; "));
         assert_eq!(row[at("native")], city.native.clone().unwrap_or_default());
     }
-    let people = read_csv(&stdout(&["list", "people", "--format", "csv"]));
+    let people = read_csv(&stdout(&["list", "people", "--format", "csv"]), "\r\n");
     assert_eq!(people.len(), 7);
     let column = |name: &str| people[0].iter().position(|h| h == name).unwrap_or_else(|| panic!("{name}"));
     let kuz = people.iter().find(|r| r[0] == "kuz").unwrap();
@@ -173,7 +153,7 @@ fn list_csv_matches_the_data() {
 fn list_json_has_the_csv_columns_typed() {
     for what in ["cities", "people", "topics"] {
         let csv = stdout(&["list", what, "--format", "csv"]);
-        let header: Vec<&str> = csv.lines().next().unwrap().trim_end_matches('\r').split(',').collect();
+        let header = read_csv(&csv, "\r\n").swap_remove(0);
         let text = stdout(&["list", what, "--format", "json"]);
         // The keys of the first object, in the order written.
         let first = text.split("\n  },").next().unwrap();

@@ -1,8 +1,9 @@
 //! The embedded dataset against its two sources, kept in `data/sources/`: the facts table for city
 //! facts and the office's page for people and who handles which city.
 
-use std::collections::HashMap;
+mod common;
 
+use common::csv_rows;
 use partnerdesk::directory::{self, Directory, Source};
 
 const FACTS: &str = include_str!("../data/sources/partner-cities-facts.csv");
@@ -12,35 +13,10 @@ fn embedded() -> Directory {
     directory::load(&Source::Embedded, 2026).expect("embedded data is valid")
 }
 
-/// A minimal RFC 4180 reader: quoted fields may hold commas.
-fn csv_rows(text: &str) -> Vec<HashMap<String, String>> {
-    let mut lines = text.lines();
-    let header: Vec<String> = split_csv(lines.next().unwrap());
-    lines.filter(|l| !l.trim().is_empty()).map(|line| header.iter().cloned().zip(split_csv(line)).collect()).collect()
-}
-
-fn split_csv(line: &str) -> Vec<String> {
-    let (mut fields, mut field, mut quoted) = (Vec::new(), String::new(), false);
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            '"' => quoted = !quoted,
-            ',' if !quoted => fields.push(std::mem::take(&mut field)),
-            c => field.push(c),
-        }
-    }
-    fields.push(field);
-    fields
-}
-
 #[test]
 fn holds_exactly_the_seventeen_cities_with_the_facts_tables_values() {
     let dir = embedded();
-    let facts = csv_rows(FACTS);
+    let facts = csv_rows(FACTS, "\n");
     assert_eq!(facts.len(), 17);
     assert_eq!(dir.cities().len(), 17);
     for row in &facts {

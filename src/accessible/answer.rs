@@ -33,8 +33,12 @@ pub fn who(app: &App, entry: usize) -> String {
             // Spoken without symbols: `Irene Schewe, Vertretung Julia Kuz`.
             let why = answer.why.stand_in_word();
             match (answer.stands_in(), answer.who) {
-                (true, Answerer::Person(_, person)) => format!("{contact}, {} {}", why.get(lang), person.full_name()),
-                (true, Answerer::Office(office)) => format!("{contact}, {} {}", why.get(lang), office.email),
+                (true, Answerer::Person(_, person)) => {
+                    crate::i18n::stood_in_for(&contact, why, &person.full_name()).get(lang).to_string()
+                }
+                (true, Answerer::Office(office)) => {
+                    crate::i18n::stood_in_for(&contact, why, &office.email).get(lang).to_string()
+                }
                 (false, _) => contact,
             }
         }
@@ -69,6 +73,8 @@ impl Reading<'_> {
     fn city(&self, index: usize) -> Vec<String> {
         let text = self.lang.text();
         // Taken apart in full: a new field does not compile until it is read out or left out.
+        // `country`: in the reader's language, through `Self::country`.
+        // `contact`: through `contact_of` and `answers_for_city`: the person, and who answers today.
         let city @ City { name, native, german, aliases, country: _, region, since, contact: _, note } =
             &self.dir.cities()[index];
         let mut lines = vec![self.say(spoken::city_first(name, Self::country(city), *since))];
@@ -162,6 +168,11 @@ impl Reading<'_> {
     fn person(&self, index: usize) -> Vec<String> {
         let text = self.lang.text();
         let person = &self.dir.people()[index];
+        // `id`: for the data file alone.
+        // `given_name`, `family_name`: in `full_name`.
+        // `role`, `role_en`: through `role_in`, in the reader's language.
+        // `fax`: through `abroad_and_fax`, after the number to call.
+        // `deputy`: through `answers` while they are away: who answers instead.
         let Person { id: _, given_name: _, family_name: _, role: _, role_en: _, phone, fax: _, email, deputy: _ } =
             person;
         let mut lines = vec![
@@ -191,6 +202,7 @@ impl Reading<'_> {
     /// The department, how to write to it, where it is, and who leads it.
     fn office(&self) -> Vec<String> {
         let text = self.lang.text();
+        // `head`: through `head()`, a person with a name and phone.
         let Office { name, department, visiting_address, postal_address, transit_stop, email, fax, head: _ } =
             self.dir.office();
         let mut lines =
@@ -209,7 +221,8 @@ impl Reading<'_> {
     /// What the topic is, who answers for it, and the rest.
     fn topic(&self, index: usize) -> Vec<String> {
         let text = self.lang.text();
-        // The aliases are for searching; the answer names the topic.
+        // `aliases`: for searching: the answer names the topic.
+        // `contact`: through `topic_contact`, which also knows who answers when nobody is named.
         let Topic { name, aliases: _, summary, contact: _, note } = &self.dir.topics()[index];
         let mut lines = vec![fact(text.topic, name.get(self.lang)), fact(text.summary, summary.get(self.lang))];
         lines.extend(self.answering(self.dir.topic_contact(index), self.dir.answers_for_topic(index, self.today)));

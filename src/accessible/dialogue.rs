@@ -262,10 +262,7 @@ impl<W: World> Dialogue<W> {
             self.say_status(lines)?;
             return Ok(None);
         };
-        let about = note.about.as_ref().map(|about| {
-            let (label, name) = about.parts(lang);
-            format!("{label} {name}")
-        });
+        let about = note.about.as_ref().map(|about| about.title().get(lang).to_string());
         self.say(lines, spoken::note_start(&note.to, about.as_deref()))?;
         let text = lang.text();
         let labels = [text.caller, text.callback, text.concern];
@@ -327,7 +324,8 @@ impl<W: World> Dialogue<W> {
         }
         match &came.note_copy {
             Some(CopyOutcome::Native(_, tool)) => {
-                lines.say(&sentence(&format!("{} {} ({tool})", text.phone_message, text.copied)))?;
+                let copied = i18n::copied(i18n::in_both(|t| t.phone_message), tool);
+                lines.say(&sentence(copied.get(lang)))?;
             }
             Some(_) => lines.say(&sentence(text.copy_failed))?,
             None => {}

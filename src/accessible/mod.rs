@@ -18,7 +18,7 @@ pub mod world;
 #[cfg(test)]
 mod tests;
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 
 use crate::cli::{Args, Failure, Out};
 use crate::directory::Source;
@@ -54,15 +54,14 @@ pub fn run(args: &Args) -> Result<ExitStatus, Failure> {
         let saved = saved.map(|saved| crate::clock::date_time_of(saved, lang));
         let file = path.display().to_string();
         let told = spoken::data_fallback(&file, args.source_origin(), &problem.summary(lang), saved.as_deref());
-        let mut stderr = io::stderr().lock();
         for sentence in told {
-            let _ = writeln!(stderr, "partnerdesk: {}", sentence.get(lang));
+            crate::stderr::say(&sentence, lang);
         }
     }
     let app = App::from_loaded(indexed, lang, crate::clock::today(), NO_SCREEN);
     let (world, journal_problem) = world::System::open(lang);
     if let Some(problem) = journal_problem {
-        let _ = writeln!(io::stderr().lock(), "partnerdesk: {}", spoken::sentence(&problem));
+        crate::stderr::say_in_lang(&spoken::sentence(&problem));
     }
     let mut dialogue = Dialogue::new(app, world);
     if io::stdin().is_terminal() && io::stdout().is_terminal() {

@@ -1,15 +1,16 @@
 //! `partnerdesk anniversaries`: the partnerships' round anniversaries (every 5 years) ahead.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 
 use clap::Args as ClapArgs;
 use serde::Serialize;
 
-use super::report::{ContactRecord, CountryRecord};
+use super::report::{self, ContactRecord, CountryRecord};
 use super::{Args, Failure, Out};
 use crate::actions::{self, Anniversary};
 use crate::directory::Directory;
 use crate::exit::ExitStatus;
+use crate::i18n::Lang;
 
 /// Options of `partnerdesk anniversaries`.
 #[derive(Debug, ClapArgs)]
@@ -48,6 +49,14 @@ fn record<'a>(dir: &'a Directory, a: &Anniversary) -> Record<'a> {
     }
 }
 
+/// One line: the year, the years, and the city's line with its contact:
+/// `2028 70 Jahre: Alkmaar (Niederlande, seit 1958): …`.
+fn line(dir: &Directory, a: &Anniversary, lang: Lang) -> String {
+    let reach = report::person_reach(dir.contact_of(a.city));
+    let when = crate::i18n::anniversary_in_a_line(a.year, a.years);
+    format!("{}: {}", when.get(lang), report::city_line(&dir.cities()[a.city], &reach, lang))
+}
+
 /// Lists the round anniversaries in `[from, from + years)`.
 pub fn run(args: &Args, options: &AnniversaryArgs, out: &mut Out) -> Result<ExitStatus, Failure> {
     let dir = super::load(args)?;
@@ -58,12 +67,12 @@ pub fn run(args: &Args, options: &AnniversaryArgs, out: &mut Out) -> Result<Exit
         out.line(&super::to_json(&records))?;
     } else {
         for a in &found {
-            out.line(&actions::anniversary_line(&dir, a, args.lang()))?;
+            out.line(&line(&dir, a, args.lang()))?;
         }
         if found.is_empty() && std::io::stdout().is_terminal() {
             let last = from + options.years - 1;
             let said = crate::i18n::no_anniversaries(from, last);
-            let _ = writeln!(std::io::stderr().lock(), "{}", said.get(args.lang()));
+            crate::stderr::say(&said, args.lang());
         }
     }
     Ok(ExitStatus::Success)

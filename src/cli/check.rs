@@ -7,12 +7,7 @@ use crate::exit::ExitStatus;
 pub fn run(args: &Args, out: &mut Out) -> Result<ExitStatus, Failure> {
     let directory = super::load(args)?;
     let lang = args.lang();
-    let (cities, people) = lang.text().counted;
-    out.line(&format!(
-        "ok: {} {cities}, {} {people} ({})",
-        directory.cities().len(),
-        directory.people().len(),
-        directory.source().in_lang(lang)
-    ))?;
+    let said = crate::i18n::checked(directory.cities().len(), directory.people().len(), &directory.source().names());
+    out.line(said.get(lang))?;
     Ok(ExitStatus::Success)
 }

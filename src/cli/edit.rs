@@ -2,7 +2,7 @@
 //! editor works on a copy; an invalid save reopens it with the problems written at the top; a
 //! valid one is installed through the lock, never over a colleague's save.
 
-use std::io::{BufRead, Write};
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
 use super::{Args, Failure, Out, keep};
@@ -51,8 +51,7 @@ pub fn run(args: &Args, out: &mut Out) -> Result<ExitStatus, Failure> {
             Ok(Err(())) => {
                 // Not UTF-8: left exactly as it is, and the problem said here, not written into it.
                 edited.map_err(|failure| copy.kept(failure, lang))?;
-                let problem = crate::i18n::copy_not_utf8();
-                keep::say(&format!("partnerdesk: {}: {}", copy.path.display(), problem.get(lang)));
+                crate::stderr::say(&crate::i18n::copy_not_utf8(&copy.path), lang);
                 continue;
             }
             Err(e) => return Err(copy.kept(cannot(&copy.path, &e), lang)),
@@ -67,7 +66,7 @@ pub fn run(args: &Args, out: &mut Out) -> Result<ExitStatus, Failure> {
                 Some(_) => crate::i18n::edit_emptied(&path.display().to_string()),
                 None => crate::i18n::nothing_created_file(&path.display().to_string()),
             };
-            keep::say(said.get(lang));
+            crate::stderr::say(&said, lang);
             break ExitStatus::NotChanged;
         }
         if unchanged && started_from.is_some() {
@@ -115,7 +114,7 @@ impl Copy {
 
     /// `failure`, with where the work is kept said first.
     fn kept(&self, failure: Failure, lang: Lang) -> Failure {
-        keep::say(crate::i18n::work_kept(&self.path).get(lang));
+        crate::stderr::say(&crate::i18n::work_kept(&self.path), lang);
         failure
     }
 
@@ -170,7 +169,7 @@ mod signals {
         let copy = copy.to_path_buf();
         let watcher = std::thread::spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                super::keep::say(crate::i18n::edit_interrupted(&copy).get(lang));
+                crate::stderr::say(&crate::i18n::edit_interrupted(&copy), lang);
                 std::process::exit(128 + signal);
             }
         });
@@ -245,12 +244,12 @@ pub fn strip_header(text: &str) -> String {
 /// Asks whether to start a missing data file from the embedded directory.
 fn start_from_embedded(path: &Path, lang: Lang) -> bool {
     let question = crate::i18n::start_file(&path.display().to_string());
-    let _ = write!(std::io::stderr().lock(), "partnerdesk: {}", question.get(lang));
+    crate::stderr::ask(&question, lang);
     let mut answer = String::new();
     let _ = std::io::stdin().lock().read_line(&mut answer);
     let yes = matches!(answer.trim().to_lowercase().as_str(), "y" | "yes" | "j" | "ja");
     if !yes {
-        keep::say(crate::i18n::nothing_created().get(lang));
+        crate::stderr::say(&crate::i18n::nothing_created(), lang);
     }
     yes
 }

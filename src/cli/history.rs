@@ -54,7 +54,7 @@ pub fn run(args: &Args, options: &HistoryArgs, out: &mut Out) -> Result<ExitStat
         return Ok(ExitStatus::Success);
     }
     if entries.is_empty() {
-        keep::say(crate::i18n::no_history(&path.display().to_string()).get(lang));
+        crate::stderr::say(&crate::i18n::no_history(&path.display().to_string()), lang);
     }
     for Entry { time, user, change } in &entries {
         out.line(&format!("{time}  {user}  {change}"))?;

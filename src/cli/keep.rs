@@ -1,7 +1,6 @@
 //! What `assign` and `edit` share: the data file they change (its real path, through any link),
 //! its lock, and installing the result with the changes in words, said only once they are saved.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{Args, Failure};
@@ -35,7 +34,7 @@ pub fn take_lock(path: &Path, lang: Lang) -> Result<Result<lock::Lock, ExitStatu
     match lock::Lock::take(path, lang) {
         Ok(lock) => Ok(Ok(lock)),
         Err(refused @ lock::Refused::Held(_)) => {
-            say(&format!("partnerdesk: {}", refused.message().get(lang)));
+            crate::stderr::say(&refused.message(), lang);
             Ok(Err(ExitStatus::NotChanged))
         }
         Err(refused) => Err(Failure::Usage(refused.message())),
@@ -76,11 +75,6 @@ pub fn open(args: &Args, command: &str) -> Result<Result<Opened, ExitStatus>, Fa
     Ok(Ok(Opened { path, lock, source, text, started_from, old, year }))
 }
 
-/// A line on standard error, which may itself be gone.
-pub fn say(text: &str) {
-    let _ = writeln!(std::io::stderr().lock(), "{text}");
-}
-
 /// Installs `text` over `path`, which held `started_from` when the change began (`None`: there
 /// was no file), and prints the changes from `old` to `new` once they are saved.
 pub fn install(
@@ -115,14 +109,14 @@ pub fn install(
             };
             out.line(saved.get(lang))?;
             for warning in &warnings {
-                say(warning.get(lang));
+                crate::stderr::say(warning, lang);
             }
             Ok(ExitStatus::Success)
         }
         Installed::Conflict { kept, theirs, created } => {
             let (file, kept) = (path.display().to_string(), kept.display().to_string());
             let Some(theirs) = theirs else {
-                say(crate::i18n::deleted_meanwhile(&file, &kept).get(lang));
+                crate::stderr::say(&crate::i18n::deleted_meanwhile(&file, &kept), lang);
                 return Ok(ExitStatus::NotChanged);
             };
             let said = if created {
@@ -130,17 +124,13 @@ pub fn install(
             } else {
                 crate::i18n::saved_meanwhile(&file, &kept)
             };
-            say(said.get(lang));
             let theirs = String::from_utf8_lossy(&theirs);
             let year = crate::clock::current_year();
-            match crate::directory::parse_text(&theirs, Source::File(path.to_path_buf()), year) {
-                Ok(theirs) => {
-                    for change in diff::changes(theirs.data(), new) {
-                        say(&format!("  {}", change.words(lang)));
-                    }
-                }
-                Err(e) => say(&format!("  {}", e.in_lang(lang).replace('\n', "\n  "))),
-            }
+            let differences = match crate::directory::parse_text(&theirs, Source::File(path.to_path_buf()), year) {
+                Ok(theirs) => diff::changes(theirs.data(), new).iter().map(|change| change.words(lang)).collect(),
+                Err(e) => vec![e.in_lang(lang)],
+            };
+            crate::stderr::say_with(&said, lang, &differences);
             Ok(ExitStatus::NotChanged)
         }
     }

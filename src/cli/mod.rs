@@ -209,7 +209,7 @@ pub fn main() -> ExitCode {
             return if e.use_stderr() { ExitStatus::Error } else { ExitStatus::Success }.into();
         }
         Err(localize::Stop::German { text, error: true }) => {
-            let _ = write!(io::stderr().lock(), "{text}");
+            crate::stderr::verbatim(&text);
             return ExitStatus::Error.into();
         }
         Err(localize::Stop::German { text, error: false }) => {
@@ -249,20 +249,25 @@ pub fn main() -> ExitCode {
 fn outcome(status: Result<ExitStatus, Failure>, lang: Lang) -> ExitCode {
     match status {
         Ok(status) => status.into(),
-        Err(Failure::Data(e)) => report(&e.in_lang(lang)),
-        Err(Failure::Usage(message)) => report(&format!("partnerdesk: {}", message.get(lang))),
-        Err(Failure::Output { name, error }) => {
-            report(crate::i18n::cannot_write(name.get(lang), &error.to_string()).get(lang))
-        }
         Err(Failure::ClosedPipe) => ExitStatus::Success.into(),
+        Err(failure) => {
+            report(&failure, lang);
+            ExitStatus::Error.into()
+        }
     }
 }
 
-/// Prints an error on standard error (which may itself be closed: that is not worth a panic) and
-/// returns the error status.
-fn report(message: &str) -> ExitCode {
-    let _ = writeln!(io::stderr().lock(), "{message}");
-    ExitStatus::Error.into()
+/// Says on standard error why a command stopped: a data file's problems as they are (each starts
+/// with where it is), any other failure as a message of partnerdesk's.
+fn report(failure: &Failure, lang: Lang) {
+    match failure {
+        Failure::Data(e) => crate::stderr::verbatim(&format!("{}\n", e.in_lang(lang))),
+        Failure::Usage(message) => crate::stderr::say(message, lang),
+        Failure::Output { name, error } => {
+            crate::stderr::say(&crate::i18n::cannot_write(name.get(lang), &error.to_string()), lang)
+        }
+        Failure::ClosedPipe => {}
+    }
 }
 
 /// Why a command stopped early.
@@ -314,7 +319,7 @@ fn interactive(args: &Args) -> ExitStatus {
     match crate::tui::run(args.source(), args.source_origin(), lang, args.cache()) {
         Ok(status) => status,
         Err(e) => {
-            let _ = report(&e.in_lang(lang));
+            crate::stderr::verbatim(&format!("{}\n", e.in_lang(lang)));
             ExitStatus::Error
         }
     }

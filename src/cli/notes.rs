@@ -1,6 +1,6 @@
 //! `partnerdesk notes`: the phone messages the journal keeps, newest first, today's by default.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 
 use clap::Args as ClapArgs;
 
@@ -29,7 +29,7 @@ pub fn run(args: &Args, options: &NotesArgs, out: &mut Out) -> Result<ExitStatus
     let read = journal.read().map_err(failed)?;
     if read.skipped > 0 {
         let said = crate::i18n::lines_skipped(read.skipped, &journal.path().display().to_string());
-        let _ = writeln!(std::io::stderr().lock(), "partnerdesk: {}", said.get(lang));
+        crate::stderr::say(&said, lang);
     }
     let shown: Vec<_> = read.entries.iter().filter(|e| options.all || e.is_of_day(now)).collect();
     if options.json {
@@ -47,7 +47,7 @@ pub fn run(args: &Args, options: &NotesArgs, out: &mut Out) -> Result<ExitStatus
         }
     }
     if shown.is_empty() && std::io::stdout().is_terminal() {
-        let _ = writeln!(std::io::stderr().lock(), "{}", crate::i18n::no_notes(options.all).get(lang));
+        crate::stderr::say(&crate::i18n::no_notes(options.all), lang);
     }
     Ok(ExitStatus::Success)
 }

@@ -1,7 +1,5 @@
 //! `partnerdesk query`: search from a script, best match first.
 
-use std::io::Write as _;
-
 use clap::Args as ClapArgs;
 
 use super::report::{self, Record};
@@ -56,9 +54,9 @@ pub fn run(args: &Args, query: &QueryArgs, out: &mut Out) -> Result<ExitStatus, 
     if hits.is_empty() {
         // A person at a terminal learns that nothing matched; a script keeps its empty output and
         // reads the exit status.
-        if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        if crate::stderr::is_terminal() {
             let said = crate::i18n::nothing_found(&query.text.join(" "));
-            let _ = writeln!(std::io::stderr().lock(), "{}", said.get(args.lang()));
+            crate::stderr::say(&said, args.lang());
         }
         return Ok(ExitStatus::NoMatch);
     }

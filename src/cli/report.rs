@@ -5,16 +5,28 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::directory::answers::Away;
-use crate::directory::{Address, Answer, Answerer, City, Directory, Phone, Target, date};
-use crate::i18n::Lang;
+use crate::directory::{Address, Answer, Answerer, City, Directory, Person, Phone, Target, date};
+use crate::i18n::{Bilingual, Lang};
 
-/// How a hit matched, as far as the output shows it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// How a hit matched, as far as the output shows it: the one place that writes the marks, as
+/// JSON's `"approximate"` and `"partial"` (each record flattens it in) and as a line's `~ ` or `+ `.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Marks {
-    /// Found only through the typo fallback.
+    /// True if found only through the typo fallback.
     pub approximate: bool,
-    /// Matched only some of the query's terms.
+    /// True if only some of the query's terms matched.
     pub partial: bool,
+}
+
+impl Marks {
+    /// What starts a line: `~ ` for an approximate hit, `+ ` for a partial one, nothing for an exact one.
+    pub fn prefix(self) -> &'static str {
+        match (self.approximate, self.partial) {
+            (true, _) => "~ ",
+            (false, true) => "+ ",
+            (false, false) => "",
+        }
+    }
 }
 
 impl From<&crate::search::Hit> for Marks {
@@ -44,10 +56,9 @@ pub enum Record<'a> {
 pub struct TopicRecord<'a> {
     /// Its German name, as the page has it.
     pub name: &'a str,
-    /// True if found only through the typo fallback.
-    pub approximate: bool,
-    /// True if only some of the query's terms matched.
-    pub partial: bool,
+    /// How it matched: `approximate` and `partial`, written right after the name.
+    #[serde(flatten)]
+    pub marks: Marks,
     /// Its English name.
     pub name_en: &'a str,
     /// Other words for it.
@@ -130,10 +141,9 @@ impl From<Away<'_>> for AwayRecord {
 pub struct OfficeRecord<'a> {
     /// The Amt's name.
     pub name: &'a str,
-    /// True if found only through the typo fallback.
-    pub approximate: bool,
-    /// True if only some of the query's terms matched.
-    pub partial: bool,
+    /// How it matched: `approximate` and `partial`, written right after the name.
+    #[serde(flatten)]
+    pub marks: Marks,
     /// The department's name.
     pub department: &'a str,
     /// Where visitors go.
@@ -187,10 +197,9 @@ pub struct HeadRecord<'a> {
 pub struct CityRecord<'a> {
     /// Name as the office spells it.
     pub name: &'a str,
-    /// True if found only through the typo fallback.
-    pub approximate: bool,
-    /// True if only some of the query's terms matched.
-    pub partial: bool,
+    /// How it matched: `approximate` and `partial`, written right after the name.
+    #[serde(flatten)]
+    pub marks: Marks,
     /// Country names and code.
     pub country: CountryRecord<'a>,
     /// Year the partnership began.
@@ -224,7 +233,8 @@ pub struct CountryRecord<'a> {
 
 impl<'a> From<&'a crate::directory::Country> for CountryRecord<'a> {
     fn from(country: &'a crate::directory::Country) -> Self {
-        // The aliases and adjectives are for searching; a record names the country.
+        // `aliases`: for searching: a record names the country.
+        // `adjectives`: for searching, as the aliases.
         let crate::directory::Country { code, de, en, aliases: _, adjectives: _ } = country;
         CountryRecord { code, de, en }
     }
@@ -273,10 +283,9 @@ impl<'a> ContactRecord<'a> {
 pub struct PersonRecord<'a> {
     /// Full name.
     pub name: String,
-    /// True if found only through the typo fallback.
-    pub approximate: bool,
-    /// True if only some of the query's terms matched.
-    pub partial: bool,
+    /// How it matched: `approximate` and `partial`, written right after the name.
+    #[serde(flatten)]
+    pub marks: Marks,
     /// Stable id.
     pub id: &'a str,
     /// Role as the office page states it.
@@ -312,16 +321,16 @@ pub struct PersonRecord<'a> {
 
 /// The record for `target`, with who answers on `day`.
 pub fn record(dir: &Directory, target: Target, marks: Marks, day: NaiveDate) -> Record<'_> {
-    let Marks { approximate, partial } = marks;
     match target {
         // Each entry is taken apart in full: a new field does not compile until the record has it
         // or leaves it out (`_`).
         Target::City(i) => {
+            // `contact`: the record's `contact`, through `contact_index`: the person, not the id alone.
+            // `note`: where the fact comes from, for the data's keepers, not for a caller.
             let City { name, native, german, aliases, country, region, since, contact: _, note: _ } = &dir.cities()[i];
             Record::City(CityRecord {
                 name,
-                approximate,
-                partial,
+                marks,
                 country: country.into(),
                 since: *since,
                 region,
@@ -336,8 +345,8 @@ pub fn record(dir: &Directory, target: Target, marks: Marks, day: NaiveDate) -> 
             let person = &dir.people()[i];
             let crate::directory::Person {
                 id,
-                given_name: _,
-                family_name: _,
+                given_name: _,  // `name`, through `full_name`
+                family_name: _, // `name`, through `full_name`
                 role,
                 role_en,
                 phone,
@@ -348,8 +357,7 @@ pub fn record(dir: &Directory, target: Target, marks: Marks, day: NaiveDate) -> 
             let parsed = Phone::parse(phone);
             Record::Person(PersonRecord {
                 name: person.full_name(),
-                approximate,
-                partial,
+                marks,
                 id,
                 role,
                 role_en: role_en.as_deref(),
@@ -374,13 +382,12 @@ pub fn record(dir: &Directory, target: Target, marks: Marks, day: NaiveDate) -> 
                 transit_stop,
                 email,
                 fax,
-                head: _,
+                head: _, // `head`, through `head()`: the person, not the id alone
             } = dir.office();
             let head = dir.head();
             Record::Office(OfficeRecord {
                 name,
-                approximate,
-                partial,
+                marks,
                 department,
                 visiting_address: visiting_address.into(),
                 postal_address: postal_address.into(),
@@ -391,13 +398,14 @@ pub fn record(dir: &Directory, target: Target, marks: Marks, day: NaiveDate) -> 
             })
         }
         Target::Topic(i) => {
+            // `contact`: the record's `contact` and `email`, through `topic_contact`: the person, or the mailbox.
+            // `note`: as a city's note.
             let crate::directory::Topic { name, aliases, summary, contact: _, note: _ } = &dir.topics()[i];
             let contact = dir.topic_contact(i);
             let head = dir.head();
             Record::Topic(TopicRecord {
                 name: &name.de,
-                approximate,
-                partial,
+                marks,
                 name_en: &name.en,
                 aliases,
                 summary,
@@ -410,18 +418,30 @@ pub fn record(dir: &Directory, target: Target, marks: Marks, day: NaiveDate) -> 
     }
 }
 
+/// A city in one line, then who to reach: `Płock (Polen, seit 1988): Irene Schewe, (06151) 13-2324, …`.
+/// The one format of a city's line, for `query` and `anniversaries`.
+pub fn city_line(city: &City, reach: &str, lang: Lang) -> String {
+    let country = Bilingual { de: city.country.de.as_str(), en: city.country.en.as_str() };
+    format!("{}: {reach}", crate::i18n::city_in_a_line(&city.name, country, city.since).get(lang))
+}
+
+/// A person's name, phone and email, as a line gives them: `Julia Kuz, (06151) 13-2325, j.kuz@…`.
+pub fn person_reach(person: &Person) -> String {
+    format!("{}, {}, {}", person.full_name(), person.phone, person.email)
+}
+
 /// Who to reach, in a line: `Julia Kuz, (06151) 13-2325, …` while the contact is in, else
 /// `Irene Schewe (abwesend bis 04.12.), Vertretung Julia Kuz, (06151) 13-2325, …`.
 fn reach(answer: Answer, contact: &str, day: NaiveDate, lang: Lang) -> String {
     let said = match answer.who {
-        Answerer::Person(_, person) => format!("{}, {}, {}", person.full_name(), person.phone, person.email),
+        Answerer::Person(_, person) => person_reach(person),
         Answerer::Office(office) => format!("{}, {}", office.department, office.email),
     };
     match answer.away {
         None => said,
         Some(away) => {
-            let until = crate::i18n::away_until(&date::short(away.until, day, lang));
-            format!("{contact} ({}), {} {said}", until.get(lang), answer.why.stand_in_word().get(lang))
+            let until = date::short(away.until, day, lang);
+            crate::i18n::away_and_stand_in(contact, &until, answer.why.stand_in_word(), &said).get(lang).to_string()
         }
     }
 }
@@ -431,18 +451,12 @@ fn reach(answer: Answer, contact: &str, day: NaiveDate, lang: Lang) -> String {
 /// with `~ `, a partial one with `+ `. While a contact is away on `day`, the line names their
 /// absence and who answers instead.
 pub fn line(dir: &Directory, target: Target, marks: Marks, lang: Lang, day: NaiveDate) -> String {
-    let mark = match (marks.approximate, marks.partial) {
-        (true, _) => "~ ",
-        (false, true) => "+ ",
-        (false, false) => "",
-    };
-    let since = lang.text().since;
+    let mark = marks.prefix();
     match target {
         Target::City(i) => {
-            let city = &dir.cities()[i];
             let person = dir.contact_of(i);
             let reach = reach(dir.answers_for_city(i, day), &person.full_name(), day, lang);
-            format!("{mark}{} ({}, {since} {}): {reach}", city.name, city.country.name(lang), city.since)
+            format!("{mark}{}", city_line(&dir.cities()[i], &reach, lang))
         }
         Target::Person(i) => {
             let person = &dir.people()[i];
@@ -496,6 +510,40 @@ pub fn line(dir: &Directory, target: Target, marks: Marks, lang: Lang, day: Naiv
                 head.full_name(),
                 head.phone
             )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::directory::{self, Source};
+
+    fn dir() -> Directory {
+        directory::load(&Source::Embedded, 2026).unwrap()
+    }
+
+    #[test]
+    fn a_city_line_names_the_city_its_country_and_year_then_who_to_reach() {
+        let dir = dir();
+        let plock = dir.cities().iter().find(|c| c.name == "Płock").unwrap();
+        assert_eq!(city_line(plock, "X", Lang::De), "Płock (Polen, seit 1988): X");
+        assert_eq!(city_line(plock, "X", Lang::En), "Płock (Poland, since 1988): X");
+    }
+
+    #[test]
+    fn the_marks_are_written_once_for_json_and_for_a_line() {
+        let exact = Marks::default();
+        let approximate = Marks { approximate: true, partial: true };
+        let partial = Marks { approximate: false, partial: true };
+        assert_eq!((exact.prefix(), approximate.prefix(), partial.prefix()), ("", "~ ", "+ "));
+        let dir = dir();
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let targets = [Target::City(0), Target::Person(0), Target::Office, Target::Topic(0)];
+        for target in targets {
+            let json = serde_json::to_value(record(&dir, target, partial, day)).unwrap();
+            assert_eq!((&json["approximate"], &json["partial"]), (&false.into(), &true.into()), "{target:?}");
+            assert!(line(&dir, target, partial, Lang::En, day).starts_with("+ "), "{target:?}");
         }
     }
 }

@@ -186,8 +186,8 @@ mod answers {
         match answer.away {
             None => Cell::Text(person.full_name()),
             Some(away) => {
-                let until = crate::i18n::away_until(&date::short(away.until, on, lang));
-                Cell::Text(format!("{} ({})", person.full_name(), until.get(lang)))
+                let until = date::short(away.until, on, lang);
+                Cell::Text(crate::i18n::away_until(&person.full_name(), &until).get(lang).to_string())
             }
         }
     }
@@ -376,7 +376,7 @@ pub static ABSENCES: &[Column] = &[
             Why::Deputy => crate::i18n::STANDING_DEPUTY,
             why => why.stand_in_word(),
         };
-        Cell::Text(format!("{name} ({})", why.get(lang)))
+        Cell::Text(crate::i18n::answers_as(&name, why).get(lang).to_string())
     }),
     column("covered_by_id", "Vertretung (erreichbar)-ID", "Covered by id", Shows::Data, |r, _| {
         r.covered_by().map_or(Cell::None, answers::id)

@@ -23,7 +23,8 @@ pub fn people(dir: &Directory, lang: Lang, version: Version) -> String {
 pub fn card(dir: &Directory, index: usize, lang: Lang, version: Version) -> String {
     let person = &dir.people()[index];
     // Taken apart in full: a new field does not compile until the card has it or leaves it out.
-    // A deputy is the office's arrangement, not part of a person's card.
+    // `role`, `role_en`: TITLE, through `role_in`, in the card's language.
+    // `deputy`: the office's arrangement, not part of a person's card.
     let crate::directory::Person { id, given_name, family_name, role: _, role_en: _, phone, fax, email, deputy: _ } =
         person;
     let office = dir.office();

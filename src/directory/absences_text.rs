@@ -63,32 +63,12 @@ fn scan(text: &str) -> Option<Places> {
     let mut in_absences: Option<usize> = None;
     let mut closed = false;
     while i < bytes.len() {
+        if let Some(end) = super::locate::comment_end(bytes, i) {
+            i = end;
+            continue;
+        }
         let b = bytes[i];
         match b {
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                let mut nested = 0;
-                while i < bytes.len() {
-                    if bytes[i..].starts_with(b"/*") {
-                        nested += 1;
-                        i += 2;
-                    } else if bytes[i..].starts_with(b"*/") {
-                        nested -= 1;
-                        i += 2;
-                        if nested == 0 {
-                            break;
-                        }
-                    } else {
-                        i += 1;
-                    }
-                }
-                continue;
-            }
             b'"' => {
                 i += 1;
                 while i < bytes.len() && bytes[i] != b'"' {

@@ -91,36 +91,17 @@ fn tokens(text: &str) -> Vec<(Token<'_>, usize)> {
     let mut line = 1;
     let mut i = 0;
     while i < bytes.len() {
+        if let Some(end) = comment_end(bytes, i) {
+            line += bytes[i..end].iter().filter(|&&c| c == b'\n').count();
+            i = end;
+            continue;
+        }
         let b = bytes[i];
         let start = i;
         match b {
             b'\n' => {
                 line += 1;
                 i += 1;
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                // Block comments nest in RON.
-                let mut depth = 0;
-                while i < bytes.len() {
-                    if bytes[i..].starts_with(b"/*") {
-                        depth += 1;
-                        i += 2;
-                    } else if bytes[i..].starts_with(b"*/") {
-                        depth -= 1;
-                        i += 2;
-                        if depth == 0 {
-                            break;
-                        }
-                    } else {
-                        line += usize::from(bytes[i] == b'\n');
-                        i += 1;
-                    }
-                }
             }
             b'"' => {
                 let first = line;
@@ -188,9 +169,47 @@ fn tokens(text: &str) -> Vec<(Token<'_>, usize)> {
     out
 }
 
+/// Where the RON comment at `i` ends, if one starts there: a line comment at its line break (or
+/// the end), a block comment just past its `*/`. Block comments nest in RON.
+pub(super) fn comment_end(bytes: &[u8], mut i: usize) -> Option<usize> {
+    match bytes.get(i..i + 2)? {
+        b"//" => Some(bytes[i..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| i + p)),
+        b"/*" => {
+            let mut depth = 0;
+            while i < bytes.len() {
+                if bytes[i..].starts_with(b"/*") {
+                    depth += 1;
+                    i += 2;
+                } else if bytes[i..].starts_with(b"*/") {
+                    depth -= 1;
+                    i += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                } else {
+                    i += 1;
+                }
+            }
+            Some(i.min(bytes.len()))
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nested_block_comments_are_skipped_with_their_lines_counted() {
+        let text = "P(\n /* a /* name: \"x\" */\n still */ name: \"Ana\", // name: \"y\"\n since: 1988,\n)";
+        let at = Locator::new(text);
+        assert_eq!(at.nth("name", "Ana", 0), Some(3));
+        assert_eq!(at.nth("since", "1988", 0), Some(4));
+        assert_eq!(at.nth("name", "x", 0), None);
+        assert_eq!(at.nth("name", "y", 0), None);
+        assert_eq!(comment_end(b"/* a /* b */", 0), Some(12), "an open comment runs to the end");
+    }
 
     #[test]
     fn keys_are_whole_words_and_values_unescaped() {

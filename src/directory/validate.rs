@@ -72,6 +72,19 @@ impl Checker<'_> {
     fn people(&mut self, people: &[Person]) {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for person in people {
+            // Each field's own rule, beyond the text checks every field has (`for_each_text`): a new
+            // field does not compile until it has one here or a reason why those checks suffice.
+            let Person {
+                id: _,          // lower-case letters, digits and `-`, once in the file (below)
+                given_name: _,  // not empty (below)
+                family_name: _, // not empty (below)
+                role: _,        // not empty (below)
+                role_en: _,     // any text: a translation, where there is one
+                phone: _,       // a phone number of the page's form (below)
+                fax: _,         // a phone number of the page's form (below)
+                email: _,       // an email address (below)
+                deputy: _,      // names another person, not themselves: `deputies`
+            } = person;
             let nth = *seen.get(person.id.as_str()).unwrap_or(&0);
             seen.insert(&person.id, nth + 1);
             // Problems inside this person are placed at or after the line of their id.
@@ -102,6 +115,19 @@ impl Checker<'_> {
         let ids: HashSet<&str> = people.iter().map(|p| p.id.as_str()).collect();
         let mut seen: HashMap<String, usize> = HashMap::new();
         for city in cities {
+            // Each field's own rule, beyond the text checks every field has (`for_each_text`): a new
+            // field does not compile until it has one here or a reason why those checks suffice.
+            let City {
+                name: _,    // not empty, once in the file (below)
+                native: _,  // any text: the native spelling
+                german: _,  // any text: the German name
+                aliases: _, // none empty (below)
+                country: _, // a two-letter code, both names, no empty alias or adjective (below)
+                region: _,  // any text, as the page has it
+                since: _,   // a year from `FIRST_YEAR` to this year (below)
+                contact: _, // names a person (below)
+                note: _,    // any text: a source note
+            } = city;
             // "Płock" typed on two keyboards (composed or not), or with a stray space, is one city.
             let key = city.name.trim().nfc().collect::<String>().to_lowercase();
             let nth = *seen.get(&key).unwrap_or(&0);

@@ -166,9 +166,29 @@ pub fn absence_removed(name: &str, from: &str, until: &str) -> Bilingual {
     )
 }
 
-/// In a line of `query`: `(abwesend bis 04.12.)`.
-pub fn away_until(until: &str) -> Bilingual {
-    both(format!("abwesend bis {until}"), format!("away until {until}"))
+/// In a list's cell: `Irene Schewe (abwesend bis 04.12.)`.
+pub fn away_until(name: &str, until: &str) -> Bilingual {
+    both(format!("{name} (abwesend bis {until})"), format!("{name} (away until {until})"))
+}
+
+/// In a line of `query`: the absent contact, then who answers instead (`why` is a stand-in word
+/// above) and how to reach them: `Irene Schewe (abwesend bis 04.12.), Vertretung Julia Kuz, …`.
+pub fn away_and_stand_in(contact: &str, until: &str, why: Bilingual<&str>, reach: &str) -> Bilingual {
+    both(
+        format!("{contact} (abwesend bis {until}), {} {reach}", why.de),
+        format!("{contact} (away until {until}), {} {reach}", why.en),
+    )
+}
+
+/// Who answers, and as what: `Julia Kuz (Vertretung)`.
+pub fn answers_as(name: &str, why: Bilingual<&str>) -> Bilingual {
+    both(format!("{name} ({})", why.de), format!("{name} ({})", why.en))
+}
+
+/// Spoken in the list of other hits: the contact, then who stands in: `Irene Schewe, Vertretung
+/// Julia Kuz`.
+pub fn stood_in_for(contact: &str, why: Bilingual<&str>, answerer: &str) -> Bilingual {
+    both(format!("{contact}, {} {answerer}", why.de), format!("{contact}, {} {answerer}", why.en))
 }
 
 /// In the details pane: `01.12. bis 04.12.`.

@@ -82,7 +82,7 @@ pub fn only_filler_words(words: &str) -> Bilingual {
 
 /// `query` found nothing (said on a terminal only; scripts read the exit status).
 pub fn nothing_found(query: &str) -> Bilingual {
-    both(format!("partnerdesk: keine Treffer für „{query}“"), format!("partnerdesk: nothing matches \"{query}\""))
+    both(format!("keine Treffer für „{query}“"), format!("nothing matches \"{query}\""))
 }
 
 /// `query` with an empty text.

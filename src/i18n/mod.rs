@@ -1,12 +1,26 @@
 //! German and English: the language choice, the fixed words of the interface ([`Text`]), and
-//! the sentences that take arguments, each a function returning [`Bilingual`]: in `sentences.rs`
-//! for the view, keeping the data file and the outputs, in `commands.rs` for what a command
-//! refuses and why a file could not be used, in `data_file.rs` for the rules a data file breaks, in
-//! `ron_error.rs` RON's syntax errors, in `store.rs` keeping the shared data file: its lock,
-//! what an install kept, the words for a change, in `notes.rs` the journal of phone messages and
-//! the hand-overs, in [`absences`] who is away and who answers instead, and in [`spoken`] the
-//! sentences of the line-by-line dialogue for screen readers. [`cli_help`] holds the
-//! command line's German help, a table beside clap's English doc comments.
+//! the sentences that take arguments, each a function returning [`Bilingual`].
+//!
+//! Which file a sentence goes in, by what it is about:
+//! - `sentences.rs`: the view, the lines and summaries of the outputs, copying and reloading;
+//! - `commands.rs`: what a command refuses and why, and why a file could not be used;
+//! - `data_file.rs`: the rules a data file breaks; `ron_error.rs`: RON's syntax errors;
+//! - `store.rs`: keeping the shared data file: its lock, what an install kept, the words for a change;
+//! - `notes.rs`: the journal of phone messages and the hand-overs;
+//! - [`absences`]: who is away and who answers instead;
+//! - [`spoken`]: the line-by-line dialogue for screen readers;
+//! - [`cli_help`]: the command line's German help, a table beside clap's English doc comments.
+//!
+//! A word without arguments is a field of [`Text`] (or, where a table lives elsewhere, a
+//! `Bilingual<&str>` beside its rows). A sentence is written whole in each language: its
+//! arguments are names, numbers, dates and other whole sentences, never a translated piece of
+//! it, so that no word order is fixed in code (`Partnerstadt seit 1988 (38 Jahre)`, not
+//! `{partner_since} {year} ({age} {years})`). Where a sentence needs a fixed word, it takes it
+//! as `Bilingual<&str>` ([`in_both`]) and uses `.de` in the German and `.en` in the English.
+//! A test reads every `both(…)` and checks that both languages take the same arguments.
+//!
+//! No sentence starts with `partnerdesk: `: messages on standard error get it from
+//! [`crate::stderr`], the one place that writes there.
 
 pub mod absences;
 pub mod cli_help;
@@ -110,6 +124,12 @@ impl<S: AsRef<str>> Bilingual<S> {
     }
 }
 
+/// A fixed word of [`Text`] in both languages, for a sentence that takes it as an argument:
+/// `in_both(|t| t.phone_number)`.
+pub fn in_both(word: fn(&Text) -> &'static str) -> Bilingual<&'static str> {
+    Bilingual { de: word(&DE), en: word(&EN) }
+}
+
 /// A sentence in both languages, for the sentence functions of the submodules.
 fn both(de: String, en: String) -> Bilingual {
     Bilingual { de, en }
@@ -128,10 +148,6 @@ pub struct Text {
     pub no_match: &'static str,
     /// Marks a typo-tolerant hit.
     pub approximate: &'static str,
-    /// "Partnerstadt seit" (followed by the year).
-    pub partner_since: &'static str,
-    /// "Jahre" / "years".
-    pub years: &'static str,
     /// Label: country.
     pub country: &'static str,
     /// Label: region.
@@ -166,10 +182,6 @@ pub struct Text {
     pub phone_number: &'static str,
     /// "E-Mail-Adresse", what a copy held.
     pub email_address: &'static str,
-    /// "kopiert", after what a clipboard confirmed it took.
-    pub copied: &'static str,
-    /// What OSC 52 did: the terminal got it, and nobody confirmed it.
-    pub written_to_terminal: &'static str,
     /// Ctrl-R while a reload runs.
     pub reload_busy: &'static str,
     /// The data file loads again after the view showed other data.
@@ -190,8 +202,6 @@ pub struct Text {
     pub reloaded: &'static str,
     /// Ctrl-R on the embedded directory: there is no file to read again.
     pub no_file_to_reload: &'static str,
-    /// Warning: the data file could not be loaded again (missing, unreadable or invalid); the data shown stays.
-    pub reload_failed: &'static str,
     /// Title of the help overlay.
     pub help_title: &'static str,
     /// The help's first row: typing searches.
@@ -204,10 +214,6 @@ pub struct Text {
     pub syntax_help: &'static str,
     /// Shown when the terminal is too small.
     pub too_small: &'static str,
-    /// "seit" / "since", before a year on the command line.
-    pub since: &'static str,
-    /// `check`'s summary: cities, people.
-    pub counted: (&'static str, &'static str),
     /// The vCard note before a person's cities.
     pub card_cities: &'static str,
     /// The workbook's sheet of cities.
@@ -216,12 +222,8 @@ pub struct Text {
     pub people_sheet: &'static str,
     /// The workbook's sheet of topics.
     pub topics_sheet: &'static str,
-    /// "Partnerstadt", before a city's name in a subject or a note.
+    /// Label: the partner city a note is about (`Partnerstadt: Płock`).
     pub partner_city: &'static str,
-    /// "für", before a person's name in a subject.
-    pub for_person: &'static str,
-    /// "Für", a subject without a city.
-    pub for_person_capital: &'static str,
     /// "Telefonnotiz".
     pub phone_message: &'static str,
     /// The note's line: who it is for.
@@ -268,8 +270,6 @@ static DE: Text = Text {
     details: "Details",
     no_match: "Keine Treffer",
     approximate: "≈ ähnlich",
-    partner_since: "Partnerstadt seit",
-    years: "Jahre",
     country: "Land",
     region: "Region",
     also: "Auch",
@@ -287,8 +287,6 @@ static DE: Text = Text {
     note: "Quelle",
     phone_number: "Telefonnummer",
     email_address: "E-Mail-Adresse",
-    copied: "kopiert",
-    written_to_terminal: "ans Terminal geschrieben (OSC 52), nicht bestätigt",
     reload_busy: "Die Daten werden bereits neu geladen",
     file_back: "Datendatei wieder lesbar: ihre Daten werden gezeigt",
     needs_caller_or_concern: "Bitte Anrufer oder Anliegen eintragen",
@@ -300,22 +298,17 @@ static DE: Text = Text {
     reloaded: "Daten neu geladen",
     no_file_to_reload: "Keine Datei zum Neuladen: die eingebauten Daten werden gezeigt (--data oder \
                         PARTNERDESK_DATA nennt eine Datendatei)",
-    reload_failed: "Daten nicht neu geladen, die bisherigen bleiben",
     help_title: "Tasten",
     typing: "Tippen",
     typing_help: "Suchen (Stadt, Land, Person, Durchwahl)",
     syntax: "land: person: jahr: 'text",
     syntax_help: "Feld wählen, genauer Treffer",
     too_small: "Fenster zu klein",
-    since: "seit",
-    counted: ("Städte", "Personen"),
     card_cities: "Partnerstädte",
     cities_sheet: "Partnerstädte",
     people_sheet: "Personen",
     topics_sheet: "Themen",
     partner_city: "Partnerstadt",
-    for_person: "für",
-    for_person_capital: "Für",
     phone_message: "Telefonnotiz",
     message_for: "Für",
     caller: "Anrufer",
@@ -344,8 +337,6 @@ static EN: Text = Text {
     details: "Details",
     no_match: "No matches",
     approximate: "≈ similar",
-    partner_since: "Partner city since",
-    years: "years",
     country: "Country",
     region: "Region",
     also: "Also",
@@ -363,8 +354,6 @@ static EN: Text = Text {
     note: "Source",
     phone_number: "Phone number",
     email_address: "Email address",
-    copied: "copied",
-    written_to_terminal: "written to the terminal (OSC 52), not confirmed",
     reload_busy: "A reload is already running",
     file_back: "The data file can be read again: its data is shown",
     needs_caller_or_concern: "Please fill in a caller or a concern",
@@ -376,22 +365,17 @@ static EN: Text = Text {
     reloaded: "Data reloaded",
     no_file_to_reload: "No file to reload: the embedded directory is shown (--data or PARTNERDESK_DATA names a \
                         data file)",
-    reload_failed: "Data not reloaded, keeping the data shown",
     help_title: "Keys",
     typing: "type",
     typing_help: "Search (city, country, person, extension)",
     syntax: "land: person: jahr: 'text",
     syntax_help: "Pick a field, exact match",
     too_small: "Window too small",
-    since: "since",
-    counted: ("cities", "people"),
     card_cities: "Partner cities",
     cities_sheet: "Partner cities",
     people_sheet: "People",
     topics_sheet: "Topics",
     partner_city: "Partner city",
-    for_person: "for",
-    for_person_capital: "For",
     phone_message: "Phone message",
     message_for: "For",
     caller: "Caller",
@@ -417,6 +401,189 @@ static EN: Text = Text {
 #[cfg(test)]
 mod tests {
     use super::Lang;
+
+    /// The German and the English of every sentence as the source writes them: the arguments of
+    /// each `both(…)` in `src/i18n` and each `Bilingual { de: …, en: … }` in `src`, with where they are.
+    fn pairs() -> Vec<(String, String, String)> {
+        let mut found = Vec::new();
+        for (name, text) in crate::stderr::tests::src() {
+            let in_i18n = name.starts_with("src/i18n/");
+            for (at, _) in text.match_indices("both(").filter(|_| in_i18n) {
+                let args = arguments(&text[at + "both(".len()..], ')');
+                if let [de, en] = &args[..] {
+                    found.push((format!("{name}:{}", line_of(&text, at)), de.clone(), en.clone()));
+                }
+            }
+            for (at, _) in text.match_indices("Bilingual { de:") {
+                let args = arguments(&text[at + "Bilingual {".len()..], '}');
+                if let [de, en] = &args[..]
+                    && let (Some(de), Some(en)) = (de.trim().strip_prefix("de:"), en.trim().strip_prefix("en:"))
+                {
+                    found.push((format!("{name}:{}", line_of(&text, at)), de.to_string(), en.to_string()));
+                }
+            }
+        }
+        found
+    }
+
+    fn line_of(text: &str, at: usize) -> usize {
+        text[..at].lines().count() + 1
+    }
+
+    /// The arguments up to the `close` that ends them, split at the commas outside brackets and
+    /// string literals.
+    fn arguments(text: &str, close: char) -> Vec<String> {
+        let (mut args, mut current, mut depth, mut chars) = (Vec::new(), String::new(), 0, text.chars());
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => {
+                    current.push(c);
+                    while let Some(c) = chars.next() {
+                        current.push(c);
+                        if c == '\\' {
+                            current.extend(chars.next());
+                        } else if c == '"' {
+                            break;
+                        }
+                    }
+                    continue;
+                }
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth == 0 && c == close => break,
+                ')' | ']' | '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    args.push(std::mem::take(&mut current));
+                    continue;
+                }
+                _ => {}
+            }
+            current.push(c);
+        }
+        if !current.trim().is_empty() {
+            args.push(current);
+        }
+        args
+    }
+
+    /// The text of the string literals in `arg`, line continuations joined.
+    fn literal_text(arg: &str) -> Option<String> {
+        let mut text = String::new();
+        let mut rest = arg;
+        while let Some(start) = rest.find('"') {
+            let body = &rest[start + 1..];
+            let mut end = 0;
+            let mut escaped = false;
+            for (i, c) in body.char_indices() {
+                match (escaped, c) {
+                    (true, _) => escaped = false,
+                    (false, '\\') => escaped = true,
+                    (false, '"') => {
+                        end = i;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            let literal = &body[..end];
+            let mut joined = String::new();
+            let mut parts = literal.split("\\\n");
+            joined.push_str(parts.next().unwrap_or_default());
+            for part in parts {
+                joined.push_str(part.trim_start());
+            }
+            text.push_str(&joined);
+            rest = &body[end + 1..];
+        }
+        (!text.is_empty()).then_some(text)
+    }
+
+    /// The placeholders of a format string: named ones by name, and how many `{}` there are.
+    fn placeholders(text: &str) -> (Vec<String>, usize) {
+        let (mut named, mut positional) = (Vec::new(), 0);
+        let text = text.replace("{{", "").replace("}}", "");
+        for piece in text.split('{').skip(1) {
+            let name = piece.split(['}', ':']).next().unwrap_or_default();
+            // `{de}` in the German and `{en}` in the English are the same piece in each language.
+            let name = match name.split_once('_') {
+                _ if name == "de" || name == "en" => "lang".to_string(),
+                Some(("de" | "en", rest)) => format!("lang_{rest}"),
+                _ => name.to_string(),
+            };
+            if name.is_empty() {
+                positional += 1;
+            } else {
+                named.push(name);
+            }
+        }
+        named.sort();
+        (named, positional)
+    }
+
+    /// Words outside the placeholders: what a translation has to say.
+    fn words(text: &str) -> Vec<&str> {
+        text.split('{')
+            .map(|piece| piece.split_once('}').map_or(piece, |(_, after)| after))
+            .flat_map(|piece| piece.split(|c: char| !c.is_alphabetic()))
+            .filter(|word| !word.is_empty())
+            .collect()
+    }
+
+    /// True if `code` (string literals aside) takes a piece in `lang`: `who.en`, `en`, `en_about`.
+    fn speaks(code: &str, lang: &str) -> bool {
+        let (mut outside, mut in_literal, mut escaped) = (String::new(), false, false);
+        for c in code.chars() {
+            match (in_literal, escaped, c) {
+                (true, true, _) => escaped = false,
+                (true, false, '\\') => escaped = true,
+                (_, false, '"') => in_literal = !in_literal,
+                (false, _, c) => outside.push(c),
+                _ => {}
+            }
+        }
+        let outside = outside.replace(['(', ')', ',', '&', '!', '}', '{', '.'], " .");
+        outside.split_whitespace().any(|w| w.trim_start_matches('.') == lang || w.starts_with(&format!("{lang}_")))
+    }
+
+    /// A sentence only half translated shows in its source: the same words in both languages
+    /// (the German copied into the English or the other way round), or an argument said in one
+    /// language and left out of the other.
+    #[test]
+    fn every_sentence_is_in_both_languages_with_the_same_arguments() {
+        let pairs = pairs();
+        assert!(pairs.len() > 200, "the sentences are found: {}", pairs.len());
+        let mut problems = Vec::new();
+        for (place, de_code, en_code) in &pairs {
+            if speaks(de_code, "en") || speaks(en_code, "de") {
+                problems.push(format!("{place}: a piece of the other language: {de_code:?} / {en_code:?}"));
+            }
+            let (Some(de), Some(en)) = (literal_text(de_code), literal_text(en_code)) else { continue };
+            if placeholders(&de) != placeholders(&en) {
+                problems.push(format!("{place}: other arguments in German and English: {de:?} / {en:?}"));
+            }
+            if de == en && words(&de).len() > 1 {
+                problems.push(format!("{place}: the same words in both languages: {de:?}"));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn the_check_of_both_languages_finds_a_copied_sentence_and_a_lost_argument() {
+        let args = arguments(r#"format!("{name} ist weg"), format!("{name} is away")) rest"#, ')');
+        assert_eq!(args.len(), 2);
+        assert_eq!(literal_text(&args[0]).as_deref(), Some("{name} ist weg"));
+        assert_eq!(placeholders("{file} wurde {} am {when:>5}"), (vec!["file".into(), "when".into()], 1));
+        assert_ne!(placeholders("{file} is gone"), placeholders("ist weg"));
+        assert_eq!(words("{file} nicht gefunden"), ["nicht", "gefunden"]);
+        assert_eq!(
+            literal_text(
+                r#""eins \
+                                   zwei""#
+            )
+            .as_deref(),
+            Some("eins zwei")
+        );
+    }
 
     #[test]
     fn locale_picks_the_language() {

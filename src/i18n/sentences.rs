@@ -109,11 +109,11 @@ pub fn saved(file: &str, kept: &str) -> Bilingual {
 pub fn saved_meanwhile(file: &str, kept: &str) -> Bilingual {
     both(
         format!(
-            "partnerdesk: {file} wurde inzwischen von jemand anderem gespeichert; nichts überschrieben. Diese \
+            "{file} wurde inzwischen von jemand anderem gespeichert; nichts überschrieben. Diese \
              Fassung liegt in {kept}. Unterschiede (deren → diese):"
         ),
         format!(
-            "partnerdesk: {file} was saved by someone else meanwhile; nothing was overwritten. This version is \
+            "{file} was saved by someone else meanwhile; nothing was overwritten. This version is \
              kept in {kept}. What differs (theirs → this one):"
         ),
     )
@@ -122,8 +122,8 @@ pub fn saved_meanwhile(file: &str, kept: &str) -> Bilingual {
 /// `edit` ended with an emptied file.
 pub fn edit_emptied(file: &str) -> Bilingual {
     both(
-        format!("partnerdesk: Datei geleert: Bearbeitung verworfen; {file} bleibt, wie sie war"),
-        format!("partnerdesk: the file was emptied: edit discarded; {file} stays as it was"),
+        format!("Datei geleert: Bearbeitung verworfen; {file} bleibt, wie sie war"),
+        format!("the file was emptied: edit discarded; {file} stays as it was"),
     )
 }
 
@@ -155,22 +155,19 @@ pub fn start_file(file: &str) -> Bilingual {
 
 /// The answer to [`start_file`] was no.
 pub fn nothing_created() -> Bilingual {
-    both("partnerdesk: nichts angelegt".into(), "partnerdesk: nothing created".into())
+    both("nichts angelegt".into(), "nothing created".into())
 }
 
 /// An output could not be written.
 pub fn cannot_write(name: &str, error: &str) -> Bilingual {
-    both(
-        format!("partnerdesk: {name} kann nicht geschrieben werden: {error}"),
-        format!("partnerdesk: cannot write to {name}: {error}"),
-    )
+    both(format!("{name} kann nicht geschrieben werden: {error}"), format!("cannot write to {name}: {error}"))
 }
 
 /// `history` on a file with no change log yet.
 pub fn no_history(file: &str) -> Bilingual {
     both(
-        format!("partnerdesk: für {file} sind noch keine Änderungen verzeichnet"),
-        format!("partnerdesk: no changes are recorded for {file} yet"),
+        format!("für {file} sind noch keine Änderungen verzeichnet"),
+        format!("no changes are recorded for {file} yet"),
     )
 }
 
@@ -193,14 +190,29 @@ pub fn already_assigned(city: &str, person: &str) -> Bilingual {
 /// `anniversaries` over years with none.
 pub fn no_anniversaries(from: i32, last: i32) -> Bilingual {
     both(
-        format!("partnerdesk: keine runden Jubiläen von {from} bis {last}"),
-        format!("partnerdesk: no round anniversaries from {from} to {last}"),
+        format!("keine runden Jubiläen von {from} bis {last}"),
+        format!("no round anniversaries from {from} to {last}"),
     )
 }
 
 /// A round anniversary in the details: `70 Jahre im Jahr 2028` / `70 years in 2028`.
-pub fn round_anniversary(years: &str, year: i32) -> Bilingual {
-    both(format!("{years} im Jahr {year}"), format!("{years} in {year}"))
+pub fn round_anniversary(years: i32, year: i32) -> Bilingual {
+    both(format!("{years} Jahre im Jahr {year}"), format!("{years} years in {year}"))
+}
+
+/// A round anniversary at the start of a line of `anniversaries`: `2028 70 Jahre` / `2028 70 years`.
+pub fn anniversary_in_a_line(year: i32, years: i32) -> Bilingual {
+    both(format!("{year} {years} Jahre"), format!("{year} {years} years"))
+}
+
+/// A city at the start of a line, before who to reach: `Płock (Polen, seit 1988)`.
+pub fn city_in_a_line(name: &str, country: Bilingual<&str>, since: i32) -> Bilingual {
+    both(format!("{name} ({}, seit {since})", country.de), format!("{name} ({}, since {since})", country.en))
+}
+
+/// Since when a city is a partner, in the details: `Partnerstadt seit 1988 (38 Jahre)`.
+pub fn partner_since(since: i32, age: i32) -> Bilingual {
+    both(format!("Partnerstadt seit {since} ({age} Jahre)"), format!("Partner city since {since} ({age} years)"))
 }
 
 /// A change in words: `who` (a city, a person, a topic) was added to the data file.
@@ -211,4 +223,62 @@ pub fn added(who: &str, kind: Bilingual<&str>) -> Bilingual {
 /// A change in words: `who` was removed from the data file.
 pub fn removed(who: &str, kind: Bilingual<&str>) -> Bilingual {
     both(format!("{who}: {} entfernt", kind.de), format!("{who}: {} removed", kind.en))
+}
+
+/// `check`'s summary: `ok: 17 Städte, 6 Personen (eingebaute Daten)`.
+pub fn checked(cities: usize, people: usize, source: &Bilingual) -> Bilingual {
+    both(
+        format!("ok: {cities} Städte, {people} Personen ({})", source.de),
+        format!("ok: {cities} cities, {people} people ({})", source.en),
+    )
+}
+
+/// What a note or an email is about, a partner city: `Partnerstadt Płock`.
+pub fn about_city(name: &str) -> Bilingual {
+    both(format!("Partnerstadt {name}"), format!("Partner city {name}"))
+}
+
+/// What a note or an email is about, a topic: `Thema Europawochenende`.
+pub fn about_topic(name: &str) -> Bilingual {
+    both(format!("Thema {name}"), format!("Topic {name}"))
+}
+
+/// An email's subject about a city or topic (`about`, from [`about_city`] or [`about_topic`]):
+/// `Partnerstadt Płock – für Irene Schewe`.
+pub fn subject_about(about: &Bilingual, to: &str) -> Bilingual {
+    both(format!("{} – für {to}", about.de), format!("{} – for {to}", about.en))
+}
+
+/// An email's subject about nothing in particular: `Für Irene Schewe`.
+pub fn subject_for(to: &str) -> Bilingual {
+    both(format!("Für {to}"), format!("For {to}"))
+}
+
+/// A clipboard took `what` (`Telefonnummer`), and `tool` confirmed it: `Telefonnummer kopiert (wl-copy)`.
+pub fn copied(what: Bilingual<&str>, tool: &str) -> Bilingual {
+    both(format!("{} kopiert ({tool})", what.de), format!("{} copied ({tool})", what.en))
+}
+
+/// `what` went to the terminal by OSC 52, which nobody confirms.
+pub fn written_to_terminal(what: Bilingual<&str>) -> Bilingual {
+    both(
+        format!("{} ans Terminal geschrieben (OSC 52), nicht bestätigt", what.de),
+        format!("{} written to the terminal (OSC 52), not confirmed", what.en),
+    )
+}
+
+/// The data file could not be loaded again (`problem`, in the language shown); the data shown stays.
+pub fn reload_failed(problem: &str) -> Bilingual {
+    both(
+        format!("Daten nicht neu geladen, die bisherigen bleiben: {problem}"),
+        format!("Data not reloaded, keeping the data shown: {problem}"),
+    )
+}
+
+/// The heading of a note that has not left, and why (`reason`, in the language shown).
+pub fn note_unsent_because(reason: &str) -> Bilingual {
+    both(
+        format!("Die Notiz ist noch nicht weitergegeben: {reason}"),
+        format!("The note has not been passed on yet: {reason}"),
+    )
 }

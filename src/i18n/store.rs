@@ -47,8 +47,8 @@ pub fn access_not_kept(file: &Path, lost: &[Bilingual]) -> Bilingual {
     let file = file.display();
     let list = |lang: fn(&Bilingual) -> &String| lost.iter().map(lang).cloned().collect::<Vec<_>>().join(", ");
     both(
-        format!("partnerdesk: Warnung: {file} hat nicht {} der Datendatei behalten", list(|b| &b.de)),
-        format!("partnerdesk: warning: {file} could not keep {} of the data file", list(|b| &b.en)),
+        format!("Warnung: {file} hat nicht {} der Datendatei behalten", list(|b| &b.de)),
+        format!("warning: {file} could not keep {} of the data file", list(|b| &b.en)),
     )
 }
 
@@ -71,12 +71,10 @@ pub fn saved_not_logged(file: &str, kept: &str, error: &Bilingual) -> Bilingual 
 pub fn deleted_meanwhile(file: &str, kept: &str) -> Bilingual {
     both(
         format!(
-            "partnerdesk: {file} wurde inzwischen gelöscht oder verschoben; nichts gespeichert. Diese Fassung liegt \
+            "{file} wurde inzwischen gelöscht oder verschoben; nichts gespeichert. Diese Fassung liegt \
              in {kept}"
         ),
-        format!(
-            "partnerdesk: {file} was deleted or moved meanwhile; nothing was saved. This version is kept in {kept}"
-        ),
+        format!("{file} was deleted or moved meanwhile; nothing was saved. This version is kept in {kept}"),
     )
 }
 
@@ -84,11 +82,11 @@ pub fn deleted_meanwhile(file: &str, kept: &str) -> Bilingual {
 pub fn created_meanwhile(file: &str, kept: &str) -> Bilingual {
     both(
         format!(
-            "partnerdesk: {file} wurde inzwischen von jemand anderem angelegt; nichts überschrieben. Diese Fassung \
+            "{file} wurde inzwischen von jemand anderem angelegt; nichts überschrieben. Diese Fassung \
              liegt in {kept}"
         ),
         format!(
-            "partnerdesk: {file} was created by someone else meanwhile; nothing was overwritten. This version is kept in {kept}"
+            "{file} was created by someone else meanwhile; nothing was overwritten. This version is kept in {kept}"
         ),
     )
 }
@@ -98,11 +96,11 @@ pub fn late_save_kept(kept: &Path) -> Bilingual {
     let kept = kept.display();
     both(
         format!(
-            "partnerdesk: Warnung: jemand hat gleichzeitig in die ersetzte Fassung gespeichert; diese Fassung liegt \
+            "Warnung: jemand hat gleichzeitig in die ersetzte Fassung gespeichert; diese Fassung liegt \
              in {kept}; bitte vergleichen (partnerdesk diff)"
         ),
         format!(
-            "partnerdesk: warning: someone saved into the replaced version at the same moment; it is kept in {kept}; \
+            "warning: someone saved into the replaced version at the same moment; it is kept in {kept}; \
              compare it (partnerdesk diff)"
         ),
     )
@@ -111,15 +109,15 @@ pub fn late_save_kept(kept: &Path) -> Bilingual {
 /// The user's work is kept at `path` after a failure or an interruption.
 pub fn work_kept(path: &Path) -> Bilingual {
     let path = path.display();
-    both(format!("partnerdesk: Ihre Bearbeitung liegt in {path}"), format!("partnerdesk: your edit is kept in {path}"))
+    both(format!("Ihre Bearbeitung liegt in {path}"), format!("your edit is kept in {path}"))
 }
 
 /// `edit` was ended by a signal; the work is kept at `path`, and the lock is free.
 pub fn edit_interrupted(path: &Path) -> Bilingual {
     let path = path.display();
     both(
-        format!("partnerdesk: abgebrochen; nichts gespeichert. Ihre Bearbeitung liegt in {path}"),
-        format!("partnerdesk: interrupted; nothing saved. Your edit is kept in {path}"),
+        format!("abgebrochen; nichts gespeichert. Ihre Bearbeitung liegt in {path}"),
+        format!("interrupted; nothing saved. Your edit is kept in {path}"),
     )
 }
 
@@ -131,11 +129,13 @@ pub fn nothing_created_file(file: &str) -> Bilingual {
     )
 }
 
-/// The editor saved the copy in an encoding other than UTF-8 (or UTF-16 with a byte-order mark).
-pub fn copy_not_utf8() -> Bilingual {
+/// The editor saved the copy at `path` in an encoding other than UTF-8 (or UTF-16 with a
+/// byte-order mark).
+pub fn copy_not_utf8(path: &Path) -> Bilingual {
+    let path = path.display();
     both(
-        "nicht als UTF-8 gespeichert; bitte als UTF-8 speichern (der Text wurde nicht verändert)".into(),
-        "not saved as UTF-8; save it as UTF-8 (the text was left as it is)".into(),
+        format!("{path}: nicht als UTF-8 gespeichert; bitte als UTF-8 speichern (der Text wurde nicht verändert)"),
+        format!("{path}: not saved as UTF-8; save it as UTF-8 (the text was left as it is)"),
     )
 }
 

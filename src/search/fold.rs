@@ -1,33 +1,20 @@
 //! Folding text for matching: lower case, letters to their base letters, other scripts transliterated,
 //! with a map from every folded character back to the character it came from.
 
-/// Declares [`Style`] and [`Style::ALL`] from one list, so that a new style is in `ALL` as soon as
-/// it exists.
-macro_rules! styles {
-    ($($(#[$doc:meta])* $name:ident,)+) => {
-        /// The ways a text is folded for matching. The index stores each field in every style that
-        /// [`Style::indexes`] it in; a term is matched against the styles that [`Style::serves`] it.
-        /// A new way of folding is a new variant here; the compiler then asks for `indexes`,
-        /// `serves` and `fold_each`, and `ALL` follows by itself.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-        pub enum Style {
-            $($(#[$doc])* $name,)+
-        }
-
-        impl Style {
-            /// Every style, in the order the index stores them.
-            pub const ALL: [Style; [$(Style::$name),+].len()] = [$(Style::$name),+];
-        }
-    };
-}
-
-styles! {
-    /// `Gyönk` → `gyonk`, `Türkei` → `turkei`.
-    Base,
-    /// Umlauts in the German way: `Gyönk` → `gyoenk`, `Türkei` → `tuerkei`.
-    German,
-    /// A phone number's digits without the trunk zero: `(06151) 13-2325` → `6151132325`.
-    Digits,
+enum_with_all! {
+    /// The ways a text is folded for matching. The index stores each field in every style that
+    /// [`Style::indexes`] it in, in the order of `Style::ALL`; a term is matched against the styles
+    /// that [`Style::serves`] it. A new way of folding is a new variant here; the compiler then asks
+    /// for `indexes`, `serves` and `fold_each`, and `ALL` follows by itself.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+    pub enum Style {
+        /// `Gyönk` → `gyonk`, `Türkei` → `turkei`.
+        Base,
+        /// Umlauts in the German way: `Gyönk` → `gyoenk`, `Türkei` → `tuerkei`.
+        German,
+        /// A phone number's digits without the trunk zero: `(06151) 13-2325` → `6151132325`.
+        Digits,
+    }
 }
 
 impl Style {

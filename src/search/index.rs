@@ -14,66 +14,53 @@ use super::fold::{Folded, Style, char_mask, fold, fold_into, fold_str};
 use super::sound::{self, HeardWord, Reading, Sounds};
 use super::words;
 
-/// Declares [`FieldKind`] and [`FieldKind::ALL`] from one list, so that a new kind is in `ALL` (and
-/// so checked by `every_field_kind_is_indexed`) as soon as it exists.
-macro_rules! field_kinds {
-    ($($(#[$doc:meta])* $name:ident,)+) => {
-        /// Which fact a field holds; it decides the field's weight and which scopes see it.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum FieldKind {
-            $($(#[$doc])* $name,)+
-        }
-
-        impl FieldKind {
-            /// Every kind, in declaration order.
-            pub const ALL: [FieldKind; [$(FieldKind::$name),+].len()] = [$(FieldKind::$name),+];
-        }
-    };
-}
-
-field_kinds! {
-    /// The entry's own name: the city as the office spells it, or the person's full name.
-    Name,
-    /// A city's German name.
-    German,
-    /// A city's native spelling.
-    Native,
-    /// A city's alias: exonym, old name or transliteration.
-    Alias,
-    /// The country in German.
-    CountryDe,
-    /// The country in English.
-    CountryEn,
-    /// The ISO 3166-1 alpha-2 code.
-    CountryCode,
-    /// Another name of the country: Holland, USA, UK.
-    CountryAlias,
-    /// An adjective or demonym of the country: polnisch, Polish, Pole.
-    CountryAdjective,
-    /// Region, province or state.
-    Region,
-    /// The name of a city's responsible person.
-    Contact,
-    /// A person's role.
-    Role,
-    /// A person's phone number, as written.
-    Phone,
-    /// A person's fax number, as written.
-    Fax,
-    /// A person's internal extension, e.g. `2325`.
-    Extension,
-    /// A person's email address.
-    Email,
-    /// The year a city's partnership began.
-    Year,
-    /// The office's address: building, street, postcode and city, Postfach, transit stop.
-    Address,
-    /// A word people use for the office and its channels (Fax, Anschrift, Sekretariat…).
-    Keyword,
-    /// The office's shared mailbox.
-    SharedEmail,
-    /// The office's shared fax.
-    SharedFax,
+enum_with_all! {
+    /// Which fact a field holds; it decides the field's weight and which scopes see it.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum FieldKind {
+        /// The entry's own name: the city as the office spells it, or the person's full name.
+        Name,
+        /// A city's German name.
+        German,
+        /// A city's native spelling.
+        Native,
+        /// A city's alias: exonym, old name or transliteration.
+        Alias,
+        /// The country in German.
+        CountryDe,
+        /// The country in English.
+        CountryEn,
+        /// The ISO 3166-1 alpha-2 code.
+        CountryCode,
+        /// Another name of the country: Holland, USA, UK.
+        CountryAlias,
+        /// An adjective or demonym of the country: polnisch, Polish, Pole.
+        CountryAdjective,
+        /// Region, province or state.
+        Region,
+        /// The name of a city's responsible person.
+        Contact,
+        /// A person's role.
+        Role,
+        /// A person's phone number, as written.
+        Phone,
+        /// A person's fax number, as written.
+        Fax,
+        /// A person's internal extension, e.g. `2325`.
+        Extension,
+        /// A person's email address.
+        Email,
+        /// The year a city's partnership began.
+        Year,
+        /// The office's address: building, street, postcode and city, Postfach, transit stop.
+        Address,
+        /// A word people use for the office and its channels (Fax, Anschrift, Sekretariat…).
+        Keyword,
+        /// The office's shared mailbox.
+        SharedEmail,
+        /// The office's shared fax.
+        SharedFax,
+    }
 }
 
 impl FieldKind {
@@ -226,6 +213,8 @@ impl SearchIndex {
                     use FieldKind::*;
                     // Taken apart in full: a new field does not compile until it is searched or
                     // named here as not searched (`_`).
+                    // `contact`: the person's name, through `contact_of` below: the id is no word.
+                    // `note`: not searched: a source note's words would answer for other entries.
                     let directory::City { name, native, german, aliases, country, region, since, contact: _, note: _ } =
                         &directory.cities()[i];
                     let directory::Country { code, de, en, aliases: country_aliases, adjectives } = country;
@@ -252,17 +241,16 @@ impl SearchIndex {
                 Target::Person(i) => {
                     use FieldKind::*;
                     let person = &directory.people()[i];
-                    // The deputy is another person's entry, not a word for this one.
                     let directory::Person {
                         id,
-                        given_name: _,
-                        family_name: _,
+                        given_name: _,  // in the full name, one field, so that "Julia Kuz" matches as said
+                        family_name: _, // in the full name, as the given name
                         role,
                         role_en,
                         phone,
                         fax,
                         email,
-                        deputy: _,
+                        deputy: _, // another person's entry, not a word for this one
                     } = person;
                     add(Name, &person.full_name());
                     add(Role, role);
@@ -280,7 +268,9 @@ impl SearchIndex {
                 }
                 Target::Topic(i) => {
                     use FieldKind::*;
-                    // The summary is not searched: its words would answer for other entries.
+                    // `summary`: not searched: its words would answer for other entries.
+                    // `contact`: the person's name, through `topic_contact` below.
+                    // `note`: not searched, as a city's note.
                     let directory::Topic { name, aliases, summary: _, contact: _, note: _ } = &directory.topics()[i];
                     add(Name, &name.de);
                     add(Alias, &name.en);
@@ -299,7 +289,7 @@ impl SearchIndex {
                         transit_stop,
                         email,
                         fax,
-                        head: _,
+                        head: _, // the head's own entry answers for them, with `HEAD_WORDS`
                     } = directory.office();
                     add(Name, department);
                     add(Alias, name);

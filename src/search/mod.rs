@@ -12,7 +12,7 @@
 //! - [`searcher`]: a whole query against the index, best first, and [`Searcher`], which narrows.
 //!
 //! # Adding a field kind
-//! 1. Add the variant in the `field_kinds!` list in `index.rs`; `FieldKind::ALL` follows by
+//! 1. Add the variant in the `FieldKind` list in `index.rs`; `FieldKind::ALL` follows by
 //!    itself. The compiler then points at every decision about it: `weight`, `is_a_number`,
 //!    `may_be_misspelt` and `names_the_entry` in `index.rs`, and `in_scope` in `rank.rs` (which
 //!    scopes see it).
@@ -23,9 +23,26 @@
 //!    names the new `FORMAT` to set.
 //!
 //! # Adding a fold style
-//! 1. Add the variant in the `styles!` list in `fold.rs`; `Style::ALL` follows by itself.
+//! 1. Add the variant in the `Style` list in `fold.rs`; `Style::ALL` follows by itself.
 //! 2. The compiler points at `Style::indexes`, `Style::serves` and `fold_each`.
 //! 3. The stored form changes: the cache's golden test names the new `FORMAT`.
+
+/// Declares an enum of unit variants and its `ALL` array from one list, so that a new variant is in
+/// `ALL` (and so in every loop and test over it) as soon as it exists. [`fold::Style`],
+/// [`FieldKind`] and [`sound::Reading`] are declared with it.
+macro_rules! enum_with_all {
+    ($(#[$meta:meta])* pub enum $enum:ident { $($(#[$doc:meta])* $name:ident,)+ }) => {
+        $(#[$meta])*
+        pub enum $enum {
+            $($(#[$doc])* $name,)+
+        }
+
+        impl $enum {
+            /// Every variant, in declaration order.
+            pub const ALL: [$enum; [$($enum::$name),+].len()] = [$($enum::$name),+];
+        }
+    };
+}
 
 pub mod fold;
 pub mod index;

@@ -29,7 +29,8 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
 /// 60×20; then what it is, from the page.
 fn topic_lines(app: &App, index: usize) -> Vec<Line<'static>> {
     let (text, theme) = (app.lang.text(), &app.theme);
-    // The aliases are for searching; the pane names the topic.
+    // `aliases`: for searching: the pane names the topic.
+    // `contact`: through `topic_contact` below, which also knows who answers when nobody is named.
     let Topic { name, aliases: _, summary, contact: _, note } = &app.directory.topics()[index];
     let mut lines = vec![Line::from(vec![
         Span::styled(clean(name.get(app.lang)), theme.accent),
@@ -78,6 +79,7 @@ fn source_note(app: &App, note: &crate::directory::Note) -> Vec<Line<'static>> {
 /// The office: how to write to it and where it is, then who leads it.
 fn office_lines(app: &App) -> Vec<Line<'static>> {
     let (text, theme) = (app.lang.text(), &app.theme);
+    // `head`: through `escalation`, which shows the head as a person with phone and email.
     let Office { name, department, visiting_address, postal_address, transit_stop, email, fax, head: _ } =
         app.directory.office();
     let mut lines = vec![Line::from(Span::styled(clean(department), theme.accent))];
@@ -103,6 +105,7 @@ fn office_lines(app: &App) -> Vec<Line<'static>> {
 fn city_lines(app: &App, index: usize) -> Vec<Line<'static>> {
     let (text, theme) = (app.lang.text(), &app.theme);
     // Taken apart in full: a new field does not compile until the pane shows it or leaves it out.
+    // `contact`: through `contact_of` and `answers_for_city`: the person, and who answers today.
     let City { name, native, german, aliases, country, region, since, contact: _, note } =
         &app.directory.cities()[index];
     let age = app.year - since;
@@ -111,7 +114,7 @@ fn city_lines(app: &App, index: usize) -> Vec<Line<'static>> {
         Line::from(vec![
             Span::styled(format!("{} ({})", clean(country.name(app.lang)), clean(&country.code)), theme.strong),
             Span::raw(" · "),
-            Span::styled(format!("{} {since} ({age} {})", text.partner_since, text.years), theme.strong),
+            Span::styled(crate::i18n::partner_since(*since, age).get(app.lang).to_string(), theme.strong),
         ]),
     ];
     let contact = app.directory.contact_of(index);
@@ -196,7 +199,7 @@ fn away_lines(app: &App, answer: Answer) -> Vec<Line<'static>> {
     };
     lines.push(Line::from(vec![
         Span::styled(format!("{}: ", i18n::ANSWERS_NOW.get(lang)), theme.accent),
-        Span::styled(clean(&format!("{name} ({})", why.get(lang))), theme.strong),
+        Span::styled(clean(i18n::answers_as(&name, why).get(lang)), theme.strong),
     ]));
     match answer.who {
         Answerer::Person(_, person) => lines.extend(contact_lines(app, person)),
@@ -208,7 +211,10 @@ fn away_lines(app: &App, answer: Answer) -> Vec<Line<'static>> {
 /// Phone and email first, then the phone from abroad, the extension and the fax.
 /// (The name and role stand above these lines; the id is for the data file alone.)
 fn contact_lines(app: &App, person: &Person) -> Vec<Line<'static>> {
-    // The deputy stands in the person's own pane (`person_lines`), not under every contact.
+    // `id`: for the data file alone.
+    // `given_name`, `family_name`: the name stands above these lines.
+    // `role`, `role_en`: in the person's own pane (`person_lines`), in the reader's language.
+    // `deputy`: in the person's own pane (`person_lines`), not under every contact.
     let Person { id: _, given_name: _, family_name: _, role: _, role_en: _, phone, fax, email, deputy: _ } = person;
     let text = app.lang.text();
     let mut lines = labelled_value(app, text.phone, phone);

@@ -1,41 +1,23 @@
 //! The first frame, while the data loads, and the step to the app over it: what is typed
 //! meanwhile is kept, the size follows the terminal, and Esc or Ctrl-C quit.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
 use super::app::App;
 use super::field::Edit;
 use super::message::{Action, Command, Message};
+use super::tests::{directory, drawn, today};
 use super::theme::Theme;
 use super::ui;
 use super::update::{Screen, update, update_screen};
-use crate::directory::{self, Source};
 use crate::i18n::Lang;
-
-/// The day every test lives in.
-fn today() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
-}
 
 /// The app as the loading thread hands it over: it has not been given a size yet.
 fn loaded(lang: Lang) -> Box<App> {
-    let directory = directory::load(&Source::Embedded, 2026).unwrap();
-    Box::new(App::new(directory, lang, today(), (0, 0)))
+    Box::new(App::new(directory(), lang, today(), (0, 0)))
 }
 
 /// Whatever the screen shows, as text, one line per row, at `columns` × `rows`.
 fn shown(screen: &Screen, columns: u16, rows: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(columns, rows)).unwrap();
-    terminal.draw(|frame| ui::render_screen(screen, frame)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let line: String = (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect();
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    drawn((columns, rows), |frame| ui::render_screen(screen, frame))
 }
 
 fn key(screen: &mut Screen, action: Action) -> Option<Command> {

@@ -21,7 +21,7 @@ const ALL: usize = 34;
 pub(super) const YEAR: i32 = 2026;
 
 /// The day every test lives in: the view's clock is an input.
-fn today() -> chrono::NaiveDate {
+pub(super) fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(YEAR, 11, 29).unwrap()
 }
 
@@ -45,8 +45,13 @@ fn selected_name(app: &App) -> String {
 
 /// The screen as text, one line per row.
 pub fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    terminal.draw(|frame| ui::render(app, frame)).unwrap();
+    drawn(app.size, |frame| ui::render(app, frame))
+}
+
+/// What `draw` draws on a screen of `(columns, rows)`, as text, one line per row.
+pub(super) fn drawn(size: (u16, u16), draw: impl FnOnce(&mut ratatui::Frame)) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+    terminal.draw(draw).unwrap();
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..buffer.area.height {

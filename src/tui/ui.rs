@@ -212,7 +212,8 @@ fn render_note(app: &App, note: &NoteForm, frame: &mut Frame, area: Rect) {
         NoteStage::Unsent { .. } | NoteStage::Sending => {
             let (headline, help) = match &note.stage {
                 NoteStage::Unsent { reason } => {
-                    (format!("{}: {}", text.note_unsent, clean(reason)), text.note_unsent_help.to_string())
+                    let headline = crate::i18n::note_unsent_because(&clean(reason)).get(app.lang).to_string();
+                    (headline, text.note_unsent_help.to_string())
                 }
                 _ => (crate::i18n::handing_over(&note.to).get(app.lang).to_string(), String::new()),
             };

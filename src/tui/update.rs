@@ -189,7 +189,7 @@ pub fn update(app: &mut App, message: Message) -> Option<Command> {
         Message::Reloaded(Err(problem)) => match &mut app.fallback {
             // Still down: the banner says what is wrong now.
             Some(fallback) => fallback.problem = problem,
-            None => app.warning = Some(format!("{}: {problem}", app.lang.text().reload_failed)),
+            None => app.warning = Some(i18n::reload_failed(&problem).get(app.lang).to_string()),
         },
         Message::Resize(columns, rows) => {
             app.size = (columns, rows);

@@ -153,15 +153,15 @@ pub(super) fn email(app: &mut App) -> Option<Command> {
 
 /// The footer's words for a copy: "copied" only where a clipboard confirmed it.
 fn copy_text(app: &App, outcome: &CopyOutcome) -> String {
-    let text = app.lang.text();
     let what = |what: Copied| match what {
-        Copied::Phone => text.phone_number,
-        Copied::Email => text.email_address,
-        Copied::Note => text.phone_message,
+        Copied::Phone => i18n::in_both(|t| t.phone_number),
+        Copied::Email => i18n::in_both(|t| t.email_address),
+        Copied::Note => i18n::in_both(|t| t.phone_message),
     };
-    match outcome {
-        CopyOutcome::Native(copied, path) => format!("{} {} ({path})", what(*copied), text.copied),
-        CopyOutcome::TerminalOnly(copied) => format!("{} {}", what(*copied), text.written_to_terminal),
-        CopyOutcome::Failed => text.copy_failed.to_string(),
-    }
+    let said = match outcome {
+        CopyOutcome::Native(copied, path) => i18n::copied(what(*copied), path),
+        CopyOutcome::TerminalOnly(copied) => i18n::written_to_terminal(what(*copied)),
+        CopyOutcome::Failed => return app.lang.text().copy_failed.to_string(),
+    };
+    said.get(app.lang).to_string()
 }
