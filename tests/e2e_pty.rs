@@ -367,6 +367,60 @@ fn while_the_data_loads_a_resize_redraws_the_frame_and_ctrl_c_quits() {
     assert!(!session.alternate_screen(), "the normal screen is back");
 }
 
+/// A data file on a share that never answers, as a named pipe no one writes to: the loading
+/// frame stays for as long as the test likes, with no race against the load.
+#[cfg(unix)]
+#[test]
+fn a_data_file_that_never_answers_leaves_the_loading_frame_live() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("directory.ron");
+    let made = std::process::Command::new("mkfifo").arg(&path).status().expect("mkfifo runs");
+    assert!(made.success());
+    let data = path.to_string_lossy().into_owned();
+    let mut session = Session::start(&["--lang", "en", "--data", &data]);
+    session.wait_for(&["Search", "loading the data", "Esc quit"]);
+    session.send(b"graz");
+    session.wait_for(&["> graz"]);
+    session.resize(20, 70);
+    let start = Instant::now();
+    let first_row = |session: &Session| session.contents().lines().next().unwrap_or_default().to_string();
+    while !(first_row(&session).ends_with("loading the data … ┐") && first_row(&session).chars().count() == 70) {
+        assert!(start.elapsed() < PATIENCE, "the loading frame was not drawn at 70 columns:\n{}", session.contents());
+        thread::sleep(Duration::from_millis(20));
+    }
+    assert!(session.contents().contains("> graz"), "the query survives the resize:\n{}", session.contents());
+    // The first Esc clears what was typed, the second quits.
+    session.send(b"\x1b");
+    let start = Instant::now();
+    while session.contents().contains("graz") {
+        assert!(start.elapsed() < PATIENCE, "Esc did not clear the query:\n{}", session.contents());
+        thread::sleep(Duration::from_millis(20));
+    }
+    assert!(session.contents().contains("loading the data"));
+    thread::sleep(Duration::from_millis(100));
+    session.send(b"\x1b");
+    assert_eq!(session.exit_code(), 0);
+    assert!(!session.alternate_screen(), "the normal screen is back");
+}
+
+/// A data file that stops answering while the view runs (a named pipe no one writes to, put in
+/// its place): the looks at it wait on their own, and the view takes keys as before.
+#[cfg(unix)]
+#[test]
+fn a_data_file_that_stops_answering_leaves_the_view_live() {
+    let (folder, path, mut session) = graz_from_a_data_file();
+    let pipe = folder.path().join("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status().expect("mkfifo runs");
+    assert!(made.success());
+    std::fs::rename(&pipe, &path).unwrap();
+    // The file is looked at every second: this lets a look start and wait on the pipe.
+    thread::sleep(Duration::from_millis(2500));
+    session.send(b"\x15plock");
+    session.wait_for(&["> plock", "Poland (PL)"]);
+    session.send(b"\x03");
+    assert_eq!(session.exit_code(), 0);
+}
+
 #[test]
 fn an_edit_made_while_the_data_loads_is_picked_up_once_it_is_there() {
     let folder = tempfile::tempdir().unwrap();

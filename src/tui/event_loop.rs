@@ -48,13 +48,23 @@ pub struct EventLoop<'a> {
     mouse: bool,
     /// The data loading at start, until it arrives.
     loading: Option<Receiver<Started>>,
-    reloads: (Sender<Message>, Receiver<Message>),
+    /// A finished reload, with the data file's stamp from before it was read.
+    reloads: Channel<(Option<Stamp>, Message)>,
     reloading: bool,
+    /// How many reloads were started: a look at the file from before the last one is stale.
+    reload_round: u64,
+    /// A look at the data file, made on a worker, with the reload round it was made in.
+    looks: Channel<(u64, Option<Stamp>)>,
+    /// True while a look at the data file has not answered.
+    looking: bool,
     journal: Option<Journal>,
     /// Why the journal cannot be used or pruned, told to the app once it is there.
     journal_problem: Option<String>,
     work: (Sender<Done>, Receiver<Done>),
 }
+
+/// A worker's way back to the loop.
+type Channel<T> = (Sender<T>, Receiver<T>);
 
 /// What the loading thread hands over at start: the data file's stamp before it was read, and
 /// the app over the data.
@@ -109,6 +119,9 @@ impl<'a> EventLoop<'a> {
             loading: Some(receiver),
             reloads: mpsc::channel(),
             reloading: false,
+            reload_round: 0,
+            looks: mpsc::channel(),
+            looking: false,
             journal: None,
             journal_problem: None,
             work: mpsc::channel(),
@@ -212,17 +225,27 @@ impl<'a> EventLoop<'a> {
             messages.push(Message::Now(crate::clock::local_date_time(lang)));
             messages.push(Message::Today(crate::clock::today()));
         }
-        // The file is compared with what was loaded once that is there.
-        if now >= self.next_file_check && self.loading.is_none() {
+        // The file is looked at on a worker, so that a share that does not answer holds up only
+        // that look (the next waits for it), and compared with what was loaded once that is there.
+        let watched = matches!(self.source, Source::File(_));
+        if watched && now >= self.next_file_check && self.loading.is_none() && !self.looking {
             self.next_file_check = now + WATCH_FILE;
-            let stamp = stamp(self.source);
-            if stamp != self.file_stamp && !self.reloading {
-                self.file_stamp = stamp;
+            self.looking = true;
+            let (file, sender, round) = (self.source.clone(), self.looks.0.clone(), self.reload_round);
+            std::thread::spawn(move || {
+                let _ = sender.send((round, stamp(&file)));
+            });
+        }
+        if let Ok((round, stamp)) = self.looks.1.try_recv() {
+            self.looking = false;
+            // A look from before the last reload began is compared with nothing it saw.
+            if round == self.reload_round && stamp != self.file_stamp && !self.reloading {
                 self.start_reload(lang);
             }
         }
-        if let Ok(reloaded) = self.reloads.1.try_recv() {
+        if let Ok((stamp, reloaded)) = self.reloads.1.try_recv() {
             self.reloading = false;
+            self.file_stamp = stamp;
             messages.push(reloaded);
         }
         while let Ok(done) = self.work.1.try_recv() {
@@ -275,17 +298,20 @@ impl<'a> EventLoop<'a> {
     }
 
     /// Loads, validates and indexes the data on another thread, so that keys, ticks and signals
-    /// stay live however large or hostile the file is.
+    /// stay live however large or hostile the file is, or however slow its share. The file's
+    /// stamp is taken there first: an edit made while it loads is picked up by the next look.
     fn start_reload(&mut self, lang: Lang) {
         if self.reloading {
             return;
         }
         self.reloading = true;
+        self.reload_round += 1;
         let (source, cache) = (self.source.clone(), self.cache);
         let year = crate::clock::current_year();
         let sender = self.reloads.0.clone();
         std::thread::spawn(move || {
-            let _ = sender.send(reload(|| cache::load(&source, year, cache), lang));
+            let stamp = stamp(&source);
+            let _ = sender.send((stamp, reload(|| cache::load(&source, year, cache), lang)));
         });
     }
 
@@ -347,7 +373,6 @@ impl<'a> EventLoop<'a> {
             },
             Command::Reload if self.reloading => Message::ReloadBusy,
             Command::Reload => {
-                self.file_stamp = stamp(self.source);
                 self.start_reload(app.lang);
                 return Ok(());
             }
