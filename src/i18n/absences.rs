@@ -197,11 +197,13 @@ pub fn away_span(from: &str, until: &str) -> Bilingual {
 }
 
 /// `Vertretung: Julia Kuz`, for the footer: who Enter, F5 and F6 reach. `why` is one of the
-/// stand-in words above, in the language it is shown in.
-pub fn stands_in(why: &str, name: &str) -> Bilingual {
-    let mut chars = why.chars();
-    let why: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
-    both(format!("{why}: {name}"), format!("{why}: {name}"))
+/// stand-in words above.
+pub fn stands_in(why: Bilingual<&str>, name: &str) -> Bilingual {
+    fn capital(word: &str) -> String {
+        let mut chars = word.chars();
+        chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    }
+    both(format!("{}: {name}", capital(why.de)), format!("{}: {name}", capital(why.en)))
 }
 
 /// The workbook's sheet of `list absences`.

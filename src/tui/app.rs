@@ -476,7 +476,7 @@ impl App {
             crate::directory::Answerer::Office(office) => office.email.clone(),
         };
         let why = answer.why.stand_in_word();
-        Some(crate::i18n::stands_in(why.get(self.lang), &name).get(self.lang).to_string())
+        Some(crate::i18n::stands_in(why, &name).get(self.lang).to_string())
     }
 
     /// True while the status message is still to be shown.

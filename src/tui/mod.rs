@@ -32,13 +32,14 @@ mod tests_note;
 #[cfg(test)]
 mod view_tests;
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 
 use crate::cache;
 use crate::directory::{DataError, Source};
 use crate::exit::ExitStatus;
 use crate::i18n::Lang;
 use crate::notes::Journal;
+use crate::stderr::{self, PREFIX};
 use app::{App, Fallback, Shown};
 use event_loop::EventLoop;
 use terminal::{enter, leave};
@@ -73,9 +74,9 @@ impl TuiError {
     /// The error in `lang`, for standard error once the terminal is restored.
     pub fn in_lang(&self, lang: Lang) -> String {
         match self {
-            TuiError::NotATerminal => format!("partnerdesk: {}", lang.text().needs_terminal),
+            TuiError::NotATerminal => format!("{PREFIX}{}", lang.text().needs_terminal),
             TuiError::Data(e) => e.in_lang(lang),
-            TuiError::Terminal(e) => format!("partnerdesk: {}: {e}", lang.text().terminal_error),
+            TuiError::Terminal(e) => format!("{PREFIX}{}: {e}", lang.text().terminal_error),
         }
     }
 }
@@ -133,13 +134,13 @@ pub fn run(source: Source, origin: &'static str, lang: Lang, cache: cache::Use) 
     let result = session(&mut terminal, event_loop, lang, journal.as_ref(), &mut unsent);
     leave();
     for report in terminal::take_deferred() {
-        let _ = writeln!(io::stderr().lock(), "partnerdesk: {report}");
+        stderr::say_in_lang(&report);
     }
     if let Some((note, kept)) = unsent {
         // A phone message never vanishes with the view: it goes to the terminal as text, and
         // the journal keeps it as a draft.
-        let _ = writeln!(io::stderr().lock(), "partnerdesk: {}\n{note}", lang.text().note_unsent);
-        let _ = writeln!(io::stderr().lock(), "partnerdesk: {}", kept.get(lang));
+        stderr::say_in_lang(&format!("{}\n{note}", lang.text().note_unsent));
+        stderr::say(&kept, lang);
     }
     // A terminal that went away fails every write: that is a hang-up, not an error to report.
     match result {
@@ -227,7 +228,7 @@ fn session(
         Err(panic) => {
             // The hook has restored the terminal and reported the panic.
             if let Some((_, kept)) = unsent.take() {
-                let _ = writeln!(io::stderr().lock(), "partnerdesk: {}", kept.get(lang));
+                stderr::say(&kept, lang);
             }
             std::panic::resume_unwind(panic)
         }
