@@ -85,3 +85,47 @@ fn the_screen_reader_commands_are_the_dialogues_table() {
     let generated = partnerdesk::accessible::verbs::markdown_table();
     assert_eq!(table, generated, "update the README's table from accessible/verbs.rs");
 }
+
+/// The text of the first `name(…)` in `block`, up to its closing parenthesis.
+fn entry<'a>(block: &'a str, name: &str) -> &'a str {
+    let start = block.find(&format!("{name}(")).unwrap_or_else(|| panic!("no {name}( in the README's data file"));
+    let mut depth = 0;
+    for (i, c) in block[start..].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 1 => return &block[start..start + i],
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    panic!("{name}( is not closed in the README's data file")
+}
+
+/// A new field of the data file is described where the README shows the file, with what it
+/// holds: this fails until the example names it.
+#[test]
+fn the_data_file_example_names_every_field() {
+    use partnerdesk::directory::{Absence, EMBEDDED, Source, parse};
+    let block = &blocks().into_iter().find(|(info, _)| info == "ron").expect("the data file in the README").1;
+    let directory = parse(EMBEDDED, Source::Embedded, 2026).unwrap();
+    let data = directory.data();
+    let absence = Absence { person: "kuz".into(), from: "2026-12-01".into(), until: "2026-12-04".into(), cover: None };
+    let city = &data.cities[0];
+    let entries = [
+        ("Directory", serde_json::to_value(data).unwrap()),
+        ("Office", serde_json::to_value(&data.office).unwrap()),
+        ("Address", serde_json::to_value(&data.office.visiting_address).unwrap()),
+        ("Person", serde_json::to_value(&data.people[0]).unwrap()),
+        ("City", serde_json::to_value(city).unwrap()),
+        ("Country", serde_json::to_value(&city.country).unwrap()),
+        ("Topic", serde_json::to_value(&data.topics[0]).unwrap()),
+        ("Absence", serde_json::to_value(&absence).unwrap()),
+    ];
+    for (name, value) in entries {
+        let text = entry(block, name);
+        for field in value.as_object().unwrap().keys() {
+            let written = text.contains(&format!(" {field}:")) || text.contains(&format!("({field}:"));
+            assert!(written, "the README's data file shows no `{field}:` in {name}(…): describe the field there");
+        }
+    }
+}

@@ -182,6 +182,31 @@ mod tests {
         assert_eq!(fold("Gyönk", Style::Base).text, "gyonk");
     }
 
+    /// One example of each style: a text, whether it is a number, and the text folded in that
+    /// style, which for every style but the base differs from the base style's.
+    const EXAMPLES: &[(Style, &str, bool, &str)] = &[
+        (Style::Base, "Gyönk", false, "gyonk"),
+        (Style::German, "Gyönk", false, "gyoenk"),
+        (Style::Digits, "(06151) 13-2325", true, "6151132325"),
+    ];
+
+    /// A new style fails here until it has an example: that it stores the text, folds it as
+    /// the example says, and serves a term typed in that spelling.
+    #[test]
+    fn every_style_has_an_example_that_it_stores_folds_and_serves() {
+        for style in Style::ALL {
+            let Some(&(_, text, number, folded)) = EXAMPLES.iter().find(|(s, ..)| *s == style) else {
+                panic!("{style:?} has no example in fold::tests::EXAMPLES: add one");
+            };
+            assert!(style.indexes(text, number), "{style:?} does not store {text:?}");
+            assert_eq!(fold(text, style).text, folded, "{style:?} folds {text:?}");
+            assert!(style.serves(folded, number), "{style:?} does not serve the term {folded:?}");
+            if style != Style::Base {
+                assert_ne!(fold(text, Style::Base).text, folded, "{style:?} folds {text:?} as the base style does");
+            }
+        }
+    }
+
     #[test]
     fn positions_map_back_to_displayed_chars() {
         let folded = fold("Płock", Style::Base);

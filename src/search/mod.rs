@@ -24,6 +24,7 @@
 //!
 //! # Adding a fold style
 //! 1. Add the variant in the `Style` list in `fold.rs`; `Style::ALL` follows by itself.
+//!    `fold::tests::every_style_has_an_example…` fails until `EXAMPLES` there has one.
 //! 2. The compiler points at `Style::indexes`, `Style::serves` and `fold_each`.
 //! 3. The stored form changes: the cache's golden test names the new `FORMAT`.
 

@@ -90,6 +90,31 @@ fn every_action() -> Vec<Action> {
     all
 }
 
+/// The variants `pub enum Action` declares, read from its source: `Up`, `Edit`, ….
+fn declared_actions() -> Vec<String> {
+    let source = include_str!("message.rs");
+    let body = source.split("pub enum Action {").nth(1).expect("message.rs declares Action");
+    let body = &body[..body.find("\n}").expect("the end of Action")];
+    body.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("//") && !line.starts_with("#["))
+        .map(|line| line.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// The match in [`every_action`] makes a new action a compile error, but only the list above it
+/// brings the action to the keymap test: this fails until the list has it too.
+#[test]
+fn every_declared_action_is_in_the_list_the_keymap_test_walks() {
+    let declared = declared_actions();
+    assert!(declared.len() >= 20 && declared.iter().any(|a| a == "Edit"), "read {declared:?}");
+    let listed: Vec<String> =
+        every_action().iter().map(|a| format!("{a:?}").split('(').next().unwrap_or_default().to_string()).collect();
+    for action in declared {
+        assert!(listed.contains(&action), "Action::{action} is not in every_action()'s list: add it there");
+    }
+}
+
 /// The key events a keymap key stands for.
 fn events(key: Key) -> KeyEvent {
     match key {
