@@ -15,7 +15,7 @@ const ENTRY: usize = 29;
 const FIELD: usize = 13;
 const VARIANT: usize = 22;
 
-fn u32_at(bytes: &[u8], at: usize) -> u32 {
+fn u32_at<const N: usize>(bytes: &[u8; N], at: usize) -> u32 {
     u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
 }
 
@@ -85,8 +85,8 @@ fn take<'a>(bytes: &mut &'a [u8], n: usize, width: usize) -> Option<&'a [u8]> {
 /// The index stored in `bytes` by [`encode`], if `bytes` hold exactly one. Its ranges are not
 /// checked here: [`SearchIndex::fits`] does that against the directory.
 pub fn decode(mut bytes: &[u8]) -> Option<SearchIndex> {
-    let head = take(&mut bytes, 6, 4)?;
-    let count = |i: usize| u32_at(head, 4 * i) as usize;
+    let (head, _) = take(&mut bytes, 6, 4)?.as_chunks::<24>();
+    let count = |i: usize| head.first().map_or(0, |head| u32_at(head, 4 * i) as usize);
     let entries = take(&mut bytes, count(0), ENTRY)?;
     let fields = take(&mut bytes, count(1), FIELD)?;
     let variants = take(&mut bytes, count(2), VARIANT)?;
@@ -96,48 +96,40 @@ pub fn decode(mut bytes: &[u8]) -> Option<SearchIndex> {
     if !bytes.is_empty() {
         return None;
     }
-    let entries = entries
-        .as_chunks::<ENTRY>()
-        .0
-        .iter()
-        .map(|e| {
-            let at = u32_at(e, 1) as usize;
-            let target = match e[0] {
-                0 => Target::City(at),
-                1 => Target::Person(at),
-                2 => Target::Office,
-                3 => Target::Topic(at),
-                _ => return None,
-            };
-            let n = |i: usize| u32_at(e, 5 + 4 * i);
-            Some(Entry { target, fields: (n(0), n(1)), variants: (n(2), n(3)), sounds: (n(4), n(5)) })
-        })
-        .collect::<Option<Vec<_>>>()?;
-    let fields = fields
-        .as_chunks::<FIELD>()
-        .0
-        .iter()
-        .map(|f| Some(Field { kind: kind_of(f[0])?, start: u32_at(f, 1), len: u32_at(f, 5), char_len: u32_at(f, 9) }))
-        .collect::<Option<Vec<_>>>()?;
-    let variants = variants
-        .as_chunks::<VARIANT>()
-        .0
-        .iter()
-        .map(|v| {
-            Some(Packed {
-                mask: u64::from_le_bytes([v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]]),
-                start: u32_at(v, 8),
-                len: u32_at(v, 12),
-                field: u32_at(v, 16),
-                kind: kind_of(v[20])?,
-                style: *Style::ALL.get(usize::from(v[21]))?,
-            })
-        })
-        .collect::<Option<Vec<_>>>()?;
+    // Loops that push into a Vec of the final size: collecting into Option<Vec<_>> would grow
+    // the Vec step by step, copying it each time.
+    let mut entries_out = Vec::with_capacity(count(0));
+    for e in entries.as_chunks::<ENTRY>().0 {
+        let at = u32_at(e, 1) as usize;
+        let target = match e[0] {
+            0 => Target::City(at),
+            1 => Target::Person(at),
+            2 => Target::Office,
+            3 => Target::Topic(at),
+            _ => return None,
+        };
+        let n = |i: usize| u32_at(e, 5 + 4 * i);
+        entries_out.push(Entry { target, fields: (n(0), n(1)), variants: (n(2), n(3)), sounds: (n(4), n(5)) });
+    }
+    let mut fields_out = Vec::with_capacity(count(1));
+    for f in fields.as_chunks::<FIELD>().0 {
+        fields_out.push(Field { kind: kind_of(f[0])?, start: u32_at(f, 1), len: u32_at(f, 5), char_len: u32_at(f, 9) });
+    }
+    let mut variants_out = Vec::with_capacity(count(2));
+    for v in variants.as_chunks::<VARIANT>().0 {
+        variants_out.push(Packed {
+            mask: u64::from_le_bytes([v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]]),
+            start: u32_at(v, 8),
+            len: u32_at(v, 12),
+            field: u32_at(v, 16),
+            kind: kind_of(v[20])?,
+            style: *Style::ALL.get(usize::from(v[21]))?,
+        });
+    }
     Some(SearchIndex {
-        entries,
-        fields,
-        variants,
+        entries: entries_out,
+        fields: fields_out,
+        variants: variants_out,
         sounds: Sounds::from_bytes(sounds.to_vec()),
         display: String::from_utf8(display.to_vec()).ok()?,
         folded: String::from_utf8(folded.to_vec()).ok()?,
