@@ -81,7 +81,8 @@ struct Head {
     office: Office,
     people: Vec<Person>,
     countries: Vec<Country>,
-    cities: Vec<StoredCity>,
+    /// How many cities follow the head, one [`StoredCity`] after another.
+    cities: u32,
     topics: Vec<Topic>,
     absences: Vec<Absence>,
 }
@@ -94,7 +95,7 @@ struct HeadRef<'a> {
     office: &'a Office,
     people: &'a [Person],
     countries: Vec<&'a Country>,
-    cities: Vec<CityRef<'a>>,
+    cities: u32,
     topics: &'a [Topic],
     absences: &'a [Absence],
 }
@@ -128,13 +129,14 @@ struct CityRef<'a> {
 }
 
 impl<'a> HeadRef<'a> {
-    fn new(key: Key, data: &'a DirectoryData) -> Self {
+    /// The head and the cities that follow it.
+    fn new(key: Key, data: &'a DirectoryData) -> (Self, Vec<CityRef<'a>>) {
         let DirectoryData { office, people, cities, topics, absences } = data;
         let mut countries: Vec<&Country> = Vec::new();
         // Places of the countries so far by their names; equal names with other aliases are
         // other countries.
         let mut places: HashMap<(&str, &str, &str), Vec<u32>> = HashMap::new();
-        let cities = cities
+        let cities: Vec<CityRef> = cities
             .iter()
             .map(|city| {
                 let City { name, native, german, aliases, country, region, since, contact, note } = city;
@@ -150,24 +152,29 @@ impl<'a> HeadRef<'a> {
                 CityRef { name, native, german, aliases, country: place, region, since: *since, contact, note }
             })
             .collect();
-        HeadRef { key, office, people, countries, cities, topics, absences }
+        let count = cities.len() as u32;
+        (HeadRef { key, office, people, countries, cities: count, topics, absences }, cities)
     }
 }
 
 impl Head {
-    /// The key and the data, if every city's country is in the list.
-    fn into_data(self) -> Option<(Key, DirectoryData)> {
-        let Head { key, office, people, countries, cities, topics, absences } = self;
-        // A loop into a Vec of the final size: collecting into Option<Vec<_>> would grow it
-        // step by step, copying 100,000 cities each time.
-        let mut data_cities = Vec::with_capacity(cities.len());
-        for city in cities {
+    /// The key and the data stored in `bytes`: the head, then its cities, each decoded straight
+    /// into a Vec of their number (collecting them would grow it step by step, copying 100,000
+    /// cities each time). `None` if anything is malformed or left over, or a city's country is
+    /// not in the list.
+    fn decode(bytes: &[u8]) -> Option<(Key, DirectoryData)> {
+        let (head, mut rest) = postcard::take_from_bytes::<Head>(bytes).ok()?;
+        let Head { key, office, people, countries, cities: count, topics, absences } = head;
+        // A damaged count cannot ask for more room than the bytes could hold.
+        let mut cities = Vec::with_capacity((count as usize).min(rest.len() / 8));
+        for _ in 0..count {
+            let (city, after) = postcard::take_from_bytes::<StoredCity>(rest).ok()?;
+            rest = after;
             let StoredCity { name, native, german, aliases, country, region, since, contact, note } = city;
             let country = countries.get(country as usize)?.clone();
-            data_cities.push(City { name, native, german, aliases, country, region, since, contact, note });
+            cities.push(City { name, native, german, aliases, country, region, since, contact, note });
         }
-        let cities = data_cities;
-        Some((key, DirectoryData { office, people, cities, topics, absences }))
+        rest.is_empty().then_some((key, DirectoryData { office, people, cities, topics, absences }))
     }
 }
 
@@ -283,10 +290,10 @@ fn read_entry(path: &Path, source: &Source) -> Option<(Key, Indexed)> {
     let (head, index) = parts.split_at_checked(length)?;
     let (stored, index) = std::thread::scope(|s| {
         let index = s.spawn(|| SearchIndex::from_stored(index));
-        let head = postcard::from_bytes::<Head>(head).ok();
+        let head = Head::decode(head);
         (head, index.join().ok().flatten())
     });
-    let ((stored_key, data), index) = (stored?.into_data()?, index?);
+    let ((stored_key, data), index) = (stored?, index?);
     if !index.fits(&data) {
         return None;
     }
@@ -294,7 +301,11 @@ fn read_entry(path: &Path, source: &Source) -> Option<(Key, Indexed)> {
 }
 
 fn write_entry(path: &Path, key: Key, directory: &Directory, index: &SearchIndex) -> std::io::Result<()> {
-    let head = postcard::to_stdvec(&HeadRef::new(key, directory.data())).map_err(std::io::Error::other)?;
+    let (head, cities) = HeadRef::new(key, directory.data());
+    let mut head = postcard::to_stdvec(&head).map_err(std::io::Error::other)?;
+    for city in &cities {
+        head = postcard::to_extend(city, head).map_err(std::io::Error::other)?;
+    }
     let mut body = Vec::with_capacity(8 + head.len());
     body.extend_from_slice(&(head.len() as u64).to_le_bytes());
     body.extend_from_slice(&head);
