@@ -192,23 +192,27 @@ pub fn load_with(source: &Source, year: i32, folder: Option<&Path>) -> Result<In
     let (Source::File(path), Some(folder)) = (source, folder) else {
         return Ok(Indexed::new(directory::load(source, year)?));
     };
-    let text = directory::read(path, source)?;
-    let Some(key) = key_of(path, &text, year) else {
-        return build(text, source, year, None);
-    };
     let Some(entry_path) = entry_path(folder, path) else {
-        return build(text, source, year, None);
+        return build(directory::read(path, source)?, source, year, None);
     };
-    // The text is not needed on a hit: it goes before the entry is read, which halves the peak.
-    let hash = key.hash;
-    drop(text);
-    if let Some((stored, hit)) = read_entry(&entry_path, source)
-        && stored == key
+    // The data file is read and hashed while the entry is read and decoded on other threads. Its
+    // text is not needed on a hit: it goes as soon as it is hashed, which keeps the peak low.
+    let (key, entry) = std::thread::scope(|s| {
+        let entry = s.spawn(|| read_entry(&entry_path, source));
+        let key = directory::read(path, source).map(|text| key_of(path, &text, year));
+        (key, entry.join().ok().flatten())
+    });
+    let key = key?;
+    if let (Some(key), Some((stored, hit))) = (&key, entry)
+        && stored == *key
     {
         return Ok(hit);
     }
     let text = directory::read(path, source)?;
-    if xxhash_rust::xxh3::xxh3_64(text.as_bytes()) != hash {
+    let Some(key) = key else {
+        return build(text, source, year, None);
+    };
+    if xxhash_rust::xxh3::xxh3_64(text.as_bytes()) != key.hash {
         // The file changed between the two reads: use what it holds now, and store nothing.
         return build(text, source, year, None);
     }
