@@ -130,7 +130,7 @@ fn a_cache_folder_that_cannot_be_written_costs_only_time() {
 fn an_entry_of_another_program_is_not_used() {
     let s = setup();
     let text = fs::read_to_string(&s.data).unwrap();
-    let mut key = key_of(&s.data, &text, YEAR).unwrap();
+    let mut key = key_of(&s.data, text.len() as u64, xxhash_rust::xxh3::xxh3_64(text.as_bytes()), YEAR).unwrap();
     key.program = "0.0.1+an-older-build".into();
     let loaded = load(&s).unwrap();
     write_entry(&entry_file(&s), key, &loaded.directory, &loaded.index).unwrap();
