@@ -47,8 +47,9 @@ use theme::Theme;
 use update::Screen;
 use watch::Watch;
 
-/// How often the loading screen looks for the data while it waits for keys.
-const LOADING_CHECK: Duration = Duration::from_millis(20);
+/// How often the loading screen looks for the data while it waits for keys: the data is shown
+/// at most this long after it is ready (half of it on average), at the cost of a redraw each time.
+const LOADING_CHECK: Duration = Duration::from_millis(5);
 /// Why the interactive view could not run.
 #[derive(Debug)]
 pub enum TuiError {
