@@ -1,28 +1,28 @@
 //! A validated cache: a data file that was parsed, validated and indexed once is stored in a
-//! compact binary form (postcard) in the user's cache folder, so that the next run skips all three.
+//! compact binary form in the user's cache folder, so that the next run skips all three.
 //!
 //! An entry is keyed on the file's canonical path, size, modification time and an xxh3 hash of
-//! its bytes, the format version, the program (its version and a hash of the source it was built
+//! its bytes, the program (its version and a hash of the source it was built
 //! from) and the year (validation checks years against it). Anything that does not match, or
 //! does not decode, is a miss: the text is parsed and validated as if there were no cache, and
 //! the entry is written anew, atomically. `check` never uses it.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::directory::{self, DataError, Directory, DirectoryData, Source};
+use crate::directory::{
+    self, Absence, City, Country, DataError, Directory, DirectoryData, Note, Office, Person, Source, Topic,
+};
 use crate::search::SearchIndex;
 
-/// The stored form's version. Bump it when the stored types change shape *or meaning* (what a
-/// field holds, how a text is folded): an entry of another version is a miss, and the last good
-/// copy of another version is not shown. `the_stored_form_is_the_one_format_names` fails when
-/// the encoding of its fixture changes and this was not bumped.
-const FORMAT: u32 = 7;
-
 /// The program that wrote an entry: its version and the hash of the source it was built from
-/// (`build.rs`). An entry of another build is a miss, as a change of [`FORMAT`] is.
+/// (`build.rs`: the source, the embedded data, the locked dependencies). An entry of another
+/// build is a miss, and its last good copy is not shown. This is the stored form's only version:
+/// whatever changes the stored types' shape or meaning (what a field holds, how a text is
+/// folded) is a change of the source, so of this hash.
 const PROGRAM: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("PARTNERDESK_BUILD"));
 
 /// A loaded directory with its search index.
@@ -64,7 +64,6 @@ impl Use {
 /// What identifies the bytes an entry was made from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Key {
-    format: u32,
     program: String,
     path: PathBuf,
     size: u64,
@@ -73,11 +72,110 @@ struct Key {
     year: i32,
 }
 
-/// The first part of an entry: its key and the validated data.
+/// The first part of an entry: its key and the validated data, with each distinct country
+/// stored once and every city naming its country by its place in that list. 100,000 cities share
+/// a few dozen countries; decoding each once and cloning it is cheaper than decoding it per city.
 #[derive(Deserialize)]
 struct Head {
     key: Key,
-    data: DirectoryData,
+    office: Office,
+    people: Vec<Person>,
+    countries: Vec<Country>,
+    /// How many cities follow the head, one [`StoredCity`] after another.
+    cities: u32,
+    topics: Vec<Topic>,
+    absences: Vec<Absence>,
+}
+
+/// What [`Head`] reads back, borrowed from the directory being stored: the same fields in the
+/// same order (`a_second_load_comes_from_the_cache_with_the_same_answers` checks it).
+#[derive(Serialize)]
+struct HeadRef<'a> {
+    key: Key,
+    office: &'a Office,
+    people: &'a [Person],
+    countries: Vec<&'a Country>,
+    cities: u32,
+    topics: &'a [Topic],
+    absences: &'a [Absence],
+}
+
+/// A [`City`] as the cache stores it: its country by its place in [`Head::countries`].
+#[derive(Deserialize)]
+struct StoredCity {
+    name: String,
+    native: Option<String>,
+    german: Option<String>,
+    aliases: Vec<String>,
+    country: u32,
+    region: String,
+    since: i32,
+    contact: String,
+    note: Note,
+}
+
+/// What [`StoredCity`] reads back.
+#[derive(Serialize)]
+struct CityRef<'a> {
+    name: &'a str,
+    native: &'a Option<String>,
+    german: &'a Option<String>,
+    aliases: &'a [String],
+    country: u32,
+    region: &'a str,
+    since: i32,
+    contact: &'a str,
+    note: &'a Note,
+}
+
+impl<'a> HeadRef<'a> {
+    /// The head and the cities that follow it.
+    fn new(key: Key, data: &'a DirectoryData) -> (Self, Vec<CityRef<'a>>) {
+        let DirectoryData { office, people, cities, topics, absences } = data;
+        let mut countries: Vec<&Country> = Vec::new();
+        // Places of the countries so far by their names; equal names with other aliases are
+        // other countries.
+        let mut places: HashMap<(&str, &str, &str), Vec<u32>> = HashMap::new();
+        let cities: Vec<CityRef> = cities
+            .iter()
+            .map(|city| {
+                let City { name, native, german, aliases, country, region, since, contact, note } = city;
+                let same_names = places.entry((&country.code, &country.de, &country.en)).or_default();
+                let place = match same_names.iter().find(|&&p| countries[p as usize] == country) {
+                    Some(&place) => place,
+                    None => {
+                        countries.push(country);
+                        same_names.push(countries.len() as u32 - 1);
+                        countries.len() as u32 - 1
+                    }
+                };
+                CityRef { name, native, german, aliases, country: place, region, since: *since, contact, note }
+            })
+            .collect();
+        let count = cities.len() as u32;
+        (HeadRef { key, office, people, countries, cities: count, topics, absences }, cities)
+    }
+}
+
+impl Head {
+    /// The key and the data stored in `bytes`: the head, then its cities, each decoded straight
+    /// into a Vec of their number (collecting them would grow it step by step, copying 100,000
+    /// cities each time). `None` if anything is malformed or left over, or a city's country is
+    /// not in the list.
+    fn decode(bytes: &[u8]) -> Option<(Key, DirectoryData)> {
+        let (head, mut rest) = postcard::take_from_bytes::<Head>(bytes).ok()?;
+        let Head { key, office, people, countries, cities: count, topics, absences } = head;
+        // A damaged count cannot ask for more room than the bytes could hold.
+        let mut cities = Vec::with_capacity((count as usize).min(rest.len() / 8));
+        for _ in 0..count {
+            let (city, after) = postcard::take_from_bytes::<StoredCity>(rest).ok()?;
+            rest = after;
+            let StoredCity { name, native, german, aliases, country, region, since, contact, note } = city;
+            let country = countries.get(country as usize)?.clone();
+            cities.push(City { name, native, german, aliases, country, region, since, contact, note });
+        }
+        rest.is_empty().then_some((key, DirectoryData { office, people, cities, topics, absences }))
+    }
 }
 
 /// Loads, validates and indexes `source`, through the cache in `folder` when there is one.
@@ -94,27 +192,29 @@ pub fn load_with(source: &Source, year: i32, folder: Option<&Path>) -> Result<In
     let (Source::File(path), Some(folder)) = (source, folder) else {
         return Ok(Indexed::new(directory::load(source, year)?));
     };
-    let text = directory::read(path, source)?;
-    let Some(key) = key_of(path, &text, year) else {
-        return build(text, source, year, None);
-    };
     let Some(entry_path) = entry_path(folder, path) else {
-        return build(text, source, year, None);
+        return build(directory::read(path, source)?, source, year, None);
     };
-    // The text is not needed on a hit: it goes before the entry is read, which halves the peak.
-    let hash = key.hash;
-    drop(text);
-    if let Some((stored, hit)) = read_entry(&entry_path, source)
-        && stored == key
+    // The data file is hashed while the entry is read and decoded on other threads.
+    let (key, entry) = std::thread::scope(|s| {
+        let entry = s.spawn(|| read_entry(&entry_path, source));
+        let key = fingerprint(path).and_then(|(size, hash)| key_of(path, size, hash, year));
+        (key, entry.join().ok().flatten())
+    });
+    if let (Some(key), Some((stored, hit))) = (&key, entry)
+        && stored == *key
     {
         return Ok(hit);
     }
+    // A miss: the full read reports what is wrong with the file, if anything.
     let text = directory::read(path, source)?;
-    if xxhash_rust::xxh3::xxh3_64(text.as_bytes()) != hash {
-        // The file changed between the two reads: use what it holds now, and store nothing.
-        return build(text, source, year, None);
+    match key {
+        Some(key) if key.hash == xxhash_rust::xxh3::xxh3_64(text.as_bytes()) && key.size == text.len() as u64 => {
+            build(text, source, year, Some((key, &entry_path)))
+        }
+        // Not hashed, or changed since it was: use what it holds now, and store nothing.
+        _ => build(text, source, year, None),
     }
-    build(text, source, year, Some((key, &entry_path)))
 }
 
 /// Where the entry for the data file at `path` lives: named by the path as given, made absolute
@@ -135,7 +235,7 @@ pub fn last_good(path: &Path, source: &Source) -> Option<(Indexed, SystemTime)> 
 /// [`last_good`] with the cache in `folder`, for tests.
 pub fn last_good_in(folder: &Path, path: &Path, source: &Source) -> Option<(Indexed, SystemTime)> {
     let (key, indexed) = read_entry(&entry_path(folder, path)?, source)?;
-    if key.format != FORMAT || key.program != PROGRAM {
+    if key.program != PROGRAM {
         return None;
     }
     let saved = UNIX_EPOCH + std::time::Duration::from_nanos(u64::try_from(key.modified_nanos).ok()?);
@@ -160,20 +260,36 @@ pub fn folder() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "partnerdesk").map(|dirs| dirs.cache_dir().to_path_buf())
 }
 
-fn key_of(path: &Path, text: &str, year: i32) -> Option<Key> {
+fn key_of(path: &Path, size: u64, hash: u64, year: i32) -> Option<Key> {
     let path = std::fs::canonicalize(path).ok()?;
     let meta = std::fs::metadata(&path).ok()?;
     let modified_nanos = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos();
-    let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
-    Some(Key {
-        format: FORMAT,
-        program: PROGRAM.to_string(),
-        path,
-        size: text.len() as u64,
-        modified_nanos,
-        hash,
-        year,
-    })
+    Some(Key { program: PROGRAM.to_string(), path, size, modified_nanos, hash, year })
+}
+
+/// The size and xxh3 hash of the bytes of the file at `path`, read piece by piece: on a hit its
+/// text is never needed, and hashing it in pieces spares filling a fresh 14 MB buffer at 100,000
+/// entries. `None` on any trouble (missing, unreadable, too large), which the full read then
+/// reports.
+fn fingerprint(path: &Path) -> Option<(u64, u64)> {
+    use std::io::Read as _;
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut piece = vec![0; 1 << 18];
+    let mut size = 0;
+    loop {
+        let n = match file.read(&mut piece) {
+            Ok(0) => return Some((size, hasher.digest())),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => return None,
+        };
+        size += n as u64;
+        if size > directory::MAX_BYTES {
+            return None;
+        }
+        hasher.update(&piece[..n]);
+    }
 }
 
 /// The largest entry read; anything larger is not ours.
@@ -183,8 +299,9 @@ const MAX_ENTRY: u64 = 16 * directory::MAX_BYTES;
 /// `None` otherwise. The checksum catches a damaged entry that would still decode.
 ///
 /// An entry is `checksum (8 bytes) | length of the data part (8 bytes) | data part | index part`,
-/// each part postcard: the two decode on two threads, which halves the wait at 100,000 entries
-/// (`bash benches/vs-fzf.sh`).
+/// the data part postcard, the index part runs of fixed-width records that are read back in a
+/// few tight loops ([`SearchIndex::store`]). The two decode on two threads, which halves the wait
+/// at 100,000 entries (`bash benches/vs-fzf.sh`).
 fn read_entry(path: &Path, source: &Source) -> Option<(Key, Indexed)> {
     if std::fs::metadata(path).ok()?.len() > MAX_ENTRY {
         return None;
@@ -198,11 +315,11 @@ fn read_entry(path: &Path, source: &Source) -> Option<(Key, Indexed)> {
     let length = usize::try_from(u64::from_le_bytes(*length)).ok()?;
     let (head, index) = parts.split_at_checked(length)?;
     let (stored, index) = std::thread::scope(|s| {
-        let index = s.spawn(|| postcard::from_bytes::<SearchIndex>(index).ok());
-        let head = postcard::from_bytes::<Head>(head).ok();
+        let index = s.spawn(|| SearchIndex::from_stored(index));
+        let head = Head::decode(head);
         (head, index.join().ok().flatten())
     });
-    let (Head { key: stored_key, data }, index) = (stored?, index?);
+    let ((stored_key, data), index) = (stored?, index?);
     if !index.fits(&data) {
         return None;
     }
@@ -210,17 +327,15 @@ fn read_entry(path: &Path, source: &Source) -> Option<(Key, Indexed)> {
 }
 
 fn write_entry(path: &Path, key: Key, directory: &Directory, index: &SearchIndex) -> std::io::Result<()> {
-    #[derive(Serialize)]
-    struct HeadRef<'a> {
-        key: Key,
-        data: &'a DirectoryData,
+    let (head, cities) = HeadRef::new(key, directory.data());
+    let mut head = postcard::to_stdvec(&head).map_err(std::io::Error::other)?;
+    for city in &cities {
+        head = postcard::to_extend(city, head).map_err(std::io::Error::other)?;
     }
-    let head = postcard::to_stdvec(&HeadRef { key, data: directory.data() }).map_err(std::io::Error::other)?;
-    let index = postcard::to_stdvec(index).map_err(std::io::Error::other)?;
-    let mut body = Vec::with_capacity(8 + head.len() + index.len());
+    let mut body = Vec::with_capacity(8 + head.len());
     body.extend_from_slice(&(head.len() as u64).to_le_bytes());
     body.extend_from_slice(&head);
-    body.extend_from_slice(&index);
+    index.store(&mut body);
     let mut bytes = xxhash_rust::xxh3::xxh3_64(&body).to_le_bytes().to_vec();
     bytes.extend_from_slice(&body);
     let folder = path.parent().unwrap_or(Path::new("."));

@@ -130,7 +130,7 @@ fn a_cache_folder_that_cannot_be_written_costs_only_time() {
 fn an_entry_of_another_program_is_not_used() {
     let s = setup();
     let text = fs::read_to_string(&s.data).unwrap();
-    let mut key = key_of(&s.data, &text, YEAR).unwrap();
+    let mut key = key_of(&s.data, text.len() as u64, xxhash_rust::xxh3::xxh3_64(text.as_bytes()), YEAR).unwrap();
     key.program = "0.0.1+an-older-build".into();
     let loaded = load(&s).unwrap();
     write_entry(&entry_file(&s), key, &loaded.directory, &loaded.index).unwrap();
@@ -154,32 +154,58 @@ fn the_last_good_copy_outlives_a_broken_or_missing_file() {
     assert!(last_good_in(&s.cache, &s.data, &source).is_some(), "found while the file is missing");
 }
 
-/// Every stored form this program has had, by [`FORMAT`]: the xxh3 hash of the encoded fixture
-/// (`golden.ron`, a frozen copy of the directory). Add a row when you bump FORMAT; never edit one.
-const KNOWN_FORMS: &[(u32, u64)] = &[
-    (3, 0x33e8_94f5_f0f6_eee7),
-    (4, 0x85bf_2b8f_99bd_77b4),
-    (5, 0xd7b5_cacf_d3af_8f9e),
-    (6, 0xd2e4_5943_9d51_3c44),
-    (7, 0xb90d_d400_71f2_1cd1),
-];
+/// The entry `body` (everything after the checksum) with a checksum that holds, so that only
+/// decoding can tell that it is damaged.
+fn with_checksum(body: &[u8]) -> Vec<u8> {
+    let mut bytes = xxhash_rust::xxh3::xxh3_64(body).to_le_bytes().to_vec();
+    bytes.extend_from_slice(body);
+    bytes
+}
 
 #[test]
-fn the_stored_form_is_the_one_format_names() {
-    let text = include_str!("golden.ron");
-    let directory = crate::directory::parse(text, Source::Embedded, YEAR).unwrap();
-    let index = SearchIndex::new(&directory);
-    let mut encoded = postcard::to_stdvec(directory.data()).unwrap();
-    encoded.extend(postcard::to_stdvec(&index).unwrap());
-    let hash = xxhash_rust::xxh3::xxh3_64(&encoded);
-    for (i, (format, _)) in KNOWN_FORMS.iter().enumerate() {
-        assert!(!KNOWN_FORMS[i + 1..].iter().any(|(f, _)| f == format), "FORMAT {format} has two forms");
+fn a_damaged_index_with_a_checksum_that_holds_never_panics() {
+    let s = setup();
+    load(&s).unwrap();
+    let entry = entry_file(&s);
+    let good = fs::read(&entry).unwrap();
+    let body = &good[8..];
+    let head = u64::from_le_bytes(body[..8].try_into().unwrap()) as usize;
+    let index = 8 + head;
+    let runs = body.len() - index;
+    // Cut short, one byte more, a count that claims more records than there are, and a field
+    // kind, a fold style and a target that do not exist: each a miss, rebuilt.
+    let mut misses = vec![body[..body.len() - 1].to_vec(), body[..index + runs / 2].to_vec(), [body, &[0]].concat()];
+    let mut more_entries = body.to_vec();
+    more_entries[index] = more_entries[index].wrapping_add(1);
+    misses.push(more_entries);
+    let count = |i: usize| u32::from_le_bytes(body[index + 4 * i..index + 4 * i + 4].try_into().unwrap()) as usize;
+    let (entries, fields) = (index + 24, index + 24 + 29 * count(0));
+    let variants = fields + 13 * count(1);
+    for at in [entries, fields, variants + 20, variants + 21] {
+        let mut bad = body.to_vec();
+        bad[at] = 0xff;
+        misses.push(bad);
     }
-    let known = KNOWN_FORMS.iter().find(|(format, _)| *format == FORMAT);
-    assert_eq!(
-        known.map(|(_, h)| *h),
-        Some(hash),
-        "the stored form changed ({hash:#018x}): bump cache::FORMAT and add ({}, {hash:#018x}) to KNOWN_FORMS",
-        FORMAT + 1
-    );
+    for bad in misses {
+        fs::write(&entry, with_checksum(&bad)).unwrap();
+        let loaded = load(&s).unwrap();
+        assert!(!loaded.from_cache);
+        assert_eq!(region_of_graz(&loaded), "Steiermark (Styria)");
+        assert_eq!(fs::read(&entry).unwrap(), good, "the entry is written anew");
+    }
+    // Any byte of the index changed: a miss, or an index that fits its directory and searches
+    // without a panic.
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    for _ in 0..200 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let mut bad = body.to_vec();
+        bad[index + (seed % runs as u64) as usize] ^= (seed >> 56) as u8 | 1;
+        fs::write(&entry, with_checksum(&bad)).unwrap();
+        let loaded = load(&s).unwrap();
+        for query in ["graz", "plo", "brechia", "kuz", "2325", "zqxv"] {
+            let _ = loaded.index.search(&Query::parse(query));
+        }
+    }
 }

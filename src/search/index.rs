@@ -14,6 +14,8 @@ use super::fold::{Folded, Style, char_mask, fold, fold_into, fold_str};
 use super::sound::{self, HeardWord, Reading, Sounds};
 use super::words;
 
+mod stored;
+
 enum_with_all! {
     /// Which fact a field holds; it decides the field's weight and which scopes see it.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -121,7 +123,7 @@ impl FieldKind {
 }
 
 /// One searchable text of an entry.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy)]
 pub struct Field {
     /// Which fact it is.
     pub kind: FieldKind,
@@ -133,7 +135,7 @@ pub struct Field {
 }
 
 /// One city or person, as the search sees it.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy)]
 pub struct Entry {
     /// What the entry stands for.
     pub target: Target,
@@ -146,7 +148,7 @@ pub struct Entry {
 }
 
 /// One folded variant of one field, packed for scanning.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy)]
 pub struct Packed {
     /// [`char_mask`] of the folded text: a quick "cannot match" before any scan, which skips most
     /// fields of most entries on a first keystroke (`100k/keystroke (empty)→m`).
@@ -173,7 +175,7 @@ impl Packed {
 }
 
 /// Every city and person of a directory, ready to search. Built once per loaded directory.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     /// Cities in alphabetical order, then people by family name: the empty query's order.
     entries: Vec<Entry>,
@@ -407,6 +409,17 @@ impl SearchIndex {
             && ranges_fit
             && sounds_fit
             && texts_fit
+    }
+
+    /// Appends the form in which the cache stores this index to `out`.
+    pub fn store(&self, out: &mut Vec<u8>) {
+        stored::encode(self, out);
+    }
+
+    /// The index that [`Self::store`] wrote to `bytes`, if they hold one; check it with
+    /// [`Self::fits`] before use.
+    pub fn from_stored(bytes: &[u8]) -> Option<SearchIndex> {
+        stored::decode(bytes)
     }
 
     /// Where a shared folded text starts: the key under which its quality is remembered.

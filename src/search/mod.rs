@@ -19,14 +19,14 @@
 //! 2. Add its text in `SearchIndex::new`, in the arm of the entry it belongs to (a new field of
 //!    the model already fails to compile there). `tests::every_field_kind_is_indexed` fails until
 //!    some entry of the embedded directory has a field of the new kind.
-//! 3. The stored form changes: `cache::tests::the_stored_form_is_the_one_format_names` fails and
-//!    names the new `FORMAT` to set.
+//! 3. Nothing for the cache: it stores a kind as its place in `FieldKind::ALL`, and a new build
+//!    is a new cache key.
 //!
 //! # Adding a fold style
 //! 1. Add the variant in the `Style` list in `fold.rs`; `Style::ALL` follows by itself.
 //!    `fold::tests::every_style_has_an_example…` fails until `EXAMPLES` there has one.
 //! 2. The compiler points at `Style::indexes`, `Style::serves` and `fold_each`.
-//! 3. The stored form changes: the cache's golden test names the new `FORMAT`.
+//! 3. Nothing for the cache: it stores a style as its place in `Style::ALL`.
 
 /// Declares an enum of unit variants and its `ALL` array from one list, so that a new variant is in
 /// `ALL` (and so in every loop and test over it) as soon as it exists. [`fold::Style`],

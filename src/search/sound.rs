@@ -10,7 +10,6 @@
 //! approximate.
 
 use rphonetic::{Cologne, DoubleMetaphone, Encoder};
-use serde::{Deserialize, Serialize};
 
 mod heard;
 
@@ -76,6 +75,16 @@ impl Sounds {
         self.0.is_empty()
     }
 
+    /// The words as stored: one run of bytes.
+    pub fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    /// Words stored by [`Self::bytes`]; [`Self::fit`] says whether they are whole.
+    pub fn from_bytes(bytes: Vec<u8>) -> Sounds {
+        Sounds(bytes)
+    }
+
     /// Adds a word and its codes (up to 255; a word has at most a dozen).
     fn push(&mut self, field: u32, start: u16, len: u16, reading: Reading, keys: &[u32]) {
         let keys = &keys[..keys.len().min(u8::MAX as usize)];
@@ -126,31 +135,6 @@ impl Sounds {
             rest = after;
         }
         true
-    }
-}
-
-impl Serialize for Sounds {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_bytes(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for Sounds {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Bytes;
-        impl serde::de::Visitor<'_> for Bytes {
-            type Value = Sounds;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("packed sound codes")
-            }
-            fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<Sounds, E> {
-                Ok(Sounds(bytes.to_vec()))
-            }
-            fn visit_byte_buf<E: serde::de::Error>(self, bytes: Vec<u8>) -> Result<Sounds, E> {
-                Ok(Sounds(bytes))
-            }
-        }
-        deserializer.deserialize_byte_buf(Bytes)
     }
 }
 

@@ -590,3 +590,28 @@ fn no_stray_hits() {
         assert_eq!(first(short), want, "{short}");
     }
 }
+
+#[path = "../../benches/support/synthetic.rs"]
+mod synthetic;
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3))]
+
+    /// Above `PARALLEL_FROM` entries a search scores on two threads: its hits are the very hits
+    /// of one thread, in the same order, for generated directories and any query.
+    #[test]
+    fn scoring_on_two_threads_gives_the_same_hits_as_one(
+        entries in searcher::PARALLEL_FROM..searcher::PARALLEL_FROM + 4_000,
+        seed in 0u64..1_000,
+        queries in proptest::collection::vec("[a-zäöüłøñ]{1,6}( [a-zé]{1,5})?|[0-9]{2,4}|land:[a-z]{1,4}", 8),
+    ) {
+        let (text, _) = synthetic::generate(entries, seed);
+        let dir = directory::parse(&text, Source::Embedded, 2026).unwrap();
+        let index = SearchIndex::new(&dir);
+        proptest::prop_assert!(index.len() >= searcher::PARALLEL_FROM);
+        for query in queries.iter().map(String::as_str).chain(["m", "mar", "zqxv", "bresica"]) {
+            let query = Query::parse(query);
+            proptest::prop_assert_eq!(index.search(&query), index.search_split(&query, usize::MAX), "{:?}", query);
+        }
+    }
+}

@@ -33,7 +33,7 @@ const CHECK: Duration = Duration::from_millis(100);
 const WATCH_FILE: Duration = Duration::from_secs(1);
 
 /// How often the loop looks for the data at start while it waits for keys.
-const LOADING_CHECK: Duration = Duration::from_millis(20);
+const LOADING_CHECK: Duration = Duration::from_millis(5);
 
 /// The loop's own state: the clocks, the data loading at start, the watched file and a reload
 /// under way.
