@@ -158,9 +158,13 @@ pub fn nothing_created() -> Bilingual {
     both("nichts angelegt".into(), "nothing created".into())
 }
 
-/// An output could not be written.
-pub fn cannot_write(name: &str, error: &str) -> Bilingual {
-    both(format!("{name} kann nicht geschrieben werden: {error}"), format!("cannot write to {name}: {error}"))
+/// An output could not be written, and the system's reason (in words of our own where we have them).
+pub fn cannot_write(name: Bilingual<&str>, error: &std::io::Error) -> Bilingual {
+    let said = os_error(error);
+    both(
+        format!("{} kann nicht geschrieben werden: {}", name.de, said.de),
+        format!("cannot write to {}: {}", name.en, said.en),
+    )
 }
 
 /// `history` on a file with no change log yet.
