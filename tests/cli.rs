@@ -425,6 +425,25 @@ fn a_full_disk_on_standard_output_is_exit_2_for_every_command() {
     }
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_said_in_the_language_of_the_output() {
+    for (lang, said) in [
+        ("de", "partnerdesk: die Standardausgabe kann nicht geschrieben werden: kein Platz mehr auf dem Datenträger\n"),
+        ("en", "partnerdesk: cannot write to standard output: no space left on the device\n"),
+    ] {
+        let full = fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let output = Process::new(env!("CARGO_BIN_EXE_partnerdesk"))
+            .env_remove("PARTNERDESK_DATA")
+            .args(["--lang", lang, "list"])
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{lang}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), said, "{lang}");
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn export_out_follows_a_link_refuses_a_device_and_keeps_permissions() {

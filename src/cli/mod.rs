@@ -263,9 +263,7 @@ fn report(failure: &Failure, lang: Lang) {
     match failure {
         Failure::Data(e) => crate::stderr::verbatim(&format!("{}\n", e.in_lang(lang))),
         Failure::Usage(message) => crate::stderr::say(message, lang),
-        Failure::Output { name, error } => {
-            crate::stderr::say(&crate::i18n::cannot_write(name.get(lang), &error.to_string()), lang)
-        }
+        Failure::Output { name, error } => crate::stderr::say(&crate::i18n::cannot_write(*name, error), lang),
         Failure::ClosedPipe => {}
     }
 }

@@ -260,8 +260,8 @@ pub struct Text {
     pub transit_stop: &'static str,
     /// The interactive view needs a terminal.
     pub needs_terminal: &'static str,
-    /// Before a terminal's error.
-    pub terminal_error: &'static str,
+    /// The data loading at start ended without a result: a fault of the program.
+    pub loading_lost: &'static str,
 }
 
 static DE: Text = Text {
@@ -328,7 +328,7 @@ static DE: Text = Text {
     transit_stop: "ÖPNV",
     needs_terminal: "die interaktive Ansicht braucht ein Terminal; in Skripten `partnerdesk query TEXT`, \
                      `partnerdesk list` oder `partnerdesk --accessible` verwenden",
-    terminal_error: "Terminalfehler",
+    loading_lost: "die Daten wurden nicht geladen: das Laden endete ohne Ergebnis (ein Fehler des Programms; bitte melden)",
 };
 
 static EN: Text = Text {
@@ -395,7 +395,7 @@ static EN: Text = Text {
     transit_stop: "Transit stop",
     needs_terminal: "the interactive view needs a terminal; in scripts use `partnerdesk query TEXT`, \
                      `partnerdesk list` or `partnerdesk --accessible`",
-    terminal_error: "terminal error",
+    loading_lost: "the data was not loaded: loading ended without a result (a fault of the program; please report it)",
 };
 
 #[cfg(test)]

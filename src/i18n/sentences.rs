@@ -158,9 +158,19 @@ pub fn nothing_created() -> Bilingual {
     both("nichts angelegt".into(), "nothing created".into())
 }
 
-/// An output could not be written.
-pub fn cannot_write(name: &str, error: &str) -> Bilingual {
-    both(format!("{name} kann nicht geschrieben werden: {error}"), format!("cannot write to {name}: {error}"))
+/// The terminal failed under the view, and the system's reason.
+pub fn terminal_failed(error: &std::io::Error) -> Bilingual {
+    let said = os_error(error);
+    both(format!("das Terminal meldet einen Fehler: {}", said.de), format!("the terminal failed: {}", said.en))
+}
+
+/// An output could not be written, and the system's reason (in words of our own where we have them).
+pub fn cannot_write(name: Bilingual<&str>, error: &std::io::Error) -> Bilingual {
+    let said = os_error(error);
+    both(
+        format!("{} kann nicht geschrieben werden: {}", name.de, said.de),
+        format!("cannot write to {}: {}", name.en, said.en),
+    )
 }
 
 /// `history` on a file with no change log yet.

@@ -206,7 +206,7 @@ impl<'a> EventLoop<'a> {
             }
             Err(mpsc::TryRecvError::Empty) => return Ok(()),
             Err(mpsc::TryRecvError::Disconnected) => {
-                return Err(TuiError::Terminal(io::Error::other("the loading thread ended without a result")));
+                return Err(TuiError::LoadingLost);
             }
         };
         self.loading = None;

@@ -56,6 +56,8 @@ pub enum TuiError {
     Data(DataError),
     /// The terminal failed.
     Terminal(io::Error),
+    /// The thread loading the data at start ended without a result (it panicked).
+    LoadingLost,
 }
 
 impl From<DataError> for TuiError {
@@ -76,7 +78,8 @@ impl TuiError {
         match self {
             TuiError::NotATerminal => format!("{PREFIX}{}", lang.text().needs_terminal),
             TuiError::Data(e) => e.in_lang(lang),
-            TuiError::Terminal(e) => format!("{PREFIX}{}: {e}", lang.text().terminal_error),
+            TuiError::Terminal(e) => stderr::line(&crate::i18n::terminal_failed(e), lang),
+            TuiError::LoadingLost => format!("{PREFIX}{}", lang.text().loading_lost),
         }
     }
 }

@@ -414,3 +414,22 @@ fn a_query_of_filler_words_only_says_so() {
     type_text(&mut app, "die Frau");
     assert!(screen(&app).contains("nur Füllwörter: die, Frau"), "{}", screen(&app));
 }
+
+#[test]
+fn the_views_last_words_are_whole_sentences_in_its_language() {
+    use super::TuiError;
+    let said = |error: &TuiError, lang| error.in_lang(lang).strip_prefix(crate::stderr::PREFIX).map(str::to_string);
+    let denied = || TuiError::Terminal(std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+    assert_eq!(said(&denied(), Lang::De).as_deref(), Some("das Terminal meldet einen Fehler: keine Berechtigung"));
+    assert_eq!(said(&denied(), Lang::En).as_deref(), Some("the terminal failed: permission denied"));
+    // A loading thread that ended without a result is the program's fault, not the terminal's.
+    let lost = TuiError::LoadingLost;
+    assert_eq!(
+        said(&lost, Lang::De).as_deref(),
+        Some("die Daten wurden nicht geladen: das Laden endete ohne Ergebnis (ein Fehler des Programms; bitte melden)")
+    );
+    assert_eq!(
+        said(&lost, Lang::En).as_deref(),
+        Some("the data was not loaded: loading ended without a result (a fault of the program; please report it)")
+    );
+}
