@@ -24,6 +24,11 @@ impl Desk {
 
     /// partnerdesk on this desk's file, as user `anna`, with `editor` as $EDITOR.
     fn run(&self, args: &[&str], editor: Option<&Path>) -> std::process::Output {
+        self.answering(args, editor, "")
+    }
+
+    /// [`Self::run`], with `input` as what the user types.
+    fn answering(&self, args: &[&str], editor: Option<&Path>, input: &str) -> std::process::Output {
         let mut cmd = Command::cargo_bin("partnerdesk").unwrap();
         cmd.args(args).arg("--data").arg(&self.data);
         cmd.env("LANG", "C").env("PARTNERDESK_CACHE", "off").env("USER", "anna").env_remove("VISUAL");
@@ -32,7 +37,7 @@ impl Desk {
             Some(editor) => cmd.env("EDITOR", editor),
             None => cmd.env("EDITOR", "false"),
         };
-        cmd.write_stdin("").output().unwrap()
+        cmd.write_stdin(input).output().unwrap()
     }
 
     /// A fake editor: a shell script run as `EDITOR FILE`.
@@ -127,8 +132,10 @@ fn an_invalid_save_reopens_the_editor_with_the_problems_in_the_file() {
          else sed -i 's/since: 1988/since: 1800/' \"$1\"; fi",
         seen = seen.display()
     ));
-    let output = desk.run(&["edit"], Some(&editor));
+    // Enter answers "Edit it again? [Y/n]".
+    let output = desk.answering(&["edit"], Some(&editor), "\n");
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stderr(&output).contains("since 1800 is not a year from 1945"), "{}", stderr(&output));
     let shown = fs::read_to_string(&seen).unwrap();
     let first: Vec<&str> = shown.lines().take(2).collect();
     assert!(first[0].starts_with("// partnerdesk: not saved yet"), "{shown}");
@@ -137,6 +144,35 @@ fn an_invalid_save_reopens_the_editor_with_the_problems_in_the_file() {
     let line: usize = first[1].split("line ").nth(1).unwrap().split(':').next().unwrap().parse().unwrap();
     assert!(shown.lines().nth(line - 1).unwrap().contains("since: 1800"), "line {line} of\n{shown}");
     assert_eq!(desk.text(), EMBEDDED, "the fix restored the original: nothing but the same text");
+}
+
+#[test]
+fn an_editor_that_always_breaks_the_file_ends_when_nobody_says_again() {
+    let desk = Desk::new();
+    let rounds = desk.folder.path().join("rounds");
+    // A script, not a person: every round breaks the year again.
+    let editor = desk.editor(&format!(
+        "echo round >> '{rounds}'\nsed -i 's/since: 1988/since: 1800/' \"$1\"",
+        rounds = rounds.display()
+    ));
+    for input in ["", "n\n", "nein\n"] {
+        fs::write(&rounds, "").unwrap();
+        let output = desk.answering(&["edit"], Some(&editor), input);
+        assert_eq!(output.status.code(), Some(2), "{input:?}: {}", stderr(&output));
+        assert_eq!(fs::read_to_string(&rounds).unwrap().lines().count(), 1, "{input:?}: the editor ran once");
+        let err = stderr(&output);
+        assert!(err.contains("Edit it again? [Y/n]"), "{err}");
+        assert!(err.contains("not saved: the data file stays as it was"), "{err}");
+        let at = err.find("is kept in ").unwrap() + "is kept in ".len();
+        let kept = fs::read_to_string(err[at..].lines().next().unwrap().trim()).unwrap();
+        assert!(kept.contains("since: 1800"), "the broken copy is kept as it was saved");
+        assert_eq!(desk.text(), EMBEDDED, "nothing installed");
+    }
+    // "y" opens it again: two rounds, then no answer.
+    fs::write(&rounds, "").unwrap();
+    let output = desk.answering(&["edit"], Some(&editor), "y\n");
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert_eq!(fs::read_to_string(&rounds).unwrap().lines().count(), 2);
 }
 
 #[test]

@@ -85,8 +85,16 @@ pub fn run(args: &Args, out: &mut Out) -> Result<ExitStatus, Failure> {
                 let installed = keep::install(&path, started_from.as_deref(), &text, (old, new.data()), lang, out);
                 break installed.map_err(|failure| copy.kept(failure, lang))?;
             }
-            Err(problem) => write_with_problems(&copy.path, &problems(&problem, lang), &body, lang)
-                .map_err(|f| copy.kept(f, lang))?,
+            Err(problem) => {
+                let problems = problems(&problem, lang);
+                write_with_problems(&copy.path, &problems, &body, lang).map_err(|f| copy.kept(f, lang))?;
+                // As visudo does: the editor opens again only when someone says so. No answer
+                // (no terminal, a script) ends the edit, the copy kept, rather than loop forever.
+                crate::stderr::say_with(&crate::i18n::edit_has_problems(), lang, &problems);
+                if !answered_yes(&crate::i18n::edit_again(), lang, true) {
+                    return Err(copy.kept(Failure::Usage(crate::i18n::edit_not_saved_ended()), lang));
+                }
+            }
         }
     };
     drop(lock);
@@ -243,15 +251,25 @@ pub fn strip_header(text: &str) -> String {
 
 /// Asks whether to start a missing data file from the embedded directory.
 fn start_from_embedded(path: &Path, lang: Lang) -> bool {
-    let question = crate::i18n::start_file(&path.display().to_string());
-    crate::stderr::ask(&question, lang);
-    let mut answer = String::new();
-    let _ = std::io::stdin().lock().read_line(&mut answer);
-    let yes = matches!(answer.trim().to_lowercase().as_str(), "y" | "yes" | "j" | "ja");
+    let yes = answered_yes(&crate::i18n::start_file(&path.display().to_string()), lang, false);
     if !yes {
         crate::stderr::say(&crate::i18n::nothing_created(), lang);
     }
     yes
+}
+
+/// Asks `question` and reads the answer from standard input: yes or no in either language, and
+/// an empty line is `default`. No answer at all (the end of the input) is always no.
+fn answered_yes(question: &crate::i18n::Bilingual, lang: Lang, default: bool) -> bool {
+    crate::stderr::ask(question, lang);
+    let mut answer = String::new();
+    match std::io::stdin().lock().read_line(&mut answer) {
+        Ok(0) | Err(_) => false,
+        Ok(_) => match answer.trim().to_lowercase().as_str() {
+            "" => default,
+            answer => matches!(answer, "y" | "yes" | "j" | "ja"),
+        },
+    }
 }
 
 /// The editor to use: `$VISUAL`, then `$EDITOR`, then Notepad on Windows, and the first of

@@ -140,6 +140,28 @@ pub fn edit_not_saved() -> Bilingual {
     )
 }
 
+/// After the editor: the copy does not pass the checks; its problems follow, and are also at
+/// the top of the copy.
+pub fn edit_has_problems() -> Bilingual {
+    both(
+        "die Kopie ist noch nicht gespeichert; diese Fehler stehen auch oben in ihr:".into(),
+        "the copy is not saved yet; these problems are also listed at its top:".into(),
+    )
+}
+
+/// Whether to open the editor again on a copy with problems; Enter is yes.
+pub fn edit_again() -> Bilingual {
+    both("Erneut bearbeiten? [J/n] ".into(), "Edit it again? [Y/n] ".into())
+}
+
+/// The answer to [`edit_again`] was no, or there was none: the data file is unchanged.
+pub fn edit_not_saved_ended() -> Bilingual {
+    both(
+        "nicht gespeichert: die Datendatei bleibt, wie sie war".into(),
+        "not saved: the data file stays as it was".into(),
+    )
+}
+
 /// A problem above an invalid edit, at `line` as the editor shows it.
 pub fn at_line(line: usize, message: &str) -> Bilingual {
     both(format!("Zeile {line}: {message}"), format!("line {line}: {message}"))
