@@ -432,15 +432,20 @@ fn a_full_disk_is_said_in_the_language_of_the_output() {
         ("de", "partnerdesk: die Standardausgabe kann nicht geschrieben werden: kein Platz mehr auf dem Datenträger\n"),
         ("en", "partnerdesk: cannot write to standard output: no space left on the device\n"),
     ] {
-        let full = fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
-        let output = Process::new(env!("CARGO_BIN_EXE_partnerdesk"))
-            .env_remove("PARTNERDESK_DATA")
-            .args(["--lang", lang, "list"])
-            .stdout(full)
-            .output()
-            .unwrap();
-        assert_eq!(output.status.code(), Some(2), "{lang}");
-        assert_eq!(String::from_utf8_lossy(&output.stderr), said, "{lang}");
+        // A command's output, the help (clap's in English, partnerdesk's own in German) and the
+        // version: each is said, none exits 0 with nothing written.
+        for command in [&["list"][..], &["--help"], &["list", "--help"], &["--version"]] {
+            let full = fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+            let output = Process::new(env!("CARGO_BIN_EXE_partnerdesk"))
+                .env_remove("PARTNERDESK_DATA")
+                .args(["--lang", lang])
+                .args(command)
+                .stdout(full)
+                .output()
+                .unwrap();
+            assert_eq!(output.status.code(), Some(2), "{lang} {command:?}");
+            assert_eq!(String::from_utf8_lossy(&output.stderr), said, "{lang} {command:?}");
+        }
     }
 }
 

@@ -22,7 +22,7 @@ mod table;
 pub mod vcard;
 mod xlsx;
 
-use std::io::{self, Write};
+use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -201,20 +201,27 @@ pub fn load(args: &Args) -> Result<Directory, DataError> {
 /// Parses the process's arguments, runs the command and turns the outcome into an exit status.
 pub fn main() -> ExitCode {
     let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let args = match localize::parse(localize::lang_of(&argv), argv) {
+    let lang = localize::lang_of(&argv);
+    let args = match localize::parse(lang, argv) {
         Ok(args) => args,
         // --help and --version are not errors; clap knows which is which.
-        Err(localize::Stop::Clap(e)) => {
+        Err(localize::Stop::Clap(e)) if e.use_stderr() => {
             let _ = e.print();
-            return if e.use_stderr() { ExitStatus::Error } else { ExitStatus::Success }.into();
+            return ExitStatus::Error.into();
+        }
+        // Help on standard output: a full disk is said, a closed pipe is not.
+        Err(localize::Stop::Clap(e)) => {
+            let printed = e.print().map_err(out::stdout_failure);
+            return outcome(printed.map(|()| ExitStatus::Success), lang);
         }
         Err(localize::Stop::German { text, error: true }) => {
             crate::stderr::verbatim(&text);
             return ExitStatus::Error.into();
         }
         Err(localize::Stop::German { text, error: false }) => {
-            let _ = write!(io::stdout().lock(), "{text}");
-            return ExitStatus::Success.into();
+            let mut out = Out::stdout();
+            let printed = out.raw(&text).and_then(|()| out.finish());
+            return outcome(printed.map(|()| ExitStatus::Success), lang);
         }
     };
     let Some(command) = &args.command else {

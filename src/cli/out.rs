@@ -52,12 +52,17 @@ impl Out {
     }
 
     fn failure(&self, error: io::Error) -> Failure {
-        if error.kind() == io::ErrorKind::BrokenPipe {
-            Failure::ClosedPipe
-        } else {
-            Failure::Output { name: self.name, error }
-        }
+        failure(self.name, error)
     }
+}
+
+/// What a failed write to standard output made by someone else (clap's help) means.
+pub fn stdout_failure(error: io::Error) -> Failure {
+    failure(STDOUT, error)
+}
+
+fn failure(name: Bilingual<&'static str>, error: io::Error) -> Failure {
+    if error.kind() == io::ErrorKind::BrokenPipe { Failure::ClosedPipe } else { Failure::Output { name, error } }
 }
 
 #[cfg(test)]
