@@ -28,7 +28,7 @@ pub fn outcome(outcome: &Outcome, none: Bilingual<&str>) -> Bilingual {
                 }
                 e => both(e.into(), e.into()),
             };
-            both(format!("{program} fehlt: {}", said.de), format!("{program} not started: {}", said.en))
+            both(format!("{program} nicht gestartet: {}", said.de), format!("{program} not started: {}", said.en))
         }
     }
 }
