@@ -790,3 +790,16 @@ fn topics_are_listed_in_every_format_and_found_by_query() {
         .code(2)
         .stderr(predicate::str::contains("only filler words: die, Frau"));
 }
+
+#[test]
+fn anniversaries_never_run_past_the_year_9999() {
+    let output = Process::new(env!("CARGO_BIN_EXE_partnerdesk"))
+        .env_remove("PARTNERDESK_DATA")
+        .args(["--lang", "en", "anniversaries", "--from", "9996", "--years", "100", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let records: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(!records.is_empty(), "9996 to 9999 hold anniversaries of the embedded cities");
+    assert!(records.iter().all(|r| r["year"].as_i64().unwrap() <= 9999), "{records:?}");
+}

@@ -61,7 +61,9 @@ fn line(dir: &Directory, a: &Anniversary, lang: Lang) -> String {
 pub fn run(args: &Args, options: &AnniversaryArgs, out: &mut Out) -> Result<ExitStatus, Failure> {
     let dir = super::load(args)?;
     let from = options.from.unwrap_or_else(crate::clock::current_year);
-    let found = actions::anniversaries(&dir, from, options.years);
+    // Years are four digits everywhere in the data: the window ends with 9999 at the latest.
+    let years = options.years.min(10_000 - from).max(1);
+    let found = actions::anniversaries(&dir, from, years);
     if options.json {
         let records: Vec<Record> = found.iter().map(|a| record(&dir, a)).collect();
         out.line(&super::to_json(&records))?;
@@ -70,7 +72,7 @@ pub fn run(args: &Args, options: &AnniversaryArgs, out: &mut Out) -> Result<Exit
             out.line(&line(&dir, a, args.lang()))?;
         }
         if found.is_empty() && std::io::stdout().is_terminal() {
-            let last = from + options.years - 1;
+            let last = from + years - 1;
             let said = crate::i18n::no_anniversaries(from, last);
             crate::stderr::say(&said, args.lang());
         }
