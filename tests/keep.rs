@@ -212,6 +212,20 @@ fn a_colleagues_save_during_the_edit_is_never_overwritten() {
         .collect();
     assert_eq!(kept.len(), 1);
     assert!(fs::read_to_string(&kept[0]).unwrap().contains("contact: \"kuz\""), "ours is kept beside it");
+    // It does not go unnoticed: `check` names it, and a second one, until they are deleted.
+    let said = stdout(&desk.run(&["check"], None));
+    assert!(said.contains("1 copy of a change that was never installed lies beside the file"), "{said}");
+    assert!(said.contains(&format!("  {}\n", kept[0].display())), "{said}");
+    let second = kept[0].with_file_name("directory.ron.ben-maria-20991231-235959-2.ron");
+    fs::write(&second, "").unwrap();
+    fs::write(desk.folder.path().join("directory.ron.notes.ron"), "").unwrap();
+    let said = stdout(&desk.run(&["check"], None));
+    let lines: Vec<&str> = said.lines().collect();
+    assert!(lines[1].starts_with("2 copies of changes that were never installed"), "{said}");
+    assert_eq!(lines[2..], [format!("  {}", kept[0].display()), format!("  {}", second.display())], "oldest first");
+    fs::remove_file(&kept[0]).unwrap();
+    fs::remove_file(&second).unwrap();
+    assert_eq!(stdout(&desk.run(&["check"], None)).lines().count(), 1, "only the ok line");
 }
 
 #[test]

@@ -106,6 +106,26 @@ pub fn late_save_kept(kept: &Path) -> Bilingual {
     )
 }
 
+/// `check`: copies of changes kept beside the data file that were never installed; their paths
+/// follow, a line each.
+pub fn kept_copies_beside(count: usize) -> Bilingual {
+    if count == 1 {
+        both(
+            "1 Kopie einer nie übernommenen Änderung liegt neben der Datei (mit partnerdesk diff vergleichen, dann löschen):".into(),
+            "1 copy of a change that was never installed lies beside the file (compare it with partnerdesk diff, then delete it):".into(),
+        )
+    } else {
+        both(
+            format!(
+                "{count} Kopien nie übernommener Änderungen liegen neben der Datei (mit partnerdesk diff vergleichen, dann löschen):"
+            ),
+            format!(
+                "{count} copies of changes that were never installed lie beside the file (compare them with partnerdesk diff, then delete them):"
+            ),
+        )
+    }
+}
+
 /// The user's work is kept at `path` after a failure or an interruption.
 pub fn work_kept(path: &Path) -> Bilingual {
     let path = path.display();

@@ -268,6 +268,40 @@ fn keep_beside(
     Ok(kept)
 }
 
+/// The copies of changes that were kept beside `path` and never installed (a colleague saved
+/// first, an install failed, the run was killed), oldest first: the names [`keep_beside`] gives,
+/// `directory.ron.<user>-<YYYYmmdd-HHMMSS>.ron`, with `-2`, `-3`… where a name was taken.
+pub fn kept_copies(path: &Path) -> Vec<PathBuf> {
+    let path = super::real_path(path).unwrap_or_else(|_| path.to_path_buf());
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let prefix = format!("{}.", path.file_name().unwrap_or_default().to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(folder) else { return Vec::new() };
+    let mut found: Vec<(String, PathBuf)> = entries
+        .flatten()
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let middle = name.strip_prefix(&prefix)?.strip_suffix(".ron")?;
+            let stamp = kept_stamp(middle)?;
+            Some((stamp, entry.path()))
+        })
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, path)| path).collect()
+}
+
+/// The `YYYYmmdd-HHMMSS` (and its `-N`) in `<user>-YYYYmmdd-HHMMSS[-N]`, for sorting.
+fn kept_stamp(middle: &str) -> Option<String> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = middle.rsplitn(4, '-').collect();
+    let (day, time, number) = match parts.as_slice() {
+        [number, time, day, _user] if digits(number) && number.len() < 6 => (*day, *time, *number),
+        [time, day, _user, ..] => (*day, *time, "1"),
+        _ => return None,
+    };
+    (day.len() == 8 && digits(day) && time.len() == 6 && digits(time)).then(|| format!("{day}-{time}-{number:0>5}"))
+}
+
 /// Removes what a killed run left half written beside `path`: a copy of a change that was never
 /// installed nor reported kept. Run under the lock.
 fn remove_half_written(path: &Path) {
