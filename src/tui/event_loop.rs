@@ -164,9 +164,15 @@ impl<'a> EventLoop<'a> {
             let mut messages = Vec::new();
             self.take_loaded(&mut messages)?;
             self.on_schedule(&mut messages, screen.lang());
-            // While the data loads, the loop looks for it more often than for the clock.
+            // While the data loads, the loop looks for it more often than for the clock. What is
+            // already there (the data, a tick) is handled before waiting for keys: the data's
+            // arrival would otherwise wait for a key or the next check.
             let most = if self.loading.is_some() { LOADING_CHECK } else { CHECK };
-            let wait = self.next_tick.saturating_duration_since(Instant::now()).min(most);
+            let wait = if messages.is_empty() {
+                self.next_tick.saturating_duration_since(Instant::now()).min(most)
+            } else {
+                Duration::ZERO
+            };
             if event::poll(wait)? {
                 // A key means what the screen showed when it was typed.
                 match event::read()? {

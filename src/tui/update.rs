@@ -109,9 +109,17 @@ pub fn update_screen(screen: &mut Screen, message: Message) -> Option<Command> {
             // What was typed while the data loaded is the app's query from the start.
             app.size = loading.size;
             app.theme = loading.theme;
-            app.query = std::mem::take(&mut loading.query.text);
-            app.cursor = loading.query.cursor;
-            app.search();
+            let typed = std::mem::take(&mut loading.query.text);
+            if typed != app.query || loading.query.cursor != app.cursor {
+                app.query = typed;
+                app.cursor = loading.query.cursor;
+                app.search();
+            } else {
+                // The app searched its empty query when it was built, on the loading thread: at
+                // 100,000 entries that listing is worth not doing twice here. Only the rows on
+                // screen may differ, with the size.
+                app.scroll_to_selection();
+            }
             *screen = Screen::Ready(app);
             return Some(Command::ReadJournal);
         }
