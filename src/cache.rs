@@ -238,6 +238,12 @@ pub fn last_good_in(folder: &Path, path: &Path, source: &Source) -> Option<(Inde
     if key.program != PROGRAM {
         return None;
     }
+    // Shown rarely and perhaps long after it was stored: checked again as the file was, so that
+    // only data that passed validation is ever shown, whatever happened to the entry since (the
+    // checksum catches damage, not an entry written by anything else). Lines are not needed.
+    if !directory::validate::problems(indexed.directory.data(), "", key.year).is_empty() {
+        return None;
+    }
     let saved = UNIX_EPOCH + std::time::Duration::from_nanos(u64::try_from(key.modified_nanos).ok()?);
     Some((indexed, saved))
 }
@@ -249,7 +255,7 @@ fn build(text: String, source: &Source, year: i32, entry: Option<(Key, &Path)>) 
     let index = SearchIndex::new(&directory);
     if let Some((key, entry_path)) = entry {
         // A cache that cannot be written only costs time on the next run.
-        let _ = write_entry(entry_path, key, &directory, &index);
+        let _ = write_entry(entry_path, key, directory.data(), &index);
     }
     Ok(Indexed { directory, index, from_cache: false })
 }
@@ -361,8 +367,8 @@ fn read_entry(path: &Path, source: &Source, limit: u64) -> Option<(Key, Indexed)
     Some((stored_key, Indexed { directory: Directory::new(data, source.clone()), index, from_cache: true }))
 }
 
-fn write_entry(path: &Path, key: Key, directory: &Directory, index: &SearchIndex) -> std::io::Result<()> {
-    let (head, cities) = HeadRef::new(key, directory.data());
+fn write_entry(path: &Path, key: Key, data: &DirectoryData, index: &SearchIndex) -> std::io::Result<()> {
+    let (head, cities) = HeadRef::new(key, data);
     let mut head = postcard::to_stdvec(&head).map_err(std::io::Error::other)?;
     for city in &cities {
         head = postcard::to_extend(city, head).map_err(std::io::Error::other)?;

@@ -133,7 +133,7 @@ fn an_entry_of_another_program_is_not_used() {
     let mut key = key_of(&s.data, text.len() as u64, xxhash_rust::xxh3::xxh3_64(text.as_bytes()), YEAR).unwrap();
     key.program = "0.0.1+an-older-build".into();
     let loaded = load(&s).unwrap();
-    write_entry(&entry_file(&s), key, &loaded.directory, &loaded.index).unwrap();
+    write_entry(&entry_file(&s), key, loaded.directory.data(), &loaded.index).unwrap();
     assert!(!load(&s).unwrap().from_cache, "another build's entry is a miss");
     assert!(load(&s).unwrap().from_cache, "and this build's entry replaces it");
 }
@@ -186,8 +186,15 @@ fn a_damaged_index_with_a_checksum_that_holds_never_panics() {
         bad[at] = 0xff;
         misses.push(bad);
     }
+    // A field's and a variant's text that would start so far on that start + length wraps around.
+    for at in [fields + 1, variants + 8] {
+        let mut bad = body.to_vec();
+        bad[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        misses.push(bad);
+    }
     for bad in misses {
         fs::write(&entry, with_checksum(&bad)).unwrap();
+        assert!(last_good_in(&s.cache, &s.data, &Source::File(s.data.clone())).is_none());
         let loaded = load(&s).unwrap();
         assert!(!loaded.from_cache);
         assert_eq!(region_of_graz(&loaded), "Steiermark (Styria)");
@@ -319,4 +326,23 @@ fn a_data_file_edited_while_it_is_loaded_never_gets_an_entry_of_the_other_text()
         }
         stop.store(true, std::sync::atomic::Ordering::Relaxed);
     });
+}
+
+/// The last good copy is shown when the file is broken, perhaps days later: its data is checked
+/// again as the file's would be, so that an entry that decodes and fits but holds what no valid
+/// file holds (a city handled by no one on the team) is never shown.
+#[test]
+fn a_last_good_copy_that_would_not_validate_is_not_shown() {
+    let s = setup();
+    let source = Source::File(s.data.clone());
+    let loaded = load(&s).unwrap();
+    let entry = entry_file(&s);
+    let (key, _) = read_entry(&entry, &source, MAX_ENTRY).unwrap();
+    fs::write(&s.data, "Directory(").unwrap();
+    assert!(last_good_in(&s.cache, &s.data, &source).is_some());
+    let mut nobody = loaded.directory.data().clone();
+    nobody.cities[0].contact = "nobody".into();
+    write_entry(&entry, key, &nobody, &loaded.index).unwrap();
+    assert!(read_entry(&entry, &source, MAX_ENTRY).is_some(), "it decodes and fits");
+    assert!(last_good_in(&s.cache, &s.data, &source).is_none());
 }
