@@ -222,7 +222,9 @@ fn a_damaged_index_with_a_checksum_that_holds_never_panics() {
 fn load_within(s: &Setup, seconds: u64) -> Result<Indexed, DataError> {
     let (source, cache) = (Source::File(s.data.clone()), s.cache.clone());
     let (send, receive) = std::sync::mpsc::channel();
-    std::thread::spawn(move || send.send(load_with(&source, YEAR, Some(&cache))));
+    std::thread::spawn(move || {
+        let _ = send.send(load_with(&source, YEAR, Some(&cache)));
+    });
     receive.recv_timeout(std::time::Duration::from_secs(seconds)).expect("the load finishes")
 }
 
@@ -248,7 +250,9 @@ fn a_cache_entry_that_is_a_fifo_a_device_or_a_folder_is_a_miss_not_a_hang() {
         make(&entry);
         let (cache, data) = (s.cache.clone(), s.data.clone());
         let (send, receive) = std::sync::mpsc::channel();
-        std::thread::spawn(move || send.send(last_good_in(&cache, &data, &Source::File(data.clone())).is_none()));
+        std::thread::spawn(move || {
+            let _ = send.send(last_good_in(&cache, &data, &Source::File(data.clone())).is_none());
+        });
         assert!(receive.recv_timeout(std::time::Duration::from_secs(20)).unwrap(), "no last good copy");
         let loaded = load_within(&s, 20).unwrap();
         assert!(!loaded.from_cache);
