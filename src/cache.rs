@@ -197,7 +197,7 @@ pub fn load_with(source: &Source, year: i32, folder: Option<&Path>) -> Result<In
     };
     // The data file is hashed while the entry is read and decoded on other threads.
     let (key, entry) = std::thread::scope(|s| {
-        let entry = s.spawn(|| read_entry(&entry_path, source));
+        let entry = s.spawn(|| read_entry(&entry_path, source, entry_limit(path)));
         let key = fingerprint(path).and_then(|(size, hash)| key_of(path, size, hash, year));
         (key, entry.join().ok().flatten())
     });
@@ -234,8 +234,14 @@ pub fn last_good(path: &Path, source: &Source) -> Option<(Indexed, SystemTime)> 
 
 /// [`last_good`] with the cache in `folder`, for tests.
 pub fn last_good_in(folder: &Path, path: &Path, source: &Source) -> Option<(Indexed, SystemTime)> {
-    let (key, indexed) = read_entry(&entry_path(folder, path)?, source)?;
+    let (key, indexed) = read_entry(&entry_path(folder, path)?, source, entry_limit(path))?;
     if key.program != PROGRAM {
+        return None;
+    }
+    // Shown rarely and perhaps long after it was stored: checked again as the file was, so that
+    // only data that passed validation is ever shown, whatever happened to the entry since (the
+    // checksum catches damage, not an entry written by anything else). Lines are not needed.
+    if !directory::validate::problems(indexed.directory.data(), "", key.year).is_empty() {
         return None;
     }
     let saved = UNIX_EPOCH + std::time::Duration::from_nanos(u64::try_from(key.modified_nanos).ok()?);
@@ -249,7 +255,7 @@ fn build(text: String, source: &Source, year: i32, entry: Option<(Key, &Path)>) 
     let index = SearchIndex::new(&directory);
     if let Some((key, entry_path)) = entry {
         // A cache that cannot be written only costs time on the next run.
-        let _ = write_entry(entry_path, key, &directory, &index);
+        let _ = write_entry(entry_path, key, directory.data(), &index);
     }
     Ok(Indexed { directory, index, from_cache: false })
 }
@@ -274,6 +280,10 @@ fn key_of(path: &Path, size: u64, hash: u64, year: i32) -> Option<Key> {
 fn fingerprint(path: &Path) -> Option<(u64, u64)> {
     use std::io::Read as _;
     let mut file = std::fs::File::open(path).ok()?;
+    // A pipe would be drained here, leaving nothing to the read that reports it.
+    if !file.metadata().ok()?.is_file() {
+        return None;
+    }
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     let mut piece = vec![0; 1 << 18];
     let mut size = 0;
@@ -295,18 +305,49 @@ fn fingerprint(path: &Path) -> Option<(u64, u64)> {
 /// The largest entry read; anything larger is not ours.
 const MAX_ENTRY: u64 = 16 * directory::MAX_BYTES;
 
+/// The largest entry the data file at `path` can have: its index and stored form take a few
+/// times its size (about 3 at 100,000 entries), so anything far larger is not its entry and is
+/// not read, whatever a damaged or foreign file in the cache folder claims. [`MAX_ENTRY`] while
+/// the file is missing (its last good copy may be of any size).
+fn entry_limit(path: &Path) -> u64 {
+    std::fs::metadata(path)
+        .map_or(MAX_ENTRY, |meta| meta.len().saturating_mul(16).saturating_add(1 << 20).min(MAX_ENTRY))
+}
+
+/// The bytes of the regular file at `path`, if it holds at most `limit`; `None` for anything
+/// else: a FIFO (reading it would wait for a writer), a device (`/dev/zero` never ends), a
+/// folder, a larger file, a file that grows while it is read.
+fn read_at_most(path: &Path, limit: u64) -> Option<Vec<u8>> {
+    use std::io::Read as _;
+    if !std::fs::metadata(path).ok()?.is_file() {
+        return None;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // A FIFO put there since the check would make the open wait for a writer; without waiting
+    // it opens, and is refused below. Reads of a regular file do not heed the flag.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    let file = options.open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || meta.len() > limit {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).ok()?);
+    file.take(limit + 1).read_to_end(&mut bytes).ok()?;
+    (bytes.len() as u64 <= limit).then_some(bytes)
+}
+
 /// The entry at `path` with the key it was made under, if its checksum holds and it decodes;
-/// `None` otherwise. The checksum catches a damaged entry that would still decode.
+/// `None` otherwise (and without reading it if it is not a regular file of at most `limit`
+/// bytes). The checksum catches a damaged entry that would still decode.
 ///
 /// An entry is `checksum (8 bytes) | length of the data part (8 bytes) | data part | index part`,
 /// the data part postcard, the index part runs of fixed-width records that are read back in a
 /// few tight loops ([`SearchIndex::store`]). The two decode on two threads, which halves the wait
 /// at 100,000 entries (`bash benches/vs-fzf.sh`).
-fn read_entry(path: &Path, source: &Source) -> Option<(Key, Indexed)> {
-    if std::fs::metadata(path).ok()?.len() > MAX_ENTRY {
-        return None;
-    }
-    let bytes = std::fs::read(path).ok()?;
+fn read_entry(path: &Path, source: &Source, limit: u64) -> Option<(Key, Indexed)> {
+    let bytes = read_at_most(path, limit)?;
     let (sum, body) = bytes.split_first_chunk::<8>()?;
     if u64::from_le_bytes(*sum) != xxhash_rust::xxh3::xxh3_64(body) {
         return None;
@@ -326,8 +367,8 @@ fn read_entry(path: &Path, source: &Source) -> Option<(Key, Indexed)> {
     Some((stored_key, Indexed { directory: Directory::new(data, source.clone()), index, from_cache: true }))
 }
 
-fn write_entry(path: &Path, key: Key, directory: &Directory, index: &SearchIndex) -> std::io::Result<()> {
-    let (head, cities) = HeadRef::new(key, directory.data());
+fn write_entry(path: &Path, key: Key, data: &DirectoryData, index: &SearchIndex) -> std::io::Result<()> {
+    let (head, cities) = HeadRef::new(key, data);
     let mut head = postcard::to_stdvec(&head).map_err(std::io::Error::other)?;
     for city in &cities {
         head = postcard::to_extend(city, head).map_err(std::io::Error::other)?;

@@ -133,7 +133,7 @@ fn an_entry_of_another_program_is_not_used() {
     let mut key = key_of(&s.data, text.len() as u64, xxhash_rust::xxh3::xxh3_64(text.as_bytes()), YEAR).unwrap();
     key.program = "0.0.1+an-older-build".into();
     let loaded = load(&s).unwrap();
-    write_entry(&entry_file(&s), key, &loaded.directory, &loaded.index).unwrap();
+    write_entry(&entry_file(&s), key, loaded.directory.data(), &loaded.index).unwrap();
     assert!(!load(&s).unwrap().from_cache, "another build's entry is a miss");
     assert!(load(&s).unwrap().from_cache, "and this build's entry replaces it");
 }
@@ -186,8 +186,15 @@ fn a_damaged_index_with_a_checksum_that_holds_never_panics() {
         bad[at] = 0xff;
         misses.push(bad);
     }
+    // A field's and a variant's text that would start so far on that start + length wraps around.
+    for at in [fields + 1, variants + 8] {
+        let mut bad = body.to_vec();
+        bad[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        misses.push(bad);
+    }
     for bad in misses {
         fs::write(&entry, with_checksum(&bad)).unwrap();
+        assert!(last_good_in(&s.cache, &s.data, &Source::File(s.data.clone())).is_none());
         let loaded = load(&s).unwrap();
         assert!(!loaded.from_cache);
         assert_eq!(region_of_graz(&loaded), "Steiermark (Styria)");
@@ -208,4 +215,138 @@ fn a_damaged_index_with_a_checksum_that_holds_never_panics() {
             let _ = loaded.index.search(&Query::parse(query));
         }
     }
+}
+
+/// `load` on another thread, given `seconds` to finish: a load that hangs fails the test instead
+/// of stopping it.
+fn load_within(s: &Setup, seconds: u64) -> Result<Indexed, DataError> {
+    let (source, cache) = (Source::File(s.data.clone()), s.cache.clone());
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = send.send(load_with(&source, YEAR, Some(&cache)));
+    });
+    receive.recv_timeout(std::time::Duration::from_secs(seconds)).expect("the load finishes")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_cache_entry_that_is_a_fifo_a_device_or_a_folder_is_a_miss_not_a_hang() {
+    let s = setup();
+    load(&s).unwrap();
+    let entry = entry_file(&s);
+    let make_fifo = |path: &Path| {
+        let status = std::process::Command::new("mkfifo").arg(path).status().unwrap();
+        assert!(status.success());
+    };
+    let replace: [&dyn Fn(&Path); 4] = [
+        &|p| make_fifo(p),
+        // Endless: read whole, it would fill the memory.
+        &|p| std::os::unix::fs::symlink("/dev/zero", p).unwrap(),
+        &|p| std::os::unix::fs::symlink("/dev/null", p).unwrap(),
+        &|p| fs::create_dir(p).unwrap(),
+    ];
+    for make in replace {
+        fs::remove_file(&entry).unwrap();
+        make(&entry);
+        let (cache, data) = (s.cache.clone(), s.data.clone());
+        let (send, receive) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = send.send(last_good_in(&cache, &data, &Source::File(data.clone())).is_none());
+        });
+        assert!(receive.recv_timeout(std::time::Duration::from_secs(20)).unwrap(), "no last good copy");
+        let loaded = load_within(&s, 20).unwrap();
+        assert!(!loaded.from_cache);
+        assert_eq!(region_of_graz(&loaded), "Steiermark (Styria)");
+        // The rename over it replaced a FIFO or link, not what it named; a folder stays.
+        match fs::metadata(&entry) {
+            Ok(meta) if meta.is_dir() => fs::remove_dir(&entry).unwrap(),
+            _ => assert!(load(&s).unwrap().from_cache, "written anew"),
+        }
+        if !entry.exists() {
+            load(&s).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_cache_entry_far_larger_than_its_data_file_could_need_is_not_read() {
+    let s = setup();
+    load(&s).unwrap();
+    let entry = entry_file(&s);
+    // A gigabyte of zeros (sparse: it takes no disk), below the absolute cap.
+    let data = fs::metadata(&s.data).unwrap().len();
+    let file = fs::File::options().write(true).open(&entry).unwrap();
+    file.set_len(MAX_ENTRY - 1).unwrap();
+    drop(file);
+    assert!(data * 64 < MAX_ENTRY - 1);
+    assert_eq!(entry_limit(&s.data).min(MAX_ENTRY), entry_limit(&s.data));
+    assert!(entry_limit(&s.data) < MAX_ENTRY / 16, "bounded by the data file's size");
+    let loaded = load(&s).unwrap();
+    assert!(!loaded.from_cache);
+    assert_eq!(region_of_graz(&loaded), "Steiermark (Styria)");
+    assert!(fs::metadata(&entry).unwrap().len() < entry_limit(&s.data), "an entry of its size fits the limit");
+}
+
+/// A writer edits the data file in place (truncate, then write: other readers see it empty,
+/// half written or whole) between two texts of the same length while loads run: every load
+/// that succeeds holds one of the two texts, and any entry stored says the hash of the text it
+/// holds, so that a later load of that text never gets the other one.
+#[test]
+fn a_data_file_edited_while_it_is_loaded_never_gets_an_entry_of_the_other_text() {
+    let s = setup();
+    let a = EMBEDDED.to_string();
+    let b = EMBEDDED.replace("Steiermark (Styria)", "Steiermark (STYRIA)");
+    assert_eq!(a.len(), b.len());
+    let region = |text: &str| if *text == a { "Steiermark (Styria)" } else { "Steiermark (STYRIA)" };
+    let hash = |text: &str| xxhash_rust::xxh3::xxh3_64(text.as_bytes());
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let mut flip = false;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                flip = !flip;
+                let text = if flip { &b } else { &a };
+                let mut file = fs::File::create(&s.data).unwrap();
+                let (first, second) = text.as_bytes().split_at(text.len() / 2);
+                std::io::Write::write_all(&mut file, first).unwrap();
+                std::thread::yield_now();
+                std::io::Write::write_all(&mut file, second).unwrap();
+            }
+        });
+        let started = std::time::Instant::now();
+        while started.elapsed() < std::time::Duration::from_secs(3) {
+            if let Ok(loaded) = load(&s) {
+                let got = region_of_graz(&loaded);
+                assert!(got == region(&a) || got == region(&b), "{got}");
+            }
+            let Ok(entries) = fs::read_dir(&s.cache) else { continue };
+            for entry in entries {
+                let path = entry.unwrap().path();
+                let Some((key, stored)) = read_entry(&path, &Source::File(s.data.clone()), MAX_ENTRY) else { continue };
+                let text = if key.hash == hash(&a) { &a } else { &b };
+                assert!(key.hash == hash(text), "an entry of a text neither of the two");
+                assert_eq!(region_of_graz(&stored), region(text), "the entry holds the text its key names");
+            }
+        }
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    });
+}
+
+/// The last good copy is shown when the file is broken, perhaps days later: its data is checked
+/// again as the file's would be, so that an entry that decodes and fits but holds what no valid
+/// file holds (a city handled by no one on the team) is never shown.
+#[test]
+fn a_last_good_copy_that_would_not_validate_is_not_shown() {
+    let s = setup();
+    let source = Source::File(s.data.clone());
+    let loaded = load(&s).unwrap();
+    let entry = entry_file(&s);
+    let (key, _) = read_entry(&entry, &source, MAX_ENTRY).unwrap();
+    fs::write(&s.data, "Directory(").unwrap();
+    assert!(last_good_in(&s.cache, &s.data, &source).is_some());
+    let mut nobody = loaded.directory.data().clone();
+    nobody.cities[0].contact = "nobody".into();
+    write_entry(&entry, key, &nobody, &loaded.index).unwrap();
+    assert!(read_entry(&entry, &source, MAX_ENTRY).is_some(), "it decodes and fits");
+    assert!(last_good_in(&s.cache, &s.data, &source).is_none());
 }

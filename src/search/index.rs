@@ -399,11 +399,11 @@ impl SearchIndex {
             let count = e.fields.1.saturating_sub(e.fields.0);
             self.sounds.fit(e.sounds.0 as usize..e.sounds.1 as usize, count)
         });
-        let texts_fit = self
-            .fields
-            .iter()
-            .all(|f| self.display.get(f.start as usize..(f.start + f.len) as usize).is_some())
-            && self.variants.iter().all(|v| self.folded.get(v.start as usize..(v.start + v.len) as usize).is_some());
+        let texts_fit = self.fields.iter().all(|f| {
+            f.start.checked_add(f.len).is_some_and(|end| self.display.get(f.start as usize..end as usize).is_some())
+        }) && self.variants.iter().all(|v| {
+            v.start.checked_add(v.len).is_some_and(|end| self.folded.get(v.start as usize..end as usize).is_some())
+        });
         self.entries.len() == data.cities.len() + data.people.len() + data.topics.len() + 1
             && targets_fit
             && ranges_fit
