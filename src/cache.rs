@@ -279,7 +279,7 @@ fn key_of(path: &Path, size: u64, hash: u64, year: i32) -> Option<Key> {
 /// reports.
 fn fingerprint(path: &Path) -> Option<(u64, u64)> {
     use std::io::Read as _;
-    let mut file = std::fs::File::open(path).ok()?;
+    let mut file = directory::open_without_waiting(path).ok()?;
     // A pipe would be drained here, leaving nothing to the read that reports it.
     if !file.metadata().ok()?.is_file() {
         return None;
@@ -322,13 +322,8 @@ fn read_at_most(path: &Path, limit: u64) -> Option<Vec<u8>> {
     if !std::fs::metadata(path).ok()?.is_file() {
         return None;
     }
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    // A FIFO put there since the check would make the open wait for a writer; without waiting
-    // it opens, and is refused below. Reads of a regular file do not heed the flag.
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, rustix::fs::OFlags::NONBLOCK.bits() as i32);
-    let file = options.open(path).ok()?;
+    // A FIFO put there since the check would make the open wait for a writer: it is refused below.
+    let file = directory::open_without_waiting(path).ok()?;
     let meta = file.metadata().ok()?;
     if !meta.is_file() || meta.len() > limit {
         return None;

@@ -803,3 +803,26 @@ fn anniversaries_never_run_past_the_year_9999() {
     assert!(!records.is_empty(), "9996 to 9999 hold anniversaries of the embedded cities");
     assert!(records.iter().all(|r| r["year"].as_i64().unwrap() <= 9999), "{records:?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_data_file_that_is_a_pipe_nobody_writes_to_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("directory.ron");
+    assert!(Process::new("mkfifo").arg(&fifo).status().unwrap().success());
+    for args in [&["query", "graz"][..], &["check"], &["list"], &["anniversaries"]] {
+        // Without the cache and through it: neither may wait for a writer.
+        for cache in ["off", "on"] {
+            partnerdesk()
+                .env("PARTNERDESK_CACHE", cache)
+                .env("XDG_CACHE_HOME", dir.path().join("cache"))
+                .args(args)
+                .arg("--data")
+                .arg(&fifo)
+                .timeout(std::time::Duration::from_secs(20))
+                .assert()
+                .code(2)
+                .stderr(predicate::str::contains("is not a file"));
+        }
+    }
+}

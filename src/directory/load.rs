@@ -32,7 +32,7 @@ pub fn load(source: &Source, current_year: i32) -> Result<Directory, DataError> 
 /// A byte-order mark (Windows Notepad writes one) is left for [`parse_text`] to skip.
 pub fn read(path: &std::path::Path, source: &Source) -> Result<String, DataError> {
     let read_error = |error| DataError::Read { origin: source.clone(), error };
-    let file = fs::File::open(path).map_err(read_error)?;
+    let file = open_without_waiting(path).map_err(read_error)?;
     let meta = file.metadata().map_err(read_error)?;
     if !meta.is_file() {
         return Err(DataError::NotAFile { origin: source.clone() });
@@ -48,6 +48,17 @@ pub fn read(path: &std::path::Path, source: &Source) -> Result<String, DataError
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
         DataError::NotUtf8 { origin: source.clone(), line }
     })
+}
+
+/// Opens `path` for reading without waiting: a FIFO with no writer would hold the open until one
+/// comes, so on Unix it opens without blocking and the caller's check (`is_file`) refuses it.
+/// Reads of a regular file do not heed the flag.
+pub fn open_without_waiting(path: &std::path::Path) -> std::io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    options.open(path)
 }
 
 /// Parses and validates the text of a data file as [`read`] returned it.

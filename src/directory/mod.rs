@@ -16,7 +16,7 @@ pub mod validate;
 
 pub use answers::{Answer, Answerer, Why};
 pub use error::{DataError, Problem};
-pub use load::{EMBEDDED, MAX_BYTES, load, parse, parse_text, read};
+pub use load::{EMBEDDED, MAX_BYTES, load, open_without_waiting, parse, parse_text, read};
 pub use model::{Absence, Address, City, Country, DirectoryData, Note, Office, Person, Topic};
 pub use phone::Phone;
 pub use source::Source;

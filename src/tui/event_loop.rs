@@ -472,7 +472,8 @@ const HASHED: u64 = 1 << 20;
 fn stamp(source: &Source) -> Option<Stamp> {
     let Source::File(path) = source else { return None };
     let meta = std::fs::metadata(path).ok()?;
-    let hash = if meta.len() <= HASHED {
+    // Only a regular file is read: a FIFO would hold this look until someone writes to it.
+    let hash = if meta.is_file() && meta.len() <= HASHED {
         std::fs::read(path).ok().map(|bytes| xxhash_rust::xxh3::xxh3_64(&bytes))
     } else {
         None
