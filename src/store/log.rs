@@ -129,15 +129,8 @@ pub fn append(data: &Path, line: &Line, access: Option<&super::access::Access>) 
 /// The log of `data` as text, read lossily and with a bound; empty where there is none.
 pub fn read(data: &Path) -> io::Result<String> {
     let path = path_of(data);
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        // A pipe in the log's place is not waited on.
-        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
-    }
-    let file = match options.open(&path) {
+    // A pipe in the log's place is not waited on.
+    let file = match crate::directory::open_without_waiting(&path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(String::new()),
         Err(e) => return Err(e),
